@@ -1,0 +1,118 @@
+"""The command line: parse arguments, call the pipeline, print. Errors become one sentence and an exit code."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefing import __version__
+from briefing.errors import BriefingError
+
+app = typer.Typer(
+    help="Turn a written article into a podcast-ready, multi-voice audio briefing (MP3 + transcript), offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """Turn a written article into a podcast-ready, multi-voice audio briefing, offline.
+
+    Example: briefing make article.txt   (writes output/article.mp3 and output/article.vtt)
+    """
+
+
+@contextlib.contextmanager
+def _plain_errors() -> Iterator[None]:
+    """One sentence on stderr and a non-zero exit code instead of a traceback."""
+    try:
+        yield
+    except BriefingError as error:
+        typer.echo(f"briefing: {error}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("briefing: interrupted; nothing was written.", err=True)
+        raise typer.Exit(130) from None
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 20 and (done == total or done % max(1, total // 20) == 0):
+        typer.echo(f"\rsynthesising: {done}/{total} segments", err=True, nl=done == total)
+
+
+@app.command()
+def make(
+    source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file (UTF-8 text), or - for stdin.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write NAME.mp3 and NAME.vtt into.")]
+    = Path("output"),
+    voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML); "
+                                                   "default: the bundled voices/default.toml.")] = None,
+    rate: Annotated[int | None, typer.Option("--rate", help="Reading speed in words per minute "
+                                                "(default from the cast: 175).")] = None,
+) -> None:
+    """Read an article aloud: write OUTPUT/NAME.mp3 and a WebVTT transcript OUTPUT/NAME.vtt.
+
+    The title and headlines, the narration and every quoted speaker get voices of their own,
+    with pauses at the headlines.
+    """
+    from briefing.pipeline import make as make_briefing
+
+    with _plain_errors():
+        result = make_briefing(source, output, voices, rate, progress=_progress)
+    minutes, seconds = divmod(round(result.seconds), 60)
+    typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")
+    typer.echo(f"{result.vtt}")
+
+
+@app.command()
+def script(
+    source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file, or - for stdin.")],
+    voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML).")] = None,
+) -> None:
+    """Print how the article will be read: each segment's kind, text, speaker and voice, as JSON."""
+    from briefing.pipeline import build_script
+
+    with _plain_errors():
+        result = build_script(source, voices)
+    segments = [{"kind": s.kind, "text": s.text, "speaker": s.speaker, "voice": s.voice,
+                 "start": s.start, "end": s.end} for s in result.segments]
+    json.dump({"title": result.title, "language": result.language, "segments": segments},
+              sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@app.command("voices")
+def list_voices(
+    voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML).")] = None,
+) -> None:
+    """Show how the cast maps onto the voices the installed speech engine offers."""
+    from briefing.cast import load_cast
+    from briefing.engines import create_engine
+
+    with _plain_errors(), create_engine() as engine:
+        cast = load_cast(voices)
+        typer.echo(f"engine: {engine.name}, {len(engine.voices())} voices; cast: {cast.source}")
+        for voice in cast.all_voices():
+            typer.echo(f"  {voice.name:16} {voice.language:12} {voice.gender:6} pitch {voice.pitch:3}"
+                       f"  -> {engine.resolve(voice)}")
+
+
+def main() -> None:
+    app(prog_name="briefing")

@@ -1,0 +1,126 @@
+"""Plain data that flows between the pipeline stages: read -> segment -> cast -> render -> export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SegmentKind = Literal["title", "headline", "narration", "quote"]
+KINDS: tuple[str, ...] = ("title", "headline", "narration", "quote")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the source: its text exactly as written, and where it sits in the decoded input."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """What `read` found: the decoded text, the title line and the paragraphs after it."""
+
+    text: str
+    title: Block
+    blocks: tuple[Block, ...]
+    source: str
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text read by one voice. start/end are character offsets into the decoded input."""
+
+    kind: SegmentKind
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    speaker: str | None = None
+    voice: str | None = None
+
+
+@dataclass(frozen=True)
+class Script:
+    """The segmented (and, after casting, voiced) article: the heart of the pipeline."""
+
+    title: str
+    language: str
+    segments: tuple[Segment, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A portable voice description, matched to what the installed engine offers."""
+
+    name: str
+    language: str = "en-us"
+    gender: Literal["male", "female", "any"] = "any"
+    variant: str | None = None
+    pitch: int = 50
+    rate_scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence between segments, in milliseconds."""
+
+    after_title_ms: int = 1000
+    before_headline_ms: int = 900
+    after_headline_ms: int = 500
+    between_paragraphs_ms: int = 450
+    within_paragraph_ms: int = 250
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who reads what: role voices, a pool for distinct speakers, the reading rate and the pauses."""
+
+    narrator: Voice
+    headline: Voice
+    quote: Voice
+    pool: tuple[Voice, ...] = ()
+    speakers: dict[str, Voice] = field(default_factory=dict)
+    rate_wpm: int = 175
+    pauses: Pauses = field(default_factory=Pauses)
+    source: Path | None = None
+
+    def voice(self, name: str) -> Voice:
+        for voice in self.all_voices():
+            if voice.name == name:
+                return voice
+        raise KeyError(name)
+
+    def all_voices(self) -> list[Voice]:
+        return [self.narrator, self.headline, self.quote, *self.pool, *self.speakers.values()]
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One segment's audio on the timeline. Times are in samples at the timeline's rate."""
+
+    segment: Segment
+    pcm_path: Path
+    start: int
+    frames: int
+    pause_before: int
+
+    @property
+    def end(self) -> int:
+        return self.start + self.frames
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every clip with its place; pauses are the gaps between them."""
+
+    clips: tuple[Clip, ...]
+    sample_rate: int
+    total_frames: int
+
+    def ms(self, frames: int) -> int:
+        return round(frames * 1000 / self.sample_rate)

@@ -1,0 +1,63 @@
+"""The whole job, stage by stage: read -> segment -> cast -> render -> export."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.cast import assign_voices, load_cast, with_rate
+from briefing.engines import create_engine
+from briefing.errors import InputError
+from briefing.export import write_mp3, write_vtt
+from briefing.model import Script
+from briefing.read import read_article
+from briefing.render import render
+from briefing.segment import segment
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What `make` produced."""
+
+    mp3: Path
+    vtt: Path
+    seconds: float
+    segments: int
+
+
+def build_script(source: str, cast_path: Path | None = None) -> Script:
+    cast = load_cast(cast_path)
+    return assign_voices(segment(read_article(source)), cast)
+
+
+def output_stem(source: str) -> str:
+    """Output files are named after the input file, never after the article's text."""
+    return "briefing" if source == "-" else Path(source).stem or "briefing"
+
+
+def ensure_writable(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"Cannot create the output folder {out_dir} ({error.strerror}); "
+                         "choose another with -o.") from None
+    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
+        raise InputError(f"Cannot write to the output folder {out_dir}; choose another with -o.")
+
+
+def make(source: str, out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
+         progress: Callable[[int, int], None] | None = None) -> Briefing:
+    """Read one article and write NAME.mp3 and NAME.vtt into `out_dir`."""
+    cast = with_rate(load_cast(cast_path), rate_wpm)
+    script = assign_voices(segment(read_article(source)), cast)
+    ensure_writable(out_dir)
+    stem = output_stem(source)
+    mp3, vtt = out_dir / f"{stem}.mp3", out_dir / f"{stem}.vtt"
+    with create_engine() as engine, tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
+        timeline = render(script, cast, engine, Path(workdir), progress)
+        write_mp3(timeline, mp3, title=script.title, language=script.language)
+        write_vtt(timeline, vtt)
+    return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))

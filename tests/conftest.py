@@ -1,0 +1,33 @@
+"""Shared fixtures: the corpus beside the project, and one real `briefing make` run of the seed article."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None, env=None, timeout=300):
+    """Run the real CLI the way a user would: `python -m briefing ...`."""
+    return subprocess.run([sys.executable, "-m", "briefing", *args], input=input, capture_output=True,
+                          cwd=cwd, env=env, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_briefing(corpus, tmp_path_factory):
+    """The seed article rendered once by the real command; tests read what a listener would get."""
+    out = tmp_path_factory.mktemp("seed")
+    result = run_briefing("make", str(corpus / "putin-syria.txt"), "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    return out / "putin-syria.mp3", out / "putin-syria.vtt", result
