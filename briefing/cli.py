@@ -53,8 +53,13 @@ def _plain_errors() -> Iterator[None]:
 
 
 def _progress(done: int, total: int) -> None:
-    if total >= 20 and (done == total or done % max(1, total // 20) == 0):
+    """Progress on stderr for long articles: a live counter on a terminal, a few lines otherwise."""
+    if total < 20:
+        return
+    if sys.stderr.isatty():
         typer.echo(f"\rsynthesising: {done}/{total} segments", err=True, nl=done == total)
+    elif done == total or done % max(1, total // 4) == 0:
+        typer.echo(f"synthesising: {done}/{total} segments", err=True)
 
 
 @app.command()
@@ -108,7 +113,8 @@ def list_voices(
 
     with _plain_errors(), create_engine() as engine:
         cast = load_cast(voices)
-        typer.echo(f"engine: {engine.name}, {len(engine.voices())} voices; cast: {cast.source}")
+        count = len(engine.voices())
+        typer.echo(f"engine: {engine.name} using {engine.library}, {count} voices; cast: {cast.source}")
         for voice in cast.all_voices():
             typer.echo(f"  {voice.name:16} {voice.language:12} {voice.gender:6} pitch {voice.pitch:3}"
                        f"  -> {engine.resolve(voice)}")

@@ -43,6 +43,7 @@ class Pcm:
 
 class Engine(Protocol):
     name: str
+    library: str  # where the voices come from, for people reading `briefing voices`
 
     def voices(self) -> list[EngineVoice]: ...
 

@@ -79,6 +79,11 @@ def _worker_main(conn) -> None:
 
     engine = pyttsx3.init("espeak") if platform.system() == "Linux" else pyttsx3.init()
     driver_name = "espeak" if platform.system() == "Linux" else "system"
+    if driver_name != "espeak":
+        library = f"the {platform.system()} system voices"
+    else:
+        bundled = f"espeak-ng from the espeakng-loader wheel ({data_path})"
+        library = bundled if data_path else "the system's libespeak-ng"
     while True:
         request = conn.recv()
         if request is None:
@@ -89,7 +94,8 @@ def _worker_main(conn) -> None:
                 (v.id, v.name, tuple(v.languages or ()), (v.gender or "").lower() or None)
                 for v in engine.getProperty("voices")
             ]
-            conn.send((driver_name, voices, _espeak_variants(data_path) if driver_name == "espeak" else []))
+            variants = _espeak_variants(data_path) if driver_name == "espeak" else []
+            conn.send((driver_name, library, voices, variants))
         elif op == "synthesize":
             text, voice_id, pitch, rate_wpm, path = args
             if voice_id is not None:
@@ -121,6 +127,7 @@ class Pyttsx3Engine:
         self._voices: list[EngineVoice] | None = None
         self._variants: list[str] = []
         self._driver = ""
+        self.library = ""
         self._counter = 0
 
     # -- worker lifecycle -------------------------------------------------------------------
@@ -131,8 +138,12 @@ class Pyttsx3Engine:
         child.close()
         self._conn = parent
         # A first short utterance absorbs pyttsx3's first-call failure (see module docstring).
-        with contextlib.suppress(_Fault):
+        # If even that gets no answer, a late reply could be taken for the next request's: kill.
+        try:
             self._call("synthesize", ("Ready.", None, 50, 175, self._next_path()), 30.0)
+        except _Fault:
+            self._kill()
+            raise
 
     def _stop(self) -> None:
         if self._process is None:
@@ -182,11 +193,12 @@ class Pyttsx3Engine:
     def voices(self) -> list[EngineVoice]:
         if self._voices is None:
             try:
-                driver, voices, variants = self._call("voices", None, 30.0)
+                driver, library, voices, variants = self._call("voices", None, 30.0)
             except _Fault as fault:
                 self._kill()
                 raise SynthesisError(f"The speech engine did not start ({fault}).") from fault
             self._driver = driver
+            self.library = library
             self._variants = variants
             self._voices = [EngineVoice(*v) for v in voices]
         return self._voices
@@ -196,9 +208,8 @@ class Pyttsx3Engine:
         voices = self.voices()
         wanted = voice.language.lower()
         exact = [v for v in voices if wanted in (lang.lower() for lang in v.languages)]
-        if not exact:
-            base = wanted.split("-")[0]
-            exact = [v for v in voices if any(lang.lower().split("-")[0] == base for lang in v.languages)]
+        if not exact and "-" not in wanted:  # a bare language ("fr") takes that language's main voice
+            exact = [v for v in voices if any(lang.lower().split("-")[0] == wanted for lang in v.languages)]
             exact.sort(key=lambda v: (len(v.id), v.id))
         if not exact:
             known = sorted({lang for v in voices for lang in v.languages})

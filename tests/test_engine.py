@@ -1,0 +1,56 @@
+"""The pyttsx3 wrapper: every segment checked, bounded in time, retried in a fresh worker, or reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.engines import plausible_seconds
+from briefing.engines.pyttsx3_engine import Pyttsx3Engine
+from briefing.errors import InputError, SynthesisError
+from briefing.model import Voice
+
+
+@pytest.fixture(scope="module")
+def engine():
+    with Pyttsx3Engine() as engine:
+        yield engine
+
+
+def test_voices_are_matched_by_language_and_gender_not_list_position(engine):
+    assert engine.voices()[0].languages == ("af",)  # what `voices[0]` would have given
+    assert engine.resolve(Voice("n", "en-us", "male")).startswith("gmw/en-us+m")
+    assert engine.resolve(Voice("n", "en-us", "female", "f4")) == "gmw/en-us+f4"
+    assert engine.resolve(Voice("n", "fr", "female")).startswith("roa/fr+f")
+
+
+def test_unknown_language_or_variant_is_an_error_with_close_matches(engine):
+    with pytest.raises(InputError, match="Close matches: en"):
+        engine.resolve(Voice("x", "enn-us"))
+    with pytest.raises(InputError, match=r"variant 'f9'.*Close matches"):
+        engine.resolve(Voice("x", "en-us", "female", "f9"))
+
+
+def test_text_ending_in_colon_space_gets_its_own_audio_and_no_other(engine):
+    voice = engine.resolve(Voice("n", "en-us", "male"))
+    texts = ["Vladimir Putin addressing the defense personnel said: ", "Congratulations!",
+             "President Vladimir Putin added: ", "Good luck, thank you for your service,"]
+    for text in texts:
+        pcm = engine.synthesize(text, voice, 50, 175)
+        low, high = plausible_seconds(text, 175)
+        assert low <= pcm.seconds <= min(high, 1.0 + len(text.split()) * 0.6), (text, pcm.seconds)
+
+
+def test_a_dead_worker_is_replaced_and_the_segment_still_spoken(engine):
+    voice = engine.resolve(Voice("n", "en-us", "male"))
+    engine.synthesize("Warm up.", voice, 50, 175)
+    engine._process.kill()  # the worker crashes between two segments
+    pcm = engine.synthesize("The next segment is still spoken.", voice, 50, 175)
+    assert 1.0 < pcm.seconds < 5.0
+
+
+def test_a_call_that_does_not_finish_in_time_is_retried_then_reported_with_its_text():
+    with Pyttsx3Engine(timeout_s=0.0) as engine:
+        voice = engine.resolve(Voice("n", "en-us", "male"))
+        engine.timeout_s = -0.1  # no call can answer in time from now on
+        with pytest.raises(SynthesisError, match=r"failed twice on the segment “A segment that times out\.”"):
+            engine.synthesize("A segment that times out.", voice, 50, 175)
