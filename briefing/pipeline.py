@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +50,23 @@ def ensure_writable(out_dir: Path) -> None:
         raise InputError(f"Cannot write to the output folder {out_dir}; choose another with -o.")
 
 
+@contextlib.contextmanager
+def output_lock(out_dir: Path, stem: str) -> Iterator[None]:
+    """Two renders into one folder write their MP3 + transcript pairs one after the other, never mixed."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the atomic renames still keep every file whole
+        yield
+        return
+    key = hashlib.sha256(str(out_dir.resolve() / stem).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"briefing-{key}.lock", "w") as lock:  # not in the user's folder
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def make(source: str, out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
          progress: Callable[[int, int], None] | None = None) -> Briefing:
     """Read one article and write NAME.mp3 and NAME.vtt into `out_dir`."""
@@ -58,6 +77,7 @@ def make(source: str, out_dir: Path, cast_path: Path | None = None, rate_wpm: in
     mp3, vtt = out_dir / f"{stem}.mp3", out_dir / f"{stem}.vtt"
     with create_engine() as engine, tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
         timeline = render(script, cast, engine, Path(workdir), progress)
-        write_mp3(timeline, mp3, title=script.title, language=script.language)
-        write_vtt(timeline, vtt)
+        with output_lock(out_dir, stem):
+            write_mp3(timeline, mp3, title=script.title, language=script.language)
+            write_vtt(timeline, vtt)
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))

@@ -24,7 +24,7 @@ def read_bytes(source: str) -> bytes:
     if not path.exists():
         raise InputError(f"There is no file called {source}; check the path and try again.")
     if path.is_dir():
-        raise InputError(f"{source} is a folder; give the path of an article file (.txt) instead.")
+        raise InputError(f"{source} is a folder with no articles in it; give an article file (.txt) instead.")
     try:
         return path.read_bytes()
     except OSError as error:
@@ -38,7 +38,7 @@ def decode(raw: bytes, source: str = "input") -> str:
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16")
-    elif b"\x00" in raw[:4096] and raw.count(b"\x00") > len(raw) // 100:
+    elif looks_binary(raw):
         raise InputError(f"{source} looks like a binary file, not text; give a plain-text article.")
     else:
         try:
@@ -52,17 +52,35 @@ def decode(raw: bytes, source: str = "input") -> str:
     return text
 
 
+def looks_binary(raw: bytes) -> bool:
+    """Many NULs or other C0 control bytes (not tab/newline/form feed/escape) mean this is not text."""
+    sample = raw[:65536]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls > max(2, len(sample) // 100)
+
+
 def _is_control(ch: str) -> bool:
     code = ord(ch)
     return code < 32 or 127 <= code < 160 or code == 0xFEFF
 
 
+PREFERRED_LEGACY = ("cp1252", "iso8859_15", "latin_1")  # what Western articles saved on Windows use
+
+
 def _decode_detected(raw: bytes, source: str) -> str:
+    """Not UTF-8: ask charset-normalizer; among near-equal guesses prefer cp1252, because short Western
+    texts are ambiguous between code pages (cp1257 turns "déjà" into "déją")."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None:
+    matches = list(from_bytes(raw))
+    if not matches:
         raise InputError(f"{source} is not readable text in any encoding I know; save it as UTF-8.")
+    best = matches[0]
+    near = [m for m in matches if m.chaos <= best.chaos + 0.1]
+    for encoding in PREFERRED_LEGACY:
+        for match in near:
+            if match.encoding == encoding:
+                return str(match)
     return str(best)
 
 

@@ -148,7 +148,7 @@ def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
 def _piece(kind, block: Block, start: int, end: int, paragraph: int) -> list[Segment]:
     raw = block.text[start:end]
     text = raw.strip()
-    if not any(ch.isalnum() for ch in text):
+    if not re.search(r"\w", text):  # nothing to say: punctuation between two quotes
         return []
     offset = block.start + start + (len(raw) - len(raw.lstrip()))
     return [Segment(kind, text, offset, offset + len(text), paragraph)]

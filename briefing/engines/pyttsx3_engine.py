@@ -23,11 +23,13 @@ import multiprocessing
 import os
 import platform
 import shutil
+import signal
 import sys
 import tempfile
 import time
 import wave
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from briefing.engines import EngineVoice, Pcm, plausible_seconds
 from briefing.errors import InputError, SynthesisError
@@ -35,6 +37,7 @@ from briefing.model import Voice
 
 DEFAULT_FEMALE_VARIANT = "f3"
 DEFAULT_MALE_VARIANT = "m3"
+MAX_PIECE_CHARS = 1000  # longer texts sometimes come back without audio (pyttsx3 #149)
 
 
 def prepare_espeak() -> str | None:
@@ -73,6 +76,7 @@ def _espeak_variants(data_path: str | None) -> list[str]:
 
 def _worker_main(conn) -> None:
     """Runs in a child process: owns one pyttsx3 engine and serves requests until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it kills us
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- pyttsx3 prints "Audio saved to ..." for every file
     data_path = prepare_espeak()
     import pyttsx3
@@ -98,6 +102,8 @@ def _worker_main(conn) -> None:
             conn.send((driver_name, library, voices, variants))
         elif op == "synthesize":
             text, voice_id, pitch, rate_wpm, path = args
+            if driver_name == "system" and platform.system() == "Windows":
+                text = xml_escape(text)  # SAPI5 parses XML by default: entities make markup plain text
             if voice_id is not None:
                 engine.setProperty("voice", voice_id)
             engine.setProperty("rate", rate_wpm)
@@ -106,6 +112,22 @@ def _worker_main(conn) -> None:
             engine.save_to_file(text, path)
             engine.runAndWait()
             conn.send("done")
+
+
+def split_for_engine(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
+    """Whitespace-normalised `text` in pieces of at most `limit` characters, cut after a sentence end
+    where possible, else at a space, else anywhere: no character is lost."""
+    rest = " ".join(text.split())  # newlines and no-break spaces upset the driver
+    pieces = []
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("; "))
+        cut = cut + 1 if cut > limit // 3 else window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return [*pieces, rest] if rest or not pieces else pieces
 
 
 class _Fault(Exception):
@@ -231,9 +253,14 @@ class Pyttsx3Engine:
 
     # -- synthesis --------------------------------------------------------------------------
     def synthesize(self, text: str, voice_id: str, pitch: int, rate_wpm: int) -> Pcm:
-        """Speak `text`; checked, bounded in time, retried once in a fresh worker, else SynthesisError."""
+        """Speak `text`, in pieces short enough for the driver (pyttsx3 #149), joined into one PCM."""
+        pieces = [self._synthesize_piece(piece, voice_id, pitch, rate_wpm) for piece in split_for_engine(text)]
+        return Pcm(b"".join(p.data for p in pieces), pieces[0].sample_rate)
+
+    def _synthesize_piece(self, text: str, voice_id: str, pitch: int, rate_wpm: int) -> Pcm:
+        """One piece: checked, bounded in time, retried once in a fresh worker, else SynthesisError."""
         self.voices()
-        spoken = " ".join(text.split())  # newlines and no-break spaces upset the driver
+        spoken = text
         timeout_s = self.timeout_s + len(spoken) / 500
         problem = ""
         for _attempt in range(1 + self.retries):

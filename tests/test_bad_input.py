@@ -1,0 +1,196 @@
+"""Never lose a word, never crash: hostile input gets a plain answer, odd encodings are read right."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from audio import decode, parse_vtt, words
+from conftest import run_briefing
+
+
+def assert_refused(result, *fragments: str, code: int = 2):
+    err = result.stderr.decode()
+    assert result.returncode == code, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    for fragment in fragments:
+        assert fragment in err, err
+
+
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def make_ok(article: Path, out: Path) -> list:
+    result = run_briefing("make", str(article), "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    return parse_vtt(out / f"{article.stem}.vtt")
+
+
+# -- refused, with nothing left behind ---------------------------------------------------------
+
+def test_binary_input_is_refused(tmp_path):
+    blob = tmp_path / "photo.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    result = run_briefing("make", str(blob), "-o", str(tmp_path / "out"))
+    assert_refused(result, "binary")
+    assert files_in(tmp_path / "out") == []
+
+
+def test_folder_with_no_articles_is_refused(tmp_path):
+    (tmp_path / "empty-folder").mkdir()
+    (tmp_path / "empty-folder" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = run_briefing("make", str(tmp_path / "empty-folder"), "-o", str(tmp_path / "out"))
+    assert_refused(result, "no articles")
+    assert files_in(tmp_path / "out") == []
+
+
+def test_malformed_cast_names_file_and_line(tmp_path, corpus):
+    cast = tmp_path / "cast.toml"
+    cast.write_text('rate_wpm = 175\n\n[narrator]\nlanguage = "en-us"\npitch = = 3\n', encoding="utf-8")
+    result = run_briefing("make", str(corpus / "greve.txt"), "-o", str(tmp_path / "out"), "--voices", str(cast))
+    assert_refused(result, str(cast), "line 5")
+    cast.write_text('[narrator]\nlanguage = "en-us"\n[headline]\nlanguage = "en-us"\n[quote]\n'
+                    'language = "en-us"\npitch = 500\n', encoding="utf-8")
+    result = run_briefing("make", str(corpus / "greve.txt"), "-o", str(tmp_path / "out"), "--voices", str(cast))
+    assert_refused(result, str(cast), "line 7", "pitch")
+    assert files_in(tmp_path / "out") == []
+
+
+# -- read right -----------------------------------------------------------------------------
+
+ARTICLE = "Café Owners Say “Déjà Vu”\n\nThe naïve plan costs €40, said Zoë Müller. “It’s fine,” she said.\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_other_encodings_and_crlf_are_read_right(tmp_path, encoding):
+    article = tmp_path / f"article-{encoding}.txt"
+    article.write_bytes(ARTICLE.replace("\n", "\r\n").encode(encoding))
+    cues = make_ok(article, tmp_path / "out")
+    assert [w for c in cues for w in words(c.text)] == words(ARTICLE)
+
+
+def test_control_characters_and_nuls_are_dropped_not_read(tmp_path):
+    article = tmp_path / "noisy.txt"
+    article.write_bytes(b"Noisy Title\n\nThe vote\x00 passed\x07 at last.\x1b\n")
+    cues = make_ok(article, tmp_path / "out")
+    text = " ".join(c.text for c in cues)
+    assert words(text) == ["noisy", "title", "the", "vote", "passed", "at", "last"]
+    assert not any(ch in text for ch in "\x00\x07\x1b")
+
+
+def test_emoji_and_right_to_left_text_are_kept(tmp_path):
+    article = tmp_path / "mixed.txt"
+    body = "Good News 🎉\n\nThe festival opens today 🎶 and the sign reads مرحبا بكم في المدينة for visitors.\n"
+    article.write_text(body, encoding="utf-8")
+    cues = make_ok(article, tmp_path / "out")
+    assert [w for c in cues for w in words(c.text)] == words(body)
+    assert "مرحبا" in " ".join(c.text for c in cues)
+
+
+def test_a_60000_character_line_without_punctuation_is_read_whole(tmp_path):
+    vocabulary = ["river", "council", "housing", "morning", "engineer", "promise", "station", "weather"]
+    body = " ".join(vocabulary[i % len(vocabulary)] + str(i % 7) for i in range(7000))[:60000].rsplit(" ", 1)[0]
+    assert len(body) > 59_000 and not any(ch in body for ch in ".!?,;:")
+    article = tmp_path / "long-line.txt"
+    article.write_text("A Very Long Line\n\n" + body + "\n", encoding="utf-8")
+    cues = make_ok(article, tmp_path / "out")
+    assert [w for c in cues for w in words(c.text)] == words("A Very Long Line " + body)
+    samples, rate = decode(tmp_path / "out" / "long-line.mp3")
+    spoken_minutes = len(samples) / rate / 60
+    assert len(body.split()) / 300 < spoken_minutes < len(body.split()) / 90  # 90-300 words a minute
+
+
+def test_markup_in_the_text_is_read_as_text(tmp_path):
+    article = tmp_path / "markup.txt"
+    article.write_text('Markup Test\n\nThe page said <speak><break time="10s"/></speak> and '
+                       '<voice name="x">hello</voice> to everyone.\n', encoding="utf-8")
+    cues = make_ok(article, tmp_path / "out")
+    body = cues[-1]
+    assert "<break time=" in body.text
+    assert body.end - body.start < 9.0  # no ten-second break was obeyed
+
+
+def test_output_names_come_from_the_file_not_the_article(tmp_path):
+    article = tmp_path / "plain-name.txt"
+    article.write_text("../../escape\n\nA short body that is read.\n", encoding="utf-8")
+    make_ok(article, tmp_path / "out")
+    assert files_in(tmp_path / "out") == ["plain-name.mp3", "plain-name.vtt"]
+    assert not (tmp_path / "escape.mp3").exists()
+
+
+# -- interruption and concurrency -------------------------------------------------------------
+
+def _long_article(tmp_path: Path, corpus: Path, copies: int = 15) -> Path:
+    seed = (corpus / "putin-syria.txt").read_text(encoding="utf-8")
+    body = seed.split("\n", 1)[1]
+    article = tmp_path / "long.txt"
+    article.write_text("Long Briefing\n" + body * copies, encoding="utf-8")
+    return article
+
+
+def _worker_pids() -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmdline = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"multiprocessing.spawn" in cmdline or b"multiprocessing.forkserver" in cmdline:
+                found.add(int(proc.name))
+    return found
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, corpus):
+    article = _long_article(tmp_path, corpus)
+    out = tmp_path / "out"
+    before = _worker_pids()
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (out.exists() and _worker_pids() - before) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # well into synthesis
+    assert process.poll() is None, "finished before it could be interrupted"
+    interrupted_at = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    code = process.wait(timeout=10)
+    took = time.monotonic() - interrupted_at
+    err = process.stderr.read().decode()
+    assert code == 130, err
+    assert took < 2.5, took
+    assert "Traceback" not in err and "interrupted" in err
+    assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt"))] == []
+    time.sleep(0.5)
+    assert _worker_pids() - before == set(), "engine workers outlived the interrupted run"
+    cues = make_ok(article, out)
+    assert cues and files_in(out) == ["long.mp3", "long.vtt"]
+
+
+def test_two_renders_into_one_folder_end_with_one_valid_pair(tmp_path, corpus):
+    article = tmp_path / "same.txt"
+    article.write_text((corpus / "council-vote.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    results = []
+
+    def render():
+        results.append(run_briefing("make", str(article), "-o", str(out)))
+
+    threads = [threading.Thread(target=render) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.returncode for r in results] == [0, 0], [r.stderr.decode() for r in results]
+    assert files_in(out) == ["same.mp3", "same.vtt"]
+    samples, rate = decode(out / "same.mp3")
+    cues = parse_vtt(out / "same.vtt")
+    assert abs(len(samples) / rate - cues[-1].end) < 0.5
+    assert [w for c in cues for w in words(c.text)] == words(article.read_text(encoding="utf-8"))
