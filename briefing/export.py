@@ -11,7 +11,7 @@ from pathlib import Path
 import lameenc
 from mutagen.id3 import ID3, TALB, TIT2, TLAN, TPE1
 
-from briefing.model import Timeline
+from briefing.model import Segment, Timeline
 
 BITRATE_KBPS = 64
 ENCODER_QUALITY = 7  # LAME -q 7: fast, and transparent enough for speech
@@ -87,11 +87,11 @@ def vtt_timestamp(ms: int) -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 
-def speaker_label(kind: str, speaker: str | None) -> str:
-    """The name a transcript shows for a segment's voice."""
-    if kind == "quote":
-        return speaker or "Unknown speaker"
-    return "Narrator" if kind == "narration" else "Headline"
+def speaker_label(segment: Segment) -> str:
+    """The name a transcript shows for who is heard: the quoted person, or the reading voice."""
+    if segment.kind == "quote" and segment.voice != "narrator":
+        return segment.speaker or "Unknown speaker"
+    return "Narrator" if segment.kind in ("narration", "quote") else "Headline"
 
 
 def _vtt_escape(text: str) -> str:
@@ -102,7 +102,7 @@ def write_vtt(timeline: Timeline, target: Path) -> None:
     """WebVTT with one cue per segment, timed from the same timeline as the audio."""
     lines = ["WEBVTT", ""]
     for number, clip in enumerate(timeline.clips, start=1):
-        label = _vtt_escape(speaker_label(clip.segment.kind, clip.segment.speaker))
+        label = _vtt_escape(speaker_label(clip.segment))
         lines += [str(number),
                   f"{vtt_timestamp(audible_ms(timeline, clip.start))} --> "
                   f"{vtt_timestamp(audible_ms(timeline, clip.end))}",

@@ -74,6 +74,7 @@ class Pauses:
     after_headline_ms: int = 500
     between_paragraphs_ms: int = 450
     within_paragraph_ms: int = 250
+    same_voice_ms: int = 60
 
 
 @dataclass(frozen=True)
