@@ -124,10 +124,24 @@ def with_rate(cast: Cast, rate_wpm: int | None) -> Cast:
     return dataclasses.replace(cast, rate_wpm=rate_wpm)
 
 
+def for_language(cast: Cast, language: str) -> Cast:
+    """The cast speaking the article's language: a voice of another language keeps its gender, variant
+    and pitch but takes the article's language ("en-us" voices read a French article in French)."""
+
+    def adapt(voice: Voice) -> Voice:
+        same = voice.language.lower().split("-")[0] == language.lower()
+        return voice if same else dataclasses.replace(voice, language=language)
+
+    return dataclasses.replace(
+        cast, narrator=adapt(cast.narrator), headline=adapt(cast.headline), quote=adapt(cast.quote),
+        pool=tuple(adapt(v) for v in cast.pool), speakers={k: adapt(v) for k, v in cast.speakers.items()})
+
+
 def assign_voices(script: Script, cast: Cast) -> Script:
-    """Give each segment a voice name from the cast; each distinct speaker keeps one voice throughout."""
+    """Give each segment a voice name from the cast. Each distinct speaker keeps one voice throughout: a
+    pinned one, else the next free pool voice of the speaker's gender when the article gives it."""
     speaker_voice: dict[str, str] = {name: name for name in cast.speakers}
-    free_pool = [voice.name for voice in cast.pool]
+    free_pool = list(cast.pool)
     segments = []
     for seg in script.segments:
         voice = seg.voice
@@ -135,7 +149,16 @@ def assign_voices(script: Script, cast: Cast) -> Script:
             voice = ROLE_FOR_KIND[seg.kind]
             if seg.kind == "quote" and seg.speaker:
                 if seg.speaker not in speaker_voice:
-                    speaker_voice[seg.speaker] = free_pool.pop(0) if free_pool else "quote"
+                    speaker_voice[seg.speaker] = _take_voice(free_pool, script.genders.get(seg.speaker))
                 voice = speaker_voice[seg.speaker]
         segments.append(dataclasses.replace(seg, voice=voice))
     return dataclasses.replace(script, segments=tuple(segments))
+
+
+def _take_voice(free_pool: list[Voice], gender: str | None) -> str:
+    """The first free pool voice of that gender, else any free one; the quote voice once the pool is used up."""
+    for voice in free_pool:
+        if gender is None or voice.gender == gender:
+            free_pool.remove(voice)
+            return voice.name
+    return free_pool.pop(0).name if free_pool else "quote"

@@ -64,7 +64,8 @@ def _progress(done: int, total: int) -> None:
 
 @app.command()
 def make(
-    source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file (UTF-8 text), or - for stdin.")],
+    source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file (text), an edited script "
+                                          "(.json from `briefing script`), or - for stdin.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write NAME.mp3 and NAME.vtt into.")]
     = Path("output"),
     voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML); "
@@ -90,16 +91,22 @@ def make(
 def script(
     source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file, or - for stdin.")],
     voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML).")] = None,
+    table: Annotated[bool, typer.Option("--table", help="A readable table instead of JSON.")] = False,
 ) -> None:
-    """Print how the article will be read: each segment's kind, text, speaker and voice, as JSON."""
+    """Print how the article will be read: each segment's kind, text, speaker, voice and offsets.
+
+    The JSON can be edited (fix a speaker, change a voice or a text) and rendered with
+    `briefing make edited.script.json`. start/end are character offsets into the decoded input.
+    """
     from briefing.pipeline import build_script
+    from briefing.scriptfile import format_table, script_to_dict
 
     with _plain_errors():
-        result = build_script(source, voices)
-    segments = [{"kind": s.kind, "text": s.text, "speaker": s.speaker, "voice": s.voice,
-                 "start": s.start, "end": s.end} for s in result.segments]
-    json.dump({"title": result.title, "language": result.language, "segments": segments},
-              sys.stdout, ensure_ascii=False, indent=2)
+        result, _ = build_script(source, voices)
+    if table:
+        typer.echo(format_table(result))
+        return
+    json.dump(script_to_dict(result), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 

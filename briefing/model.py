@@ -51,6 +51,7 @@ class Script:
     language: str
     segments: tuple[Segment, ...]
     source: str = ""
+    genders: dict[str, str] = field(default_factory=dict)  # speaker -> "male" | "female", where the text says
 
 
 @dataclass(frozen=True)

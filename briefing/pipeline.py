@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.cast import assign_voices, load_cast, with_rate
+from briefing.cast import assign_voices, for_language, load_cast, with_rate
 from briefing.engines import create_engine
 from briefing.errors import InputError
 from briefing.export import write_mp3, write_vtt
-from briefing.model import Script
+from briefing.model import Cast, Script
 from briefing.read import read_article
 from briefing.render import render
+from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
 
 
@@ -30,14 +31,25 @@ class Briefing:
     segments: int
 
 
-def build_script(source: str, cast_path: Path | None = None) -> Script:
-    cast = load_cast(cast_path)
-    return assign_voices(segment(read_article(source)), cast)
+def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
+    """The voiced script and the cast that reads it: from an article, or from an edited script file."""
+    script = load_script(Path(source)) if is_script_file(source) else segment(read_article(source))
+    cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
+    return assign_voices(script, cast), cast
+
+
+def check_cast(cast_path: Path | None, engine) -> None:
+    """Every voice of the cast file as written must exist, even those the article's language replaces."""
+    for voice in load_cast(cast_path).all_voices():
+        engine.resolve(voice)
 
 
 def output_stem(source: str) -> str:
     """Output files are named after the input file, never after the article's text."""
-    return "briefing" if source == "-" else Path(source).stem or "briefing"
+    if source == "-":
+        return "briefing"
+    stem = Path(source).stem
+    return stem.removesuffix(".script") if is_script_file(source) else stem or "briefing"
 
 
 def ensure_writable(out_dir: Path) -> None:
@@ -69,13 +81,13 @@ def output_lock(out_dir: Path, stem: str) -> Iterator[None]:
 
 def make(source: str, out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
          progress: Callable[[int, int], None] | None = None) -> Briefing:
-    """Read one article and write NAME.mp3 and NAME.vtt into `out_dir`."""
-    cast = with_rate(load_cast(cast_path), rate_wpm)
-    script = assign_voices(segment(read_article(source)), cast)
+    """Read one article (or edited script) and write NAME.mp3 and NAME.vtt into `out_dir`."""
+    script, cast = build_script(source, cast_path, rate_wpm)
     ensure_writable(out_dir)
     stem = output_stem(source)
     mp3, vtt = out_dir / f"{stem}.mp3", out_dir / f"{stem}.vtt"
     with create_engine() as engine, tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
+        check_cast(cast_path, engine)
         timeline = render(script, cast, engine, Path(workdir), progress)
         with output_lock(out_dir, stem):
             write_mp3(timeline, mp3, title=script.title, language=script.language)

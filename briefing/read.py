@@ -84,6 +84,26 @@ def _decode_detected(raw: bytes, source: str) -> str:
     return str(best)
 
 
+STOPWORDS = {
+    "en": "the and of to in is that for it with was on as by at from he she said this but are have not be",
+    "fr": "le la les des et est un une du que qui dans pour pas sur au aux avec il elle a été sont ce",
+    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem sie er es auch",
+    "es": "el la los las de que y en un una por con para es se del al lo como más pero dijo",
+    "it": "il di che la per un una non sono della del le gli con è anche ha si da",
+    "pt": "o a os as de que e do da em um uma para com não por se mais foi disse",
+    "nl": "de het een en van is dat niet op te zijn met voor er maar ook als bij",
+}
+_STOPWORD_SETS = {language: set(words.split()) for language, words in STOPWORDS.items()}
+
+
+def detect_language(text: str) -> str:
+    """The article's language (ISO 639-1), by which language's commonest words it uses most; English if unsure."""
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    scores = {lang: sum(token in words for token in tokens) for lang, words in _STOPWORD_SETS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] > scores["en"] else "en"
+
+
 def parse_article(text: str, source: str = "-") -> Article:
     """Title = first non-blank line; the rest is split into paragraphs at blank lines."""
     blocks = list(_paragraphs(text))
@@ -94,7 +114,7 @@ def parse_article(text: str, source: str = "-") -> Article:
         offset = first.start + newline + 1 + (len(rest) - len(rest.lstrip()))
         blocks.insert(0, Block(rest.strip(), offset, offset + len(rest.strip())))
         first = Block(first.text[:newline].rstrip(), first.start, first.start + len(first.text[:newline].rstrip()))
-    return Article(text=text, title=first, blocks=tuple(blocks), source=source)
+    return Article(text=text, title=first, blocks=tuple(blocks), source=source, language=detect_language(text))
 
 
 def _paragraphs(text: str):

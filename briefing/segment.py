@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from briefing.model import Article, Block, Script, Segment
 
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes.
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’"}
+CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»"
 SENTENCE_END = ".!?…"
 HEADLINE_MAX_WORDS = 16
 
@@ -17,11 +18,14 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 NAME_WORD = rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*)"
 PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|al|el|ibn|dos|das|y)"
 NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}"
-TITLE = (r"(?:President|Vice President|Prime Minister|Minister|Secretary|Mayor|Governor|Senator|Representative|"
+TITLE = (r"(?:(?:Home|Foreign|Defen[cs]e|Finance|Health|Interior|Justice|Education|Energy|Environment|Transport|"
+         r"Deputy|Vice|Acting|Former|Chief|Economy|Trade|Labou?r|Culture|State|Attorney|Police|Fire)\s+)?"
+         r"(?:President|Vice President|Prime Minister|Minister|Secretary|Mayor|Governor|Senator|Representative|"
          r"Rep\.|Sen\.|Gov\.|Councilman|Councilwoman|Councillor|Councilor|Commissioner|Chancellor|Ambassador|"
          r"Judge|Justice|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Sheriff|Chief|Director|Inspector|"
          r"Dr\.|Doctor|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mx\.|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|"
-         r"Pope|Rev\.|Father|Sister|Rabbi|Imam|Sheikh|M\.|Mme|Mlle|Président|Présidente|Ministre|Maire|Herr|Frau)")
+         r"Pope|Rev\.|Father|Sister|Rabbi|Imam|Sheikh|Coach|Officer|Sergeant|Sgt\.|Detective|Lieutenant|Lt\.|"
+         r"M\.|Mme|Mlle|Président|Présidente|Ministre|Maire|Herr|Frau)")
 MALE_TITLES = {"mr.", "m.", "sir", "lord", "king", "prince", "father", "herr"}
 FEMALE_TITLES = {"mrs.", "ms.", "mme", "mlle", "dame", "lady", "queen", "princess", "sister", "frau", "présidente"}
 PRONOUNS = {"he": "male", "she": "female", "il": "male", "elle": "female", "er": "male", "sie": "female",
@@ -61,6 +65,15 @@ TRAILING_ATTRIBUTION = re.compile(
 )
 TITLE_PREFIX = re.compile(rf"^(?:(?:the|The|le|la|Le|La)\s+)?(?:{TITLE}\s+)+")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+NOT_A_PERSON = re.compile(
+    r"\b(?:Council|University|College|School|Ministry|Department|Agency|Partners|Inc|Corp|Company|Group|Bank|"
+    r"Republic|Federation|Union|Party|Committee|Court|House|Senate|Congress|Parliament|Army|Navy|Forces|Police|"
+    r"Airbase|Airport|Institute|Institutes|Centre|Center|Hospital|Church|Board|Office|Agency|News|Times|Post|"
+    r"Street|Road|Avenue|River|City|State|States|County|Kingdom|Nations|Organi[sz]ation|Association|Foundation|"
+    r"Fund|Service|Services|Authority|Commission|Museum|Library|Station|Stadium|Club|Team|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
 STOP_NAMES = {"the", "a", "an", "it", "this", "that", "these", "those", "there", "but", "and", "not", "asked",
               "le", "la", "les", "un", "une", "des", "il", "elle", "we", "i", "they", "you", "our", "my"}
 
@@ -84,8 +97,9 @@ def segment(article: Article) -> Script:
             segments.append(Segment("headline", block.text, block.start, block.end, paragraph=number))
         else:
             segments.extend(_split_paragraph(block, number))
-    return Script(title=article.title.text, language=article.language,
-                  segments=tuple(attribute(segments, article.text)), source=article.source)
+    attributed, genders = attribute(segments, article.text)
+    return Script(title=article.title.text, language=article.language, segments=tuple(attributed),
+                  source=article.source, genders=genders)
 
 
 def is_headline(text: str) -> bool:
@@ -93,6 +107,8 @@ def is_headline(text: str) -> bool:
     if "\n" in text or any(mark in text for mark in "“”\"«»„"):
         return False
     words = text.split()
+    if re.match(rf"(?:By|Par|Von|Por)\s+{NAME}", text):  # a byline is read as narration
+        return False
     return 0 < len(words) <= HEADLINE_MAX_WORDS and text[-1] not in SENTENCE_END + ",;:" and text[0].isalnum()
 
 
@@ -132,24 +148,46 @@ def _opens_quote(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else ""
     if not after or (after.isspace() and ch != "«"):
         return False
+    before = text[i - 1] if i else " "
     if ch == '"':
-        before = text[i - 1] if i else " "
         return before.isspace() or before in "([{—–-:"
+    if ch == "‘":  # British style: opens only at the start of a word
+        return (before.isspace() or before in "([{—–-:“\"") and (after.isalnum() or after in "‘“\"")
     return True
 
 
 def _find_close(text: str, i: int) -> int | None:
+    if text[i] == "‘":
+        return _find_single_close(text, i)
     closers = QUOTE_PAIRS[text[i]]
     for j in range(i + 1, len(text)):
         ch = text[j]
         if ch in closers and not (ch == '"' and text[j - 1].isspace() and j + 1 < len(text)
                                   and not text[j + 1].isspace()):
             return j
-        if ch != '"' and ch in QUOTE_PAIRS and ch not in closers and _opens_quote(text, j):
-            return None
+        if ch == text[i] != '"' and _opens_quote(text, j):
+            return None  # the same mark opens again: this quote was never closed
         if ch == '"' and closers != '"' and _opens_quote(text, j):
             return None
     return None
+
+
+def _find_single_close(text: str, i: int) -> int | None:
+    """The ’ that closes a ‘ quote. ’ is also the apostrophe (it’s, ’90s, rock ’n’ roll, the researchers’
+    notes), so a closer must end a word and be followed by a space or punctuation; one after , . ! ? is surest."""
+    candidates = []
+    for j in range(i + 1, len(text)):
+        if text[j] == "‘" and _opens_quote(text, j):
+            break  # a new quote opens: this one was not closed
+        following = text[j + 1] if j + 1 < len(text) else " "
+        if text[j] == "’" and not text[j - 1].isspace() and following in CLOSING_CONTEXT:
+            if text[j - 1] in ",.!?…":
+                return j
+            elided = text[j - 1] == "n" and text[j - 2 : j - 1] == "’"  # rock ’n’ roll
+            candidates.append((text[j - 1] in "sz" or elided, j))
+    if not candidates:
+        return None
+    return min(candidates)[1]
 
 
 def _is_partial_quote(text: str, span: _Span) -> bool:
@@ -297,30 +335,39 @@ def _surname(bare: str) -> str:
 
 @dataclass
 class _Attribution:
-    """A name (or pronoun) that the text next to a quote gives as its speaker, and where it stands."""
+    """A name (or pronoun) that the text next to a quote gives as its speaker, and where it stands.
+    `alternatives` are further candidates from the same sentence, tried when this one names nobody known."""
 
     raw: str
     offset: int
+    alternatives: tuple[tuple[str, int], ...] = ()
 
 
-def attribute(segments: list[Segment], source: str) -> list[Segment]:
-    """Give every quote its speaker's canonical name, or None when the text does not say."""
+def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict[str, str]]:
+    """Give every quote its speaker's canonical name (None when the text does not say); also return the
+    gender the article gives each speaker (by pronoun or title), for casting."""
     people = _People()
     found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
-        if attribution and not _is_pronoun(attribution.raw):
+        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives:
             people.register(attribution.raw)
     _collect_mentions(segments, people)
     speakers: dict[int, _Person | None] = {}
     for index, attribution in found.items():
-        speakers[index] = _resolve(attribution, people) if attribution else None
+        speakers[index] = None
+        for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives) if attribution else ():
+            speakers[index] = _resolve(_Attribution(raw, offset), people)
+            if speakers[index]:
+                break
     _fill_unattributed(segments, speakers, people)
-    return [
+    attributed = [
         Segment(seg.kind, seg.text, seg.start, seg.end, seg.paragraph,
                 speaker=speakers[i].name if speakers.get(i) else None, voice=seg.voice)
         if seg.kind == "quote" else seg
         for i, seg in enumerate(segments)
     ]
+    genders = {p.name: p.gender for p in speakers.values() if p is not None and p.gender}
+    return attributed, genders
 
 
 def _is_pronoun(raw: str) -> bool:
@@ -365,10 +412,11 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
             group = "name" if match.group("name") else "name2"
             return _Attribution(match.group(group), offset + match.start(group))
         if sentence.rstrip().endswith(":"):
-            for candidate in re.finditer(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b", sentence):
-                word = candidate.group(0)
-                if word.split()[0].lower() not in STOP_NAMES or _is_pronoun(word):
-                    return _Attribution(word, offset + candidate.start())
+            candidates = [(c.group(0), offset + c.start())
+                          for c in re.finditer(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b", sentence)
+                          if c.group(0).split()[0].lower() not in STOP_NAMES or _is_pronoun(c.group(0))]
+            if candidates:
+                return _Attribution(*candidates[0], alternatives=tuple(candidates[1:]))
     return None
 
 
@@ -382,6 +430,10 @@ def _collect_mentions(segments: list[Segment], people: _People) -> None:
                 appositive = re.match(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)", seg.text[match.end() :])
                 if person and appositive:
                     people.add_role(appositive.group(1), person)
+    for seg in narration:  # untitled full names in running text ("John Park spoke", "according to Sara Cole")
+        for match in PERSON_MENTION.finditer(seg.text):
+            if people.lookup(match.group(0)) is None and _looks_like_person(seg.text, match):
+                people.register(match.group("name"))
     for seg in narration:
         for match in PERSON_MENTION.finditer(seg.text):
             person = people.lookup(match.group(0))
@@ -394,6 +446,18 @@ def _collect_mentions(segments: list[Segment], people: _People) -> None:
             for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
                 people.mentions.append((seg.start + match.start(), person))
     people.mentions.sort(key=lambda item: item[0])
+
+
+def _looks_like_person(text: str, match: re.Match) -> bool:
+    """Two or three capitalised words, not an institution, not introduced as a place or a thing."""
+    name = match.group("name")
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() in STOP_NAMES or NOT_A_PERSON.search(name):
+        return False
+    before = text[: match.start()].lower().split()[-2:] or [""]
+    if before == ["according", "to"]:
+        return True
+    return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
 
 
 def _fill_unattributed(segments: list[Segment], speakers: dict[int, _Person | None], people: _People) -> None:
