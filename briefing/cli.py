@@ -64,27 +64,59 @@ def _progress(done: int, total: int) -> None:
 
 @app.command()
 def make(
-    source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file (text), an edited script "
-                                          "(.json from `briefing script`), or - for stdin.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write NAME.mp3 and NAME.vtt into.")]
+    sources: Annotated[list[str], typer.Argument(
+        metavar="INPUT...", help="Article files (text), folders of them, edited scripts (.json from "
+        "`briefing script`), or - for stdin.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the briefings into.")]
     = Path("output"),
     voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML); "
-                                                   "default: the bundled voices/default.toml.")] = None,
+                                                "default: the bundled voices/default.toml.")] = None,
     rate: Annotated[int | None, typer.Option("--rate", help="Reading speed in words per minute "
-                                                "(default from the cast: 175).")] = None,
+                                             "(default from the cast: 175).")] = None,
+    combine: Annotated[bool, typer.Option("--combine", help="Make one episode of all INPUTs, with a spoken "
+                                          "intro and a chapter per story.")] = False,
+    show: Annotated[str, typer.Option("--show", help="Show name, written as the MP3's album.")] = "briefing",
+    cover: Annotated[Path | None, typer.Option("--cover", help="Cover art (PNG or JPEG) to embed; "
+                                               "default: the bundled cover.")] = None,
 ) -> None:
-    """Read an article aloud: write OUTPUT/NAME.mp3 and a WebVTT transcript OUTPUT/NAME.vtt.
+    """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and its transcripts
+    NAME.vtt and NAME.srt and Podcasting 2.0 chapters NAME.chapters.json.
 
-    The title and headlines, the narration and every quoted speaker get voices of their own,
-    with pauses at the headlines.
+    The title and headlines, the narration and every quoted speaker get voices of their own, with
+    pauses at the headlines, at podcast loudness (-16 LUFS).
     """
+    from briefing.pipeline import Episode, make_combined
     from briefing.pipeline import make as make_briefing
+    from briefing.read import article_sources
 
     with _plain_errors():
-        result = make_briefing(source, output, voices, rate, progress=_progress)
-    minutes, seconds = divmod(round(result.seconds), 60)
-    typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")
-    typer.echo(f"{result.vtt}")
+        episode = Episode(show=show, cover=cover)
+        inputs = article_sources(sources)
+        if combine:
+            results = [make_combined(inputs, output, voices, rate, progress=_progress, episode=episode)]
+        else:
+            results = [make_briefing(source, output, voices, rate, progress=_progress, episode=episode)
+                       for source in inputs]
+    for result in results:
+        minutes, seconds = divmod(round(result.seconds), 60)
+        typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")
+
+
+@app.command()
+def feed(
+    folder: Annotated[Path, typer.Argument(help="Folder of briefings (as written by `briefing make`).")],
+    base_url: Annotated[str, typer.Option("--base-url", help="Address where FOLDER is served, "
+                                          "e.g. https://example.org/briefings/")],
+    title: Annotated[str | None, typer.Option("--title", help="Podcast title (default: briefing).")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="Podcast description.")] = None,
+) -> None:
+    """Write FOLDER/feed.xml: a podcast feed (RSS 2.0, iTunes and Podcasting 2.0 tags) of its MP3s,
+    ready for any podcast app once FOLDER is served at --base-url."""
+    from briefing.feed import write_feed
+
+    with _plain_errors():
+        target = write_feed(folder, base_url, title, description)
+    typer.echo(str(target))
 
 
 @app.command()

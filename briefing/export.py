@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import lameenc
-from mutagen.id3 import ID3, TALB, TIT2, TLAN, TPE1
+from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, CTOCFlags, PictureType
 
+from briefing.loudness import apply_gain_and_limit, gain_to_target
 from briefing.model import Segment, Timeline
 
 BITRATE_KBPS = 64
 ENCODER_QUALITY = 7  # LAME -q 7: fast, and transparent enough for speech
-CHUNK_FRAMES = 1 << 16
 # LAME's encoder delay (576) plus the standard MP3 decoder delay (529): every decoder plays this much
 # silence before the first sample, because a streamed encode carries no gapless (LAME tag) info.
 # Cue and chapter times add it, so they match what a listener hears.
@@ -47,19 +49,56 @@ def audible_ms(timeline: Timeline, frames: int) -> int:
     return timeline.ms(frames + ENCODER_DELAY_FRAMES)
 
 
-def pcm_stream(timeline: Timeline) -> Iterator[bytes]:
-    """The whole briefing as 16-bit mono PCM, one piece at a time (pauses are generated, not stored)."""
+def _clip_pcm(timeline: Timeline) -> Iterator[tuple[int, bytes]]:
+    for clip in timeline.clips:
+        yield clip.pause_before, clip.pcm_path.read_bytes()
+
+
+def pcm_stream(timeline: Timeline, gain: float = 1.0) -> Iterator[bytes]:
+    """The whole briefing as 16-bit mono PCM, one clip at a time (pauses are generated, not stored)."""
     for clip in timeline.clips:
         if clip.pause_before:
             yield bytes(2 * clip.pause_before)
-        with open(clip.pcm_path, "rb") as pcm:
-            while chunk := pcm.read(2 * CHUNK_FRAMES):
-                yield chunk
+        yield apply_gain_and_limit(clip.pcm_path.read_bytes(), gain, timeline.sample_rate)
 
 
-def write_mp3(timeline: Timeline, target: Path, title: str, artist: str = "briefing",
-              album: str | None = None, language: str | None = None) -> None:
-    """Encode the timeline to MP3 (mono, 64 kbps CBR) and tag it, without ever holding it all in memory."""
+@dataclass(frozen=True)
+class Tags:
+    """What podcast apps show: ID3 text frames and the cover art."""
+
+    title: str
+    artist: str = "briefing"
+    album: str = "briefing"
+    date: str = ""
+    comment: str = ""
+    language: str = ""
+    cover: bytes = b""
+    cover_mime: str = "image/png"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+def chapters(timeline: Timeline, opening_title: str) -> list[Chapter]:
+    """One chapter for the opening and one at each headline (and, in a combined briefing, each story's
+    title), starting exactly where that segment's audio is heard."""
+    marks = [(opening_title, 0)]
+    for clip in timeline.clips[1:]:
+        if clip.segment.kind in ("headline", "title"):
+            marks.append((" ".join(clip.segment.text.split()), audible_ms(timeline, clip.start)))
+    total_ms = audible_ms(timeline, timeline.total_frames)
+    ends = [start for _, start in marks[1:]] + [total_ms]
+    return [Chapter(title, start, end) for (title, start), end in zip(marks, ends, strict=True)]
+
+
+def write_mp3(timeline: Timeline, target: Path, tags: Tags, chapter_list: list[Chapter] = ()) -> None:
+    """Encode the timeline to MP3 (mono, 64 kbps CBR) at podcast loudness, then tag it, without ever
+    holding the whole briefing in memory."""
+    gain = gain_to_target(list(_clip_pcm(timeline)), timeline.sample_rate)
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(BITRATE_KBPS)
     encoder.set_in_sample_rate(timeline.sample_rate)
@@ -67,17 +106,66 @@ def write_mp3(timeline: Timeline, target: Path, title: str, artist: str = "brief
     encoder.set_quality(ENCODER_QUALITY)
     with atomic_path(target) as temp:
         with open(temp, "wb") as mp3:
-            for chunk in pcm_stream(timeline):
+            for chunk in pcm_stream(timeline, gain):
                 mp3.write(encoder.encode(chunk))
             mp3.write(encoder.flush())
-        tags = ID3()
-        tags.add(TIT2(encoding=3, text=title))
-        tags.add(TPE1(encoding=3, text=artist))
-        if album:
-            tags.add(TALB(encoding=3, text=album))
-        if language:
-            tags.add(TLAN(encoding=3, text=language))
-        tags.save(temp, v2_version=4)
+        _write_tags(temp, tags, chapter_list)
+
+
+def _write_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
+    frames = ID3()
+    frames.add(TIT2(encoding=3, text=tags.title))
+    frames.add(TPE1(encoding=3, text=tags.artist))
+    frames.add(TALB(encoding=3, text=tags.album))
+    if tags.date:
+        frames.add(TDRC(encoding=3, text=tags.date))
+    if tags.comment:
+        frames.add(COMM(encoding=3, lang="eng", desc="", text=tags.comment))
+    if tags.language:
+        frames.add(TLAN(encoding=3, text=_iso639_2(tags.language)))
+    if tags.cover:
+        frames.add(APIC(encoding=3, mime=tags.cover_mime, type=PictureType.COVER_FRONT, desc="Cover",
+                        data=tags.cover))
+    if chapter_list:
+        ids = [f"chp{number}" for number in range(len(chapter_list))]
+        frames.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
+                        sub_frames=[TIT2(encoding=3, text=tags.title)]))
+        for element_id, chapter in zip(ids, chapter_list, strict=True):
+            frames.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=chapter.end_ms,
+                            sub_frames=[TIT2(encoding=3, text=chapter.title)]))
+    frames.save(path, v2_version=4)
+
+
+ISO639_2 = {"en": "eng", "fr": "fre", "de": "ger", "es": "spa", "it": "ita", "pt": "por", "nl": "dut"}
+
+
+def _iso639_2(language: str) -> str:
+    """ID3's TLAN holds ISO 639-2 codes."""
+    return ISO639_2.get(language.split("-")[0].lower(), language)
+
+
+def write_chapters_json(chapter_list: list[Chapter], target: Path, title: str) -> None:
+    """Podcasting 2.0 chapters (application/json+chapters, version 1.2.0)."""
+    document = {"version": "1.2.0", "title": title,
+                "chapters": [{"startTime": c.start_ms / 1000, "endTime": c.end_ms / 1000, "title": c.title}
+                             for c in chapter_list]}
+    with atomic_path(target) as temp:
+        temp.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def srt_timestamp(ms: int) -> str:
+    return vtt_timestamp(ms).replace(".", ",")
+
+
+def write_srt(timeline: Timeline, target: Path) -> None:
+    """SubRip subtitles from the same timeline as the audio and the WebVTT transcript."""
+    lines = []
+    for number, clip in enumerate(timeline.clips, start=1):
+        start, end = srt_timestamp(audible_ms(timeline, clip.start)), srt_timestamp(audible_ms(timeline, clip.end))
+        lines += [str(number), f"{start} --> {end}",
+                  f"{speaker_label(clip.segment)}: {' '.join(clip.segment.text.split())}", ""]
+    with atomic_path(target) as temp:
+        temp.write_text("\n".join(lines), encoding="utf-8")
 
 
 def vtt_timestamp(ms: int) -> str:

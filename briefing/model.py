@@ -76,6 +76,7 @@ class Pauses:
     between_paragraphs_ms: int = 450
     within_paragraph_ms: int = 250
     same_voice_ms: int = 60
+    between_stories_ms: int = 2000
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
 from pathlib import Path
 
 from briefing.cast import assign_voices, for_language, load_cast, with_rate
 from briefing.engines import create_engine
 from briefing.errors import InputError
-from briefing.export import write_mp3, write_vtt
-from briefing.model import Cast, Script
+from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
+from briefing.model import Cast, Script, Segment
 from briefing.read import read_article
 from briefing.render import render
 from briefing.scriptfile import is_script_file, load_script
@@ -31,9 +34,23 @@ class Briefing:
     segments: int
 
 
+@dataclass(frozen=True)
+class Episode:
+    """How the episode is labelled: the show (ID3 album), the cover art and the publication date."""
+
+    show: str = "briefing"
+    cover: Path | None = None
+    day: date = field(default_factory=date.today)
+
+
+def load_source(source: str) -> Script:
+    """An article read and segmented, or an edited script file as it is."""
+    return load_script(Path(source)) if is_script_file(source) else segment(read_article(source))
+
+
 def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
     """The voiced script and the cast that reads it: from an article, or from an edited script file."""
-    script = load_script(Path(source)) if is_script_file(source) else segment(read_article(source))
+    script = load_source(source)
     cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
     return assign_voices(script, cast), cast
 
@@ -42,6 +59,26 @@ def check_cast(cast_path: Path | None, engine) -> None:
     """Every voice of the cast file as written must exist, even those the article's language replaces."""
     for voice in load_cast(cast_path).all_voices():
         engine.resolve(voice)
+
+
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def combine(scripts: list[Script], day: date) -> Script:
+    """One episode from several articles: a spoken intro, then each story from its title on."""
+    count = NUMBER_WORDS[len(scripts)] if len(scripts) < len(NUMBER_WORDS) else str(len(scripts))
+    stories = "story" if len(scripts) == 1 else "stories"
+    intro = f"Your briefing for {day:%A}, {day.day} {day:%B}: {count} {stories}."
+    segments = [Segment("title", intro, 0, 0, paragraph=0)]
+    genders: dict[str, str] = {}
+    for script in scripts:
+        base = segments[-1].paragraph + 1
+        segments += [dataclasses.replace(seg, paragraph=base + seg.paragraph,
+                                         voice=seg.voice if seg.voice == "narrator" else None)
+                     for seg in script.segments]
+        genders.update(script.genders)
+    return Script(title=intro.rstrip("."), language=scripts[0].language, segments=tuple(segments),
+                  source=", ".join(s.source for s in scripts), genders=genders)
 
 
 def output_stem(source: str) -> str:
@@ -80,16 +117,56 @@ def output_lock(out_dir: Path, stem: str) -> Iterator[None]:
 
 
 def make(source: str, out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
-         progress: Callable[[int, int], None] | None = None) -> Briefing:
-    """Read one article (or edited script) and write NAME.mp3 and NAME.vtt into `out_dir`."""
+         progress: Callable[[int, int], None] | None = None, episode: Episode | None = None) -> Briefing:
+    """Read one article (or edited script) and write NAME.mp3, .vtt, .srt and .chapters.json into `out_dir`."""
     script, cast = build_script(source, cast_path, rate_wpm)
+    return _render_and_export(script, cast, cast_path, output_stem(source), out_dir, progress, episode or Episode())
+
+
+def make_combined(sources: list[str], out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
+                  progress: Callable[[int, int], None] | None = None, episode: Episode | None = None) -> Briefing:
+    """Several articles as one episode ("Your briefing for Tuesday, 24 November: three stories.")."""
+    episode = episode or Episode()
+    script = combine([load_source(source) for source in sources], episode.day)
+    cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
+    stem = f"briefing-{episode.day.isoformat()}"
+    return _render_and_export(assign_voices(script, cast), cast, cast_path, stem, out_dir, progress, episode)
+
+
+def _render_and_export(script: Script, cast: Cast, cast_path: Path | None, stem: str, out_dir: Path,
+                       progress, episode: Episode) -> Briefing:
     ensure_writable(out_dir)
-    stem = output_stem(source)
+    tags = Tags(title=script.title, album=episode.show, date=episode.day.isoformat(),
+                comment=_summary(script), language=script.language, **_cover(episode.cover))
     mp3, vtt = out_dir / f"{stem}.mp3", out_dir / f"{stem}.vtt"
     with create_engine() as engine, tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
         check_cast(cast_path, engine)
         timeline = render(script, cast, engine, Path(workdir), progress)
+        chapter_list = chapters(timeline, script.title)
         with output_lock(out_dir, stem):
-            write_mp3(timeline, mp3, title=script.title, language=script.language)
+            write_mp3(timeline, mp3, tags, chapter_list)
             write_vtt(timeline, vtt)
+            write_srt(timeline, out_dir / f"{stem}.srt")
+            write_chapters_json(chapter_list, out_dir / f"{stem}.chapters.json", script.title)
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))
+
+
+def _summary(script: Script) -> str:
+    """The ID3 comment: the first paragraph of narration, as podcast apps show it under the title."""
+    first = next((s.text for s in script.segments if s.kind == "narration" and len(s.text.split()) > 8), "")
+    text = " ".join(first.split())
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def _cover(path: Path | None) -> dict:
+    if path is None:
+        return {"cover": (resources.files("briefing") / "cover.png").read_bytes(), "cover_mime": "image/png"}
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"Cannot read the cover image {path} ({error.strerror}); check the path.") from None
+    if data.startswith(b"\x89PNG"):
+        return {"cover": data, "cover_mime": "image/png"}
+    if data.startswith(b"\xff\xd8"):
+        return {"cover": data, "cover_mime": "image/jpeg"}
+    raise InputError(f"The cover image {path} is not a PNG or JPEG file; podcast apps accept only those.")

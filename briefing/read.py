@@ -17,6 +17,25 @@ def read_article(source: str) -> Article:
     return parse_article(decode(read_bytes(source), source), source)
 
 
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def article_sources(inputs: list[str]) -> list[str]:
+    """The articles named on the command line: files as given, folders as their articles, sorted."""
+    sources = []
+    for item in inputs:
+        path = Path(item)
+        if item != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError(f"{item} is a folder with no articles in it (.txt, .md or .html files); "
+                                 "give an article file or a folder of them.")
+            sources += found
+        else:
+            sources.append(item)
+    return sources
+
+
 def read_bytes(source: str) -> bytes:
     if source == "-":
         return sys.stdin.buffer.read()

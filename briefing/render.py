@@ -26,6 +26,8 @@ def pause_before(previous: Segment | None, current: Segment, pauses: Pauses) -> 
     """Milliseconds of silence before `current`: longest around the title and headlines."""
     if previous is None:
         return 0
+    if current.kind == "title":  # the next story of a combined briefing
+        return pauses.between_stories_ms
     if previous.paragraph == current.paragraph and previous.voice == current.voice == "narrator":
         return pauses.same_voice_ms  # a partial quote read on by the narrator: no audible seam
     candidates = [pauses.within_paragraph_ms]

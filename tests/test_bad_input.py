@@ -120,7 +120,7 @@ def test_output_names_come_from_the_file_not_the_article(tmp_path):
     article = tmp_path / "plain-name.txt"
     article.write_text("../../escape\n\nA short body that is read.\n", encoding="utf-8")
     make_ok(article, tmp_path / "out")
-    assert files_in(tmp_path / "out") == ["plain-name.mp3", "plain-name.vtt"]
+    assert files_in(tmp_path / "out") == ["plain-name.chapters.json", "plain-name.mp3", "plain-name.srt", "plain-name.vtt"]
     assert not (tmp_path / "escape.mp3").exists()
 
 
@@ -167,11 +167,11 @@ def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, cor
     assert code == 130, err
     assert took < 2.5, took
     assert "Traceback" not in err and "interrupted" in err
-    assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt"))] == []
+    assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt", ".srt", ".json"))] == []
     time.sleep(0.5)
     assert _worker_pids() - before == set(), "engine workers outlived the interrupted run"
     cues = make_ok(article, out)
-    assert cues and files_in(out) == ["long.mp3", "long.vtt"]
+    assert cues and files_in(out) == ["long.chapters.json", "long.mp3", "long.srt", "long.vtt"]
 
 
 def test_two_renders_into_one_folder_end_with_one_valid_pair(tmp_path, corpus):
@@ -189,7 +189,7 @@ def test_two_renders_into_one_folder_end_with_one_valid_pair(tmp_path, corpus):
     for thread in threads:
         thread.join()
     assert [r.returncode for r in results] == [0, 0], [r.stderr.decode() for r in results]
-    assert files_in(out) == ["same.mp3", "same.vtt"]
+    assert files_in(out) == ["same.chapters.json", "same.mp3", "same.srt", "same.vtt"]
     samples, rate = decode(out / "same.mp3")
     cues = parse_vtt(out / "same.vtt")
     assert abs(len(samples) / rate - cues[-1].end) < 0.5
