@@ -120,7 +120,7 @@ def test_output_names_come_from_the_file_not_the_article(tmp_path):
     article = tmp_path / "plain-name.txt"
     article.write_text("../../escape\n\nA short body that is read.\n", encoding="utf-8")
     make_ok(article, tmp_path / "out")
-    assert files_in(tmp_path / "out") == ["plain-name.chapters.json", "plain-name.mp3", "plain-name.srt", "plain-name.vtt"]
+    assert files_in(tmp_path / "out") == [f"plain-name{s}" for s in (".chapters.json", ".mp3", ".srt", ".vtt")]
     assert not (tmp_path / "escape.mp3").exists()
 
 

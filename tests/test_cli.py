@@ -35,7 +35,8 @@ def test_stdin_article_becomes_briefing_mp3(tmp_path):
     article = "A Short Test\n\nThe council met on Monday. “We are ready,” said Jane Doe.\n".encode()
     result = run_briefing("make", "-", "-o", str(tmp_path), input=article)
     assert result.returncode == 0, result.stderr.decode()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.chapters.json", "briefing.mp3", "briefing.srt", "briefing.vtt"]
+    expected = [f"briefing{suffix}" for suffix in (".chapters.json", ".mp3", ".srt", ".vtt")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 
 def _assert_plain_error(result, code: int, *fragments: str):
