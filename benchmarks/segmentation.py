@@ -18,6 +18,8 @@ ARTICLES = {  # gold file -> article
     "council-vote.gold.json": "council-vote.txt",
     "lab-leak.gold.json": "lab-leak.txt",
     "greve.gold.json": "greve.txt",
+    "storm-update.gold.json": "storm-update.md",
+    "council-vote-html.gold.json": "council-vote.html",
 }
 COLUMNS = ("coverage", "extra_words", "kind_accuracy", "quote_f1", "speaker_accuracy", "speaker_consistent",
            "speakers_distinct")

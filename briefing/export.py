@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lameenc
-from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, CTOCFlags, PictureType
+from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
 
 from briefing.loudness import apply_gain_and_limit, gain_to_target
 from briefing.model import Segment, Timeline
@@ -72,6 +72,7 @@ class Tags:
     date: str = ""
     comment: str = ""
     language: str = ""
+    publisher: str = ""
     cover: bytes = b""
     cover_mime: str = "image/png"
 
@@ -123,6 +124,8 @@ def _write_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
         frames.add(COMM(encoding=3, lang="eng", desc="", text=tags.comment))
     if tags.language:
         frames.add(TLAN(encoding=3, text=_iso639_2(tags.language)))
+    if tags.publisher:
+        frames.add(TPUB(encoding=3, text=tags.publisher))
     if tags.cover:
         frames.add(APIC(encoding=3, mime=tags.cover_mime, type=PictureType.COVER_FRONT, desc="Cover",
                         data=tags.cover))

@@ -104,6 +104,8 @@ def write_feed(folder: Path, base_url: str, title: str | None = None, descriptio
         entry.id(str(uuid.uuid5(GUID_NAMESPACE, path.name)))
         entry.guid(str(uuid.uuid5(GUID_NAMESPACE, path.name)), permalink=False)
         entry.title(_text(tags, "TIT2") or path.stem)
+        if _text(tags, "TPE1"):
+            entry.podcast.itunes_author(_text(tags, "TPE1"))
         comment = tags.getall("COMM") if tags is not None else []
         entry.description(str(comment[0].text[0]) if comment and comment[0].text else entry.title())
         entry.enclosure(base + quote(path.name), str(path.stat().st_size), "audio/mpeg")

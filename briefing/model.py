@@ -17,6 +17,7 @@ class Block:
     text: str
     start: int
     end: int
+    kind: str | None = None  # "headline", "quote" or "narration" when markup says so (Markdown, HTML)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Article:
     blocks: tuple[Block, ...]
     source: str
     language: str = "en"
+    author: str = ""
+    published: str = ""  # ISO date, when the page says
+    site_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Script:
     segments: tuple[Segment, ...]
     source: str = ""
     genders: dict[str, str] = field(default_factory=dict)  # speaker -> "male" | "female", where the text says
+    author: str = ""
+    published: str = ""
+    site_name: str = ""
 
 
 @dataclass(frozen=True)

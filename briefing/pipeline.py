@@ -6,12 +6,14 @@ import contextlib
 import dataclasses
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlparse
 
 from briefing.cast import assign_voices, for_language, load_cast, with_rate
 from briefing.engines import create_engine
@@ -19,6 +21,7 @@ from briefing.errors import InputError
 from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
 from briefing.model import Cast, Script, Segment
 from briefing.read import read_article
+from briefing.read_markup import is_url
 from briefing.render import render
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
@@ -85,6 +88,8 @@ def output_stem(source: str) -> str:
     """Output files are named after the input file, never after the article's text."""
     if source == "-":
         return "briefing"
+    if is_url(source):
+        return re.sub(r"[^\w.-]+", "-", Path(urlparse(source).path).stem).strip(".-") or "briefing"
     stem = Path(source).stem
     return stem.removesuffix(".script") if is_script_file(source) else stem or "briefing"
 
@@ -136,8 +141,9 @@ def make_combined(sources: list[str], out_dir: Path, cast_path: Path | None = No
 def _render_and_export(script: Script, cast: Cast, cast_path: Path | None, stem: str, out_dir: Path,
                        progress, episode: Episode) -> Briefing:
     ensure_writable(out_dir)
-    tags = Tags(title=script.title, album=episode.show, date=episode.day.isoformat(),
-                comment=_summary(script), language=script.language, **_cover(episode.cover))
+    tags = Tags(title=script.title, artist=script.author or "briefing", album=episode.show,
+                date=script.published[:10] or episode.day.isoformat(), comment=_summary(script),
+                language=script.language, publisher=script.site_name, **_cover(episode.cover))
     mp3, vtt = out_dir / f"{stem}.mp3", out_dir / f"{stem}.vtt"
     with create_engine() as engine, tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
         check_cast(cast_path, engine)

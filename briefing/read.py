@@ -13,8 +13,19 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 
 
 def read_article(source: str) -> Article:
-    """Read `source` (a path, or "-" for stdin) into an Article."""
-    return parse_article(decode(read_bytes(source), source), source)
+    """Read `source` (a path, an http(s) URL, or "-" for stdin) into an Article: plain text, Markdown
+    (.md) or a web page (.html, URLs)."""
+    from briefing import read_markup
+
+    if read_markup.is_url(source):
+        return read_markup.parse_html(read_markup.fetch(source), source)
+    suffix = Path(source).suffix.lower()
+    if suffix in (".html", ".htm"):
+        return read_markup.parse_html(decode(read_bytes(source), source), source)
+    text = decode(read_bytes(source), source)
+    if suffix in (".md", ".markdown"):
+        return read_markup.parse_markdown(text, source)
+    return parse_article(text, source)
 
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

@@ -47,7 +47,10 @@ ACCORDING_TO = r"(?:according to|selon|laut|según)"
 APPOSITIVE = r"(?:[^,.!?«»“”\"]{1,60},\s*)?"
 # '"...," X said' / '"...," said X' / '... X explained' / '– Putin addressed' right after a quote.
 AFTER_QUOTE = [
+    re.compile(rf"^[\s,.–—-]*{SPEECH_VERBS}\s+(?P<name>(?:{TITLE}\s+)*{NAME})"),
     re.compile(rf"^[\s,.–—-]*{SPEECH_VERBS}\s+{APPOSITIVE}(?P<name>(?:{TITLE}\s+)*{NAME})"),
+    # "said harbour master Joan Pike"
+    re.compile(rf"^[\s,.–—-]*{SPEECH_VERBS}\s+(?:(?!that\b)[a-z][\w’'-]*\s+){{1,3}}(?P<name>(?:{TITLE}\s+)*{NAME})"),
     re.compile(rf"^[\s,.–—-]*(?P<name>(?:(?:the|The)\s+)?(?:{TITLE}\s+)*{NAME}|{PRONOUN})\s+{ADVERB}{SPEECH_VERBS}\b"),
     re.compile(rf"^[\s,.–—-]*(?P<name>(?:the|The)\s+[\w’'\- ]{{2,40}}?)\s+{SPEECH_VERBS}\b"),
     re.compile(rf"^[\s,.–—-]*{ACCORDING_TO}\s+(?P<name>(?:{TITLE}\s+)*{NAME})"),
@@ -58,6 +61,7 @@ BEFORE_QUOTE_VERB = re.compile(
     rf"(?:(?P<name>(?:{TITLE}\s+)*{NAME}|{PRONOUN})\b[^.!?]*?\b{SPEECH_VERBS}\b[^.!?]*|"
     rf"{ACCORDING_TO}\s+(?P<name2>(?:{TITLE}\s+)*{NAME})[^.!?]*)[,:]\s*$"
 )
+BEFORE_QUOTE_ROLE = re.compile(rf"(?P<name>\b(?:the|The)\s+[\w’' \-]{{2,40}}?)\s+{ADVERB}{SPEECH_VERBS}[^.!?]*[,:]\s*$")
 # ', said Vladimir Putin' / ' affirmed Putin' at a paragraph's end: where an unclosed quote stops.
 TRAILING_ATTRIBUTION = re.compile(
     rf"(?:,\s*|\s+)(?:{SPEECH_VERBS}\s+(?P<name>(?:{TITLE}\s+)*{NAME})|"
@@ -75,6 +79,10 @@ NOT_A_PERSON = re.compile(
     r"October|November|December)\b"
 )
 STOP_NAMES = {"the", "a", "an", "it", "this", "that", "these", "those", "there", "but", "and", "not", "asked",
+              "in", "on", "at", "for", "after", "before", "when", "while", "as", "with", "by", "from", "according",
+              "meanwhile", "however", "later", "earlier", "yesterday", "today", "tonight", "then", "also", "still",
+              "so", "if", "once", "since", "during", "despite", "although", "though", "because", "last", "next",
+              "speaking", "writing", "in a", "under", "over", "about", "some", "many", "most", "all", "both",
               "le", "la", "les", "un", "une", "des", "il", "elle", "we", "i", "they", "you", "our", "my"}
 
 
@@ -93,13 +101,16 @@ def segment(article: Article) -> Script:
     """Turn an Article into a Script: one segment per voice change, every word kept, in order."""
     segments = [Segment("title", article.title.text, article.title.start, article.title.end, paragraph=0)]
     for number, block in enumerate(article.blocks, start=1):
-        if is_headline(block.text):
+        if block.kind == "headline" or (block.kind is None and is_headline(block.text)):
             segments.append(Segment("headline", block.text, block.start, block.end, paragraph=number))
+        elif block.kind == "quote" and not find_quotes(block.text):  # a block quote without quote marks
+            segments.append(Segment("quote", block.text, block.start, block.end, paragraph=number))
         else:
             segments.extend(_split_paragraph(block, number))
     attributed, genders = attribute(segments, article.text)
     return Script(title=article.title.text, language=article.language, segments=tuple(attributed),
-                  source=article.source, genders=genders)
+                  source=article.source, genders=genders, author=article.author, published=article.published,
+                  site_name=article.site_name)
 
 
 def is_headline(text: str) -> bool:
@@ -403,14 +414,20 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
                 return _Attribution(match.group("name"), following.start + match.start("name"))
             if match and _is_pronoun(match.group("name")):
                 return _Attribution(match.group("name"), following.start + match.start("name"))
-    if preceding and preceding.kind == "narration" and preceding.paragraph == quote.paragraph:
+    lead_in = preceding and preceding.kind == "narration" and (
+        preceding.paragraph == quote.paragraph
+        or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
+    if lead_in:
         sentence_start = _sentence_start(preceding.text, len(preceding.text))
         sentence = preceding.text[sentence_start:]
         offset = preceding.start + sentence_start
         match = BEFORE_QUOTE_VERB.search(sentence)
-        if match:
-            group = "name" if match.group("name") else "name2"
+        group = ("name" if match.group("name") else "name2") if match else ""
+        if match and (match.group(group).split()[0].lower() not in STOP_NAMES or _is_pronoun(match.group(group))):
             return _Attribution(match.group(group), offset + match.start(group))
+        role = BEFORE_QUOTE_ROLE.search(sentence)  # "In a statement, the education board said:"
+        if role:
+            return _Attribution(role.group("name"), offset + role.start("name"))
         if sentence.rstrip().endswith(":"):
             candidates = [(c.group(0), offset + c.start())
                           for c in re.finditer(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b", sentence)
