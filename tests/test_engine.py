@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from audio import median_pitch_hz
 
 from briefing.engines import plausible_seconds
 from briefing.engines.pyttsx3_engine import Pyttsx3Engine
@@ -54,3 +56,17 @@ def test_a_call_that_does_not_finish_in_time_is_retried_then_reported_with_its_t
         engine.timeout_s = -0.1  # no call can answer in time from now on
         with pytest.raises(SynthesisError, match=r"failed twice on the segment “A segment that times out\.”"):
             engine.synthesize("A segment that times out.", voice, 50, 175)
+
+
+def test_each_segment_is_read_with_its_own_pitch_when_voices_alternate(engine):
+    """The espeak driver queues pitch changes; a segment must never take the previous segment's pitch."""
+    low = engine.resolve(Voice("low", "en-us", "male", "m3"))
+    high = engine.resolve(Voice("high", "en-gb", "male", "m2"))
+    text = "The city gets the traffic and the bill."
+    found = {"low": [], "high": []}
+    for turn in range(200):
+        name, voice_id, pitch = ("low", low, 40) if turn % 2 == 0 else ("high", high, 75)
+        pcm = engine.synthesize(text if turn % 3 else "Okafor said.", voice_id, pitch, 175)
+        samples = np.frombuffer(pcm.data, dtype=np.int16) / 32768
+        found[name].append(median_pitch_hz(samples, pcm.sample_rate))
+    assert max(found["low"]) * 1.15 < min(found["high"]), found

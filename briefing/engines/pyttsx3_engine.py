@@ -8,6 +8,10 @@ can kill, and every result is checked:
   the NEXT file (pyttsx3 issues #149, #170). A missing file therefore means the worker's state is
   poisoned: it is killed and the segment is retried once in a fresh worker.
 - `runAndWait` can hang: each call is bounded by a timeout, after which the worker is killed.
+- the driver runs espeak-ng asynchronously: `SetVoiceByName` acts at once but `SetParameter` (pitch,
+  rate) is queued, and now and then the text was read with the previous segment's pitch (seen here:
+  one segment in about 60, so a quote sounded like the narrator). The worker waits for espeak's queue
+  (`espeak_Synchronize`) after setting the properties and before synthesising.
 - it prints "Audio saved to ..." on stdout: the worker's stdout goes to /dev/null.
 - `voices[0]` on espeak-ng is Afrikaans: voices are matched by language/gender/variant instead.
 - it loads `libespeak-ng.so.1` by name: where the system has no espeak-ng, the copy shipped in the
@@ -83,6 +87,8 @@ def _worker_main(conn) -> None:
 
     engine = pyttsx3.init("espeak") if platform.system() == "Linux" else pyttsx3.init()
     driver_name = "espeak" if platform.system() == "Linux" else "system"
+    if driver_name == "espeak":
+        from pyttsx3.drivers import _espeak
     if driver_name != "espeak":
         library = f"the {platform.system()} system voices"
     else:
@@ -109,6 +115,8 @@ def _worker_main(conn) -> None:
             engine.setProperty("rate", rate_wpm)
             with contextlib.suppress(KeyError, ValueError):
                 engine.setProperty("pitch", pitch)  # only the espeak driver knows pitch
+            if driver_name == "espeak":
+                _espeak.Synchronize()  # let the queued pitch change land before this text (module docstring)
             engine.save_to_file(text, path)
             engine.runAndWait()
             conn.send("done")
@@ -180,21 +188,22 @@ class Pyttsx3Engine:
         self._process = self._conn = None
 
     def _kill(self) -> None:
-        if self._process is not None:
+        if self._process is not None and self._process.pid is not None:
             self._process.kill()
             self._process.join(timeout=5)
+        if self._conn is not None:
             self._conn.close()
         self._process = self._conn = None
 
-    def close(self) -> None:
-        self._stop()
+    def close(self, graceful: bool = True) -> None:
+        self._stop() if graceful else self._kill()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(graceful=exc_type is None)  # on Ctrl-C or an error, do not wait for the worker
 
     def _call(self, op: str, args, timeout_s: float):
         if self._process is None:
