@@ -52,14 +52,15 @@ def _plain_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _progress(done: int, total: int) -> None:
-    """Progress on stderr for long articles: a live counter on a terminal, a few lines otherwise."""
-    if total < 20:
+def _progress(stage: str, done: int, total: int) -> None:
+    """Progress on stderr for long work: a live counter on a terminal, a few lines otherwise."""
+    if (total < 20 and stage == "synthesising") or total < 4:
         return
+    unit = "segments" if stage == "synthesising" else "parts"
     if sys.stderr.isatty():
-        typer.echo(f"\rsynthesising: {done}/{total} segments", err=True, nl=done == total)
+        typer.echo(f"\r{stage}: {done}/{total} {unit}", err=True, nl=done == total)
     elif done == total or done % max(1, total // 4) == 0:
-        typer.echo(f"synthesising: {done}/{total} segments", err=True)
+        typer.echo(f"{stage}: {done}/{total} {unit}", err=True)
 
 
 @app.command()
@@ -78,25 +79,33 @@ def make(
     show: Annotated[str, typer.Option("--show", help="Show name, written as the MP3's album.")] = "briefing",
     cover: Annotated[Path | None, typer.Option("--cover", help="Cover art (PNG or JPEG) to embed; "
                                                "default: the bundled cover.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=64, help="Speech engines and encoders "
+                                             "to run at once (default: one per CPU core).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Synthesise and encode everything afresh, without "
+                                           "reading or filling the segment cache (~/.cache/briefing, or "
+                                           "$BRIEFING_CACHE_DIR).")] = False,
 ) -> None:
     """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and its transcripts
     NAME.vtt and NAME.srt and Podcasting 2.0 chapters NAME.chapters.json.
 
     The title and headlines, the narration and every quoted speaker get voices of their own, with
-    pauses at the headlines, at podcast loudness (-16 LUFS).
+    pauses at the headlines, at podcast loudness (-16 LUFS). Several INPUTs (or folders) are rendered
+    together, in parallel. Synthesised segments are cached, so re-rendering after an edit is quick.
     """
-    from briefing.pipeline import Episode, make_combined
-    from briefing.pipeline import make as make_briefing
-    from briefing.read import article_sources
+    from briefing.engines import EnginePool, default_jobs
 
-    with _plain_errors():
-        episode = Episode(show=show, cover=cover)
+    with _plain_errors(), EnginePool(jobs or default_jobs()) as engines:  # engines start while the rest loads
+        from briefing.pipeline import Episode, Options, make_combined
+        from briefing.pipeline import make as make_briefings
+        from briefing.read import article_sources
+
+        options = Options(cast_path=voices, rate_wpm=rate, episode=Episode(show=show, cover=cover), jobs=jobs,
+                          use_cache=not no_cache)
         inputs = article_sources(sources)
         if combine:
-            results = [make_combined(inputs, output, voices, rate, progress=_progress, episode=episode)]
+            results = [make_combined(inputs, output, options, _progress, engines)]
         else:
-            results = [make_briefing(source, output, voices, rate, progress=_progress, episode=episode)
-                       for source in inputs]
+            results = make_briefings(inputs, output, options, _progress, engines)
     for result in results:
         minutes, seconds = divmod(round(result.seconds), 60)
         typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")

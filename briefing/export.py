@@ -1,23 +1,31 @@
-"""Write the timeline out: the MP3 (streamed through the encoder), its ID3 tags, and the transcript."""
+"""Write the timeline out: the MP3 (encoded in chunks, in parallel), its ID3 tags, and the transcripts."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import lameenc
 from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
 
-from briefing.loudness import apply_gain_and_limit, gain_to_target
+from briefing.cache import Cache, cache_key
+from briefing.loudness import apply_gain_and_limit, gain_to_target, sample_clips
 from briefing.model import Segment, Timeline
 
 BITRATE_KBPS = 64
 ENCODER_QUALITY = 7  # LAME -q 7: fast, and transparent enough for speech
+MP3_FRAME_SAMPLES = 576  # one MPEG-2 Layer III frame at 22.05 kHz
+# Every LAME stream holds two frames more than its input fills (measured with lameenc 1.9: n samples give
+# ceil(n / 576) + 2 frames): one of encoder delay at its start, one of flush at its end. Chunks are
+# padded to whole frames, so each seam between chunks adds exactly this much silence to the pause.
+STREAM_OVERHEAD_FRAMES = 2 * MP3_FRAME_SAMPLES
 # LAME's encoder delay (576) plus the standard MP3 decoder delay (529): every decoder plays this much
 # silence before the first sample, because a streamed encode carries no gapless (LAME tag) info.
 # Cue and chapter times add it, so they match what a listener hears.
@@ -49,17 +57,73 @@ def audible_ms(timeline: Timeline, frames: int) -> int:
     return timeline.ms(frames + ENCODER_DELAY_FRAMES)
 
 
-def _clip_pcm(timeline: Timeline) -> Iterator[tuple[int, bytes]]:
-    for clip in timeline.clips:
-        yield clip.pause_before, clip.pcm_path.read_bytes()
+def loudness_gain(timeline: Timeline) -> float:
+    """The gain to podcast loudness, measured on a sample of the clips (only those are read)."""
+    indexes = sample_clips([(clip.pause_before, clip.frames) for clip in timeline.clips], timeline.sample_rate)
+    sample = [(timeline.clips[i].pause_before, timeline.clips[i].pcm_path.read_bytes()) for i in indexes]
+    return gain_to_target(sample, timeline.sample_rate)
 
 
-def pcm_stream(timeline: Timeline, gain: float = 1.0) -> Iterator[bytes]:
-    """The whole briefing as 16-bit mono PCM, one clip at a time (pauses are generated, not stored)."""
-    for clip in timeline.clips:
-        if clip.pause_before:
-            yield bytes(2 * clip.pause_before)
-        yield apply_gain_and_limit(clip.pcm_path.read_bytes(), gain, timeline.sample_rate)
+@dataclass(frozen=True)
+class ChunkJob:
+    """What the encoder needs for one chunk: its (pause, clip file) parts, padded length and gain."""
+
+    parts: tuple[tuple[int, str], ...]
+    frames: int
+    gain: float
+    sample_rate: int
+
+    def key(self) -> str:
+        return cache_key("mp3", "lameenc", BITRATE_KBPS, ENCODER_QUALITY, round(self.gain, 6), self.sample_rate,
+                         self.frames, [(pause, Path(path).name) for pause, path in self.parts])
+
+
+def chunk_jobs(timeline: Timeline, gain: float) -> list[ChunkJob]:
+    return [ChunkJob(tuple((clip.pause_before, str(clip.pcm_path)) for clip in timeline.clips[chunk.first:chunk.stop]),
+                     chunk.frames, gain, timeline.sample_rate)
+            for chunk in timeline.chunks]
+
+
+def encode_chunk(job: ChunkJob) -> bytes:
+    """One chunk as an independent MP3 stream. Only one clip at a time is in memory; pauses are
+    generated, not stored."""
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(BITRATE_KBPS)
+    encoder.set_in_sample_rate(job.sample_rate)
+    encoder.set_channels(1)
+    encoder.set_quality(ENCODER_QUALITY)
+    out = bytearray()
+    used = 0
+    for pause, path in job.parts:
+        pcm = apply_gain_and_limit(Path(path).read_bytes(), job.gain, job.sample_rate)
+        out += encoder.encode(bytes(2 * pause) + pcm)
+        used += pause + len(pcm) // 2
+    out += encoder.encode(bytes(2 * (job.frames - used)))
+    out += encoder.flush()
+    return bytes(out)
+
+
+def encode_all(jobs: list[ChunkJob], cache: Cache, workers: int,
+               progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
+    """Every chunk's MP3 file, in order: from the cache, else encoded by `workers` threads at once
+    (lameenc releases the GIL while it encodes)."""
+    keys = [job.key() for job in jobs]
+    paths: list[Path | None] = [cache.find(key, ".mp3") for key in keys]
+    done = len(jobs) - paths.count(None)
+
+    def encode(index: int) -> tuple[int, Path]:
+        return index, cache.put(keys[index], ".mp3", encode_chunk(jobs[index]))
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="encode")
+    try:
+        for future in as_completed([pool.submit(encode, i) for i, path in enumerate(paths) if path is None]):
+            index, paths[index] = future.result()
+            done += 1
+            if progress:
+                progress("encoding", done, len(jobs))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C or an error: stop at once
+    return paths
 
 
 @dataclass(frozen=True)
@@ -96,20 +160,13 @@ def chapters(timeline: Timeline, opening_title: str) -> list[Chapter]:
     return [Chapter(title, start, end) for (title, start), end in zip(marks, ends, strict=True)]
 
 
-def write_mp3(timeline: Timeline, target: Path, tags: Tags, chapter_list: list[Chapter] = ()) -> None:
-    """Encode the timeline to MP3 (mono, 64 kbps CBR) at podcast loudness, then tag it, without ever
-    holding the whole briefing in memory."""
-    gain = gain_to_target(list(_clip_pcm(timeline)), timeline.sample_rate)
-    encoder = lameenc.Encoder()
-    encoder.set_bit_rate(BITRATE_KBPS)
-    encoder.set_in_sample_rate(timeline.sample_rate)
-    encoder.set_channels(1)
-    encoder.set_quality(ENCODER_QUALITY)
+def write_mp3(chunk_files: list[Path], target: Path, tags: Tags, chapter_list: list[Chapter] = ()) -> None:
+    """The MP3: the encoded chunks one after the other (MP3 streams join frame by frame), then its tags."""
     with atomic_path(target) as temp:
         with open(temp, "wb") as mp3:
-            for chunk in pcm_stream(timeline, gain):
-                mp3.write(encoder.encode(chunk))
-            mp3.write(encoder.flush())
+            for chunk_file in chunk_files:
+                with open(chunk_file, "rb") as chunk:
+                    shutil.copyfileobj(chunk, mp3)
         _write_tags(temp, tags, chapter_list)
 
 

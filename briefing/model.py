@@ -125,12 +125,25 @@ class Clip:
 
 
 @dataclass(frozen=True)
+class Chunk:
+    """A run of clips (`first` up to, not including, `stop`) encoded as one independent MP3 stream, so
+    that chunks are encoded in parallel and reused from the cache. Its content (pauses included, padded
+    to whole MP3 frames) starts at timeline frame `start` and lasts `frames`."""
+
+    first: int
+    stop: int
+    start: int
+    frames: int
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Every clip with its place; pauses are the gaps between them."""
 
     clips: tuple[Clip, ...]
     sample_rate: int
     total_frames: int
+    chunks: tuple[Chunk, ...] = ()
 
     def ms(self, frames: int) -> int:
         return round(frames * 1000 / self.sample_rate)

@@ -8,21 +8,32 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
+from briefing.cache import Cache, default_cache_dir
 from briefing.cast import assign_voices, for_language, load_cast, with_rate
-from briefing.engines import create_engine
+from briefing.engines import EnginePool, default_jobs
 from briefing.errors import InputError
-from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
-from briefing.model import Cast, Script, Segment
+from briefing.export import (
+    Tags,
+    chapters,
+    chunk_jobs,
+    encode_all,
+    loudness_gain,
+    write_chapters_json,
+    write_mp3,
+    write_srt,
+    write_vtt,
+)
+from briefing.model import Cast, Script, Segment, Timeline
 from briefing.read import read_article
 from briefing.read_markup import is_url
-from briefing.render import render
+from briefing.render import Progress, lay_out, requests_for, synthesize_all
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
 
@@ -121,39 +132,89 @@ def output_lock(out_dir: Path, stem: str) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def make(source: str, out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
-         progress: Callable[[int, int], None] | None = None, episode: Episode | None = None) -> Briefing:
-    """Read one article (or edited script) and write NAME.mp3, .vtt, .srt and .chapters.json into `out_dir`."""
-    script, cast = build_script(source, cast_path, rate_wpm)
-    return _render_and_export(script, cast, cast_path, output_stem(source), out_dir, progress, episode or Episode())
+@dataclass(frozen=True)
+class Options:
+    """How to render: the cast, the speed, the episode labels, the parallelism and the cache."""
+
+    cast_path: Path | None = None
+    rate_wpm: int | None = None
+    episode: Episode = field(default_factory=Episode)
+    jobs: int | None = None  # None: one per CPU core
+    use_cache: bool = True
 
 
-def make_combined(sources: list[str], out_dir: Path, cast_path: Path | None = None, rate_wpm: int | None = None,
-                  progress: Callable[[int, int], None] | None = None, episode: Episode | None = None) -> Briefing:
+@dataclass(frozen=True)
+class _Work:
+    script: Script
+    cast: Cast
+    stem: str
+
+
+def make(sources: list[str], out_dir: Path, options: Options | None = None, progress: Progress | None = None,
+         engine_pool: EnginePool | None = None) -> list[Briefing]:
+    """Each article (or edited script) as OUT_DIR/NAME.mp3 with .vtt, .srt and .chapters.json. Pass an
+    `engine_pool` made early (before the heavier imports) to overlap the engines' start-up."""
+    options = options or Options()
+    work = []
+    for source in sources:
+        script, cast = build_script(source, options.cast_path, options.rate_wpm)
+        work.append(_Work(script, cast, output_stem(source)))
+    return _render_and_export(work, out_dir, options, progress, engine_pool)
+
+
+def make_combined(sources: list[str], out_dir: Path, options: Options | None = None,
+                  progress: Progress | None = None, engine_pool: EnginePool | None = None) -> Briefing:
     """Several articles as one episode ("Your briefing for Tuesday, 24 November: three stories.")."""
-    episode = episode or Episode()
-    script = combine([load_source(source) for source in sources], episode.day)
-    cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
-    stem = f"briefing-{episode.day.isoformat()}"
-    return _render_and_export(assign_voices(script, cast), cast, cast_path, stem, out_dir, progress, episode)
+    options = options or Options()
+    day = options.episode.day
+    script = combine([load_source(source) for source in sources], day)
+    cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
+    return _render_and_export([_Work(assign_voices(script, cast), cast, f"briefing-{day.isoformat()}")],
+                              out_dir, options, progress, engine_pool)[0]
 
 
-def _render_and_export(script: Script, cast: Cast, cast_path: Path | None, stem: str, out_dir: Path,
-                       progress, episode: Episode) -> Briefing:
+def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progress: Progress | None,
+                       engine_pool: EnginePool | None) -> list[Briefing]:
+    """All articles at once: every segment synthesised by the pool's engines, every chunk encoded by
+    `jobs` threads (with one progress display), then each briefing's files written."""
+    stems = [item.stem for item in work]
+    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
+    if clash:
+        raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
     ensure_writable(out_dir)
+    jobs = options.jobs or default_jobs()
+    with contextlib.ExitStack() as stack:
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-")))
+        cache = Cache(default_cache_dir() if options.use_cache else None, scratch)
+        if engine_pool is None:
+            engine_pool = stack.enter_context(EnginePool(jobs))
+        engines = engine_pool.ready()
+        check_cast(options.cast_path, engines[0])
+        requests = [requests_for(item.script, item.cast, engines[0]) for item in work]
+        clip_files = iter(synthesize_all([r for rs in requests for r in rs], engines, cache, progress))
+        timelines = [lay_out(item.script, [next(clip_files) for _ in rs], item.cast.pauses)
+                     for item, rs in zip(work, requests, strict=True)]
+        for engine in engines:
+            engine.close(graceful=False)  # their work is done: free the memory before encoding
+        chunk_lists = [chunk_jobs(timeline, loudness_gain(timeline)) for timeline in timelines]
+        chunk_files = iter(encode_all([job for jobs_ in chunk_lists for job in jobs_], cache, jobs, progress))
+        return [_write_outputs(item, timeline, [next(chunk_files) for _ in jobs_], out_dir, options.episode)
+                for item, timeline, jobs_ in zip(work, timelines, chunk_lists, strict=True)]
+
+
+def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out_dir: Path,
+                   episode: Episode) -> Briefing:
+    script = item.script
     tags = Tags(title=script.title, artist=script.author or "briefing", album=episode.show,
                 date=script.published[:10] or episode.day.isoformat(), comment=_summary(script),
                 language=script.language, publisher=script.site_name, **_cover(episode.cover))
-    mp3, vtt = out_dir / f"{stem}.mp3", out_dir / f"{stem}.vtt"
-    with create_engine() as engine, tempfile.TemporaryDirectory(prefix="briefing-") as workdir:
-        check_cast(cast_path, engine)
-        timeline = render(script, cast, engine, Path(workdir), progress)
-        chapter_list = chapters(timeline, script.title)
-        with output_lock(out_dir, stem):
-            write_mp3(timeline, mp3, tags, chapter_list)
-            write_vtt(timeline, vtt)
-            write_srt(timeline, out_dir / f"{stem}.srt")
-            write_chapters_json(chapter_list, out_dir / f"{stem}.chapters.json", script.title)
+    mp3, vtt = out_dir / f"{item.stem}.mp3", out_dir / f"{item.stem}.vtt"
+    chapter_list = chapters(timeline, script.title)
+    with output_lock(out_dir, item.stem):
+        write_mp3(chunk_files, mp3, tags, chapter_list)
+        write_vtt(timeline, vtt)
+        write_srt(timeline, out_dir / f"{item.stem}.srt")
+        write_chapters_json(chapter_list, out_dir / f"{item.stem}.chapters.json", script.title)
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))
 
 

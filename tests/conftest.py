@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,14 @@ def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None
     """Run the real CLI the way a user would: `python -m briefing ...`."""
     return subprocess.run([sys.executable, "-m", "briefing", *args], input=input, capture_output=True,
                           cwd=cwd, env=env, timeout=timeout)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory) -> Path:
+    """The segment cache of every run in the tests lives in a fresh folder, not the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["BRIEFING_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

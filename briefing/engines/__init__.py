@@ -7,7 +7,10 @@ their workarounds) stays inside the engine's own module.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import threading
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -76,3 +79,51 @@ def create_engine(name: str = "pyttsx3", **options) -> Engine:
 
         return Pyttsx3Engine(**options)
     raise InputError(f"There is no speech engine called {name!r}; the available engine is 'pyttsx3'.")
+
+
+def default_jobs() -> int:
+    """One engine (and one encoder) per CPU core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class EnginePool:
+    """`count` engines whose workers start side by side in the background from the moment the pool is
+    made, so that reading and segmenting the articles overlaps their start-up."""
+
+    def __init__(self, count: int, name: str = "pyttsx3"):
+        self.engines = [create_engine(name) for _ in range(count)]
+        self._booting = [threading.Thread(target=_boot, args=(engine,), daemon=True) for engine in self.engines]
+        for thread in self._booting:
+            thread.start()
+
+    def ready(self) -> list[Engine]:
+        """The engines, started; the first start-up error, if any, is raised here."""
+        for thread in self._booting:
+            thread.join()
+        for engine in self.engines:
+            engine.voices()  # raises what went wrong during start-up
+        return self.engines
+
+    def close(self, graceful: bool = True) -> None:
+        """Stop the workers; on an error or Ctrl-C (not graceful), kill them without waiting."""
+        if graceful:
+            for thread in self._booting:
+                thread.join()
+        for engine in self.engines:
+            engine.close(graceful)
+        for thread in self._booting:
+            thread.join(timeout=2)
+
+    def __enter__(self) -> EnginePool:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(graceful=exc_type is None)
+
+
+def _boot(engine: Engine) -> None:
+    with contextlib.suppress(Exception):  # reported by `ready`, which asks again
+        engine.voices()

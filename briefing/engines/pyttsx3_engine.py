@@ -30,7 +30,9 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
+import types
 import wave
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -41,6 +43,7 @@ from briefing.model import Voice
 
 DEFAULT_FEMALE_VARIANT = "f3"
 DEFAULT_MALE_VARIANT = "m3"
+POLL_SECONDS = 0.001
 MAX_PIECE_CHARS = 1000  # longer texts sometimes come back without audio (pyttsx3 #149)
 
 
@@ -86,9 +89,16 @@ def _worker_main(conn) -> None:
     import pyttsx3
 
     engine = pyttsx3.init("espeak") if platform.system() == "Linux" else pyttsx3.init()
+    # From here on every fault reaches the parent as a missing or wrong file; what the driver prints
+    # (e.g. when the parent has removed the scratch folder while quitting) is noise on the user's terminal.
+    sys.stderr = sys.stdout
     driver_name = "espeak" if platform.system() == "Linux" else "system"
     if driver_name == "espeak":
         from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers import espeak as espeak_driver
+
+        # Its event loop sleeps 10 ms between polls, longer than espeak-ng takes for a sentence.
+        espeak_driver.time = types.SimpleNamespace(sleep=lambda _seconds: time.sleep(POLL_SECONDS))
     if driver_name != "espeak":
         library = f"the {platform.system()} system voices"
     else:
@@ -138,6 +148,22 @@ def split_for_engine(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
     return [*pieces, rest] if rest or not pieces else pieces
 
 
+_MAIN_MODULE_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_module_hidden():
+    """A spawned process first re-imports the parent's __main__: for the `briefing` command, the whole
+    CLI (0.15 s). The worker needs none of it, so __main__ is hidden while a worker starts."""
+    with _MAIN_MODULE_LOCK:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
+
+
 class _Fault(Exception):
     pass
 
@@ -159,14 +185,20 @@ class Pyttsx3Engine:
         self._driver = ""
         self.library = ""
         self._counter = 0
+        self._closed = False
+        self._lock = threading.Lock()
 
     # -- worker lifecycle -------------------------------------------------------------------
     def _start(self) -> None:
         parent, child = self._context.Pipe()
-        self._process = self._context.Process(target=_worker_main, args=(child,), daemon=True)
-        self._process.start()
+        process = self._context.Process(target=_worker_main, args=(child,), daemon=True)
+        with self._lock:  # `close` may run at the same time, from another thread (Ctrl-C)
+            if self._closed:
+                raise SynthesisError("The speech engine was stopped.")
+            with _main_module_hidden():
+                process.start()
+            self._process, self._conn = process, parent
         child.close()
-        self._conn = parent
         # A first short utterance absorbs pyttsx3's first-call failure (see module docstring).
         # If even that gets no answer, a late reply could be taken for the next request's: kill.
         try:
@@ -175,27 +207,35 @@ class Pyttsx3Engine:
             self._kill()
             raise
 
+    def _detach(self):
+        """Take the worker and its pipe out of use (once, whichever thread asks first)."""
+        with self._lock:
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+        return process, conn
+
     def _stop(self) -> None:
-        if self._process is None:
+        process, conn = self._detach()
+        if process is None:
             return
         with contextlib.suppress(Exception):
-            self._conn.send(None)
-        self._process.join(timeout=1)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join(timeout=5)
-        self._conn.close()
-        self._process = self._conn = None
+            conn.send(None)
+        process.join(timeout=1)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+        conn.close()
 
     def _kill(self) -> None:
-        if self._process is not None and self._process.pid is not None:
-            self._process.kill()
-            self._process.join(timeout=5)
-        if self._conn is not None:
-            self._conn.close()
-        self._process = self._conn = None
+        process, conn = self._detach()
+        if process is not None:
+            process.kill()
+            process.join(timeout=5)
+        if conn is not None:
+            conn.close()  # a thread waiting on it gets an error, then a _Fault
 
     def close(self, graceful: bool = True) -> None:
+        self._closed = True  # a thread still synthesising gets an error, not a new worker
         self._stop() if graceful else self._kill()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
@@ -206,14 +246,15 @@ class Pyttsx3Engine:
         self.close(graceful=exc_type is None)  # on Ctrl-C or an error, do not wait for the worker
 
     def _call(self, op: str, args, timeout_s: float):
-        if self._process is None:
+        if self._conn is None:
             self._start()
+        conn = self._conn
         try:
-            self._conn.send((op, args))
-            if not self._conn.poll(timeout_s):
+            conn.send((op, args))
+            if not conn.poll(timeout_s):
                 raise _Fault(f"no answer within {timeout_s:.0f} s")
-            return self._conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as error:
+            return conn.recv()
+        except (AttributeError, EOFError, OSError) as error:  # AttributeError: killed meanwhile (conn None)
             raise _Fault(f"the engine process died ({error.__class__.__name__})") from error
 
     def _next_path(self) -> str:

@@ -1,0 +1,182 @@
+"""How close `briefing make` comes to the engine's own floor, measured in one session.
+
+The floor is what espeak-ng and LAME need for the same text with nothing else: `espeak-ng -w` writes a
+WAV, `lame -q 7 -b 64 -m m` encodes it (the settings briefing uses). Each round runs the floor, then
+briefing on a cold cache, then briefing again after a one-word edit (re-render with the cache), so
+that both see the same machine load. Reported: median wall times, their ratio, peak memory.
+
+    python benchmarks/speed.py [CORPUS_DIR] [--rounds N] [--repeat 20]
+
+Needs the espeak-ng and lame commands for the floor (Debian: apt-get install espeak-ng lame);
+briefing itself needs neither.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "putin-syria.txt"
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_tree_mb: float  # all processes of the run together, sampled every 20 ms
+    peak_process_mb: float  # the largest single process (getrusage)
+
+
+def _tree_rss_kb(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as statm:
+                pages = int(statm.read().split()[1])
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return total
+
+
+def run(commands: list[list[str]], env: dict | None = None) -> Run:
+    """Run commands one after the other; wall time and peak memory of the whole sequence."""
+    peak_tree = 0
+    peak_process = 0
+    started = time.perf_counter()
+    for command in commands:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = threading.Event()
+
+        def sample(pid=process.pid, done=done) -> None:
+            nonlocal peak_tree
+            while not done.wait(0.02):
+                peak_tree = max(peak_tree, _tree_rss_kb(pid))
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-500:]}")
+        process.stderr.close()
+        peak_process = max(peak_process, usage.ru_maxrss)
+    return Run(time.perf_counter() - started, peak_tree / 1024, peak_process / 1024)
+
+
+def floor_commands(text_file: Path, work: Path) -> list[list[str]]:
+    wav, mp3 = work / "floor.wav", work / "floor.mp3"
+    return [["espeak-ng", "-v", "en-us", "-s", "175", "-w", str(wav), "-f", str(text_file)],
+            ["lame", "--quiet", "-q", "7", "-b", "64", "-m", "m", str(wav), str(mp3)]]
+
+
+def briefing_command(text_file: Path, out: Path) -> list[list[str]]:
+    return [[sys.executable, "-m", "briefing", "make", str(text_file), "-o", str(out)]]
+
+
+def one_word_edited(text_file: Path, target: Path) -> Path:
+    """The article with one word in the middle changed."""
+    text = text_file.read_text(encoding="utf-8")
+    middle = len(text) // 2
+    at = text.index(" the ", middle)
+    target.write_text(text[:at] + " this " + text[at + 5 :], encoding="utf-8")
+    return target
+
+
+def audio_minutes(mp3: Path) -> float:
+    from mutagen.mp3 import MP3
+
+    return MP3(str(mp3)).info.length / 60
+
+
+def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
+    floors, colds, edits = [], [], []
+    env = dict(os.environ)
+    for number in range(rounds):
+        cache = work / f"cache-{name}-{number}"
+        env["BRIEFING_CACHE_DIR"] = str(cache)
+        floors.append(run(floor_commands(text_file, work)))
+        colds.append(run(briefing_command(text_file, work / "out"), env))
+        edited = one_word_edited(text_file, work / f"{text_file.stem}.txt")
+        edits.append(run(briefing_command(edited, work / "out-edited"), env))
+        shutil.rmtree(cache, ignore_errors=True)
+        print(f"  {name} round {number + 1}: floor {floors[-1].seconds:.2f} s, briefing {colds[-1].seconds:.2f} s, "
+              f"after an edit {edits[-1].seconds:.2f} s", file=sys.stderr)
+    with wave.open(str(work / "floor.wav")) as wav:
+        floor_minutes = wav.getnframes() / wav.getframerate() / 60
+    floor = statistics.median(r.seconds for r in floors)
+    cold = statistics.median(r.seconds for r in colds)
+    edit = statistics.median(r.seconds for r in edits)
+    return {
+        "input": name,
+        "audio": f"{audio_minutes(work / 'out' / (text_file.stem + '.mp3')):.1f} min ({floor_minutes:.1f})",
+        "floor s": f"{floor:.2f}",
+        "briefing s": f"{cold:.2f}",
+        "ratio": f"{cold / floor:.2f}",
+        "peak MB (all / largest)": f"{max(r.peak_tree_mb for r in colds):.0f} / "
+                                   f"{max(r.peak_process_mb for r in colds):.0f}",
+        "floor peak MB": f"{max(r.peak_tree_mb for r in floors):.0f}",
+        "edit re-render s": f"{edit:.2f}",
+        "edit / cold": f"{edit / cold:.2f}",
+    }
+
+
+def print_table(rows: list[dict]) -> None:
+    headers = list(rows[0])
+    widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in headers]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    for row in rows:
+        print("  ".join(str(row[h]).ljust(w) for h, w in zip(headers, widths, strict=True)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=20, help="the long input is the seed this many times")
+    args = parser.parse_args()
+    missing = [tool for tool in ("espeak-ng", "lame") if shutil.which(tool) is None]
+    if missing:
+        raise SystemExit(f"The floor needs {' and '.join(missing)} (Debian: apt-get install espeak-ng lame).")
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        work = Path(folder)
+        seed = work / "seed" / SEED
+        seed.parent.mkdir()
+        shutil.copy(args.corpus / SEED, seed)
+        long = work / "long" / f"seed-x{args.repeat}.txt"
+        long.parent.mkdir()
+        text = seed.read_text(encoding="utf-8").strip()
+        long.write_text("\n\n".join([text] * args.repeat) + "\n", encoding="utf-8")
+        rows = [measure("seed", seed, args.rounds, work),
+                measure(f"seed x{args.repeat}", long, max(1, args.rounds - 1), work)]
+    print(f"briefing make vs espeak-ng -w + lame -q 7 -b 64 -m m, median of rounds run alternately; "
+          f"{os.cpu_count()} CPUs")
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()

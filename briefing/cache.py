@@ -1,0 +1,76 @@
+"""The on-disk cache: synthesised clips and encoded MP3 chunks, keyed by everything that shapes them.
+
+Re-rendering after an edit then synthesises and encodes only what changed. The folder is the user's
+standard cache folder (platformdirs; ~/.cache/briefing on Linux), or BRIEFING_CACHE_DIR. Entries are
+written to a temporary name and renamed, so concurrent renders and Ctrl-C never leave a torn entry;
+deleting the folder at any time is safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+CACHE_VERSION = 1  # bump when the meaning of a cached file changes
+
+
+def default_cache_dir() -> Path:
+    configured = os.environ.get("BRIEFING_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing", appauthor=False))
+
+
+def cache_key(*parts) -> str:
+    """A stable name for what `parts` (JSON-serialisable) describe."""
+    text = json.dumps([CACHE_VERSION, *parts], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """Files by key under `folder`, or, with folder None (--no-cache), a scratch folder for this run only."""
+
+    def __init__(self, folder: Path | None, scratch: Path):
+        self.folder = folder
+        self.scratch = scratch
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self.folder = None  # an unwritable cache only costs speed
+
+    def find(self, key: str, suffix: str) -> Path | None:
+        if self.folder is None:
+            return None
+        path = self.folder / key[:2] / f"{key}{suffix}"
+        return path if path.exists() else None
+
+    def target(self, key: str, suffix: str) -> Path:
+        """Where to write a new entry: its place in the cache, or a new scratch file (--no-cache)."""
+        if self.folder is None:
+            fd, name = tempfile.mkstemp(prefix=key[:16], suffix=suffix, dir=self.scratch)
+            os.close(fd)
+            return Path(name)
+        return self.folder / key[:2] / f"{key}{suffix}"
+
+    def put(self, key: str, suffix: str, data: bytes) -> Path:
+        """Store `data`; without a cache folder, in a new scratch file each time (nothing is shared)."""
+        return write_atomically(self.target(key, suffix), data)
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return path

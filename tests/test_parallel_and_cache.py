@@ -1,0 +1,137 @@
+"""Parallel synthesis, the segment cache, chunked encoding and batch rendering, checked on real output."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from audio import decode, parse_vtt, words
+from conftest import run_briefing
+from mutagen.mp3 import MP3
+
+from briefing.cache import Cache
+from briefing.engines import EnginePool
+from briefing.export import STREAM_OVERHEAD_FRAMES, Tags, chunk_jobs, encode_all, write_mp3
+from briefing.loudness import apply_gain_and_limit
+from briefing.pipeline import build_script
+from briefing.render import lay_out, requests_for, synthesize_all
+
+
+def _env(cache: Path) -> dict:
+    return dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+
+
+def test_one_engine_and_two_engines_make_the_same_briefing(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    for jobs in ("1", "2"):
+        result = run_briefing("make", str(corpus / "putin-syria.txt"), "-o", str(tmp_path / jobs), "--jobs", jobs,
+                              "--no-cache", env=_env(cache))
+        assert result.returncode == 0, result.stderr.decode()
+    # espeak-ng's timing varies by a few milliseconds from run to run; the reading must not.
+    one, two = parse_vtt(tmp_path / "1" / "putin-syria.vtt"), parse_vtt(tmp_path / "2" / "putin-syria.vtt")
+    assert [(c.voice, c.text) for c in one] == [(c.voice, c.text) for c in two]
+    for a, b in zip(one, two, strict=True):
+        assert abs(a.start - b.start) < 0.01 * b.start + 0.05 and abs(a.end - b.end) < 0.01 * b.end + 0.05
+    lengths = [MP3(str(tmp_path / jobs / "putin-syria.mp3")).info.length for jobs in ("1", "2")]
+    assert abs(lengths[0] - lengths[1]) < 0.01 * lengths[0]
+    assert not cache.exists() or not any(cache.rglob("*.*")), "--no-cache wrote to the cache"
+
+
+def test_after_a_one_word_edit_only_that_segment_is_synthesised_again(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    article = tmp_path / "council-vote.txt"
+    text = (corpus / "council-vote.txt").read_text(encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
+    first = run_briefing("make", str(article), "-o", str(tmp_path / "out"), env=_env(cache))
+    assert first.returncode == 0, first.stderr.decode()
+    clips, chunks = set(cache.rglob("*.pcm")), set(cache.rglob("*.mp3"))
+    cues = parse_vtt(tmp_path / "out" / "council-vote.vtt")
+    assert len(clips) == len({c.text for c in cues}) and len(chunks) >= 3
+
+    edited = text.replace(" voted ", " decided ", 1)
+    assert edited != text
+    article.write_text(edited, encoding="utf-8")
+    second = run_briefing("make", str(article), "-o", str(tmp_path / "out"), env=_env(cache))
+    assert second.returncode == 0, second.stderr.decode()
+    assert len(set(cache.rglob("*.pcm")) - clips) == 1
+    assert 1 <= len(set(cache.rglob("*.mp3")) - chunks) < len(chunks)
+    heard = [w for cue in parse_vtt(tmp_path / "out" / "council-vote.vtt") for w in words(cue.text)]
+    assert heard == words(edited)
+
+
+def test_every_clip_is_heard_exactly_where_the_timeline_puts_it_across_chunk_seams(corpus, tmp_path):
+    """Chunks are independent MP3 streams joined frame by frame; the seam arithmetic must be exact."""
+    script, cast = build_script(str(corpus / "putin-syria.txt"))
+    cache = Cache(None, tmp_path)
+    with EnginePool(2) as pool:
+        engines = pool.ready()
+        clip_files = synthesize_all(requests_for(script, cast, engines[0]), engines, cache)
+    timeline = lay_out(script, clip_files, cast.pauses)
+    assert len(timeline.chunks) >= 3
+    gain = 0.5  # low enough that the limiter leaves every sample as it was
+    write_mp3(encode_all(chunk_jobs(timeline, gain), cache, 2), tmp_path / "seams.mp3", Tags(title="seams"))
+    decoded, rate = decode(tmp_path / "seams.mp3")
+    assert len(decoded) == sum(chunk.frames + STREAM_OVERHEAD_FRAMES for chunk in timeline.chunks)
+    for clip in timeline.clips:
+        pcm = np.frombuffer(apply_gain_and_limit(clip.pcm_path.read_bytes(), gain, rate), dtype="<i2") / 32768
+        start = clip.start + 576 + 529  # the encoder's and the decoder's delay
+        lags = range(-40, 41)
+        scores = [np.dot(pcm[:4000], decoded[start + lag : start + lag + len(pcm[:4000])]) for lag in lags]
+        assert lags[int(np.argmax(scores))] == 0, clip.segment.text
+
+
+def test_several_inputs_render_together_with_one_progress_display(corpus, tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "council-vote.txt").write_bytes((corpus / "council-vote.txt").read_bytes())
+    (folder / "storm-update.md").write_bytes((corpus / "storm-update.md").read_bytes())
+    result = run_briefing("make", str(corpus / "putin-syria.txt"), str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr.decode()
+    made = dict(re.findall(r"(\S+\.mp3) \(\d+:\d\d, (\d+) segments\)", result.stdout.decode()))
+    assert sorted(Path(p).name for p in made) == ["council-vote.mp3", "putin-syria.mp3", "storm-update.mp3"]
+    total = sum(int(n) for n in made.values())
+    progress = re.findall(r"synthesising: (\d+)/(\d+) segments", result.stderr.decode())
+    assert progress and {int(t) for _, t in progress} == {total}  # one display for all three articles
+    done = [int(d) for d, _ in progress]
+    assert done == sorted(done) and done[-1] == total
+    for mp3 in made:
+        assert MP3(mp3).info.length > 30
+        assert Path(mp3).with_suffix(".vtt").exists()
+
+
+def test_two_inputs_that_would_share_an_output_name_are_refused(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text("Title\n\nSome words to read.\n", encoding="utf-8")
+    result = run_briefing("make", str(tmp_path / "a" / "news.txt"), str(tmp_path / "b" / "news.txt"),
+                          "-o", str(tmp_path / "out"))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "news.mp3" in err and "Traceback" not in err, err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def _peak_rss_mb(args: list[str]) -> float:
+    """The largest resident size of the briefing process itself (its engine workers are separate)."""
+    process = subprocess.Popen([sys.executable, "-m", "briefing", *args], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, process.stderr.read().decode()
+    process.stderr.close()
+    return usage.ru_maxrss / 1024
+
+
+def test_peak_memory_does_not_grow_with_the_length_of_the_article(corpus, tmp_path):
+    text = (corpus / "putin-syria.txt").read_text(encoding="utf-8").strip()
+    short, long = tmp_path / "short.txt", tmp_path / "long.txt"
+    short.write_text(text + "\n", encoding="utf-8")
+    long.write_text("\n\n".join([text] * 6) + "\n", encoding="utf-8")  # about 15 minutes of audio
+    with tempfile.TemporaryDirectory() as out:
+        small = _peak_rss_mb(["make", str(short), "-o", out, "--no-cache"])
+        large = _peak_rss_mb(["make", str(long), "-o", out, "--no-cache"])
+        assert MP3(Path(out) / "long.mp3").info.length > 14 * 60
+    assert large < small + 25, (small, large)
