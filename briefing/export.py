@@ -7,8 +7,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import lameenc
 from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
 
 from briefing.cache import Cache, cache_key
-from briefing.loudness import apply_gain_and_limit, gain_to_target, sample_clips
+from briefing.loudness import apply_gain_and_limit, gain_to_target
 from briefing.model import Segment, Timeline
 
 BITRATE_KBPS = 64
@@ -57,31 +56,31 @@ def audible_ms(timeline: Timeline, frames: int) -> int:
     return timeline.ms(frames + ENCODER_DELAY_FRAMES)
 
 
-def loudness_gain(timeline: Timeline) -> float:
-    """The gain to podcast loudness, measured on a sample of the clips (only those are read)."""
-    indexes = sample_clips([(clip.pause_before, clip.frames) for clip in timeline.clips], timeline.sample_rate)
-    sample = [(timeline.clips[i].pause_before, timeline.clips[i].pcm_path.read_bytes()) for i in indexes]
-    return gain_to_target(sample, timeline.sample_rate)
+def padded_frames(frames: int) -> int:
+    """`frames` rounded up to whole MP3 frames."""
+    return -(-frames // MP3_FRAME_SAMPLES) * MP3_FRAME_SAMPLES
+
+
+def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int) -> float:
+    """The gain to podcast loudness, measured on these (pause, clip file) parts."""
+    return gain_to_target([(pause, path.read_bytes()) for pause, path in parts], sample_rate)
 
 
 @dataclass(frozen=True)
 class ChunkJob:
     """What the encoder needs for one chunk: its (pause, clip file) parts, padded length and gain."""
 
-    parts: tuple[tuple[int, str], ...]
-    frames: int
+    parts: tuple[tuple[int, Path], ...]
     gain: float
     sample_rate: int
 
+    @property
+    def frames(self) -> int:
+        return padded_frames(sum(pause + path.stat().st_size // 2 for pause, path in self.parts))
+
     def key(self) -> str:
         return cache_key("mp3", "lameenc", BITRATE_KBPS, ENCODER_QUALITY, round(self.gain, 6), self.sample_rate,
-                         self.frames, [(pause, Path(path).name) for pause, path in self.parts])
-
-
-def chunk_jobs(timeline: Timeline, gain: float) -> list[ChunkJob]:
-    return [ChunkJob(tuple((clip.pause_before, str(clip.pcm_path)) for clip in timeline.clips[chunk.first:chunk.stop]),
-                     chunk.frames, gain, timeline.sample_rate)
-            for chunk in timeline.chunks]
+                         [(pause, path.name) for pause, path in self.parts])
 
 
 def encode_chunk(job: ChunkJob) -> bytes:
@@ -95,35 +94,19 @@ def encode_chunk(job: ChunkJob) -> bytes:
     out = bytearray()
     used = 0
     for pause, path in job.parts:
-        pcm = apply_gain_and_limit(Path(path).read_bytes(), job.gain, job.sample_rate)
+        pcm = apply_gain_and_limit(path.read_bytes(), job.gain, job.sample_rate)
         out += encoder.encode(bytes(2 * pause) + pcm)
         used += pause + len(pcm) // 2
-    out += encoder.encode(bytes(2 * (job.frames - used)))
+    out += encoder.encode(bytes(2 * (padded_frames(used) - used)))
     out += encoder.flush()
     return bytes(out)
 
 
-def encode_all(jobs: list[ChunkJob], cache: Cache, workers: int,
-               progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
-    """Every chunk's MP3 file, in order: from the cache, else encoded by `workers` threads at once
-    (lameenc releases the GIL while it encodes)."""
-    keys = [job.key() for job in jobs]
-    paths: list[Path | None] = [cache.find(key, ".mp3") for key in keys]
-    done = len(jobs) - paths.count(None)
-
-    def encode(index: int) -> tuple[int, Path]:
-        return index, cache.put(keys[index], ".mp3", encode_chunk(jobs[index]))
-
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="encode")
-    try:
-        for future in as_completed([pool.submit(encode, i) for i, path in enumerate(paths) if path is None]):
-            index, paths[index] = future.result()
-            done += 1
-            if progress:
-                progress("encoding", done, len(jobs))
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C or an error: stop at once
-    return paths
+def encoded(job: ChunkJob, cache: Cache) -> Path:
+    """The chunk's MP3 file: from the cache, else encoded now (lameenc releases the GIL meanwhile, so
+    several threads encode at once)."""
+    key = job.key()
+    return cache.find(key, ".mp3") or cache.put(key, ".mp3", encode_chunk(job))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -20,20 +21,30 @@ from briefing.cast import assign_voices, for_language, load_cast, with_rate
 from briefing.engines import EnginePool, default_jobs
 from briefing.errors import InputError
 from briefing.export import (
+    ChunkJob,
     Tags,
     chapters,
-    chunk_jobs,
-    encode_all,
+    encoded,
     loudness_gain,
     write_chapters_json,
     write_mp3,
     write_srt,
     write_vtt,
 )
+from briefing.loudness import sample_clips
 from briefing.model import Cast, Script, Segment, Timeline
 from briefing.read import read_article
 from briefing.read_markup import is_url
-from briefing.render import Progress, lay_out, requests_for, synthesize_all
+from briefing.render import (
+    SAMPLE_RATE,
+    Progress,
+    Request,
+    lay_out,
+    pauses_for,
+    plan_chunks,
+    requests_for,
+    synthesize,
+)
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
 
@@ -173,10 +184,41 @@ def make_combined(sources: list[str], out_dir: Path, options: Options | None = N
                               out_dir, options, progress, engine_pool)[0]
 
 
+class _Progressing:
+    """One article on its way through synthesis and encoding: encoding a chunk starts as soon as the
+    loudness sample and the chunk's own clips are ready, while other clips are still being spoken."""
+
+    def __init__(self, item: _Work, requests: list[Request], offset: int):
+        self.item, self.requests, self.offset = item, requests, offset
+        self.pauses = pauses_for(item.script, item.cast.pauses)
+        self.plan = plan_chunks(item.script, self.pauses, item.cast.rate_wpm)
+        estimated = [(pause, round(len(r.text.split()) * 60 / r.rate_wpm * SAMPLE_RATE))
+                     for pause, r in zip(self.pauses, requests, strict=True)]
+        self.sample = sample_clips(estimated, SAMPLE_RATE)
+        self.clips: list[Path | None] = [None] * len(requests)
+        self.chunk_of = {index: number for number, members in enumerate(self.plan) for index in members}
+        self.waiting = [len(members) for members in self.plan]  # clips each chunk still needs
+        self.sample_waiting = len(self.sample)
+        self.gain: float | None = None
+        self.encoding: dict[int, Future] = {}
+
+    def clip_ready(self, index: int, path: Path, encoders: ThreadPoolExecutor, cache: Cache) -> None:
+        self.clips[index] = path
+        self.waiting[self.chunk_of[index]] -= 1
+        self.sample_waiting -= index in self.sample
+        if self.gain is None and self.sample_waiting == 0:
+            self.gain = loudness_gain([(self.pauses[i], self.clips[i]) for i in self.sample], SAMPLE_RATE)
+        if self.gain is not None:
+            for number, members in enumerate(self.plan):
+                if self.waiting[number] == 0 and number not in self.encoding:
+                    job = ChunkJob(tuple((self.pauses[i], self.clips[i]) for i in members), self.gain, SAMPLE_RATE)
+                    self.encoding[number] = encoders.submit(encoded, job, cache)
+
+
 def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progress: Progress | None,
                        engine_pool: EnginePool | None) -> list[Briefing]:
-    """All articles at once: every segment synthesised by the pool's engines, every chunk encoded by
-    `jobs` threads (with one progress display), then each briefing's files written."""
+    """All articles at once: every segment synthesised by the pool's engines and every chunk encoded by
+    `jobs` threads, the two overlapping (with one progress display), then each briefing's files written."""
     stems = [item.stem for item in work]
     clash = next((stem for stem in stems if stems.count(stem) > 1), None)
     if clash:
@@ -190,16 +232,32 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             engine_pool = stack.enter_context(EnginePool(jobs))
         engines = engine_pool.ready()
         check_cast(options.cast_path, engines[0])
-        requests = [requests_for(item.script, item.cast, engines[0]) for item in work]
-        clip_files = iter(synthesize_all([r for rs in requests for r in rs], engines, cache, progress))
-        timelines = [lay_out(item.script, [next(clip_files) for _ in rs], item.cast.pauses)
-                     for item, rs in zip(work, requests, strict=True)]
+        articles, requests = [], []
+        for item in work:
+            articles.append(_Progressing(item, requests_for(item.script, item.cast, engines[0]), len(requests)))
+            requests += articles[-1].requests
+        owner = [article for article in articles for _ in article.requests]
+        sample_first = [a.offset + i for a in articles for i in a.sample]
+        order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
+        encoders = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode")
+        stack.callback(encoders.shutdown, wait=False, cancel_futures=True)  # on Ctrl-C: stop at once
+        for done, (index, path) in enumerate(synthesize(requests, engines, cache, order), start=1):
+            article = owner[index]
+            article.clip_ready(index - article.offset, path, encoders, cache)
+            if progress:
+                progress("synthesising", done, len(requests))
         for engine in engines:
-            engine.close(graceful=False)  # their work is done: free the memory before encoding
-        chunk_lists = [chunk_jobs(timeline, loudness_gain(timeline)) for timeline in timelines]
-        chunk_files = iter(encode_all([job for jobs_ in chunk_lists for job in jobs_], cache, jobs, progress))
-        return [_write_outputs(item, timeline, [next(chunk_files) for _ in jobs_], out_dir, options.episode)
-                for item, timeline, jobs_ in zip(work, timelines, chunk_lists, strict=True)]
+            engine.close(graceful=False)  # their work is done: free the memory
+        pending = [future for article in articles for future in article.encoding.values()]
+        for done, _ in enumerate(as_completed(pending), start=1):
+            if progress:
+                progress("encoding", done, len(pending))
+        results = []
+        for article in articles:
+            timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
+            chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
+            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode))
+        return results
 
 
 def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out_dir: Path,

@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 import queue
 import warnings
-from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cache import Cache, cache_key
 from briefing.engines import Engine, Pcm
 from briefing.errors import InputError
-from briefing.export import MP3_FRAME_SAMPLES, STREAM_OVERHEAD_FRAMES
+from briefing.export import STREAM_OVERHEAD_FRAMES, padded_frames
 from briefing.model import Cast, Chunk, Clip, Pauses, Script, Segment, Timeline
 
 with warnings.catch_warnings():  # pydub warns about ffmpeg at import; we only use it on raw PCM
@@ -24,11 +24,11 @@ with warnings.catch_warnings():  # pydub warns about ffmpeg at import; we only u
 SAMPLE_RATE = 22050
 SILENCE_THRESHOLD_DBFS = -45.0
 EDGE_MARGIN_MS = 15
-# Chunks end only at a pause of at least CHUNK_PAUSE_MS, after MIN_CHUNK_SECONDS, at a place chosen by the
-# next segment's text (so an edit moves no boundary but its own), and by MAX_CHUNK_SECONDS at the latest.
+# Chunks end only at a pause of at least 400 ms, after MIN_CHUNK_SECONDS, at a place chosen by the next
+# segment's text (so an edit moves no boundary but its own), and by MAX_CHUNK_SECONDS at the latest.
 MIN_CHUNK_SECONDS = 20
 MAX_CHUNK_SECONDS = 90
-CHUNK_PAUSE_MS = 400
+CHUNK_PAUSE_FRAMES = SAMPLE_RATE * 400 // 1000
 
 Progress = Callable[[str, int, int], None]
 
@@ -90,15 +90,20 @@ def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
     return requests
 
 
-def synthesize_all(requests: list[Request], engines: list[Engine], cache: Cache,
-                   progress: Progress | None = None) -> list[Path]:
-    """Each request's trimmed 16-bit PCM file, in order. Cached clips are reused; the rest are spoken by
-    all `engines` at once (each runs its own worker process; a thread per engine waits on it)."""
+def synthesize(requests: list[Request], engines: list[Engine], cache: Cache,
+               order: list[int]) -> Iterator[tuple[int, Path]]:
+    """(index, trimmed 16-bit PCM file) for every request, as each is ready: cached clips at once, the
+    rest spoken by all `engines` together (each runs its own worker process; a thread per engine waits
+    on it), started in `order`."""
     engine_tag = [engines[0].name, engines[0].library]
     keys = [cache_key("clip", engine_tag, r.voice_id, r.pitch, r.rate_wpm, r.text) for r in requests]
-    paths: list[Path | None] = [cache.find(key, ".pcm") for key in keys]
-    missing = [index for index, path in enumerate(paths) if path is None]
-    done = len(requests) - len(missing)
+    missing = []
+    for index in order:
+        found = cache.find(keys[index], ".pcm")
+        if found:
+            yield index, found
+        else:
+            missing.append(index)
     idle: queue.SimpleQueue[Engine] = queue.SimpleQueue()
     for engine in engines:
         idle.put(engine)
@@ -114,49 +119,52 @@ def synthesize_all(requests: list[Request], engines: list[Engine], cache: Cache,
 
     pool = ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth")
     try:
-        pending = {pool.submit(speak, index) for index in missing}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                index, path = future.result()
-                paths[index] = path
-                done += 1
-                if progress:
-                    progress("synthesising", done, len(requests))
+        for future in as_completed([pool.submit(speak, index) for index in missing]):
+            yield future.result()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C or an error: stop at once
-    return paths
 
 
-def lay_out(script: Script, clip_paths: list[Path], pauses: Pauses) -> Timeline:
-    """Place each clip after its pause, and group the clips into chunks (see `Chunk`)."""
-    clips: list[Clip] = []
-    chunks: list[Chunk] = []
-    chunk_first, chunk_start, position = 0, 0, 0
-    previous = None
-    for index, (seg, path) in enumerate(zip(script.segments, clip_paths, strict=True)):
-        pause_ms = pause_before(previous, seg, pauses)
-        if index and _ends_chunk(position - chunk_start, pause_ms, seg):
-            chunks.append(_close_chunk(chunk_first, index, chunk_start, position))
-            chunk_first, chunk_start = index, chunks[-1].start + chunks[-1].frames + STREAM_OVERHEAD_FRAMES
-            position = chunk_start
-        pause = round(pause_ms * SAMPLE_RATE / 1000)
-        frames = path.stat().st_size // 2
-        clips.append(Clip(seg, path, position + pause, frames, pause))
-        position += pause + frames
-        previous = seg
-    chunks.append(_close_chunk(chunk_first, len(clips), chunk_start, position))
-    return Timeline(tuple(clips), SAMPLE_RATE, chunks[-1].start + chunks[-1].frames, tuple(chunks))
+def pauses_for(script: Script, pauses: Pauses) -> list[int]:
+    """The pause before each segment, in frames."""
+    previous = [None, *script.segments[:-1]]
+    return [round(pause_before(p, seg, pauses) * SAMPLE_RATE / 1000) for p, seg in zip(previous, script.segments,
+                                                                                         strict=True)]
 
 
-def _ends_chunk(chunk_frames: int, pause_ms: int, seg: Segment) -> bool:
-    seconds = chunk_frames / SAMPLE_RATE
+def plan_chunks(script: Script, pause_frames: list[int], rate_wpm: int) -> list[range]:
+    """Which segments each chunk (see `Chunk`) holds, decided from the text before anything is spoken, so
+    that a chunk is encoded as soon as its own clips are ready. Lengths are estimated from word counts."""
+    chunks, first, seconds = [], 0, 0.0
+    for index, (seg, pause) in enumerate(zip(script.segments, pause_frames, strict=True)):
+        if index and _ends_chunk(seconds, pause, seg):
+            chunks.append(range(first, index))
+            first, seconds = index, 0.0
+        seconds += pause / SAMPLE_RATE + len(seg.text.split()) * 60 / rate_wpm
+    chunks.append(range(first, len(script.segments)))
+    return chunks
+
+
+def _ends_chunk(seconds: float, pause_frames: int, seg: Segment) -> bool:
     if seconds >= MAX_CHUNK_SECONDS:
         return True
     chosen = hashlib.sha256(seg.text.encode("utf-8")).digest()[0] % 3 == 0
-    return seconds >= MIN_CHUNK_SECONDS and pause_ms >= CHUNK_PAUSE_MS and chosen
+    return seconds >= MIN_CHUNK_SECONDS and pause_frames >= CHUNK_PAUSE_FRAMES and chosen
 
 
-def _close_chunk(first: int, stop: int, start: int, end: int) -> Chunk:
-    frames = -(-(end - start) // MP3_FRAME_SAMPLES) * MP3_FRAME_SAMPLES  # whole MP3 frames
-    return Chunk(first, stop, start, frames)
+def lay_out(script: Script, clip_paths: list[Path], pause_frames: list[int], plan: list[range]) -> Timeline:
+    """Place each clip after its pause, chunk by chunk: each chunk's content is padded to whole MP3
+    frames, and each seam between chunks adds the encoder's two frames (see export)."""
+    clips: list[Clip] = []
+    chunks: list[Chunk] = []
+    start = 0
+    for members in plan:
+        position = start
+        for index in members:
+            frames = clip_paths[index].stat().st_size // 2
+            clips.append(Clip(script.segments[index], clip_paths[index], position + pause_frames[index], frames,
+                              pause_frames[index]))
+            position += pause_frames[index] + frames
+        chunks.append(Chunk(members.start, members.stop, start, padded_frames(position - start)))
+        start += chunks[-1].frames + STREAM_OVERHEAD_FRAMES
+    return Timeline(tuple(clips), SAMPLE_RATE, chunks[-1].start + chunks[-1].frames, tuple(chunks))

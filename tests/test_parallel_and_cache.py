@@ -16,10 +16,10 @@ from mutagen.mp3 import MP3
 
 from briefing.cache import Cache
 from briefing.engines import EnginePool
-from briefing.export import STREAM_OVERHEAD_FRAMES, Tags, chunk_jobs, encode_all, write_mp3
+from briefing.export import STREAM_OVERHEAD_FRAMES, ChunkJob, Tags, encoded, write_mp3
 from briefing.loudness import apply_gain_and_limit
 from briefing.pipeline import build_script
-from briefing.render import lay_out, requests_for, synthesize_all
+from briefing.render import lay_out, pauses_for, plan_chunks, requests_for, synthesize
 
 
 def _env(cache: Path) -> dict:
@@ -70,11 +70,16 @@ def test_every_clip_is_heard_exactly_where_the_timeline_puts_it_across_chunk_sea
     cache = Cache(None, tmp_path)
     with EnginePool(2) as pool:
         engines = pool.ready()
-        clip_files = synthesize_all(requests_for(script, cast, engines[0]), engines, cache)
-    timeline = lay_out(script, clip_files, cast.pauses)
+        requests = requests_for(script, cast, engines[0])
+        clip_files = dict(synthesize(requests, engines, cache, list(range(len(requests)))))
+    pauses = pauses_for(script, cast.pauses)
+    plan = plan_chunks(script, pauses, cast.rate_wpm)
+    timeline = lay_out(script, [clip_files[i] for i in range(len(requests))], pauses, plan)
     assert len(timeline.chunks) >= 3
     gain = 0.5  # low enough that the limiter leaves every sample as it was
-    write_mp3(encode_all(chunk_jobs(timeline, gain), cache, 2), tmp_path / "seams.mp3", Tags(title="seams"))
+    chunk_files = [encoded(ChunkJob(tuple((c.pause_before, c.pcm_path) for c in timeline.clips[ch.first : ch.stop]),
+                                    gain, timeline.sample_rate), cache) for ch in timeline.chunks]
+    write_mp3(chunk_files, tmp_path / "seams.mp3", Tags(title="seams"))
     decoded, rate = decode(tmp_path / "seams.mp3")
     assert len(decoded) == sum(chunk.frames + STREAM_OVERHEAD_FRAMES for chunk in timeline.chunks)
     for clip in timeline.clips:
