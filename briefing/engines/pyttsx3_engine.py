@@ -34,8 +34,8 @@ import threading
 import time
 import types
 import wave
+from html import escape as html_escape
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 from briefing.engines import EngineVoice, Pcm, plausible_seconds
 from briefing.errors import InputError, SynthesisError
@@ -119,7 +119,7 @@ def _worker_main(conn) -> None:
         elif op == "synthesize":
             text, voice_id, pitch, rate_wpm, path = args
             if driver_name == "system" and platform.system() == "Windows":
-                text = xml_escape(text)  # SAPI5 parses XML by default: entities make markup plain text
+                text = html_escape(text, quote=False)  # SAPI5 parses XML by default: &lt; keeps "<" plain text
             if voice_id is not None:
                 engine.setProperty("voice", voice_id)
             engine.setProperty("rate", rate_wpm)
