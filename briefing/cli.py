@@ -66,8 +66,8 @@ def _progress(stage: str, done: int, total: int) -> None:
 @app.command()
 def make(
     sources: Annotated[list[str], typer.Argument(
-        metavar="INPUT...", help="Article files (text), folders of them, edited scripts (.json from "
-        "`briefing script`), or - for stdin.")],
+        metavar="INPUT...", help="Articles: text (.txt), Markdown (.md), web pages (.html) or http(s):// "
+        "addresses; folders of them; edited scripts (.json from `briefing script`); or - for stdin.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the briefings into.")]
     = Path("output"),
     voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML); "
@@ -85,12 +85,13 @@ def make(
                                            "reading or filling the segment cache (~/.cache/briefing, or "
                                            "$BRIEFING_CACHE_DIR).")] = False,
 ) -> None:
-    """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and its transcripts
-    NAME.vtt and NAME.srt and Podcasting 2.0 chapters NAME.chapters.json.
+    """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and NAME.vtt, NAME.srt, NAME.chapters.json.
 
-    The title and headlines, the narration and every quoted speaker get voices of their own, with
-    pauses at the headlines, at podcast loudness (-16 LUFS). Several INPUTs (or folders) are rendered
-    together, in parallel. Synthesised segments are cached, so re-rendering after an edit is quick.
+    Every quoted speaker gets a voice of their own; pauses mark the headlines; loudness is -16 LUFS.
+
+    Several INPUTs (or folders) are rendered together, in parallel, or as one episode with --combine.
+
+    Synthesised segments are cached, so a re-render after an edit only speaks what changed.
     """
     from briefing.engines import EnginePool, default_jobs
 

@@ -153,3 +153,20 @@ def test_benchmark_script_prints_the_table(corpus):
                          capture_output=True, check=True).stdout.decode()
     assert "council-vote.txt" in out and "speaker_accuracy" in out
     assert Path(ROOT / "benchmarks" / "segmentation.py").exists()
+
+
+def test_a_cast_can_pin_a_voice_to_a_named_speaker(corpus, tmp_path):
+    cast_file = tmp_path / "pinned.toml"
+    cast_file.write_text((ROOT / "voices" / "default.toml").read_text(encoding="utf-8")
+                         + '\n[speakers."Elena Marsh"]\nlanguage = "en-gb"\ngender = "female"\nvariant = "f4"\n'
+                           "pitch = 30\n", encoding="utf-8")
+    printed = run_briefing("script", str(corpus / "council-vote.txt"), "--voices", str(cast_file))
+    assert printed.returncode == 0, printed.stderr.decode()
+    quotes = [s for s in json.loads(printed.stdout)["segments"] if s["kind"] == "quote" and s["voice"] != "narrator"]
+    by_speaker = {}
+    for seg in quotes:
+        by_speaker.setdefault(seg["speaker"], set()).add(seg["voice"])
+    assert by_speaker["Elena Marsh"] == {"Elena Marsh"}
+    assert all(voices != {"Elena Marsh"} for name, voices in by_speaker.items() if name != "Elena Marsh")
+    pinned = load_cast(cast_file).voice("Elena Marsh")
+    assert (pinned.language, pinned.variant, pinned.pitch) == ("en-gb", "f4", 30)
