@@ -8,6 +8,7 @@ deleting the folder at any time is safe.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -50,17 +51,17 @@ class Cache:
         path = self.folder / key[:2] / f"{key}{suffix}"
         return path if path.exists() else None
 
-    def target(self, key: str, suffix: str) -> Path:
-        """Where to write a new entry: its place in the cache, or a new scratch file (--no-cache)."""
-        if self.folder is None:
-            fd, name = tempfile.mkstemp(prefix=key[:16], suffix=suffix, dir=self.scratch)
-            os.close(fd)
-            return Path(name)
-        return self.folder / key[:2] / f"{key}{suffix}"
-
     def put(self, key: str, suffix: str, data: bytes) -> Path:
-        """Store `data`; without a cache folder, in a new scratch file each time (nothing is shared)."""
-        return write_atomically(self.target(key, suffix), data)
+        """Store `data`; without a cache folder (or when it cannot be written), in a new scratch file."""
+        if self.folder is not None:
+            try:
+                return write_atomically(self.folder / key[:2] / f"{key}{suffix}", data)
+            except OSError:
+                pass  # a full or read-only cache only costs speed
+        fd, name = tempfile.mkstemp(prefix=key[:16], suffix=suffix, dir=self.scratch)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return Path(name)
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
@@ -71,6 +72,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
             handle.write(data)
         os.replace(temp, path)
     except BaseException:
-        os.unlink(temp)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
         raise
     return path

@@ -140,3 +140,12 @@ def test_peak_memory_does_not_grow_with_the_length_of_the_article(corpus, tmp_pa
         large = _peak_rss_mb(["make", str(long), "-o", out, "--no-cache"])
         assert MP3(Path(out) / "long.mp3").info.length > 14 * 60
     assert large < small + 25, (small, large)
+
+
+def test_an_unusable_cache_folder_only_costs_speed(corpus, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go", encoding="utf-8")
+    result = run_briefing("make", str(corpus / "lab-leak.txt"), "-o", str(tmp_path / "out"),
+                          env=_env(blocker / "cache"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "out" / "lab-leak.mp3").exists() and blocker.read_text(encoding="utf-8").startswith("a file")
