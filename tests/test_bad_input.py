@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -151,9 +152,11 @@ def _worker_pids() -> set[int]:
 def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, corpus):
     article = _long_article(tmp_path, corpus)
     out = tmp_path / "out"
+    cache = tmp_path / "cache"
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
     before = _worker_pids()
     process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
     while not (out.exists() and _worker_pids() - before) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -170,8 +173,13 @@ def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, cor
     assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt", ".srt", ".json"))] == []
     time.sleep(0.5)
     assert _worker_pids() - before == set(), "engine workers outlived the interrupted run"
-    cues = make_ok(article, out)
-    assert cues and files_in(out) == ["long.chapters.json", "long.mp3", "long.srt", "long.vtt"]
+    kept = {path: path.stat().st_mtime_ns for path in cache.rglob("*.pcm")}
+    assert kept, "nothing synthesised before Ctrl-C was kept in the cache"
+    result = run_briefing("make", str(article), "-o", str(out), env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    assert files_in(out) == ["long.chapters.json", "long.mp3", "long.srt", "long.vtt"]
+    assert all(path.stat().st_mtime_ns == mtime for path, mtime in kept.items()), "cached clips were redone"
+    assert len(parse_vtt(out / "long.vtt")) > len(list(cache.rglob("*.pcm")))  # repeated texts: one clip each
 
 
 def test_two_renders_into_one_folder_end_with_one_valid_pair(tmp_path, corpus):
