@@ -15,7 +15,6 @@ import lameenc
 from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
 
 from briefing.cache import Cache, cache_key
-from briefing.loudness import apply_gain_and_limit, gain_to_target
 from briefing.model import Segment, Timeline
 
 BITRATE_KBPS = 64
@@ -29,6 +28,7 @@ STREAM_OVERHEAD_FRAMES = 2 * MP3_FRAME_SAMPLES
 # silence before the first sample, because a streamed encode carries no gapless (LAME tag) info.
 # Cue and chapter times add it, so they match what a listener hears.
 ENCODER_DELAY_FRAMES = 576 + 529
+LOUDNESS_SAMPLE_SECONDS = 45.0  # synthetic speech is even in level: this much tells the loudness of it all
 
 
 @contextlib.contextmanager
@@ -61,8 +61,20 @@ def padded_frames(frames: int) -> int:
     return -(-frames // MP3_FRAME_SAMPLES) * MP3_FRAME_SAMPLES
 
 
+def sample_clips(clips: list[tuple[int, int]], sample_rate: int) -> list[int]:
+    """Indexes of evenly spread (pause, clip) pairs, given as frame counts, adding up to about
+    LOUDNESS_SAMPLE_SECONDS (all of a short briefing)."""
+    total = sum(pause + frames for pause, frames in clips) / sample_rate
+    if total <= LOUDNESS_SAMPLE_SECONDS:
+        return list(range(len(clips)))
+    step = total / LOUDNESS_SAMPLE_SECONDS
+    return [index for index in range(len(clips)) if int(index / step) != int((index + 1) / step)]
+
+
 def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int) -> float:
     """The gain to podcast loudness, measured on these (pause, clip file) parts."""
+    from briefing.loudness import gain_to_target  # numpy loads here, while the engines are still speaking
+
     return gain_to_target([(pause, path.read_bytes()) for pause, path in parts], sample_rate)
 
 
@@ -86,6 +98,8 @@ class ChunkJob:
 def encode_chunk(job: ChunkJob) -> bytes:
     """One chunk as an independent MP3 stream. Only one clip at a time is in memory; pauses are
     generated, not stored."""
+    from briefing.loudness import apply_gain_and_limit
+
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(BITRATE_KBPS)
     encoder.set_in_sample_rate(job.sample_rate)

@@ -26,12 +26,12 @@ from briefing.export import (
     chapters,
     encoded,
     loudness_gain,
+    sample_clips,
     write_chapters_json,
     write_mp3,
     write_srt,
     write_vtt,
 )
-from briefing.loudness import sample_clips
 from briefing.model import Cast, Script, Segment, Timeline
 from briefing.read import read_article
 from briefing.read_markup import is_url

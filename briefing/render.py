@@ -26,8 +26,8 @@ SILENCE_THRESHOLD_DBFS = -45.0
 EDGE_MARGIN_MS = 15
 # Chunks end only at a pause of at least 400 ms, after MIN_CHUNK_SECONDS, at a place chosen by the next
 # segment's text (so an edit moves no boundary but its own), and by MAX_CHUNK_SECONDS at the latest.
-MIN_CHUNK_SECONDS = 20
-MAX_CHUNK_SECONDS = 90
+MIN_CHUNK_SECONDS = 10
+MAX_CHUNK_SECONDS = 60
 CHUNK_PAUSE_FRAMES = SAMPLE_RATE * 400 // 1000
 
 Progress = Callable[[str, int, int], None]
