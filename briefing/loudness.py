@@ -43,7 +43,7 @@ def gain_to_target(sample: list[tuple[int, bytes]], sample_rate: int) -> float:
 
     `sample` holds (frames of pause before, PCM) pairs: the pauses matter, because BS.1770 blocks that
     straddle a pause count at their lower level. Limiting peaks takes about a decibel off, so the gain
-    is corrected over a few rounds, then rounded to GAIN_STEP_DB."""
+    is corrected (GAIN_ROUNDS times at most), then rounded to GAIN_STEP_DB."""
 
     def measured(gain: float | None) -> float | None:  # None: as synthesised, no gain and no limiter
         stretch = b"".join(bytes(2 * pause) + (pcm if gain is None else apply_gain_and_limit(pcm, gain, sample_rate))

@@ -225,3 +225,23 @@ def test_custom_cover_and_bad_cover(corpus, tmp_path):
 def test_feed_refuses_a_folder_without_briefings(tmp_path):
     result = run_briefing("feed", str(tmp_path), "--base-url", "https://example.org/")
     assert result.returncode == 2 and "holds no MP3" in result.stderr.decode()
+
+
+def test_the_limiter_pulls_every_peak_under_the_ceiling_and_leaves_quiet_audio_alone():
+    from briefing.loudness import SAMPLE_PEAK_CEILING_DBFS, apply_gain_and_limit
+
+    ceiling = 32768 * 10 ** (SAMPLE_PEAK_CEILING_DBFS / 20)
+    rng = np.random.default_rng(20261125)
+    speechlike = (np.sin(np.arange(22050) / 7) * 9000 * (1 + rng.random(22050))).astype("<i2")
+    for length in (0, 1, 87, 88, 1000, 22050):
+        pcm = speechlike[:length].tobytes()
+        limited = np.frombuffer(apply_gain_and_limit(pcm, 3.0, 22050), dtype="<i2").astype(float)
+        assert len(limited) == length
+        if length:
+            assert np.abs(limited).max() <= ceiling + 1
+        quiet = np.frombuffer(apply_gain_and_limit(pcm, 0.5, 22050), dtype="<i2")
+        assert np.array_equal(quiet, np.round(speechlike[:length] * np.float32(0.5)).astype("<i2"))
+    # smooth: the gain never jumps between neighbouring samples
+    loud = np.frombuffer(apply_gain_and_limit(speechlike.tobytes(), 3.0, 22050), dtype="<i2").astype(float)
+    gain = loud[np.abs(speechlike) > 2000] / (3.0 * speechlike[np.abs(speechlike) > 2000])
+    assert gain.min() > 0.2 and np.abs(np.diff(gain)).max() < 0.05
