@@ -10,7 +10,7 @@ can kill, and every result is checked:
 - `runAndWait` can hang: each call is bounded by a timeout, after which the worker is killed.
 - the driver runs espeak-ng asynchronously: `SetVoiceByName` acts at once but `SetParameter` (pitch,
   rate) is queued, and now and then the text was read with the previous segment's pitch (seen here:
-  one segment in about 60, so a quote sounded like the narrator). The worker waits for espeak's queue
+  one segment in about 40, so a quote sounded like the narrator). The worker waits for espeak's queue
   (`espeak_Synchronize`) after setting the properties and before synthesising.
 - it prints "Audio saved to ..." on stdout: the worker's stdout goes to /dev/null.
 - `voices[0]` on espeak-ng is Afrikaans: voices are matched by language/gender/variant instead.
