@@ -2,8 +2,8 @@
 
 Re-rendering after an edit then synthesises and encodes only what changed. The folder is the user's
 standard cache folder (platformdirs; ~/.cache/briefing on Linux), or BRIEFING_CACHE_DIR. Entries are
-written to a temporary name and renamed, so concurrent renders and Ctrl-C never leave a torn entry;
-deleting the folder at any time is safe.
+written to a temporary name and linked into place, so concurrent renders and Ctrl-C never leave a torn
+entry, and an entry never changes once written; deleting the folder between runs is safe.
 """
 
 from __future__ import annotations
@@ -65,14 +65,22 @@ class Cache:
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `path` unless it exists. An entry never changes once written: a clip synthesised twice at
+    once (by two threads, or two renders) differs by a few samples, and whoever measured the first file
+    must encode that same file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
+        try:
+            os.link(temp, path)  # fails if the entry exists: the first one stays
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system
+            if not path.exists():
+                os.replace(temp, path)
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise
     return path

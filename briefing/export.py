@@ -28,6 +28,7 @@ STREAM_OVERHEAD_FRAMES = 2 * MP3_FRAME_SAMPLES
 # silence before the first sample, because a streamed encode carries no gapless (LAME tag) info.
 # Cue and chapter times add it, so they match what a listener hears.
 ENCODER_DELAY_FRAMES = 576 + 529
+PIECE_FRAMES = 220_000  # about 10 s at 22.05 kHz, and a whole number of the limiter's 4 ms blocks
 LOUDNESS_SAMPLE_SECONDS = 45.0  # synthetic speech is even in level: this much tells the loudness of it all
 
 
@@ -68,14 +69,20 @@ def sample_clips(clips: list[tuple[int, int]], sample_rate: int) -> list[int]:
     if total <= LOUDNESS_SAMPLE_SECONDS:
         return list(range(len(clips)))
     step = total / LOUDNESS_SAMPLE_SECONDS
-    return [index for index in range(len(clips)) if int(index / step) != int((index + 1) / step)]
+    chosen = [index for index in range(len(clips)) if int(index / step) != int((index + 1) / step)]
+    return chosen or [len(clips) // 2]  # a few very long clips: measure one of them
 
 
 def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int) -> float:
     """The gain to podcast loudness, measured on these (pause, clip file) parts."""
     from briefing.loudness import gain_to_target  # numpy loads here, while the engines are still speaking
 
-    return gain_to_target([(pause, path.read_bytes()) for pause, path in parts], sample_rate)
+    most = 2 * int(LOUDNESS_SAMPLE_SECONDS * sample_rate)  # of one very long clip, its beginning will do
+    sample = []
+    for pause, path in parts:
+        with open(path, "rb") as clip:
+            sample.append((pause, clip.read(most)))
+    return gain_to_target(sample, sample_rate)
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,8 @@ class ChunkJob:
 
 
 def encode_chunk(job: ChunkJob) -> bytes:
-    """One chunk as an independent MP3 stream. Only one clip at a time is in memory; pauses are
-    generated, not stored."""
+    """One chunk as an independent MP3 stream. At most PIECE_FRAMES of a clip are in memory at a time
+    (a 60,000-character paragraph is one clip of most of an hour); pauses are generated, not stored."""
     from briefing.loudness import apply_gain_and_limit
 
     encoder = lameenc.Encoder()
@@ -108,9 +115,12 @@ def encode_chunk(job: ChunkJob) -> bytes:
     out = bytearray()
     used = 0
     for pause, path in job.parts:
-        pcm = apply_gain_and_limit(path.read_bytes(), job.gain, job.sample_rate)
-        out += encoder.encode(bytes(2 * pause) + pcm)
-        used += pause + len(pcm) // 2
+        out += encoder.encode(bytes(2 * pause))
+        used += pause
+        with open(path, "rb") as clip:
+            while piece := clip.read(2 * PIECE_FRAMES):
+                out += encoder.encode(apply_gain_and_limit(piece, job.gain, job.sample_rate))
+                used += len(piece) // 2
     out += encoder.encode(bytes(2 * (padded_frames(used) - used)))
     out += encoder.flush()
     return bytes(out)

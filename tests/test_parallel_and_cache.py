@@ -149,3 +149,13 @@ def test_an_unusable_cache_folder_only_costs_speed(corpus, tmp_path):
                           env=_env(blocker / "cache"))
     assert result.returncode == 0, result.stderr.decode()
     assert (tmp_path / "out" / "lab-leak.mp3").exists() and blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_a_cache_entry_never_changes_once_written(tmp_path):
+    """Two syntheses of one text differ by a few samples; whoever measured the first must encode it."""
+    cache = Cache(tmp_path / "cache", tmp_path)
+    first = cache.put("ab" * 32, ".pcm", b"\x01\x00" * 100)
+    second = cache.put("ab" * 32, ".pcm", b"\x02\x00" * 90)
+    assert first == second == cache.find("ab" * 32, ".pcm")
+    assert first.read_bytes() == b"\x01\x00" * 100
+    assert [p.name for p in first.parent.iterdir()] == [first.name]  # no temporary files left
