@@ -226,7 +226,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
     ensure_writable(out_dir)
     jobs = options.jobs or default_jobs()
     with contextlib.ExitStack() as stack:
-        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-")))
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-", ignore_cleanup_errors=True)))
         cache = Cache(default_cache_dir() if options.use_cache else None, scratch)
         if engine_pool is None:
             engine_pool = stack.enter_context(EnginePool(jobs))
@@ -239,9 +239,10 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
         order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
-        encoders = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode")
-        stack.callback(encoders.shutdown, wait=False, cancel_futures=True)  # on Ctrl-C: stop at once
-        for done, (index, path) in enumerate(synthesize(requests, engines, cache, order), start=1):
+        speakers = stack.enter_context(ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth"))
+        encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))
+        stack.push(_stop_on_error(engines, speakers, encoders))
+        for done, (index, path) in enumerate(synthesize(requests, engines, cache, order, speakers), start=1):
             article = owner[index]
             article.clip_ready(index - article.offset, path, encoders, cache)
             if progress:
@@ -258,6 +259,21 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
             results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode))
         return results
+
+
+def _stop_on_error(engines: list, *pools: ThreadPoolExecutor):
+    """On Ctrl-C or an error: kill the engines (threads waiting on them return at once), drop the work not
+    started, and let the threads finish, before the scratch folder they write into is removed."""
+
+    def stop(exc_type, _exc, _traceback) -> bool:
+        if exc_type is not None:
+            for engine in engines:
+                engine.close(graceful=False)
+            for pool in pools:
+                pool.shutdown(wait=True, cancel_futures=True)
+        return False
+
+    return stop
 
 
 def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out_dir: Path,

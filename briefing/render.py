@@ -90,11 +90,11 @@ def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
     return requests
 
 
-def synthesize(requests: list[Request], engines: list[Engine], cache: Cache,
-               order: list[int]) -> Iterator[tuple[int, Path]]:
+def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, order: list[int],
+               pool: ThreadPoolExecutor) -> Iterator[tuple[int, Path]]:
     """(index, trimmed 16-bit PCM file) for every request, as each is ready: cached clips at once, the
-    rest spoken by all `engines` together (each runs its own worker process; a thread per engine waits
-    on it), started in `order`."""
+    rest spoken by all `engines` together (each runs its own worker process; a thread of `pool` per
+    engine waits on it), started in `order`."""
     engine_tag = [engines[0].name, engines[0].library]
     keys = [cache_key("clip", engine_tag, r.voice_id, r.pitch, r.rate_wpm, r.text) for r in requests]
     missing = []
@@ -117,12 +117,8 @@ def synthesize(requests: list[Request], engines: list[Engine], cache: Cache,
             idle.put(engine)
         return index, cache.put(keys[index], ".pcm", trim(pcm).raw_data)
 
-    pool = ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth")
-    try:
-        for future in as_completed([pool.submit(speak, index) for index in missing]):
-            yield future.result()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C or an error: stop at once
+    for future in as_completed([pool.submit(speak, index) for index in missing]):
+        yield future.result()
 
 
 def pauses_for(script: Script, pauses: Pauses) -> list[int]:

@@ -149,13 +149,14 @@ def _worker_pids() -> set[int]:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, corpus):
+@pytest.mark.parametrize("options", [[], ["--no-cache"]], ids=["cache", "no-cache"])
+def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, corpus, options):
     article = _long_article(tmp_path, corpus)
     out = tmp_path / "out"
     cache = tmp_path / "cache"
     env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
     before = _worker_pids()
-    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out)],
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
     while not (out.exists() and _worker_pids() - before) and time.monotonic() < deadline:
@@ -174,7 +175,7 @@ def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, cor
     time.sleep(0.5)
     assert _worker_pids() - before == set(), "engine workers outlived the interrupted run"
     kept = {path: path.stat().st_mtime_ns for path in cache.rglob("*.pcm")}
-    assert kept, "nothing synthesised before Ctrl-C was kept in the cache"
+    assert bool(kept) == (not options), "what was synthesised before Ctrl-C is kept in the cache, if there is one"
     result = run_briefing("make", str(article), "-o", str(out), env=env)
     assert result.returncode == 0, result.stderr.decode()
     assert files_in(out) == ["long.chapters.json", "long.mp3", "long.srt", "long.vtt"]

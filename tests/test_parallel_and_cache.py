@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -71,7 +72,8 @@ def test_every_clip_is_heard_exactly_where_the_timeline_puts_it_across_chunk_sea
     with EnginePool(2) as pool:
         engines = pool.ready()
         requests = requests_for(script, cast, engines[0])
-        clip_files = dict(synthesize(requests, engines, cache, list(range(len(requests)))))
+        with ThreadPoolExecutor(2) as speakers:
+            clip_files = dict(synthesize(requests, engines, cache, list(range(len(requests))), speakers))
     pauses = pauses_for(script, cast.pauses)
     plan = plan_chunks(script, pauses, cast.rate_wpm)
     timeline = lay_out(script, [clip_files[i] for i in range(len(requests))], pauses, plan)
