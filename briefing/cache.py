@@ -55,7 +55,7 @@ class Cache:
         """Store `data`; without a cache folder (or when it cannot be written), in a new scratch file."""
         if self.folder is not None:
             try:
-                return write_atomically(self.folder / key[:2] / f"{key}{suffix}", data)
+                return _write_once(self.folder / key[:2] / f"{key}{suffix}", data)
             except OSError:
                 pass  # a full or read-only cache only costs speed
         fd, name = tempfile.mkstemp(prefix=key[:16], suffix=suffix, dir=self.scratch)
@@ -64,7 +64,7 @@ class Cache:
         return Path(name)
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
+def _write_once(path: Path, data: bytes) -> Path:
     """Write `path` unless it exists. An entry never changes once written: a clip synthesised twice at
     once (by two threads, or two renders) differs by a few samples, and whoever measured the first file
     must encode that same file."""

@@ -87,15 +87,11 @@ def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int) -> float:
 
 @dataclass(frozen=True)
 class ChunkJob:
-    """What the encoder needs for one chunk: its (pause, clip file) parts, padded length and gain."""
+    """What the encoder needs for one chunk: its (pause, clip file) parts and the gain."""
 
     parts: tuple[tuple[int, Path], ...]
     gain: float
     sample_rate: int
-
-    @property
-    def frames(self) -> int:
-        return padded_frames(sum(pause + path.stat().st_size // 2 for pause, path in self.parts))
 
     def key(self) -> str:
         return cache_key("mp3", "lameenc", BITRATE_KBPS, ENCODER_QUALITY, round(self.gain, 6), self.sample_rate,

@@ -39,6 +39,7 @@ from briefing.render import (
     SAMPLE_RATE,
     Progress,
     Request,
+    estimated_frames,
     lay_out,
     pauses_for,
     plan_chunks,
@@ -192,7 +193,7 @@ class _Progressing:
         self.item, self.requests, self.offset = item, requests, offset
         self.pauses = pauses_for(item.script, item.cast.pauses)
         self.plan = plan_chunks(item.script, self.pauses, item.cast.rate_wpm)
-        estimated = [(pause, round(len(r.text.split()) * 60 / r.rate_wpm * SAMPLE_RATE))
+        estimated = [(pause, estimated_frames(r.text, r.rate_wpm))
                      for pause, r in zip(self.pauses, requests, strict=True)]
         self.sample = sample_clips(estimated, SAMPLE_RATE)
         self.clips: list[Path | None] = [None] * len(requests)

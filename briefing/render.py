@@ -128,6 +128,11 @@ def pauses_for(script: Script, pauses: Pauses) -> list[int]:
                                                                                          strict=True)]
 
 
+def estimated_frames(text: str, rate_wpm: int) -> int:
+    """How long reading `text` should take, from its word count, before it has been spoken."""
+    return round(len(text.split()) * 60 / rate_wpm * SAMPLE_RATE)
+
+
 def plan_chunks(script: Script, pause_frames: list[int], rate_wpm: int) -> list[range]:
     """Which segments each chunk (see `Chunk`) holds, decided from the text before anything is spoken, so
     that a chunk is encoded as soon as its own clips are ready. Lengths are estimated from word counts."""
@@ -136,7 +141,7 @@ def plan_chunks(script: Script, pause_frames: list[int], rate_wpm: int) -> list[
         if index and _ends_chunk(seconds, pause, seg):
             chunks.append(range(first, index))
             first, seconds = index, 0.0
-        seconds += pause / SAMPLE_RATE + len(seg.text.split()) * 60 / rate_wpm
+        seconds += (pause + estimated_frames(seg.text, rate_wpm)) / SAMPLE_RATE
     chunks.append(range(first, len(script.segments)))
     return chunks
 
