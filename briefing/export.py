@@ -11,9 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import lameenc
-from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
-
 from briefing.cache import Cache, cache_key
 from briefing.model import Segment, Timeline
 
@@ -73,16 +70,33 @@ def sample_clips(clips: list[tuple[int, int]], sample_rate: int) -> list[int]:
     return chosen or [len(clips) // 2]  # a few very long clips: measure one of them
 
 
-def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int) -> float:
-    """The gain to podcast loudness, measured on these (pause, clip file) parts."""
-    from briefing.loudness import gain_to_target  # numpy loads here, while the engines are still speaking
+def load_encoder() -> None:
+    """Import what measuring, limiting, encoding and tagging need (numpy, lameenc, mutagen: 0.1 s),
+    at a moment chosen by the caller; the functions below import them where they are used."""
+    import lameenc  # noqa: F401
+    import mutagen.id3  # noqa: F401
 
+    import briefing.loudness  # noqa: F401
+
+
+def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int, cache: Cache) -> float:
+    """The gain to podcast loudness, measured on these (pause, clip file) parts; remembered in the cache
+    (clip files are named by their content there), so a re-render measures again only if a part changed."""
+    from briefing.loudness import gain_to_target
+
+    key = cache_key("gain", LOUDNESS_SAMPLE_SECONDS, sample_rate,
+                    [(pause, path.name) for pause, path in parts])
+    known = cache.find(key, ".gain")
+    if known:
+        return float(known.read_text(encoding="ascii"))
     most = 2 * int(LOUDNESS_SAMPLE_SECONDS * sample_rate)  # of one very long clip, its beginning will do
     sample = []
     for pause, path in parts:
         with open(path, "rb") as clip:
             sample.append((pause, clip.read(most)))
-    return gain_to_target(sample, sample_rate)
+    gain = gain_to_target(sample, sample_rate)
+    cache.put(key, ".gain", repr(gain).encode("ascii"))
+    return gain
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,8 @@ class ChunkJob:
 def encode_chunk(job: ChunkJob) -> bytes:
     """One chunk as an independent MP3 stream. At most PIECE_FRAMES of a clip are in memory at a time
     (a 60,000-character paragraph is one clip of most of an hour); pauses are generated, not stored."""
+    import lameenc
+
     from briefing.loudness import apply_gain_and_limit
 
     encoder = lameenc.Encoder()
@@ -174,6 +190,8 @@ def write_mp3(chunk_files: list[Path], target: Path, tags: Tags, chapter_list: l
 
 
 def _write_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
+    from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
+
     frames = ID3()
     frames.add(TIT2(encoding=3, text=tags.title))
     frames.add(TPE1(encoding=3, text=tags.artist))

@@ -10,6 +10,11 @@ costs more than synthesising a whole article; the tests measure the result indep
 from __future__ import annotations
 
 import math
+import os
+
+# numpy's BLAS is never used here; left to itself it starts a spinning thread per core at import (0.1 s of
+# CPU that the speech engines and encoders need).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np
 import pyebur128

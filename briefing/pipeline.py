@@ -25,6 +25,7 @@ from briefing.export import (
     Tags,
     chapters,
     encoded,
+    load_encoder,
     loudness_gain,
     sample_clips,
     write_chapters_json,
@@ -208,7 +209,7 @@ class _Progressing:
         self.waiting[self.chunk_of[index]] -= 1
         self.sample_waiting -= index in self.sample
         if self.gain is None and self.sample_waiting == 0:
-            self.gain = loudness_gain([(self.pauses[i], self.clips[i]) for i in self.sample], SAMPLE_RATE)
+            self.gain = loudness_gain([(self.pauses[i], self.clips[i]) for i in self.sample], SAMPLE_RATE, cache)
         if self.gain is not None:
             for number, members in enumerate(self.plan):
                 if self.waiting[number] == 0 and number not in self.encoding:
@@ -243,7 +244,9 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         speakers = stack.enter_context(ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth"))
         encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))
         stack.push(_stop_on_error(engines, speakers, encoders))
-        for done, (index, path) in enumerate(synthesize(requests, engines, cache, order, speakers), start=1):
+        clips = synthesize(requests, engines, cache, order, speakers)
+        load_encoder()  # while the engines speak the loudness sample
+        for done, (index, path) in enumerate(clips, start=1):
             article = owner[index]
             article.clip_ready(index - article.offset, path, encoders, cache)
             if progress:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import queue
 import warnings
 from collections.abc import Callable, Iterator
@@ -26,8 +27,8 @@ SILENCE_THRESHOLD_DBFS = -45.0
 EDGE_MARGIN_MS = 15
 # Chunks end only at a pause of at least 400 ms, after MIN_CHUNK_SECONDS, at a place chosen by the next
 # segment's text (so an edit moves no boundary but its own), and by MAX_CHUNK_SECONDS at the latest.
-MIN_CHUNK_SECONDS = 10
-MAX_CHUNK_SECONDS = 60
+MIN_CHUNK_SECONDS = 5
+MAX_CHUNK_SECONDS = 30
 CHUNK_PAUSE_FRAMES = SAMPLE_RATE * 400 // 1000
 
 Progress = Callable[[str, int, int], None]
@@ -94,14 +95,14 @@ def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, ord
                pool: ThreadPoolExecutor) -> Iterator[tuple[int, Path]]:
     """(index, trimmed 16-bit PCM file) for every request, as each is ready: cached clips at once, the
     rest spoken by all `engines` together (each runs its own worker process; a thread of `pool` per
-    engine waits on it), started in `order`."""
+    engine waits on it), started in `order`. The engines start speaking before this returns."""
     engine_tag = [engines[0].name, engines[0].library]
     keys = [cache_key("clip", engine_tag, r.voice_id, r.pitch, r.rate_wpm, r.text) for r in requests]
-    missing = []
+    cached, missing = [], []
     for index in order:
         found = cache.find(keys[index], ".pcm")
         if found:
-            yield index, found
+            cached.append((index, found))
         else:
             missing.append(index)
     idle: queue.SimpleQueue[Engine] = queue.SimpleQueue()
@@ -117,8 +118,8 @@ def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, ord
             idle.put(engine)
         return index, cache.put(keys[index], ".pcm", trim(pcm).raw_data)
 
-    for future in as_completed([pool.submit(speak, index) for index in missing]):
-        yield future.result()
+    spoken = [pool.submit(speak, index) for index in missing]
+    return itertools.chain(cached, (future.result() for future in as_completed(spoken)))
 
 
 def pauses_for(script: Script, pauses: Pauses) -> list[int]:

@@ -143,7 +143,7 @@ def _worker_pids() -> set[int]:
                 cmdline = (proc / "cmdline").read_bytes()
             except OSError:
                 continue
-            if b"multiprocessing.spawn" in cmdline or b"multiprocessing.forkserver" in cmdline:
+            if b"pyttsx3_worker.py" in cmdline:
                 found.add(int(proc.name))
     return found
 

@@ -45,7 +45,7 @@ def test_text_ending_in_colon_space_gets_its_own_audio_and_no_other(engine):
 def test_a_dead_worker_is_replaced_and_the_segment_still_spoken(engine):
     voice = engine.resolve(Voice("n", "en-us", "male"))
     engine.synthesize("Warm up.", voice, 50, 175)
-    engine._process.kill()  # the worker crashes between two segments
+    engine._worker.process.kill()  # the worker crashes between two segments
     pcm = engine.synthesize("The next segment is still spoken.", voice, 50, 175)
     assert 1.0 < pcm.seconds < 5.0
 

@@ -17,7 +17,7 @@ from mutagen.mp3 import MP3
 
 from briefing.cache import Cache
 from briefing.engines import EnginePool
-from briefing.export import STREAM_OVERHEAD_FRAMES, ChunkJob, Tags, encoded, write_mp3
+from briefing.export import STREAM_OVERHEAD_FRAMES, ChunkJob, Tags, encoded, loudness_gain, write_mp3
 from briefing.loudness import apply_gain_and_limit
 from briefing.pipeline import build_script
 from briefing.render import lay_out, pauses_for, plan_chunks, requests_for, synthesize
@@ -161,3 +161,17 @@ def test_a_cache_entry_never_changes_once_written(tmp_path):
     assert first == second == cache.find("ab" * 32, ".pcm")
     assert first.read_bytes() == b"\x01\x00" * 100
     assert [p.name for p in first.parent.iterdir()] == [first.name]  # no temporary files left
+
+
+def test_the_loudness_gain_is_measured_once_per_set_of_clips(tmp_path):
+    """A re-render whose loudness sample is unchanged reuses the gain instead of measuring again."""
+    tone = (3000 * np.sin(np.arange(5 * 22050) * 2 * np.pi * 220 / 22050)).astype("<i2").tobytes()
+    cache = Cache(tmp_path / "cache", tmp_path)
+    parts = [(2205, cache.put("cd" * 32, ".pcm", tone)), (4410, cache.put("ef" * 32, ".pcm", tone))]
+    gain = loudness_gain(parts, 22050, cache)
+    assert gain > 1.5  # a quiet tone is brought up
+    for _, clip in parts:
+        clip.write_bytes(bytes(len(tone)))  # silence under the same names: a new measurement would say 1.0
+    assert loudness_gain(parts, 22050, cache) == gain
+    assert loudness_gain(parts, 22050, Cache(None, tmp_path)) == 1.0  # --no-cache: measured afresh
+    assert loudness_gain(parts[:1], 22050, cache) == 1.0  # another sample: measured afresh

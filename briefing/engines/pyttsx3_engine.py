@@ -21,20 +21,17 @@ can kill, and every result is checked:
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import difflib
-import multiprocessing
+import json
 import os
-import platform
+import queue
 import shutil
-import signal
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-import types
 import wave
-from html import escape as html_escape
 from pathlib import Path
 
 from briefing.engines import EngineVoice, Pcm, plausible_seconds
@@ -43,93 +40,8 @@ from briefing.model import Voice
 
 DEFAULT_FEMALE_VARIANT = "f3"
 DEFAULT_MALE_VARIANT = "m3"
-POLL_SECONDS = 0.001
 MAX_PIECE_CHARS = 1000  # longer texts sometimes come back without audio (pyttsx3 #149)
-
-
-def prepare_espeak() -> str | None:
-    """Make `libespeak-ng.so.1` loadable for pyttsx3; return the espeak-ng data folder if we chose it.
-
-    The system library is preferred (set BRIEFING_ESPEAK=bundled to skip it); otherwise the one
-    from the espeakng-loader wheel, so that `pip install` alone is enough.
-    """
-    if platform.system() != "Linux":
-        return None
-    if os.environ.get("BRIEFING_ESPEAK") != "bundled":
-        try:
-            ctypes.CDLL("libespeak-ng.so.1", mode=ctypes.RTLD_GLOBAL)
-            return None
-        except OSError:
-            pass
-    import espeakng_loader
-
-    data_path = espeakng_loader.get_data_path()
-    os.environ["ESPEAK_DATA_PATH"] = data_path
-    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
-    return data_path
-
-
-def _espeak_variants(data_path: str | None) -> list[str]:
-    """Variant names (f3, m1, ...) that espeak-ng can apply to any voice with "+name"."""
-    candidates = [data_path] if data_path else []
-    candidates += ["/usr/lib/x86_64-linux-gnu/espeak-ng-data", "/usr/lib/aarch64-linux-gnu/espeak-ng-data",
-                   "/usr/share/espeak-ng-data", "/usr/local/share/espeak-ng-data"]
-    for folder in candidates:
-        variants = Path(folder, "voices", "!v")
-        if variants.is_dir():
-            return sorted(p.name for p in variants.iterdir() if p.is_file())
-    return []
-
-
-def _worker_main(conn) -> None:
-    """Runs in a child process: owns one pyttsx3 engine and serves requests until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it kills us
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 -- pyttsx3 prints "Audio saved to ..." for every file
-    data_path = prepare_espeak()
-    import pyttsx3
-
-    engine = pyttsx3.init("espeak") if platform.system() == "Linux" else pyttsx3.init()
-    # From here on every fault reaches the parent as a missing or wrong file; what the driver prints
-    # (e.g. when the parent has removed the scratch folder while quitting) is noise on the user's terminal.
-    sys.stderr = sys.stdout
-    driver_name = "espeak" if platform.system() == "Linux" else "system"
-    if driver_name == "espeak":
-        from pyttsx3.drivers import _espeak
-        from pyttsx3.drivers import espeak as espeak_driver
-
-        # Its event loop sleeps 10 ms between polls, longer than espeak-ng takes for a sentence.
-        espeak_driver.time = types.SimpleNamespace(sleep=lambda _seconds: time.sleep(POLL_SECONDS))
-    if driver_name != "espeak":
-        library = f"the {platform.system()} system voices"
-    else:
-        bundled = f"espeak-ng from the espeakng-loader wheel ({data_path})"
-        library = bundled if data_path else "the system's libespeak-ng"
-    while True:
-        request = conn.recv()
-        if request is None:
-            return
-        op, args = request
-        if op == "voices":
-            voices = [
-                (v.id, v.name, tuple(v.languages or ()), (v.gender or "").lower() or None)
-                for v in engine.getProperty("voices")
-            ]
-            variants = _espeak_variants(data_path) if driver_name == "espeak" else []
-            conn.send((driver_name, library, voices, variants))
-        elif op == "synthesize":
-            text, voice_id, pitch, rate_wpm, path = args
-            if driver_name == "system" and platform.system() == "Windows":
-                text = html_escape(text, quote=False)  # SAPI5 parses XML by default: &lt; keeps "<" plain text
-            if voice_id is not None:
-                engine.setProperty("voice", voice_id)
-            engine.setProperty("rate", rate_wpm)
-            with contextlib.suppress(KeyError, ValueError):
-                engine.setProperty("pitch", pitch)  # only the espeak driver knows pitch
-            if driver_name == "espeak":
-                _espeak.Synchronize()  # let the queued pitch change land before this text (module docstring)
-            engine.save_to_file(text, path)
-            engine.runAndWait()
-            conn.send("done")
+WORKER = Path(__file__).with_name("pyttsx3_worker.py")
 
 
 def split_for_engine(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
@@ -148,24 +60,55 @@ def split_for_engine(text: str, limit: int = MAX_PIECE_CHARS) -> list[str]:
     return [*pieces, rest] if rest or not pieces else pieces
 
 
-_MAIN_MODULE_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _main_module_hidden():
-    """A spawned process first re-imports the parent's __main__: for the `briefing` command, the whole
-    CLI (0.15 s). The worker needs none of it, so __main__ is hidden while a worker starts."""
-    with _MAIN_MODULE_LOCK:
-        main = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        try:
-            yield
-        finally:
-            sys.modules["__main__"] = main
-
-
 class _Fault(Exception):
     pass
+
+
+class _Worker:
+    """One worker process (pyttsx3_worker.py) and the answers it has sent. A thread reads them into a queue,
+    so that a caller can wait with a timeout on any platform, and learns at once when the process dies."""
+
+    _GONE = object()
+
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, encoding="utf-8")
+        self.answers: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            for line in self.process.stdout:
+                self.answers.put(json.loads(line))
+        self.answers.put(self._GONE)
+
+    def ask(self, request: list, timeout_s: float):
+        try:
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+        except (OSError, ValueError) as error:
+            raise _Fault(f"the engine process died ({error.__class__.__name__})") from error
+        try:
+            answer = self.answers.get(timeout=max(0.0, timeout_s))
+        except queue.Empty:
+            raise _Fault(f"no answer within {timeout_s:.0f} s") from None
+        if answer is self._GONE:
+            raise _Fault("the engine process died")
+        return answer
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.process.stdin.close()  # the worker's loop ends
+        try:
+            self.process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def kill(self) -> None:
+        self.process.kill()  # a thread waiting for an answer gets _GONE, then a _Fault
+        self.process.wait(timeout=5)
+        with contextlib.suppress(OSError, ValueError):
+            self.process.stdin.close()
 
 
 class Pyttsx3Engine:
@@ -176,9 +119,7 @@ class Pyttsx3Engine:
     def __init__(self, timeout_s: float = 20.0, retries: int = 1):
         self.timeout_s = timeout_s
         self.retries = retries
-        self._context = multiprocessing.get_context("spawn")
-        self._process = None
-        self._conn = None
+        self._worker: _Worker | None = None
         self._scratch = Path(tempfile.mkdtemp(prefix="briefing-engine-"))
         self._voices: list[EngineVoice] | None = None
         self._variants: list[str] = []
@@ -190,53 +131,34 @@ class Pyttsx3Engine:
 
     # -- worker lifecycle -------------------------------------------------------------------
     def _start(self) -> None:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(child,), daemon=True)
         with self._lock:  # `close` may run at the same time, from another thread (Ctrl-C)
             if self._closed:
                 raise SynthesisError("The speech engine was stopped.")
-            with _main_module_hidden():
-                process.start()
-            self._process, self._conn = process, parent
-        child.close()
+            self._worker = _Worker()
         # A first short utterance absorbs pyttsx3's first-call failure (see module docstring).
         # If even that gets no answer, a late reply could be taken for the next request's: kill.
         try:
-            self._call("synthesize", ("Ready.", None, 50, 175, self._next_path()), 30.0)
+            self._call("synthesize", ["Ready.", None, 50, 175, self._next_path()], 30.0)
         except _Fault:
             self._kill()
             raise
 
-    def _detach(self):
-        """Take the worker and its pipe out of use (once, whichever thread asks first)."""
+    def _detach(self) -> _Worker | None:
+        """Take the worker out of use (once, whichever thread asks first)."""
         with self._lock:
-            process, conn = self._process, self._conn
-            self._process = self._conn = None
-        return process, conn
-
-    def _stop(self) -> None:
-        process, conn = self._detach()
-        if process is None:
-            return
-        with contextlib.suppress(Exception):
-            conn.send(None)
-        process.join(timeout=1)
-        if process.is_alive():
-            process.kill()
-            process.join(timeout=5)
-        conn.close()
+            worker, self._worker = self._worker, None
+        return worker
 
     def _kill(self) -> None:
-        process, conn = self._detach()
-        if process is not None:
-            process.kill()
-            process.join(timeout=5)
-        if conn is not None:
-            conn.close()  # a thread waiting on it gets an error, then a _Fault
+        worker = self._detach()
+        if worker is not None:
+            worker.kill()
 
     def close(self, graceful: bool = True) -> None:
         self._closed = True  # a thread still synthesising gets an error, not a new worker
-        self._stop() if graceful else self._kill()
+        worker = self._detach()
+        if worker is not None:
+            worker.stop() if graceful else worker.kill()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self):
@@ -245,17 +167,13 @@ class Pyttsx3Engine:
     def __exit__(self, exc_type, *exc) -> None:
         self.close(graceful=exc_type is None)  # on Ctrl-C or an error, do not wait for the worker
 
-    def _call(self, op: str, args, timeout_s: float):
-        if self._conn is None:
+    def _call(self, op: str, args: list | None, timeout_s: float):
+        if self._worker is None:
             self._start()
-        conn = self._conn
-        try:
-            conn.send((op, args))
-            if not conn.poll(timeout_s):
-                raise _Fault(f"no answer within {timeout_s:.0f} s")
-            return conn.recv()
-        except (AttributeError, EOFError, OSError) as error:  # AttributeError: killed meanwhile (conn None)
-            raise _Fault(f"the engine process died ({error.__class__.__name__})") from error
+        worker = self._worker
+        if worker is None:  # killed meanwhile
+            raise _Fault("the engine process was stopped")
+        return worker.ask([op, *(args or [])], timeout_s)
 
     def _next_path(self) -> str:
         self._counter += 1
@@ -272,7 +190,7 @@ class Pyttsx3Engine:
             self._driver = driver
             self.library = library
             self._variants = variants
-            self._voices = [EngineVoice(*v) for v in voices]
+            self._voices = [EngineVoice(id, name, tuple(languages), gender) for id, name, languages, gender in voices]
         return self._voices
 
     def resolve(self, voice: Voice) -> str:
@@ -325,7 +243,7 @@ class Pyttsx3Engine:
     def _synthesize_once(self, text: str, voice_id: str, pitch: int, rate_wpm: int, timeout_s: float) -> Pcm:
         path = self._next_path()
         started = time.monotonic()
-        self._call("synthesize", (text, voice_id, pitch, rate_wpm, path), timeout_s)
+        self._call("synthesize", [text, voice_id, pitch, rate_wpm, path], timeout_s)
         if not os.path.exists(path):
             raise _Fault("it wrote no audio file")
         try:
