@@ -4,7 +4,7 @@ The floor is what espeak-ng and LAME need for the same text with nothing else: `
 WAV, `lame -q 7 -b 64 -m m` encodes it (the settings briefing uses). Each round runs the floor, then
 briefing cold (--no-cache), then briefing once to fill a fresh cache and again after a one-word edit
 (the re-render), so that all see the same machine load. Reported: median wall times, their ratio, peak
-memory.
+memory. One untimed run of each comes first (it warms the disk cache and writes briefing's .pyc files).
 
     python benchmarks/speed.py [CORPUS_DIR] [--rounds N] [--repeat 20]
 
@@ -117,6 +117,12 @@ def audio_minutes(mp3: Path) -> float:
 def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
     floors, colds, edits = [], [], []
     env = dict(os.environ)
+    # As installed by pip, briefing runs from byte-compiled modules; where writing them is switched off
+    # (PYTHONDONTWRITEBYTECODE, set in some containers) every run would compile its sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["BRIEFING_CACHE_DIR"] = str(work / "cache-warm-up")
+    run(floor_commands(text_file, work))  # warm-up, not measured: the disk cache, and briefing's .pyc files
+    run(briefing_command(text_file, work / "out", "--no-cache"), env)
     for number in range(rounds):
         cache = work / f"cache-{name}-{number}"
         env["BRIEFING_CACHE_DIR"] = str(cache)

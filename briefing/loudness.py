@@ -86,11 +86,16 @@ def _limit_blocks(blocks: np.ndarray, ceiling: float) -> None:
 
 def apply_gain_and_limit(pcm: bytes, gain: float, sample_rate: int) -> bytes:
     """Scale a clip and pull its peaks under the ceiling (see `_limit_blocks`)."""
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) * np.float32(gain)
-    width = max(1, int(sample_rate * LIMITER_WINDOW_MS / 1000))
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    samples *= np.float32(gain)
     count = len(samples)
-    blocks = np.concatenate([samples, np.zeros(-count % width, dtype=np.float32)]).reshape(-1, width)
     ceiling = 32768.0 * 10 ** (SAMPLE_PEAK_CEILING_DBFS / 20)
-    if count and float(np.abs(samples).max()) > ceiling:
-        _limit_blocks(blocks, ceiling)
-    return np.clip(np.round(blocks.ravel()[:count]), -32768, 32767).astype("<i2").tobytes()
+    if count and max(float(samples.max()), -float(samples.min())) > ceiling:
+        width = max(1, int(sample_rate * LIMITER_WINDOW_MS / 1000))
+        if count % width:
+            samples = np.concatenate([samples, np.zeros(-count % width, dtype=np.float32)])
+        _limit_blocks(samples.reshape(-1, width), ceiling)  # a view: limits `samples` in place
+        samples = samples[:count]
+    np.rint(samples, out=samples)
+    np.clip(samples, -32768, 32767, out=samples)
+    return samples.astype("<i2").tobytes()
