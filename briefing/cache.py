@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-CACHE_VERSION = 1  # bump when the meaning of a cached file changes (also: how loudness is measured or limited)
+CACHE_VERSION = 1  # bump when the meaning of a cached file changes
 
 
 def default_cache_dir() -> Path:

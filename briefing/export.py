@@ -82,9 +82,9 @@ def load_encoder() -> None:
 def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int, cache: Cache) -> float:
     """The gain to podcast loudness, measured on these (pause, clip file) parts; remembered in the cache
     (clip files are named by their content there), so a re-render measures again only if a part changed."""
-    from briefing.loudness import gain_to_target
+    from briefing.loudness import SETTINGS, gain_to_target
 
-    key = cache_key("gain", LOUDNESS_SAMPLE_SECONDS, sample_rate,
+    key = cache_key("gain", SETTINGS, LOUDNESS_SAMPLE_SECONDS, sample_rate,
                     [(pause, path.name) for pause, path in parts])
     known = cache.find(key, ".gain")
     if known:
@@ -108,8 +108,10 @@ class ChunkJob:
     sample_rate: int
 
     def key(self) -> str:
-        return cache_key("mp3", "lameenc", BITRATE_KBPS, ENCODER_QUALITY, round(self.gain, 6), self.sample_rate,
-                         [(pause, path.name) for pause, path in self.parts])
+        from briefing.loudness import SETTINGS
+
+        return cache_key("mp3", "lameenc", BITRATE_KBPS, ENCODER_QUALITY, SETTINGS, round(self.gain, 6),
+                         self.sample_rate, [(pause, path.name) for pause, path in self.parts])
 
 
 def encode_chunk(job: ChunkJob) -> bytes:

@@ -30,6 +30,9 @@ MIN_MEASURED_SECONDS = 0.4  # one BS.1770 gating block
 GAIN_ROUNDS = 1
 GAIN_TOLERANCE_LU = 0.2
 GAIN_STEP_DB = 0.1  # gains are rounded to this, so an edit elsewhere keeps encoded chunks reusable
+# Part of the cache keys of measured gains and encoded chunks: a change here measures and encodes afresh.
+SETTINGS = (TARGET_LUFS, ENCODING_LOSS_LU, SAMPLE_PEAK_CEILING_DBFS, LIMITER_WINDOW_MS, MIN_MEASURED_SECONDS,
+            GAIN_ROUNDS, GAIN_TOLERANCE_LU, GAIN_STEP_DB)
 
 
 def integrated_loudness(stretch: bytes, sample_rate: int) -> float | None:

@@ -244,9 +244,8 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         speakers = stack.enter_context(ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth"))
         encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))
         stack.push(_stop_on_error(engines, speakers, encoders))
-        speaking, clips = synthesize(requests, engines, cache, order, speakers)
-        if speaking:
-            load_encoder()  # while the engines speak the loudness sample
+        clips = synthesize(requests, engines, cache, order, speakers)
+        load_encoder()  # while the engines speak the loudness sample
         for done, (index, path) in enumerate(clips, start=1):
             article = owner[index]
             article.clip_ready(index - article.offset, path, encoders, cache)

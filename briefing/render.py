@@ -92,11 +92,10 @@ def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
 
 
 def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, order: list[int],
-               pool: ThreadPoolExecutor) -> tuple[int, Iterator[tuple[int, Path]]]:
-    """How many requests must be spoken, and (index, trimmed 16-bit PCM file) for every request as each is
-    ready: cached clips at once, the rest spoken by all `engines` together (each runs its own worker
-    process; a thread of `pool` per engine waits on it), started in `order`. The engines start speaking
-    before this returns."""
+               pool: ThreadPoolExecutor) -> Iterator[tuple[int, Path]]:
+    """(index, trimmed 16-bit PCM file) for every request, as each is ready: cached clips at once, the
+    rest spoken by all `engines` together (each runs its own worker process; a thread of `pool` per
+    engine waits on it), started in `order`. The engines start speaking before this returns."""
     engine_tag = [engines[0].name, engines[0].library]
     keys = [cache_key("clip", engine_tag, r.voice_id, r.pitch, r.rate_wpm, r.text) for r in requests]
     cached, missing = [], []
@@ -120,7 +119,7 @@ def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, ord
         return index, cache.put(keys[index], ".pcm", trim(pcm).raw_data)
 
     spoken = [pool.submit(speak, index) for index in missing]
-    return len(spoken), itertools.chain(cached, (future.result() for future in as_completed(spoken)))
+    return itertools.chain(cached, (future.result() for future in as_completed(spoken)))
 
 
 def pauses_for(script: Script, pauses: Pauses) -> list[int]:

@@ -71,16 +71,23 @@ class _Worker:
     _GONE = object()
 
     def __init__(self):
-        self.process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, encoding="utf-8")
+        try:
+            self.process = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, encoding="utf-8")
+        except OSError as error:
+            raise _Fault(f"the engine process could not start ({error.strerror})") from error
         self.answers: queue.SimpleQueue = queue.SimpleQueue()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
+        try:
             for line in self.process.stdout:
-                self.answers.put(json.loads(line))
-        self.answers.put(self._GONE)
+                with contextlib.suppress(ValueError):  # not an answer: something printed at start-up
+                    self.answers.put(json.loads(line))
+        except (OSError, ValueError):
+            pass
+        finally:
+            self.answers.put(self._GONE)
 
     def ask(self, request: list, timeout_s: float):
         try:
@@ -106,7 +113,8 @@ class _Worker:
 
     def kill(self) -> None:
         self.process.kill()  # a thread waiting for an answer gets _GONE, then a _Fault
-        self.process.wait(timeout=5)
+        with contextlib.suppress(subprocess.TimeoutExpired):  # stuck in the kernel (a hung disk): leave it
+            self.process.wait(timeout=5)
         with contextlib.suppress(OSError, ValueError):
             self.process.stdin.close()
 

@@ -10,13 +10,17 @@ rate_wpm, wav_path]; each answered on the original stdout with one line. Everyth
 
 from __future__ import annotations
 
+import os
+import sys
+
+if sys.path and sys.path[0] == os.path.dirname(os.path.abspath(__file__)):
+    del sys.path[0]  # this script's folder (briefing/engines): nothing there may shadow what is imported below
+
 import contextlib
 import ctypes
 import json
-import os
 import platform
 import signal
-import sys
 import time
 import types
 from pathlib import Path
