@@ -123,7 +123,6 @@ def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
     # As installed by pip, briefing runs from byte-compiled modules; where writing them is switched off
     # (PYTHONDONTWRITEBYTECODE, set in some containers) every run would compile its sources again.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["BRIEFING_CACHE_DIR"] = str(work / "cache-warm-up")
     run(floor_commands(text_file, work))  # warm-up, not measured: the disk cache, and briefing's .pyc files
     run(briefing_command(text_file, work / "out", "--no-cache"), env)
     for number in range(rounds):
