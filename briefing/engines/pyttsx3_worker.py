@@ -65,8 +65,9 @@ def espeak_variants(data_path: str | None) -> list[str]:
 def serve() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it kills us
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # pyttsx3 prints "Audio saved to ..." for every file
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # pyttsx3 prints "Audio saved to ..." for every file: sys.stdout now writes nowhere
+    os.close(devnull)
     data_path = prepare_espeak()
     import pyttsx3
 
