@@ -5,14 +5,18 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from briefing import __version__
 from briefing.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.engines import EnginePool
+    from briefing.watch import Watcher
 
 app = typer.Typer(
     help="Turn a written article into a podcast-ready, multi-voice audio briefing (MP3 + transcript), offline.",
@@ -84,6 +88,8 @@ def make(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Synthesise and encode everything afresh, without "
                                            "reading or filling the segment cache (~/.cache/briefing, or "
                                            "$BRIEFING_CACHE_DIR).")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="After rendering, keep watching the INPUT files and "
+                                        "render each again whenever it is saved (Ctrl-C to stop).")] = False,
 ) -> None:
     """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and NAME.vtt, NAME.srt, NAME.chapters.json.
 
@@ -91,25 +97,53 @@ def make(
 
     Several INPUTs (or folders) are rendered together, in parallel, or as one episode with --combine.
 
-    Synthesised segments are cached, so a re-render after an edit only speaks what changed.
+    Synthesised segments are cached, so a re-render after an edit only speaks what changed; with --watch,
+    the engines also stay ready between saves.
     """
     from briefing.engines import EnginePool, default_jobs
 
-    with _plain_errors(), EnginePool(jobs or default_jobs()) as engines:  # engines start while the rest loads
+    # The engines start while the rest loads.
+    with _plain_errors(), EnginePool(jobs or default_jobs(), kept_warm=watch) as engines:
         from briefing.pipeline import Episode, Options, make_combined
         from briefing.pipeline import make as make_briefings
         from briefing.read import article_sources
+        from briefing.watch import Watcher
 
+        watcher = Watcher(sources) if watch else None  # before the files are read: it sees the first version
         options = Options(cast_path=voices, rate_wpm=rate, episode=Episode(show=show, cover=cover), jobs=jobs,
                           use_cache=not no_cache)
         inputs = article_sources(sources)
-        if combine:
-            results = [make_combined(inputs, output, options, _progress, engines)]
-        else:
-            results = make_briefings(inputs, output, options, _progress, engines)
+
+        def render(changed: list[str]) -> list:
+            if combine:  # one episode of all the inputs, whichever changed
+                return [make_combined(article_sources(sources), output, options, _progress, engines)]
+            return make_briefings(changed, output, options, _progress, engines)
+
+        _print_results(render(inputs))
+        if watcher is not None:
+            _watch(watcher, render, engines)
+
+
+def _print_results(results: list) -> None:
     for result in results:
         minutes, seconds = divmod(round(result.seconds), 60)
         typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")
+
+
+def _watch(watcher: Watcher, render: Callable[[list[str]], list], engines: EnginePool) -> None:
+    """Render each saved article again until Ctrl-C; a bad version is reported, and the next save retried."""
+    count = len(watcher.seen)
+    typer.echo(f"Watching {count} article{'s' if count != 1 else ''} for changes; press Ctrl-C to stop.", err=True)
+    try:
+        for changed in watcher.wait():
+            try:
+                _print_results(render(changed))
+            except BriefingError as error:
+                if all(watcher.settled(source) for source in changed):  # else: saved again meanwhile
+                    typer.echo(f"briefing: {error}", err=True)
+                engines.restart()
+    except KeyboardInterrupt:
+        typer.echo("briefing: stopped watching; every file written is complete.", err=True)
 
 
 @app.command()

@@ -251,8 +251,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             article.clip_ready(index - article.offset, path, encoders, cache)
             if progress:
                 progress("synthesising", done, len(requests))
-        for engine in engines:
-            engine.close(graceful=False)  # their work is done: free the memory
+        engine_pool.rest()
         pending = [future for article in articles for future in article.encoding.values()]
         for done, _ in enumerate(as_completed(pending), start=1):
             if progress:

@@ -91,10 +91,15 @@ def default_jobs() -> int:
 
 class EnginePool:
     """`count` engines whose workers start side by side in the background from the moment the pool is
-    made, so that reading and segmenting the articles overlaps their start-up."""
+    made, so that reading and segmenting the articles overlaps their start-up. A pool `kept_warm` (for
+    `make --watch`) keeps its workers between renders, so that a re-render speaks at once."""
 
-    def __init__(self, count: int, name: str = "pyttsx3"):
-        self.engines = [create_engine(name) for _ in range(count)]
+    def __init__(self, count: int, name: str = "pyttsx3", kept_warm: bool = False):
+        self.count, self.name, self.kept_warm = count, name, kept_warm
+        self._start()
+
+    def _start(self) -> None:
+        self.engines = [create_engine(self.name) for _ in range(self.count)]
         self._booting = [threading.Thread(target=_boot, args=(engine,), daemon=True) for engine in self.engines]
         for thread in self._booting:
             thread.start()
@@ -106,6 +111,17 @@ class EnginePool:
         for engine in self.engines:
             engine.voices()  # raises what went wrong during start-up
         return self.engines
+
+    def rest(self) -> None:
+        """A render's speaking is done: stop the workers to free their memory, unless kept warm."""
+        if not self.kept_warm:
+            for engine in self.engines:
+                engine.close(graceful=False)
+
+    def restart(self) -> None:
+        """Fresh engines, after an error or Ctrl-C stopped these in the middle of a render."""
+        self.close(graceful=False)
+        self._start()
 
     def close(self, graceful: bool = True) -> None:
         """Stop the workers; on an error or Ctrl-C (not graceful), kill them without waiting."""

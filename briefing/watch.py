@@ -1,0 +1,69 @@
+"""`make --watch`: notice when the articles change on disk, so that each save is heard within a moment.
+
+Polling the files' size and modification time is cheap for a handful of articles, needs no dependency,
+and works the same on every system and file system (network folders and editors that save by renaming
+included).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+from briefing.errors import InputError
+from briefing.read import article_sources
+from briefing.read_markup import is_url
+
+POLL_SECONDS = 0.05
+
+Signature = tuple[int, int] | None  # (modification time in ns, size); None while the file is missing
+
+
+def _signature(source: str) -> Signature:
+    try:
+        status = os.stat(source)
+    except OSError:  # an editor saving by rename removes the file for a moment
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+class Watcher:
+    """The articles named on the command line, as they were when last looked at. Folders are looked into
+    again each time, so that an article saved into one is rendered too."""
+
+    def __init__(self, inputs: list[str]):
+        unwatchable = next((item for item in inputs if item == "-" or is_url(item)), None)
+        if unwatchable is not None:
+            what = "standard input" if unwatchable == "-" else unwatchable
+            raise InputError(f"--watch follows files on disk and cannot follow {what}; "
+                             "save the article to a file and watch that.")
+        self.inputs = inputs
+        self.seen = {source: _signature(source) for source in self._sources()}
+
+    def _sources(self) -> list[str]:
+        try:
+            return article_sources(self.inputs)
+        except InputError:  # a watched folder emptied for a moment: nothing to render in it
+            return [item for item in self.inputs if not os.path.isdir(item)]
+
+    def changed(self) -> list[str]:
+        """The articles that changed, or appeared, since the last look; each is then taken as seen."""
+        now = {source: _signature(source) for source in self._sources()}
+        changed = [source for source, signature in now.items()
+                   if signature is not None and signature != self.seen.get(source)]
+        self.seen = now
+        return changed
+
+    def settled(self, source: str) -> bool:
+        """Whether the article is still as last seen: an error in a file caught halfway through being saved
+        is not worth reporting, as the next look renders it again."""
+        return _signature(source) == self.seen.get(source)
+
+    def wait(self) -> Iterator[list[str]]:
+        """Forever: the articles that changed, each time some did."""
+        while True:
+            time.sleep(POLL_SECONDS)
+            changed = self.changed()
+            if changed:
+                yield changed

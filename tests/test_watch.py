@@ -1,0 +1,137 @@
+"""`briefing make --watch`: every save is heard again, a bad save is reported without ending the watch, and
+Ctrl-C ends it cleanly."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from audio import parse_vtt, words
+from conftest import run_briefing
+from mutagen.mp3 import MP3
+
+from briefing.watch import Watcher
+
+
+def _lines(stream) -> queue.SimpleQueue:
+    """The lines a process writes to `stream`, as they come; "" at the end."""
+    lines: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put("")
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def _next_line(lines: queue.SimpleQueue, containing: str, timeout_s: float = 60) -> str:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        if containing in line:
+            return line
+
+
+def _children_running(parent: int, script: str = "pyttsx3_worker.py") -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            running = script.encode() in (proc / "cmdline").read_bytes()
+            if running and int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.add(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def _heard(vtt: Path) -> list[str]:
+    return [word for cue in parse_vtt(vtt) for word in words(cue.text)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc and sends SIGINT")
+def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c(corpus, tmp_path):
+    article = tmp_path / "council-vote.txt"
+    text = (corpus / "council-vote.txt").read_text(encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    mp3, vtt = out / "council-vote.mp3", out / "council-vote.vtt"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out), "--watch"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=dict(os.environ, BRIEFING_CACHE_DIR=str(cache)))
+    stdout, stderr = _lines(process.stdout), _lines(process.stderr)
+    try:
+        _next_line(stdout, "council-vote.mp3")
+        _next_line(stderr, "Watching 1 article for changes")
+        assert _heard(vtt) == words(text)
+        engines = _children_running(process.pid)
+        clips = set(cache.rglob("*.pcm"))
+
+        edited = text.replace(" voted ", " decided ", 1)
+        article.write_text(edited, encoding="utf-8")
+        _next_line(stdout, "council-vote.mp3", timeout_s=30)
+        assert _heard(vtt) == words(edited)
+        assert len(set(cache.rglob("*.pcm")) - clips) == 1, "only the edited segment is spoken again"
+        assert engines and _children_running(process.pid) == engines, "the engines stayed ready between saves"
+        seconds = MP3(str(mp3)).info.length
+        assert 0.5 * len(words(edited)) * 60 / 175 < seconds < 2.0 * len(words(edited)) * 60 / 175
+
+        article.write_text("", encoding="utf-8")  # a bad version: reported, the last good files kept
+        assert "is empty" in _next_line(stderr, "briefing:", timeout_s=30)
+        assert process.poll() is None, "a bad save ended the watch"
+        assert _heard(vtt) == words(edited)
+
+        article.write_text(text, encoding="utf-8")
+        _next_line(stdout, "council-vote.mp3", timeout_s=30)
+        assert _heard(vtt) == words(text)
+        assert abs(MP3(str(mp3)).info.length - seconds) < 2.0
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=10)
+    err = "".join(iter(lambda: stderr.get(timeout=10), ""))
+    assert code == 0, err
+    assert "stopped watching" in err and "Traceback" not in err
+    time.sleep(0.5)
+    assert not _children_running(process.pid), "engine workers outlived the watch"
+    assert sorted(path.name for path in out.iterdir()) == [
+        "council-vote.chapters.json", "council-vote.mp3", "council-vote.srt", "council-vote.vtt"]
+
+
+def test_watch_refuses_standard_input_in_one_sentence():
+    result = run_briefing("make", "-", "--watch", input=b"Title\n\nSome text.\n")
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "--watch" in err and "standard input" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_the_watcher_sees_edits_new_articles_in_a_folder_and_saves_by_rename(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("One\n\nText.\n", encoding="utf-8")
+    (tmp_path / "notes.log").write_text("not an article", encoding="utf-8")
+    watcher = Watcher([str(tmp_path)])
+    assert watcher.changed() == []
+
+    second.write_text("Two\n\nText.\n", encoding="utf-8")
+    assert watcher.changed() == [str(second)]
+    first.write_text("One\n\nText, longer.\n", encoding="utf-8")
+    (tmp_path / "notes.log").write_text("changed, still not an article", encoding="utf-8")
+    assert watcher.changed() == [str(first)]
+    assert watcher.changed() == []
+
+    first.unlink()  # an editor saving by rename: gone for a moment, then back
+    assert watcher.changed() == []
+    (tmp_path / "a.tmp").write_text("One\n\nText, saved by rename.\n", encoding="utf-8")
+    (tmp_path / "a.tmp").rename(first)
+    assert watcher.changed() == [str(first)]
+    assert watcher.settled(str(first))
