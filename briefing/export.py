@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cache import Cache, cache_key
+from briefing.errors import InputError
 from briefing.model import Segment, Timeline
 
 BITRATE_KBPS = 64
@@ -31,16 +32,22 @@ LOUDNESS_SAMPLE_SECONDS = 45.0  # synthetic speech is even in level: this much t
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only if the block succeeds."""
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
+    """A temporary path beside `target` that replaces it only if the block succeeds. A file that cannot be
+    written (a full disk, a folder in the way) is an InputError: the user can act on it."""
+    temp = None
     try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(fd)
         yield Path(temp)
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
+    except OSError as error:
+        raise InputError(f"Cannot write {target} ({error.strerror or error}); fix that, or write somewhere "
+                         "else.") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
+        if temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
 
 
 def _umask() -> int:

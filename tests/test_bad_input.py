@@ -125,6 +125,16 @@ def test_output_names_come_from_the_file_not_the_article(tmp_path):
     assert not (tmp_path / "escape.mp3").exists()
 
 
+def test_a_folder_in_the_way_of_an_output_file_is_one_sentence_and_leaves_nothing(tmp_path):
+    article = tmp_path / "blocked.txt"
+    article.write_text("Blocked\n\nA short body that is read.\n", encoding="utf-8")
+    (tmp_path / "out" / "blocked.mp3").mkdir(parents=True)
+    result = run_briefing("make", str(article), "-o", str(tmp_path / "out"))
+    assert_refused(result, "Cannot write", "blocked.mp3", "Is a directory")
+    assert files_in(tmp_path / "out") == ["blocked.mp3"]
+    assert files_in(tmp_path / "out" / "blocked.mp3") == []
+
+
 # -- interruption and concurrency -------------------------------------------------------------
 
 def _long_article(tmp_path: Path, corpus: Path, copies: int = 15) -> Path:

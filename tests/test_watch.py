@@ -91,9 +91,16 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         assert process.poll() is None, "a bad save ended the watch"
         assert _heard(vtt) == words(edited)
 
-        article.write_text(text, encoding="utf-8")
+        mp3.unlink()  # a render that fails after the engines have spoken: they are stopped, then started anew
+        mp3.mkdir()
+        article.write_text(edited.replace(" decided ", " chose ", 1), encoding="utf-8")
+        assert "Cannot write" in _next_line(stderr, "briefing:", timeout_s=30)
+        mp3.rmdir()
+
+        final = text.replace(" voted ", " agreed ", 1)  # new words: the engines must speak
+        article.write_text(final, encoding="utf-8")
         _next_line(stdout, "council-vote.mp3", timeout_s=30)
-        assert _heard(vtt) == words(text)
+        assert _heard(vtt) == words(final)
         assert abs(MP3(str(mp3)).info.length - seconds) < 2.0
     finally:
         process.send_signal(signal.SIGINT)
