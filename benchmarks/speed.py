@@ -5,7 +5,9 @@ WAV, `lame -q 7 -b 64 -m m` encodes it (the settings briefing uses). Each round 
 briefing cold (--no-cache), then briefing once to fill a fresh cache and again after a one-word edit
 (the re-render), so that all see the same machine load. Reported: median wall times, their ratio, peak
 memory (of all processes: from one more run of each, sampled, since sampling costs CPU). One untimed run
-of each comes first (it warms the disk cache and writes briefing's .pyc files).
+of each comes first (it warms the disk cache and writes briefing's .pyc files). Last, `make --watch`
+follows the article while one-word edits are saved into it, one at a time: from the save to the new MP3
+in place (file polling included).
 
     python benchmarks/speed.py [CORPUS_DIR] [--rounds N] [--repeat 20]
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -102,13 +105,38 @@ def briefing_command(text_file: Path, out: Path, *options: str) -> list[list[str
     return [[sys.executable, "-m", "briefing", "make", str(text_file), "-o", str(out), *options]]
 
 
-def one_word_edited(text_file: Path, target: Path) -> Path:
-    """The article with one word in the middle changed."""
-    text = text_file.read_text(encoding="utf-8")
-    middle = len(text) // 2
-    at = text.index(" the ", middle)
-    target.write_text(text[:at] + " this " + text[at + 5 :], encoding="utf-8")
-    return target
+def one_word_edited(text: str, number: int = 0) -> str:
+    """The article with one word in the middle changed: the `number`th "the" from the middle on."""
+    at = text.index(" the ", len(text) // 2)
+    for _ in range(number):
+        at = text.index(" the ", at + 1)
+    return text[:at] + " this " + text[at + 5 :]
+
+
+def watched_edits(text_file: Path, out: Path, edits: int, env: dict) -> list[float]:
+    """`briefing make --watch`: seconds from saving a one-word edit to the new MP3 being in place (its line
+    on stdout), for `edits` edits in a row, each of another word."""
+    original = text_file.read_text(encoding="utf-8")
+    watched = out.parent / f"watched-{text_file.name}"
+    watched.write_text(original, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(watched), "-o", str(out), "--watch"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        while "Watching" not in (line := process.stderr.readline()):
+            if not line:
+                raise SystemExit(f"briefing make --watch failed: {process.stdout.read()}")
+        threading.Thread(target=process.stderr.read, daemon=True).start()  # progress: never let the pipe fill
+        times = []
+        for number in range(edits):
+            started = time.perf_counter()
+            watched.write_text(one_word_edited(original, number), encoding="utf-8")
+            if not process.stdout.readline():
+                raise SystemExit("briefing make --watch stopped")
+            times.append(time.perf_counter() - started)
+        return times
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
 
 
 def audio_minutes(mp3: Path) -> float:
@@ -133,11 +161,14 @@ def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
         # the seed, and identical parts would otherwise be encoded once).
         colds.append(run(briefing_command(text_file, work / "out", "--no-cache"), env))
         run(briefing_command(text_file, work / "out-cached"), env)  # fills the cache for the edit
-        edited = one_word_edited(text_file, work / f"{text_file.stem}.txt")
+        edited = work / f"{text_file.stem}.txt"
+        edited.write_text(one_word_edited(text_file.read_text(encoding="utf-8")), encoding="utf-8")
         edits.append(run(briefing_command(edited, work / "out-edited"), env))
         shutil.rmtree(cache, ignore_errors=True)
         print(f"  {name} round {number + 1}: floor {floors[-1].seconds:.2f} s, briefing {colds[-1].seconds:.2f} s, "
               f"after an edit {edits[-1].seconds:.2f} s", file=sys.stderr)
+    env["BRIEFING_CACHE_DIR"] = str(work / f"cache-{name}-watch")
+    watched = watched_edits(text_file, work / "out-watched", max(5, rounds), env)
     floor_memory = run(floor_commands(text_file, work), sample_memory=True)
     cold_memory = run(briefing_command(text_file, work / "out", "--no-cache"), env, sample_memory=True)
     with wave.open(str(work / "floor.wav")) as wav:
@@ -156,6 +187,8 @@ def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
         "floor peak MB": f"{floor_memory.peak_tree_mb:.0f}",
         "edit re-render s": f"{edit:.2f}",
         "edit / cold": f"{edit / cold:.2f}",
+        "--watch edit s": f"{statistics.median(watched):.2f}",
+        "--watch / cold": f"{statistics.median(watched) / cold:.2f}",
     }
 
 
