@@ -142,3 +142,28 @@ def test_the_watcher_sees_edits_new_articles_in_a_folder_and_saves_by_rename(tmp
     (tmp_path / "a.tmp").rename(first)
     assert watcher.changed() == [str(first)]
     assert watcher.settled(str(first))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")
+def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_changes(tmp_path):
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Monday.\n", encoding="utf-8")
+    (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at ten.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(stories), "-o", str(out), "--combine",
+                                "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = _lines(process.stdout), _lines(process.stderr)
+    try:
+        episode = Path(_next_line(stdout, ".mp3").split(" (")[0])
+        _next_line(stderr, "Watching 2 articles")
+        vtt = episode.with_suffix(".vtt")
+        assert "ten" in _heard(vtt) and "midnight" not in _heard(vtt)
+        (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at midnight.\n",
+                                       encoding="utf-8")
+        assert Path(_next_line(stdout, ".mp3", timeout_s=30).split(" (")[0]) == episode
+        heard = _heard(vtt)
+        assert "midnight" in heard and "ten" not in heard and "harbour" in heard
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
