@@ -119,7 +119,7 @@ class EnginePool:
                 engine.close(graceful=False)
 
     def restart(self) -> None:
-        """Fresh engines, after an error or Ctrl-C stopped these in the middle of a render."""
+        """Fresh engines, after an error stopped these in the middle of a render (`make --watch` goes on)."""
         self.close(graceful=False)
         self._start()
 
