@@ -122,9 +122,11 @@ def watched_edits(text_file: Path, out: Path, edits: int, env: dict) -> list[flo
     process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(watched), "-o", str(out), "--watch"],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
+        said = []
         while "Watching" not in (line := process.stderr.readline()):
             if not line:
-                raise SystemExit(f"briefing make --watch failed: {process.stdout.read()}")
+                raise SystemExit(f"briefing make --watch failed: {''.join(said)[-500:]}")
+            said.append(line)
         threading.Thread(target=process.stderr.read, daemon=True).start()  # progress: never let the pipe fill
         times = []
         for number in range(edits):

@@ -7,6 +7,7 @@ included).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -42,10 +43,11 @@ class Watcher:
         self.seen = {source: _signature(source) for source in self._sources()}
 
     def _sources(self) -> list[str]:
-        try:
-            return article_sources(self.inputs)
-        except InputError:  # a watched folder emptied for a moment: nothing to render in it
-            return [item for item in self.inputs if not os.path.isdir(item)]
+        found = []
+        for item in self.inputs:
+            with contextlib.suppress(InputError):  # a watched folder emptied for a moment: nothing in it
+                found += article_sources([item])
+        return found
 
     def changed(self) -> list[str]:
         """The articles that changed, or appeared, since the last look; each is then taken as seen."""

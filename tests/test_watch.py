@@ -144,6 +144,19 @@ def test_the_watcher_sees_edits_new_articles_in_a_folder_and_saves_by_rename(tmp
     assert watcher.settled(str(first))
 
 
+def test_a_watched_folder_emptied_for_a_moment_does_not_disturb_the_others(tmp_path):
+    kept, emptied = tmp_path / "kept", tmp_path / "emptied"
+    kept.mkdir()
+    emptied.mkdir()
+    (kept / "a.txt").write_text("One\n\nText.\n", encoding="utf-8")
+    (emptied / "b.txt").write_text("Two\n\nText.\n", encoding="utf-8")
+    watcher = Watcher([str(kept), str(emptied)])
+    (emptied / "b.txt").unlink()
+    assert watcher.changed() == []
+    (emptied / "b.txt").write_text("Two\n\nText, back.\n", encoding="utf-8")
+    assert watcher.changed() == [str(emptied / "b.txt")]
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")
 def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_changes(tmp_path):
     stories = tmp_path / "stories"
