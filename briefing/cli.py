@@ -121,7 +121,7 @@ def make(
 
         _print_results(render(inputs))
         if watcher is not None:
-            _watch(watcher, render, engines)
+            _watch(watcher, render, engines, whole_episode=combine)
 
 
 def _print_results(results: list) -> None:
@@ -130,18 +130,21 @@ def _print_results(results: list) -> None:
         typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")
 
 
-def _watch(watcher: Watcher, render: Callable[[list[str]], list], engines: EnginePool) -> None:
-    """Render each saved article again until Ctrl-C; a bad version is reported, and the next save retried."""
+def _watch(watcher: Watcher, render: Callable[[list[str]], list], engines: EnginePool, whole_episode: bool) -> None:
+    """Render each saved article again, on its own so that one bad save holds up no other, until Ctrl-C; a bad
+    version is reported, and the next save retried. A combined episode is rendered whole on any change."""
     count = len(watcher.seen)
     typer.echo(f"Watching {count} article{'s' if count != 1 else ''} for changes; press Ctrl-C to stop.", err=True)
     try:
-        for changed in watcher.wait():
-            try:
-                _print_results(render(changed))
-            except BriefingError as error:
-                if all(watcher.settled(source) for source in changed):  # else: saved again meanwhile
-                    typer.echo(f"briefing: {error}", err=True)
-                engines.restart()
+        for changes in watcher.wait():
+            batches = [changes.saved + changes.removed] if whole_episode else [[source] for source in changes.saved]
+            for batch in batches:
+                try:
+                    _print_results(render(batch))
+                except BriefingError as error:
+                    if all(watcher.settled(source) for source in batch):  # else: saved again meanwhile
+                        typer.echo(f"briefing: {error}", err=True)
+                    engines.restart()
     except KeyboardInterrupt:
         typer.echo("briefing: stopped watching; every file written is complete.", err=True)
 

@@ -42,6 +42,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, target)
     except OSError as error:
+        if error.filename is not None and Path(error.filename).parent != target.parent:
+            raise  # reading something else (a cached part) failed: not a problem of the output folder
         raise InputError(f"Cannot write {target} ({error.strerror or error}); fix that, or write somewhere "
                          "else.") from None
     finally:
@@ -199,6 +201,17 @@ def write_mp3(chunk_files: list[Path], target: Path, tags: Tags, chapter_list: l
 
 
 def _write_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
+    """mutagen turns the OSError of a full disk into its own error; atomic_path needs the OSError back."""
+    from mutagen import MutagenError
+
+    try:
+        _save_tags(path, tags, chapter_list)
+    except MutagenError as error:
+        cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
+        raise cause from None
+
+
+def _save_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
     from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
 
     frames = ID3()

@@ -11,6 +11,7 @@ import contextlib
 import os
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from briefing.errors import InputError
 from briefing.read import article_sources
@@ -27,6 +28,17 @@ def _signature(source: str) -> Signature:
     except OSError:  # an editor saving by rename removes the file for a moment
         return None
     return status.st_mtime_ns, status.st_size
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What happened to the articles since the last look."""
+
+    saved: list[str]  # changed or new
+    removed: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.saved or self.removed)
 
 
 class Watcher:
@@ -49,23 +61,25 @@ class Watcher:
                 found += article_sources([item])
         return found
 
-    def changed(self) -> list[str]:
-        """The articles that changed, or appeared, since the last look; each is then taken as seen."""
+    def changed(self) -> Changes:
+        """The articles saved, or removed, since the last look; they are then taken as seen."""
         now = {source: _signature(source) for source in self._sources()}
-        changed = [source for source, signature in now.items()
-                   if signature is not None and signature != self.seen.get(source)]
+        saved = [source for source, signature in now.items()
+                 if signature is not None and signature != self.seen.get(source)]
+        removed = [source for source, signature in self.seen.items()
+                   if signature is not None and now.get(source) is None]
         self.seen = now
-        return changed
+        return Changes(saved, removed)
 
     def settled(self, source: str) -> bool:
         """Whether the article is still as last seen: an error in a file caught halfway through being saved
         is not worth reporting, as the next look renders it again."""
         return _signature(source) == self.seen.get(source)
 
-    def wait(self) -> Iterator[list[str]]:
-        """Forever: the articles that changed, each time some did."""
+    def wait(self) -> Iterator[Changes]:
+        """Forever: what changed, each time something did."""
         while True:
             time.sleep(POLL_SECONDS)
-            changed = self.changed()
-            if changed:
-                yield changed
+            changes = self.changed()
+            if changes:
+                yield changes

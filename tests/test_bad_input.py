@@ -135,6 +135,35 @@ def test_a_folder_in_the_way_of_an_output_file_is_one_sentence_and_leaves_nothin
     assert files_in(tmp_path / "out" / "blocked.mp3") == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file size limit")
+def test_running_out_of_room_while_tagging_is_an_input_error_and_leaves_nothing(tmp_path):
+    """A file size limit stands in for a full disk: the audio fits, the tags (a big cover) do not. mutagen
+    reports that as its own error, which must still become one sentence."""
+    import resource
+
+    from briefing.cache import Cache
+    from briefing.errors import InputError
+    from briefing.export import ChunkJob, Tags, encoded, write_mp3
+
+    clip = tmp_path / "clip.pcm"
+    clip.write_bytes(b"\x00\x10\x00\xf0" * 11025)
+    chunk = encoded(ChunkJob(((0, clip),), 1.0, 22050), Cache(None, tmp_path))
+    out = tmp_path / "out"
+    out.mkdir()
+    tags = Tags(title="Full", cover=bytes(300_000), cover_mime="image/png")
+    limit = chunk.stat().st_size + 100_000
+    old_limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the kernel stops the process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, old_limit[1]))
+    try:
+        with pytest.raises(InputError, match=r"Cannot write .*full\.mp3 \(File too large\)"):
+            write_mp3([chunk], out / "full.mp3", tags)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, old_limit)
+        signal.signal(signal.SIGXFSZ, old_handler)
+    assert files_in(out) == []
+
+
 # -- interruption and concurrency -------------------------------------------------------------
 
 def _long_article(tmp_path: Path, corpus: Path, copies: int = 15) -> Path:

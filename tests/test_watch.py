@@ -17,7 +17,7 @@ from audio import parse_vtt, words
 from conftest import run_briefing
 from mutagen.mp3 import MP3
 
-from briefing.watch import Watcher
+from briefing.watch import Changes, Watcher
 
 
 def _lines(stream) -> queue.SimpleQueue:
@@ -114,6 +114,32 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         "council-vote.chapters.json", "council-vote.mp3", "council-vote.srt", "council-vote.vtt"]
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")
+def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_bad(tmp_path):
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Monday.\n", encoding="utf-8")
+    (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at ten.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(stories), "-o", str(out), "--watch"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = _lines(process.stdout), _lines(process.stderr)
+    try:
+        _next_line(stdout, "a.mp3")
+        _next_line(stdout, "b.mp3")
+        _next_line(stderr, "Watching 2 articles")
+        (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Tuesday.\n",
+                                       encoding="utf-8")
+        (stories / "b.txt").write_text("", encoding="utf-8")  # saved at once: usually seen in the same look
+        assert "b.txt is empty" in _next_line(stderr, "briefing:", timeout_s=30)
+        _next_line(stdout, "a.mp3", timeout_s=30)
+        assert "tuesday" in _heard(out / "a.vtt")
+        assert "ten" in _heard(out / "b.vtt"), "the last good version stays"
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+
+
 def test_watch_refuses_standard_input_in_one_sentence():
     result = run_briefing("make", "-", "--watch", input=b"Title\n\nSome text.\n")
     err = result.stderr.decode()
@@ -127,20 +153,20 @@ def test_the_watcher_sees_edits_new_articles_in_a_folder_and_saves_by_rename(tmp
     first.write_text("One\n\nText.\n", encoding="utf-8")
     (tmp_path / "notes.log").write_text("not an article", encoding="utf-8")
     watcher = Watcher([str(tmp_path)])
-    assert watcher.changed() == []
+    assert not watcher.changed()
 
     second.write_text("Two\n\nText.\n", encoding="utf-8")
-    assert watcher.changed() == [str(second)]
+    assert watcher.changed() == Changes(saved=[str(second)], removed=[])
     first.write_text("One\n\nText, longer.\n", encoding="utf-8")
     (tmp_path / "notes.log").write_text("changed, still not an article", encoding="utf-8")
-    assert watcher.changed() == [str(first)]
-    assert watcher.changed() == []
+    assert watcher.changed() == Changes(saved=[str(first)], removed=[])
+    assert not watcher.changed()
 
     first.unlink()  # an editor saving by rename: gone for a moment, then back
-    assert watcher.changed() == []
+    assert watcher.changed() == Changes(saved=[], removed=[str(first)])
     (tmp_path / "a.tmp").write_text("One\n\nText, saved by rename.\n", encoding="utf-8")
     (tmp_path / "a.tmp").rename(first)
-    assert watcher.changed() == [str(first)]
+    assert watcher.changed() == Changes(saved=[str(first)], removed=[])
     assert watcher.settled(str(first))
 
 
@@ -152,9 +178,9 @@ def test_a_watched_folder_emptied_for_a_moment_does_not_disturb_the_others(tmp_p
     (emptied / "b.txt").write_text("Two\n\nText.\n", encoding="utf-8")
     watcher = Watcher([str(kept), str(emptied)])
     (emptied / "b.txt").unlink()
-    assert watcher.changed() == []
+    assert watcher.changed() == Changes(saved=[], removed=[str(emptied / "b.txt")])
     (emptied / "b.txt").write_text("Two\n\nText, back.\n", encoding="utf-8")
-    assert watcher.changed() == [str(emptied / "b.txt")]
+    assert watcher.changed() == Changes(saved=[str(emptied / "b.txt")], removed=[])
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")
@@ -177,6 +203,10 @@ def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_chang
         assert Path(_next_line(stdout, ".mp3", timeout_s=30).split(" (")[0]) == episode
         heard = _heard(vtt)
         assert "midnight" in heard and "ten" not in heard and "harbour" in heard
+        (stories / "b.txt").unlink()  # a story taken out of the folder is taken out of the episode
+        _next_line(stdout, ".mp3", timeout_s=30)
+        heard = _heard(vtt)
+        assert "library" not in heard and "harbour" in heard and "one" in heard
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
