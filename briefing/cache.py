@@ -45,17 +45,20 @@ class Cache:
             except OSError:
                 self.folder = None  # an unwritable cache only costs speed
 
+    def _entry(self, key: str, suffix: str) -> Path:
+        return self.folder / key[:2] / f"{key}{suffix}"
+
     def find(self, key: str, suffix: str) -> Path | None:
         if self.folder is None:
             return None
-        path = self.folder / key[:2] / f"{key}{suffix}"
+        path = self._entry(key, suffix)
         return path if path.exists() else None
 
     def put(self, key: str, suffix: str, data: bytes) -> Path:
         """Store `data`; without a cache folder (or when it cannot be written), in a new scratch file."""
         if self.folder is not None:
             try:
-                return _write_once(self.folder / key[:2] / f"{key}{suffix}", data)
+                return _write_once(self._entry(key, suffix), data)
             except OSError:
                 pass  # a full or read-only cache only costs speed
         fd, name = tempfile.mkstemp(prefix=key[:16], suffix=suffix, dir=self.scratch)

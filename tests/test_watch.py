@@ -55,6 +55,22 @@ def _children_running(parent: int, script: str = "pyttsx3_worker.py") -> set[int
     return found
 
 
+def _watching(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, queue.SimpleQueue, queue.SimpleQueue]:
+    """`briefing make ARGS --watch` running, with its stdout and stderr lines."""
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", *args, "--watch"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return process, _lines(process.stdout), _lines(process.stderr)
+
+
+def _two_stories(tmp_path: Path) -> Path:
+    """A folder of two short articles."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Monday.\n", encoding="utf-8")
+    (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at ten.\n", encoding="utf-8")
+    return stories
+
+
 def _heard(vtt: Path) -> list[str]:
     return [word for cue in parse_vtt(vtt) for word in words(cue.text)]
 
@@ -66,10 +82,8 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     article.write_text(text, encoding="utf-8")
     out, cache = tmp_path / "out", tmp_path / "cache"
     mp3, vtt = out / "council-vote.mp3", out / "council-vote.vtt"
-    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out), "--watch"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=dict(os.environ, BRIEFING_CACHE_DIR=str(cache)))
-    stdout, stderr = _lines(process.stdout), _lines(process.stderr)
+    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+    process, stdout, stderr = _watching(str(article), "-o", str(out), env=env)
     try:
         _next_line(stdout, "council-vote.mp3")
         _next_line(stderr, "Watching 1 article for changes")
@@ -116,14 +130,9 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
 
 @pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")
 def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_bad(tmp_path):
-    stories = tmp_path / "stories"
-    stories.mkdir()
-    (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Monday.\n", encoding="utf-8")
-    (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at ten.\n", encoding="utf-8")
+    stories = _two_stories(tmp_path)
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(stories), "-o", str(out), "--watch"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    stdout, stderr = _lines(process.stdout), _lines(process.stderr)
+    process, stdout, stderr = _watching(str(stories), "-o", str(out))
     try:
         _next_line(stdout, "a.mp3")
         _next_line(stdout, "b.mp3")
@@ -185,14 +194,9 @@ def test_a_watched_folder_emptied_for_a_moment_does_not_disturb_the_others(tmp_p
 
 @pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")
 def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_changes(tmp_path):
-    stories = tmp_path / "stories"
-    stories.mkdir()
-    (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Monday.\n", encoding="utf-8")
-    (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at ten.\n", encoding="utf-8")
+    stories = _two_stories(tmp_path)
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(stories), "-o", str(out), "--combine",
-                                "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    stdout, stderr = _lines(process.stdout), _lines(process.stderr)
+    process, stdout, stderr = _watching(str(stories), "-o", str(out), "--combine")
     try:
         episode = Path(_next_line(stdout, ".mp3").split(" (")[0])
         _next_line(stderr, "Watching 2 articles")
