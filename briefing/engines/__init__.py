@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -73,12 +74,47 @@ def plausible_seconds(text: str, rate_wpm: int) -> tuple[float, float]:
     return 0.3 * expected, 4.0 * expected + 2.0
 
 
-def create_engine(name: str = "pyttsx3", **options) -> Engine:
-    if name == "pyttsx3":
-        from briefing.engines.pyttsx3_engine import Pyttsx3Engine
+EngineFactory = Callable[..., Engine]
+_REGISTRY: dict[str, EngineFactory] = {}
 
-        return Pyttsx3Engine(**options)
-    raise InputError(f"There is no speech engine called {name!r}; the available engine is 'pyttsx3'.")
+
+def register_engine(name: str, factory: EngineFactory) -> None:
+    """Make an engine available by name (`--engine NAME`, `engine = "NAME"` in a cast). The built-in
+    engines come through this same seam, and tests register a fake one with it."""
+    _REGISTRY[name] = factory
+
+
+def unregister_engine(name: str) -> None:
+    _REGISTRY.pop(name, None)
+
+
+def engine_names() -> list[str]:
+    return list(_REGISTRY)
+
+
+def create_engine(name: str = "pyttsx3", **options) -> Engine:
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(repr(n) for n in engine_names())
+        raise InputError(f"There is no speech engine called {name!r}; the available engines are {known}.") from None
+    return factory(**options)
+
+
+def _pyttsx3(**options) -> Engine:
+    from briefing.engines.pyttsx3_engine import Pyttsx3Engine
+
+    return Pyttsx3Engine(**options)
+
+
+def _piper(**options) -> Engine:
+    from briefing.engines.piper_engine import PiperEngine  # says what to install when piper-tts is missing
+
+    return PiperEngine(**options)
+
+
+register_engine("pyttsx3", _pyttsx3)  # the default
+register_engine("piper", _piper)  # pip install 'briefing[piper]'
 
 
 def default_jobs() -> int:
