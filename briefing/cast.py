@@ -221,4 +221,7 @@ def pick_distinct(voice: Voice, pitches: dict[str, float]) -> str:
     order = spread_order(pitches)
     gendered = [voice_id for voice_id in order if gender_of(pitches[voice_id]) == voice.gender]
     choices = gendered or order
-    return choices[voice_slot(voice.name) % len(choices)]
+    slot = voice_slot(voice.name)
+    if slot >= len(choices) > 1:  # more voices than speakers: share, but never the first (the narrator's)
+        slot = 1 + (slot - 1) % (len(choices) - 1)
+    return choices[slot]

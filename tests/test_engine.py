@@ -70,3 +70,74 @@ def test_each_segment_is_read_with_its_own_pitch_when_voices_alternate(engine):
         samples = np.frombuffer(pcm.data, dtype=np.int16) / 32768
         found[name].append(median_pitch_hz(samples, pcm.sample_rate))
     assert max(found["low"]) * 1.15 < min(found["high"]), found
+
+
+# -- the engine registry, and the fake engine other tests use through it -------------------------
+
+ARTICLE = """The Harbour Ferry Returns
+
+The ferry between the two harbours runs again from Monday, the port authority said.
+
+Timetables
+
+“We have waited three winters for this,” said Mara Lind, who runs the café by the pier. She added: “The boats
+bring the town back.”
+
+The first crossing leaves at seven.
+"""
+
+
+def test_an_unknown_engine_is_one_sentence_naming_the_engines_there_are():
+    from briefing.engines import create_engine, engine_names
+
+    assert engine_names()[:2] == ["pyttsx3", "piper"]
+    with pytest.raises(InputError, match=r"no speech engine called 'espeak'; the available engines are 'pyttsx3'"):
+        create_engine("espeak")
+
+
+def test_an_engine_registered_by_name_is_used_by_the_pool_and_removed_again():
+    from fake_engine import FAKE, FakeEngine, fake_engine
+
+    from briefing.engines import EnginePool, engine_names
+
+    with fake_engine() as calls, EnginePool(2, FAKE) as pool:
+        engines = pool.ready()
+        assert all(isinstance(engine, FakeEngine) for engine in engines)
+        engines[0].synthesize("One two three.", "en-us-male+", 50, 180)
+        assert calls == [("One two three.", "en-us-male+")]
+    assert FAKE not in engine_names()
+
+
+def _render_with_fake(tmp_path, failing=frozenset()):
+    from fake_engine import FAKE, fake_engine
+
+    from briefing.engines import EnginePool
+    from briefing.pipeline import Options, make
+
+    article = tmp_path / "ferry.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with fake_engine(failing) as calls, EnginePool(2, FAKE) as pool:
+        results = make([str(article)], tmp_path / "out", Options(use_cache=False), engine_pool=pool)
+    return results, calls
+
+
+def test_with_the_fake_engine_every_cue_lasts_exactly_what_its_words_take(tmp_path):
+    from audio import parse_vtt
+    from fake_engine import SAMPLE_RATE, expected_frames
+
+    results, calls = _render_with_fake(tmp_path)
+    cues = parse_vtt(results[0].vtt)
+    spoken = sorted(calls, key=lambda call: ARTICLE.index(call[0]))
+    assert [" ".join(c.text.split()) for c in cues] == [" ".join(text.split()) for text, _ in spoken]
+    for cue in cues:
+        assert abs((cue.end - cue.start) - expected_frames(cue.text, 175) / SAMPLE_RATE) <= 0.0015, cue
+    voices = {c.voice for c in cues}
+    assert len(voices) >= 3  # narrator, headline and the quoted person
+
+
+def test_with_the_fake_engine_a_segment_that_cannot_be_spoken_is_named_and_nothing_is_written(tmp_path):
+    from briefing.errors import BriefingError
+
+    with pytest.raises(BriefingError, match="The first crossing leaves at seven"):
+        _render_with_fake(tmp_path, failing={"The first crossing leaves at seven."})
+    assert not list((tmp_path / "out").glob("*.mp3"))
