@@ -2,7 +2,7 @@
 
 The ONNX graph has a real voice's inputs (input ids, input_lengths, scales and, for several speakers,
 sid) and output ([1, 1, 1, samples]): 256 samples per phoneme id times length_scale, a tone whose pitch
-is 90 Hz + 50 Hz per speaker id (so speakers 0-1 sound male and 2-3 female to a pitch measurement).
+is 80 Hz + 30 Hz per speaker id (so speakers 0-2 sound male, 3 and up female, to a pitch measurement).
 Its config carries piper-tts's own default phoneme map, so the real phonemization path runs.
 """
 
@@ -17,7 +17,7 @@ from onnx import TensorProto, helper
 
 SAMPLE_RATE = 22050
 HOP = 256
-BASE_HZ, STEP_HZ = 90.0, 50.0
+BASE_HZ, STEP_HZ = 80.0, 30.0
 
 
 def _constant(name: str, value, dtype=TensorProto.FLOAT):
@@ -76,7 +76,7 @@ def build_graph(speakers: int) -> onnx.ModelProto:
     return model
 
 
-def build_voice(folder: Path, key: str = "en_US-standin-low", speakers: int = 4) -> Path:
+def build_voice(folder: Path, key: str = "en_US-standin-low", speakers: int = 8) -> Path:
     """Write KEY.onnx and KEY.onnx.json into `folder`; returns the model's path."""
     from piper.phoneme_ids import DEFAULT_PHONEME_ID_MAP
 

@@ -112,7 +112,8 @@ def _describe(model: Path, config_path: Path, source: str, licence: str) -> Pipe
     count = int(config.get("num_speakers", 1) or 1)
     speakers = {n: names.get(n, str(n)) for n in range(count)} if count > 1 else {0: key}
     return PiperVoiceFiles(key, model, config_path, language.replace("_", "-").lower(), speakers,
-                           _model_card_licence(model.parent / "MODEL_CARD") or licence, source)
+                           _model_card_licence(model.with_name(f"{key}.MODEL_CARD"))
+                           or _model_card_licence(model.parent / "MODEL_CARD") or licence, source)
 
 
 def _model_card_licence(card: Path) -> str | None:
@@ -173,7 +174,7 @@ def download_voice(name: str, folder: Path | None = None, base_url: str | None =
     try:
         done = 0
         for path, info in files.items():
-            target = folder / Path(path).name
+            target = folder / _local_name(Path(path).name, entry.get("key", name))
             partial = target.with_name(target.name + ".part")
             fetched.append((partial, target))
             done = _download_file(f"{base_url}/{path}", partial, info, done, total, progress)
@@ -183,6 +184,11 @@ def download_voice(name: str, folder: Path | None = None, base_url: str | None =
         for partial, _ in fetched:
             partial.unlink(missing_ok=True)
     return folder / f"{entry.get('key', name)}.onnx"
+
+
+def _local_name(name: str, key: str) -> str:
+    """Voices share one folder: a file not named after its voice (MODEL_CARD) gets the voice's name in front."""
+    return name if name.startswith(key) else f"{key}.{name}"
 
 
 def _download_file(url: str, partial: Path, info: dict, done: int, total: int,

