@@ -12,17 +12,17 @@ import pytest
 
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 
-from audio import decode, median_pitch_hz, parse_vtt, window  # noqa: E402
-from conftest import run_briefing  # noqa: E402
-from piper_standin import build_voice, speaker_hz  # noqa: E402
+from audio import decode, median_pitch_hz, parse_vtt, window
+from conftest import run_briefing
+from piper_standin import build_voice, speaker_hz
 
-from briefing.cast import load_cast  # noqa: E402
-from briefing.engines import EnginePool, register_engine, unregister_engine  # noqa: E402
-from briefing.engines.piper_engine import MAX_PHONEMES, NATURAL_WPM, PiperEngine, load_model, phoneme_pieces  # noqa: E402
-from briefing.engines.piper_voices import find_voices  # noqa: E402
-from briefing.errors import InputError  # noqa: E402
-from briefing.model import Voice  # noqa: E402
-from briefing.pipeline import Options, make  # noqa: E402
+from briefing.cast import load_cast
+from briefing.engines import EnginePool, register_engine, unregister_engine
+from briefing.engines.piper_engine import MAX_PHONEMES, NATURAL_WPM, PiperEngine, load_model, phoneme_pieces
+from briefing.engines.piper_voices import find_voices
+from briefing.errors import InputError
+from briefing.model import Voice
+from briefing.pipeline import Options, make
 
 STANDIN = "en_US-standin-low"
 ARTICLE = """Ferry Service Returns to the Harbour
@@ -122,7 +122,7 @@ def test_casting_gives_narrator_headline_and_quotes_distinct_speakers_of_the_rig
 def test_a_cast_can_name_a_piper_speaker_by_number_or_name(engine):
     assert engine.resolve(Voice("n", "en-us", "male", variant=f"{STANDIN}#3")) == f"{STANDIN}#3"
     assert engine.resolve(Voice("n", "en-us", "male", variant=f"{STANDIN}#reader2")) == f"{STANDIN}#2"
-    with pytest.raises(InputError, match="'en_US-other-medium' is not installed.*voices download en_US-other"):
+    with pytest.raises(InputError, match=r"'en_US-other-medium' is not installed.*voices download en_US-other"):
         engine.resolve(Voice("n", "en-us", variant="en_US-other-medium"))
 
 

@@ -15,10 +15,10 @@ from conftest import run_briefing
 
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 
-from piper_standin import build_voice  # noqa: E402
+from piper_standin import build_voice
 
-from briefing.engines.piper_voices import download_voice, find_voices  # noqa: E402
-from briefing.errors import BriefingError, InputError  # noqa: E402
+from briefing.engines.piper_voices import download_voice, find_voices
+from briefing.errors import BriefingError, InputError
 
 KEY = "en_US-standin-low"
 FOLDER = "en/en_US/standin/low"

