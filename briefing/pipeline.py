@@ -86,6 +86,7 @@ class Options:
     episode: Episode = field(default_factory=Episode)
     jobs: int | None = None  # None: one per CPU core
     use_cache: bool = True
+    engine: str | None = None  # None: the cast file's `engine`, else pyttsx3
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-", ignore_cleanup_errors=True)))
         cache = Cache(default_cache_dir() if options.use_cache else None, scratch)
         if engine_pool is None:
-            engine_pool = stack.enter_context(EnginePool(jobs))
+            engine = options.engine or load_cast(options.cast_path).engine or "pyttsx3"
+            engine_pool = stack.enter_context(EnginePool(jobs, engine))
         engines = engine_pool.ready()
         check_cast(options.cast_path, engines[0])
         articles, requests = [], []
