@@ -141,3 +141,11 @@ def test_with_the_fake_engine_a_segment_that_cannot_be_spoken_is_named_and_nothi
     with pytest.raises(BriefingError, match="The first crossing leaves at seven"):
         _render_with_fake(tmp_path, failing={"The first crossing leaves at seven."})
     assert not list((tmp_path / "out").glob("*.mp3"))
+
+
+def test_script_with_an_unknown_engine_is_one_sentence(corpus):
+    from conftest import run_briefing
+
+    result = run_briefing("script", str(corpus / "putin-syria.txt"), "--engine", "espeak")
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("briefing: There is no speech engine called 'espeak'")

@@ -181,3 +181,32 @@ def test_the_cast_file_can_choose_the_engine(tmp_path):
     cast.write_text("engine = 3\n" + load_cast().source.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(InputError, match=r"cast.toml, line 1: engine must be the name of a speech engine"):
         load_cast(cast)
+
+
+def test_the_piper_cast_file_gives_every_role_a_speaker(engine):
+    cast = load_cast(load_cast().source.with_name("piper.toml"))
+    assert cast.engine == "piper"
+    chosen = {voice.name: engine.resolve(voice) for voice in cast.all_voices()}
+    assert len({chosen["narrator"], chosen["headline"], chosen["quote"]}) == 3
+
+
+def test_the_cache_keeps_each_engines_clips_apart_and_reuses_its_own(standin_engine, tmp_path, monkeypatch):
+    from fake_engine import FAKE, fake_engine
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "ferry.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+
+    def render(name: str, out: str):
+        with EnginePool(1, name) as pool:
+            return make([str(article)], tmp_path / out, Options(), engine_pool=pool)[0]
+
+    with fake_engine():
+        render(FAKE, "fake")
+    fake_clips = set((tmp_path / "cache").rglob("*.pcm"))
+    first = render(standin_engine, "piper")
+    piper_clips = set((tmp_path / "cache").rglob("*.pcm")) - fake_clips
+    assert len(piper_clips) == len(fake_clips) == len(parse_vtt(first.vtt))
+    again = render(standin_engine, "again")
+    assert set((tmp_path / "cache").rglob("*.pcm")) == fake_clips | piper_clips  # nothing spoken again
+    assert decode(again.mp3)[0].tolist() == decode(first.mp3)[0].tolist()
