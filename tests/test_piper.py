@@ -122,6 +122,9 @@ def test_casting_gives_narrator_headline_and_quotes_distinct_speakers_of_the_rig
 def test_a_cast_can_name_a_piper_speaker_by_number_or_name(engine):
     assert engine.resolve(Voice("n", "en-us", "male", variant=f"{STANDIN}#3")) == f"{STANDIN}#3"
     assert engine.resolve(Voice("n", "en-us", "male", variant=f"{STANDIN}#reader2")) == f"{STANDIN}#2"
+    with pytest.raises(InputError, match=r"^Voice 'n' is the Piper voice en_US-standin-low, which speaks en-us, but it "
+                                         r"has to read 'fr'; name a voice of that language, or none\.$"):
+        engine.resolve(Voice("n", "fr", variant=f"{STANDIN}#3"))
     with pytest.raises(InputError, match=r"'en_US-other-medium' is not installed.*voices download en_US-other"):
         engine.resolve(Voice("n", "en-us", variant="en_US-other-medium"))
 

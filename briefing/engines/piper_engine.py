@@ -151,6 +151,7 @@ class PiperEngine:
 
         named = self._named(voice.variant)
         if named:
+            self._check_language(voice, named)
             return named
         candidates = self._speaking(voice)
         if len(candidates) == 1:
@@ -174,6 +175,12 @@ class PiperEngine:
         if speaker not in ids:
             raise InputError(f"The Piper voice {key!r} has no speaker {speaker!r}; run 'briefing voices'.")
         return ids[speaker]
+
+    def _check_language(self, voice: Voice, voice_id: str) -> None:
+        files, _ = self._split(voice_id)
+        if files.language.split("-")[0] != voice.language.lower().replace("_", "-").split("-")[0]:
+            raise InputError(f"Voice {voice.name!r} is the Piper voice {files.key}, which speaks {files.language}, "
+                             f"but it has to read {voice.language!r}; name a voice of that language, or none.")
 
     def _speaking(self, voice: Voice) -> list[str]:
         """Voice ids for the voice's language: its region if any model has it, else any of the language."""
