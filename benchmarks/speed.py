@@ -46,6 +46,7 @@ class Run:
     seconds: float
     peak_tree_mb: float  # all processes of the run together, sampled every 20 ms
     peak_process_mb: float  # the largest single process (getrusage)
+    cpu_seconds: float = 0.0  # user + system time of the commands and the children they waited for
 
 
 def _tree_rss_kb(root_pid: int) -> int:
@@ -78,6 +79,7 @@ def run(commands: list[list[str]], env: dict | None = None, sample_memory: bool 
     uses every core: timed runs only take the largest process's peak, which the kernel reports for free."""
     peak_tree = 0
     peak_process = 0
+    cpu = 0.0
     started = time.perf_counter()
     for command in commands:
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -98,7 +100,8 @@ def run(commands: list[list[str]], env: dict | None = None, sample_memory: bool 
             raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-500:]}")
         process.stderr.close()
         peak_process = max(peak_process, usage.ru_maxrss)
-    return Run(time.perf_counter() - started, peak_tree / 1024, peak_process / 1024)
+        cpu += usage.ru_utime + usage.ru_stime
+    return Run(time.perf_counter() - started, peak_tree / 1024, peak_process / 1024, cpu)
 
 
 def floor_commands(text_file: Path, work: Path) -> list[list[str]]:
@@ -211,32 +214,35 @@ def piper_cli_command(text_file: Path, work: Path) -> list[list[str]]:
 
 
 def measure_piper(name: str, text_file: Path, rounds: int, work: Path) -> dict:
-    """briefing make --engine piper against `python -m piper` on the same text, rounds run alternately."""
+    """briefing make --engine piper against `python -m piper` on the same text, rounds run alternately. Memory
+    is sampled during the timed runs (a 50-minute input takes too long to run twice; the sampler costs ~1 %)."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["BRIEFING_CACHE_DIR"] = str(work / "cache-piper")
     briefing = briefing_command(text_file, work / "out", "--no-cache", "--engine", "piper")
     clis, colds = [], []
     for number in range(rounds):
-        clis.append(run(piper_cli_command(text_file, work)))
-        colds.append(run(briefing, env))
-        print(f"  {name} round {number + 1}: piper CLI {clis[-1].seconds:.2f} s, briefing {colds[-1].seconds:.2f} s",
-              file=sys.stderr)
-    cli_memory = run(piper_cli_command(text_file, work), sample_memory=True)
-    cold_memory = run(briefing, env, sample_memory=True)
+        clis.append(run(piper_cli_command(text_file, work), sample_memory=True))
+        colds.append(run(briefing, env, sample_memory=True))
+        print(f"  {name} round {number + 1}: piper CLI {clis[-1].seconds:.2f} s ({clis[-1].cpu_seconds:.1f} s CPU), "
+              f"briefing {colds[-1].seconds:.2f} s ({colds[-1].cpu_seconds:.1f} s CPU)", file=sys.stderr)
     with wave.open(str(work / "piper-cli.wav")) as wav:
         cli_minutes = wav.getnframes() / wav.getframerate() / 60
     cli = statistics.median(r.seconds for r in clis)
     cold = statistics.median(r.seconds for r in colds)
+    cli_cpu = statistics.median(r.cpu_seconds for r in clis)
+    cold_cpu = statistics.median(r.cpu_seconds for r in colds)
     return {
         "input": name,
         "audio": f"{audio_minutes(work / 'out' / (text_file.stem + '.mp3')):.1f} min ({cli_minutes:.1f})",
         "piper CLI s": f"{cli:.2f}",
         "briefing s": f"{cold:.2f}",
         "ratio": f"{cold / cli:.2f}",
-        "peak MB (all / largest)": f"{cold_memory.peak_tree_mb:.0f} / "
-                                   f"{max(r.peak_process_mb for r in [*colds, cold_memory]):.0f}",
-        "CLI peak MB": f"{cli_memory.peak_tree_mb:.0f}",
+        "CPU s (CLI / briefing)": f"{cli_cpu:.1f} / {cold_cpu:.1f}",
+        "CPU ratio": f"{cold_cpu / cli_cpu:.2f}",
+        "peak MB (all / largest)": f"{max(r.peak_tree_mb for r in colds):.0f} / "
+                                   f"{max(r.peak_process_mb for r in colds):.0f}",
+        "CLI peak MB": f"{max(r.peak_tree_mb for r in clis):.0f}",
     }
 
 

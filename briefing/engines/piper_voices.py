@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import hashlib
 import importlib
 import json
@@ -44,7 +45,7 @@ class PiperVoiceFiles:
     licence: str = "unknown"
     source: str = ""
 
-    @property
+    @functools.cached_property
     def fingerprint(self) -> str:
         """Changes when the model or its config does (size and config bytes; hashing 60 MB each run is slow)."""
         config = hashlib.sha256(self.config.read_bytes()).hexdigest()[:12]
