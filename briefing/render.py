@@ -78,6 +78,7 @@ def trim(pcm: Pcm) -> AudioSegment:
 
 def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
     """What to ask the engine for each segment; unknown voices are an InputError."""
+    cast = engine.fit_cast(cast) if hasattr(engine, "fit_cast") else cast  # Piper: one speaker per voice
     voice_ids = {}
     for name in sorted({seg.voice for seg in script.segments}):
         try:

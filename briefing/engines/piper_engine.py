@@ -26,7 +26,7 @@ import numpy as np
 from briefing.engines import EngineVoice, Pcm
 from briefing.engines.piper_voices import PiperVoiceFiles, find_voices, voices_folder
 from briefing.errors import InputError, SynthesisError
-from briefing.model import Voice
+from briefing.model import Cast, Voice
 
 try:
     import onnxruntime
@@ -149,14 +149,23 @@ class PiperEngine:
         of the voice's language picked to sound unlike the other roles (see cast.pick_distinct)."""
         from briefing.cast import pick_distinct
 
+        candidates = self._candidates(voice)
+        return next(iter(candidates)) if len(candidates) == 1 else pick_distinct(voice, candidates)
+
+    def fit_cast(self, cast: Cast) -> Cast:
+        """The cast with a distinct speaker named for every voice (see cast.cast_distinct); render asks for it."""
+        from briefing.cast import cast_distinct
+
+        return cast_distinct(cast, self._candidates)
+
+    def _candidates(self, voice: Voice) -> dict[str, float]:
+        """Who may read `voice`, with each speaker's pitch: the speaker it names, else its language's."""
         named = self._named(voice.variant)
         if named:
             self._check_language(voice, named)
-            return named
-        candidates = self._speaking(voice)
-        if len(candidates) == 1:
-            return candidates[0]
-        return pick_distinct(voice, {voice_id: self.pitch(voice_id) for voice_id in candidates})
+            return {named: 0.0}
+        ids = self._speaking(voice)
+        return {ids[0]: 0.0} if len(ids) == 1 else {voice_id: self.pitch(voice_id) for voice_id in ids}
 
     def _named(self, variant: str | None) -> str | None:
         if not variant:
