@@ -260,10 +260,16 @@ def download_voice(
     ($BRIEFING_VOICES, or the user's data folder)."""
     from briefing.engines.piper_voices import download_voice as download
 
+    quarters = set()
+
     def progress(file: str, done: int, total: int) -> None:
+        """A live percentage on a terminal, else a line at each quarter."""
+        percent = done * 100 // max(total, 1)
         if sys.stderr.isatty():
-            typer.echo(f"\rdownloading {file}: {done * 100 // max(total, 1)}% of {total / 1e6:.1f} MB", err=True,
-                       nl=False)
+            typer.echo(f"\rdownloading {file}: {percent}% of {total / 1e6:.1f} MB", err=True, nl=False)
+        elif percent // 25 not in quarters:
+            quarters.add(percent // 25)
+            typer.echo(f"downloading {name}: {percent}% of {total / 1e6:.1f} MB", err=True)
 
     with _plain_errors():
         model = download(name, progress=progress)

@@ -46,6 +46,9 @@ class Pcm:
 
 
 class Engine(Protocol):
+    """What render needs of an engine. An engine may also offer `fit_cast(cast) -> Cast`, to choose its
+    voices for the whole cast at once (Piper gives every voice a distinct speaker that way)."""
+
     name: str
     library: str  # where the voices come from, for people reading `briefing voices`
 
