@@ -91,8 +91,9 @@ def test_a_damaged_download_is_one_sentence_and_leaves_no_file(server, tmp_path)
     voices = tmp_path / "voices"
     result = run_briefing("voices", "download", KEY, env=_env(url, voices))
     assert result.returncode == 1
-    assert result.stderr.decode().splitlines()[-1] == (f"briefing: The download of {KEY}.onnx is damaged (its md5 checksum does "
-                                              "not match Piper's voice list); try again.")
+    assert result.stderr.decode().splitlines()[-1] == (
+        f"briefing: The download of {KEY}.onnx is damaged (its md5 checksum does not match Piper's voice list); "
+        "try again.")
     assert not list(voices.iterdir())
 
 
