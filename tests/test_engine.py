@@ -144,7 +144,7 @@ def test_with_the_fake_engine_a_segment_that_cannot_be_spoken_is_named_and_nothi
 
 
 def test_script_with_an_unknown_engine_is_one_sentence(corpus):
-    from conftest import run_briefing
+    from helpers import run_briefing
 
     result = run_briefing("script", str(corpus / "putin-syria.txt"), "--engine", "espeak")
     assert result.returncode == 2

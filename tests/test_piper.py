@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 
 from audio import decode, median_pitch_hz, parse_vtt, window
-from conftest import run_briefing
+from helpers import run_briefing
 from piper_standin import build_voice, speaker_hz
 
 from briefing.cast import load_cast

