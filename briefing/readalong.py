@@ -1,0 +1,114 @@
+"""What a read-along shows and when: the timeline's clips as cues, each cut into sentences timed in
+proportion to their length, so a page or an EPUB highlights the sentence being spoken.
+
+The engine speaks a segment as one clip, so a sentence's own start is estimated: the clip's time shared
+out by the sentence's characters (letters and digits, plus a little for each pause mark). Highlighting
+is exact at every clip (segment) boundary and close within a clip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.export import audible_ms
+from briefing.model import Segment, Timeline
+
+# A sentence ends at . ! ? … (and the closing quotes or brackets after them) followed by a space and
+# something that can open a sentence: a capital, a digit or an opening quote/bracket.
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
+OPENING = "\"'“‘«„(¿¡[—–- "
+# The word before a full stop that ends no sentence: an initial ("J."), or a short capitalised word with
+# no vowel, as titles are abbreviated in many languages (Mr, Dr, St, Jr, Mrs, Ms, Sr, Nr, Bd).
+ABBREVIATION = re.compile(r"(?:^|[\s(\"'“‘])(?:[^\W\d_]|[A-Z][b-df-hj-np-tv-xz]{1,3})\.$")
+PAUSE_MARKS = re.compile(r"[,;:.!?…–—]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a cue, as written, with its estimated place in the audio."""
+
+    text: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One segment as heard: the same start and end as its WebVTT cue."""
+
+    segment: Segment
+    start_ms: int
+    end_ms: int
+    sentences: tuple[Sentence, ...]
+
+
+def split_sentences(text: str) -> list[str]:
+    """`text` cut after each sentence; the pieces, joined, are `text` again (spaces stay at the ends)."""
+    pieces, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        following = text[match.end():].lstrip(OPENING)[:1]
+        if not (following.isupper() or following.isdigit()) or ABBREVIATION.search(text[start:match.start()]):
+            continue
+        pieces.append(text[start:match.end()])
+        start = match.end()
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
+    return pieces
+
+
+def _weight(text: str) -> int:
+    return sum(ch.isalnum() for ch in text) + 3 * len(PAUSE_MARKS.findall(text)) or 1
+
+
+def sentence_times(pieces: list[str], start_ms: int, end_ms: int) -> list[tuple[int, int]]:
+    """Each piece's (start, end) within [start_ms, end_ms], in proportion to its weight; they touch."""
+    weights = [_weight(piece) for piece in pieces]
+    total, span, times, done = sum(weights), max(0, end_ms - start_ms), [], 0
+    for weight in weights:
+        begin = start_ms + round(span * done / total)
+        done += weight
+        times.append((begin, start_ms + round(span * done / total)))
+    return times
+
+
+def cue_for(segment: Segment, start_ms: int, end_ms: int) -> Cue:
+    pieces = split_sentences(segment.text) if segment.kind in ("narration", "quote") else [segment.text]
+    times = sentence_times(pieces, start_ms, end_ms)
+    sentences = tuple(Sentence(piece, begin, end) for piece, (begin, end) in zip(pieces, times, strict=True))
+    return Cue(segment, start_ms, end_ms, sentences)
+
+
+def cues(timeline: Timeline) -> list[Cue]:
+    """Every clip as a cue, timed exactly as the WebVTT transcript and the chapters are."""
+    return [cue_for(clip.segment, audible_ms(timeline, clip.start), audible_ms(timeline, clip.end))
+            for clip in timeline.clips]
+
+
+def paragraphs(cue_list: list[Cue]) -> list[list[Cue]]:
+    """Consecutive cues of one source paragraph together, in order."""
+    groups: list[list[Cue]] = []
+    for cue in cue_list:
+        if groups and groups[-1][-1].segment.paragraph == cue.segment.paragraph:
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    return groups
+
+
+def quote_speaker(segment: Segment) -> str:
+    """Who a quote is attributed to, as the transcript names them."""
+    return segment.speaker or "Unknown speaker"
+
+
+def is_heading(segment: Segment, first: bool) -> bool:
+    """Headlines, and each story's title in a combined briefing, start a chapter."""
+    return segment.kind == "headline" or (segment.kind == "title" and not first)
+
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the control characters XML (and so lxml) cannot hold; they are never words."""
+    return XML_INVALID.sub("", text)
