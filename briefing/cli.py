@@ -90,8 +90,13 @@ def make(
                                            "$BRIEFING_CACHE_DIR).")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="After rendering, keep watching the INPUT files and "
                                         "render each again whenever it is saved (Ctrl-C to stop).")] = False,
+    epub: Annotated[bool, typer.Option("--epub", help="Also write NAME.epub: the text with read-along audio "
+                                       "(EPUB 3 Media Overlays) for DAISY reading systems.")] = False,
 ) -> None:
     """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and NAME.vtt, NAME.srt, NAME.chapters.json.
+
+    NAME.html beside them is a page to listen and read along: the transcript, with the sentence being spoken
+    highlighted.
 
     Every quoted speaker gets a voice of their own; pauses mark the headlines; loudness is -16 LUFS.
 
@@ -111,7 +116,7 @@ def make(
 
         watcher = Watcher(sources) if watch else None  # before the files are read: it sees the first version
         options = Options(cast_path=voices, rate_wpm=rate, episode=Episode(show=show, cover=cover), jobs=jobs,
-                          use_cache=not no_cache)
+                          use_cache=not no_cache, epub=epub)
         inputs = article_sources(sources)
 
         def render(changed: list[str]) -> list:

@@ -18,6 +18,9 @@ from briefing.engines import EnginePool, default_jobs
 from briefing.episode import Episode, combine, summary
 from briefing.errors import InputError
 from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
+from briefing.export.epub import write_epub
+from briefing.export.page import PageFiles, write_page
+from briefing.export.readalong import ReadAlongInfo
 from briefing.files import ensure_writable, output_lock
 from briefing.model import Cast, Script, Timeline
 from briefing.read import read_article
@@ -86,6 +89,7 @@ class Options:
     episode: Episode = field(default_factory=Episode)
     jobs: int | None = None  # None: one per CPU core
     use_cache: bool = True
+    epub: bool = False  # also NAME.epub (EPUB 3 with Media Overlays)
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,8 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         for article in articles:
             timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
             chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
-            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode))
+            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode,
+                                          options.epub))
         return results
 
 
@@ -212,7 +217,7 @@ def _stop_on_error(engines: list, *pools: ThreadPoolExecutor):
 
 
 def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out_dir: Path,
-                   episode: Episode) -> Briefing:
+                   episode: Episode, epub: bool = False) -> Briefing:
     script = item.script
     tags = Tags(title=script.title, artist=script.author or "briefing", album=episode.show,
                 date=script.published[:10] or episode.day.isoformat(), comment=summary(script),
@@ -224,6 +229,11 @@ def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out
         write_vtt(timeline, vtt)
         write_srt(timeline, out_dir / f"{item.stem}.srt")
         write_chapters_json(chapter_list, out_dir / f"{item.stem}.chapters.json", script.title)
+        # Read along: the book first, so that the page links it.
+        read_along = ReadAlongInfo.of(script, timeline, tags.date)
+        if epub:
+            write_epub(timeline, mp3, out_dir / f"{item.stem}.epub", read_along)
+        write_page(timeline, out_dir / f"{item.stem}.html", read_along, PageFiles.for_stem(item.stem, epub))
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))
 
 

@@ -3,6 +3,7 @@ with lxml the way a DAISY reading system would: text, SMIL timings, navigation a
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -39,8 +40,7 @@ def books(tmp_path_factory) -> Path:
     (folder / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "hostile.script.json").write_text(json.dumps(hostile_script()), encoding="utf-8")
     out = tmp_path_factory.mktemp("epub-out")
-    import subprocess, sys; result = subprocess.run([sys.executable, "/tmp/pagedev/devmake.py", "--epub", str(folder / "harbour.txt"), str(folder / "hostile.script.json"), "-o", str(out)], capture_output=True)  # DEVHACK
-    if 0: (
+    result = run_briefing("make", "--epub", str(folder / "harbour.txt"), str(folder / "hostile.script.json"),
                           "-o", str(out))
     assert result.returncode == 0, result.stderr.decode()
     return out
@@ -89,7 +89,7 @@ def test_the_overlay_times_every_cue_as_the_captions_do(books):
         assert text.get("src").split("#")[1] in ids
         times.append((_seconds(audio.get("clipBegin")), _seconds(audio.get("clipEnd"))))
     assert all(begin < end for begin, end in times)
-    assert all(end <= following for (_, end), (following, _) in zip(times, times[1:], strict=False))
+    assert all(end <= following for (_, end), (following, _) in itertools.pairwise(times))
     starts = {round(begin, 3) for begin, _ in times}
     ends = {round(end, 3) for _, end in times}
     for caption in webvtt.read(str(books / "harbour.vtt")):

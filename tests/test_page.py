@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
+from briefing.export.page import PageFiles, page_document
+from briefing.export.readalong import ReadAlongInfo, cue_for, paragraphs, sentence_times, split_sentences
 from briefing.model import Segment
-from briefing.page import PageFiles, PageInfo, page_document
-from briefing.readalong import cue_for, paragraphs, sentence_times, split_sentences
 
 HOSTILE = {
     "title": '</title><script>window.pwned="title"</script> Budget & "Friends"',
@@ -70,7 +70,7 @@ def _hostile_page(source: str = "javascript:window.pwned='source'") -> html.Html
                 Segment("quote", HOSTILE["quote"], 0, 1, 3, speaker=HOSTILE["speaker"]),
                 Segment("narration", "Control\x00 characters\x1b vanish.", 0, 1, 4)]
     cue_list = [cue_for(seg, 1000 * n, 1000 * n + 900) for n, seg in enumerate(segments)]
-    info = PageInfo(HOSTILE["title"], 'en"><script>x</script>', source=source, author="<b>Eve</b>",
+    info = ReadAlongInfo(HOSTILE["title"], 'en"><script>x</script>', source=source, author="<b>Eve</b>",
                     published="2026-01-02", duration_ms=5000)
     document = page_document(cue_list, info, PageFiles("a.mp3", "a.vtt"), "WEBVTT\n\n1\n00:00:00.000 --> "
                              "00:00:01.000\n<v Narrator>x\n")

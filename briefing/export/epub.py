@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
 
-from briefing.export import atomic_path
-from briefing.readalong import Cue, cues, is_heading, paragraphs, quote_speaker, xml_text
+from briefing.export.readalong import Cue, ReadAlongInfo, cues, is_heading, paragraphs, quote_speaker, xml_text
+from briefing.files import atomic_path
 
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
@@ -33,16 +32,6 @@ STYLE = f"""body {{ font-family: serif; line-height: 1.5; }}
 .who {{ font-weight: bold; font-variant: small-caps; }}
 .{ACTIVE_CLASS} {{ background-color: #ffe27a; color: #1b1b1b; }}
 """
-
-
-@dataclass(frozen=True)
-class BookInfo:
-    title: str
-    language: str
-    source: str = ""
-    author: str = ""
-    published: str = ""  # ISO date
-    duration_ms: int = 0
 
 
 def clock(ms: int) -> str:
@@ -102,7 +91,7 @@ def _paragraph(section, group: list[Cue], ids: _Ids) -> None:
                 last = span
 
 
-def text_document(cue_list: list[Cue], info: BookInfo) -> tuple[bytes, list[tuple[str, int, int]], list]:
+def text_document(cue_list: list[Cue], info: ReadAlongInfo) -> tuple[bytes, list[tuple[str, int, int]], list]:
     """The article as XHTML; also every timed element (id, start, end) and the chapters (id, title)."""
     ids, toc = _Ids(), []
     html = _x("html", lang=info.language, nsmap={None: XHTML, "epub": OPS})
@@ -142,7 +131,7 @@ def overlay_document(timed: list[tuple[str, int, int]]) -> bytes:
     return _xml(smil)
 
 
-def nav_document(toc: list, info: BookInfo) -> bytes:
+def nav_document(toc: list, info: ReadAlongInfo) -> bytes:
     """The EPUB navigation document: the title and every headline."""
     html = _x("html", lang=info.language, nsmap={None: XHTML, "epub": OPS})
     html.set(XML_LANG, info.language)
@@ -166,7 +155,7 @@ def _dc(metadata, name: str, text: str, **attributes) -> None:
     etree.SubElement(metadata, f"{{{DC}}}{name}", attributes).text = xml_text(text)
 
 
-def package_document(info: BookInfo, modified: datetime) -> bytes:
+def package_document(info: ReadAlongInfo, modified: datetime) -> bytes:
     """The OPF: metadata (with the overlay's duration), the manifest and the one-document spine."""
     package = etree.Element(f"{{{OPF}}}package", {"version": "3.0", "unique-identifier": "book-id"},
                             nsmap={None: OPF, "dc": DC})
@@ -208,7 +197,7 @@ def container_document() -> bytes:
     return _xml(container)
 
 
-def write_book(cue_list: list[Cue], mp3: Path, target: Path, info: BookInfo,
+def write_book(cue_list: list[Cue], mp3: Path, target: Path, info: ReadAlongInfo,
                modified: datetime | None = None) -> None:
     """The EPUB file, from the cues and the finished MP3."""
     text, timed, toc = text_document(cue_list, info)
@@ -223,6 +212,6 @@ def write_book(cue_list: list[Cue], mp3: Path, target: Path, info: BookInfo,
         book.write(mp3, "EPUB/audio.mp3", compress_type=zipfile.ZIP_STORED)
 
 
-def write_epub(timeline, mp3: Path, target: Path, info: BookInfo) -> None:
+def write_epub(timeline, mp3: Path, target: Path, info: ReadAlongInfo) -> None:
     """NAME.epub beside NAME.mp3, timed from the same timeline as the captions and the page."""
     write_book(cues(timeline), mp3, target, info)

@@ -11,17 +11,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.export import audible_ms
-from briefing.model import Segment, Timeline
+from briefing.encode import audible_ms
+from briefing.model import Script, Segment, Timeline
 
-# A sentence ends at . ! ? … (and the closing quotes or brackets after them) followed by a space and
-# something that can open a sentence: a capital, a digit or an opening quote/bracket.
+# A sentence may end at . ! ? … (and the closing quotes or brackets after them) and a space; it does
+# when what follows (after any opening quote or bracket) is a capital or a digit.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 OPENING = "\"'“‘«„(¿¡[—–- "
 # The word before a full stop that ends no sentence: an initial ("J."), or a short capitalised word with
 # no vowel, as titles are abbreviated in many languages (Mr, Dr, St, Jr, Mrs, Ms, Sr, Nr, Bd).
 ABBREVIATION = re.compile(r"(?:^|[\s(\"'“‘])(?:[^\W\d_]|[A-Z][b-df-hj-np-tv-xz]{1,3})\.$")
 PAUSE_MARKS = re.compile(r"[,;:.!?…–—]")
+
+
+@dataclass(frozen=True)
+class ReadAlongInfo:
+    """What the page and the book say about the article besides its text."""
+
+    title: str
+    language: str
+    source: str = ""
+    author: str = ""
+    published: str = ""  # ISO date
+    duration_ms: int = 0
+
+    @classmethod
+    def of(cls, script: Script, timeline: Timeline, published: str) -> ReadAlongInfo:
+        return cls(script.title, script.language, script.source, script.author, published,
+                   audible_ms(timeline, timeline.total_frames))
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,17 @@ from pathlib import Path, PurePath
 from lxml import html
 from lxml.html import builder as E
 
-from briefing.export import atomic_path
-from briefing.readalong import Cue, Sentence, cues, is_heading, paragraphs, quote_speaker, xml_text
+from briefing.export.readalong import (
+    Cue,
+    ReadAlongInfo,
+    Sentence,
+    cues,
+    is_heading,
+    paragraphs,
+    quote_speaker,
+    xml_text,
+)
+from briefing.files import atomic_path
 
 QUOTE_MARKS = re.compile(r"\s*[\"'“”„‘’«»‹›「『]")
 SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2")
@@ -42,17 +51,9 @@ class PageFiles:
     srt: str = ""
     epub: str = ""
 
-
-@dataclass(frozen=True)
-class PageInfo:
-    """What the page says about the article besides its text."""
-
-    title: str
-    language: str
-    source: str = ""
-    author: str = ""
-    published: str = ""  # ISO date
-    duration_ms: int = 0
+    @classmethod
+    def for_stem(cls, stem: str, epub: bool = False) -> PageFiles:
+        return cls(f"{stem}.mp3", f"{stem}.vtt", f"{stem}.srt", f"{stem}.epub" if epub else "")
 
 
 def _static(name: str) -> str:
@@ -124,8 +125,8 @@ def _transcript(cue_list: list[Cue], files: PageFiles) -> list:
 
 def _duration(ms: int) -> tuple[str, str]:
     """(words, ISO 8601 duration) for the page's facts."""
-    minutes, seconds = divmod(round(ms / 1000), 60)
-    words = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+    minutes, seconds = divmod(ms // 1000, 60)
+    words = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"  # as players show it: whole seconds
     return words, f"PT{minutes}M{seconds}S"
 
 
@@ -133,7 +134,7 @@ def _fact(term: str, *value) -> list:
     return [E.DT(term), E.DD(*value)]
 
 
-def _facts(info: PageInfo) -> list:
+def _facts(info: ReadAlongInfo) -> list:
     """Source, author, date, length and language, as a description list."""
     facts = []
     if info.source:
@@ -156,7 +157,7 @@ def captions_url(vtt_text: str) -> str:
     return "data:text/vtt;charset=utf-8;base64," + base64.b64encode(vtt_text.encode("utf-8")).decode("ascii")
 
 
-def _player(info: PageInfo, files: PageFiles, vtt_text: str):
+def _player(info: ReadAlongInfo, files: PageFiles, vtt_text: str):
     """The audio with its captions; the speed control and shortcuts appear once the script runs."""
     speed = E.SELECT(*[E.OPTION(f"{value}×", value=value) for value in SPEEDS], id="speed")
     speed.value = "1"
@@ -182,7 +183,7 @@ def _downloads(files: PageFiles) -> list:
     return [E.FOOTER(E.H2("Downloads"), E.UL(*items))]
 
 
-def page_document(cue_list: list[Cue], info: PageInfo, files: PageFiles, vtt_text: str) -> str:
+def page_document(cue_list: list[Cue], info: ReadAlongInfo, files: PageFiles, vtt_text: str) -> str:
     """The page as HTML text; `vtt_text` is the content of NAME.vtt, the captions of its player."""
     title_cue = cue_list[0] if cue_list and cue_list[0].segment.kind == "title" else None
     body = cue_list[1:] if title_cue else cue_list
@@ -202,7 +203,7 @@ def page_document(cue_list: list[Cue], info: PageInfo, files: PageFiles, vtt_tex
     return html.tostring(document, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
 
 
-def write_page(timeline, target: Path, info: PageInfo, files: PageFiles) -> None:
+def write_page(timeline, target: Path, info: ReadAlongInfo, files: PageFiles) -> None:
     """NAME.html beside the audio and NAME.vtt (written first), from the same timeline as the captions."""
     vtt_text = (target.parent / files.vtt).read_text(encoding="utf-8")
     document = page_document(cues(timeline), info, files, vtt_text)
