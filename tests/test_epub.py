@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 import webvtt
+from helpers import run_briefing
 from lxml import etree
-
-from tests.conftest import run_briefing
-from tests.test_page_browser import ARTICLE, PAYLOADS, hostile_script
+from test_page_browser import ARTICLE, PAYLOADS, hostile_script
 
 EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")  # Debian's package; its /usr/bin/epubcheck needs binfmt
 NS = {"x": "http://www.w3.org/1999/xhtml", "s": "http://www.w3.org/ns/SMIL", "o": "http://www.idpf.org/2007/opf",

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 import webvtt
-
-from tests.conftest import run_briefing
+from helpers import run_briefing
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
