@@ -104,3 +104,12 @@ def test_only_web_addresses_become_source_links():
     assert "https://example.org/story?a=1&b=2" in links
     local = _hostile_page("/home/someone/articles/story.txt")
     assert "/home/someone" not in local.text_content() and "story.txt" in local.text_content()
+
+
+def test_file_names_become_safe_relative_urls():
+    cue_list = [cue_for(Segment("headline", "Head", 0, 4, 1), 0, 500)]
+    files = PageFiles.for_stem("week #3? a&b", epub=True)
+    root = html.document_fromstring(page_document(cue_list, ReadAlongInfo("T", "en"), files, "WEBVTT\n"))
+    assert root.get_element_by_id("audio").get("src") == "week%20%233%3F%20a%26b.mp3"
+    assert root.find(".//a[@class='chapter s']").get("href") == "week%20%233%3F%20a%26b.mp3#t=0.000"
+    assert "week%20%233%3F%20a%26b.epub" in [a.get("href") for a in root.iter("a")]

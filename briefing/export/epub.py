@@ -15,7 +15,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefing.export.readalong import Cue, ReadAlongInfo, cues, is_heading, paragraphs, quote_speaker, xml_text
+from briefing.export.readalong import (
+    Cue,
+    ReadAlongInfo,
+    cues,
+    is_heading,
+    paragraphs,
+    quote_speaker,
+    source_label,
+    xml_text,
+)
 from briefing.files import atomic_path
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -161,16 +170,17 @@ def package_document(info: ReadAlongInfo, modified: datetime) -> bytes:
                             nsmap={None: OPF, "dc": DC})
     package.set(XML_LANG, info.language)
     metadata = etree.SubElement(package, f"{{{OPF}}}metadata")
-    identity = f"{info.source}\n{info.title}\n{info.published}"
+    identity = f"{info.source}\n{info.title}\n{info.published or info.made}"
     _dc(metadata, "identifier", f"urn:uuid:{uuid.uuid5(BOOK_NAMESPACE, identity)}", id="book-id")
     _dc(metadata, "title", info.title or "Briefing")
     _dc(metadata, "language", info.language)
     if info.author:
         _dc(metadata, "creator", info.author)
-    if W3CDTF.fullmatch(info.published[:10]):
-        _dc(metadata, "date", info.published[:10])
+    day = (info.published or info.made)[:10]
+    if W3CDTF.fullmatch(day):
+        _dc(metadata, "date", day)
     if info.source:
-        _dc(metadata, "source", info.source)
+        _dc(metadata, "source", source_label(info.source))
     _meta(metadata, modified.strftime("%Y-%m-%dT%H:%M:%SZ"), property="dcterms:modified")
     _meta(metadata, clock(info.duration_ms), property="media:duration")
     _meta(metadata, clock(info.duration_ms), property="media:duration", refines="#overlay")

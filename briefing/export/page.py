@@ -13,7 +13,8 @@ import base64
 import re
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path, PurePath
+from pathlib import Path
+from urllib.parse import quote
 
 from lxml import html
 from lxml.html import builder as E
@@ -24,8 +25,10 @@ from briefing.export.readalong import (
     Sentence,
     cues,
     is_heading,
+    is_web_address,
     paragraphs,
     quote_speaker,
+    source_label,
     xml_text,
 )
 from briefing.files import atomic_path
@@ -54,6 +57,11 @@ class PageFiles:
     @classmethod
     def for_stem(cls, stem: str, epub: bool = False) -> PageFiles:
         return cls(f"{stem}.mp3", f"{stem}.vtt", f"{stem}.srt", f"{stem}.epub" if epub else "")
+
+
+def _url(name: str) -> str:
+    """A file beside the page as a relative URL: a name may hold spaces, # or ?."""
+    return quote(xml_text(name))
 
 
 def _static(name: str) -> str:
@@ -104,7 +112,7 @@ def _with_spaces(parts: list) -> list:
 def _heading(cue: Cue, number: int, files: PageFiles, level: int):
     """A headline as a heading whose link is the chapter: it plays from there (the MP3 itself without JS)."""
     text = xml_text(" ".join(cue.segment.text.split()))
-    link = _timed(E.A(text, E.CLASS("chapter s"), href=f"{files.mp3}#t={_seconds(cue.start_ms)}"), cue)
+    link = _timed(E.A(text, E.CLASS("chapter s"), href=f"{_url(files.mp3)}#t={_seconds(cue.start_ms)}"), cue)
     return (E.H3 if level == 3 else E.H2)(link, id=f"chapter-{number}")
 
 
@@ -138,13 +146,13 @@ def _facts(info: ReadAlongInfo) -> list:
     """Source, author, date, length and language, as a description list."""
     facts = []
     if info.source:
-        source = xml_text(info.source)
-        is_web = source.lower().startswith(("http://", "https://"))
-        facts += _fact("Source", E.A(source, href=source) if is_web else PurePath(source).name)
+        source = source_label(info.source)
+        facts += _fact("Source", E.A(source, href=source) if is_web_address(source) else source)
     if info.author:
         facts += _fact("By", xml_text(info.author))
-    if info.published:
-        facts += _fact("Published", E.TIME(xml_text(info.published[:10]), datetime=xml_text(info.published[:10])))
+    for term, day in (("Published", info.published), ("Read aloud", info.made)):
+        if day:
+            facts += _fact(term, E.TIME(xml_text(day[:10]), datetime=xml_text(day[:10])))
     words, iso = _duration(info.duration_ms)
     facts += _fact("Length", E.TIME(words, datetime=iso))
     facts += _fact("Language", xml_text(info.language))
@@ -166,8 +174,8 @@ def _player(info: ReadAlongInfo, files: PageFiles, vtt_text: str):
     return E.SECTION(
         E.AUDIO(E.E.track(kind="captions", src=captions_url(vtt_text), srclang=info.language,
                           label=f"Captions ({info.language})", default="default"),
-                E.A("Download the audio", href=files.mp3),
-                id="audio", controls="controls", preload="metadata", src=files.mp3),
+                E.A("Download the audio", href=_url(files.mp3)),
+                id="audio", controls="controls", preload="metadata", src=_url(files.mp3)),
         E.DIV(E.LABEL("Speed ", speed, **{"for": "speed"}), E.CLASS("controls"), id="controls", hidden="hidden"),
         E.DETAILS(E.SUMMARY("Keyboard shortcuts"), shortcuts,
                   E.P(toggle, " ", E.LABEL("Single-key shortcuts on", **{"for": "keys-on"})),
@@ -179,7 +187,7 @@ def _player(info: ReadAlongInfo, files: PageFiles, vtt_text: str):
 def _downloads(files: PageFiles) -> list:
     links = [("The audio (MP3)", files.mp3), ("Captions (WebVTT)", files.vtt), ("Subtitles (SRT)", files.srt),
              ("Book with read-along audio (EPUB 3)", files.epub)]
-    items = [E.LI(E.A(label, href=name)) for label, name in links if name]
+    items = [E.LI(E.A(label, href=_url(name))) for label, name in links if name]
     return [E.FOOTER(E.H2("Downloads"), E.UL(*items))]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from briefing.encode import audible_ms
 from briefing.model import Script, Segment, Timeline
@@ -32,13 +33,14 @@ class ReadAlongInfo:
     language: str
     source: str = ""
     author: str = ""
-    published: str = ""  # ISO date
+    published: str = ""  # ISO date, when the article says
     duration_ms: int = 0
+    made: str = ""  # ISO date of the episode
 
     @classmethod
-    def of(cls, script: Script, timeline: Timeline, published: str) -> ReadAlongInfo:
-        return cls(script.title, script.language, script.source, script.author, published,
-                   audible_ms(timeline, timeline.total_frames))
+    def of(cls, script: Script, timeline: Timeline, made: str) -> ReadAlongInfo:
+        return cls(script.title, script.language, script.source, script.author, script.published[:10],
+                   audible_ms(timeline, timeline.total_frames), made)
 
 
 @dataclass(frozen=True)
@@ -129,3 +131,14 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 def xml_text(text: str) -> str:
     """`text` without the control characters XML (and so lxml) cannot hold; they are never words."""
     return XML_INVALID.sub("", text)
+
+
+def is_web_address(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def source_label(source: str) -> str:
+    """Where the article came from, as the page and the book show it: a web address whole, a local file
+    by its name only (its folder says nothing to a reader, and may name the user)."""
+    source = xml_text(source)
+    return source if is_web_address(source) else PurePath(source).name
