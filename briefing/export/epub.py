@@ -100,6 +100,14 @@ def _paragraph(section, group: list[Cue], ids: _Ids) -> None:
                 last = span
 
 
+def _heading_tag(kind: str, opening: bool, stories: int) -> str:
+    """h1 for the opening title; h2 for headlines, or for each story's title in a combined briefing (whose
+    headlines are then h3)."""
+    if opening:
+        return "h1"
+    return "h3" if stories > 1 and kind == "headline" else "h2"
+
+
 def text_document(cue_list: list[Cue], info: ReadAlongInfo) -> tuple[bytes, list[tuple[str, int, int]], list]:
     """The article as XHTML; also every timed element (id, start, end) and the chapters (id, title)."""
     ids, toc = _Ids(), []
@@ -112,13 +120,14 @@ def text_document(cue_list: list[Cue], info: ReadAlongInfo) -> tuple[bytes, list
     body = _x("body", html)
     section = _x("section", body, id="article")
     section.set(f"{{{OPS}}}type", "bodymatter chapter")
+    stories = sum(cue.segment.kind == "title" for cue in cue_list)
     for index, group in enumerate(paragraphs(cue_list)):
         first = group[0].segment
         if first.kind == "title" or is_heading(first, first=index == 0):
             for cue in group:
                 element_id = ids.next(cue.start_ms, cue.end_ms)
                 title = " ".join(cue.segment.text.split())
-                _x("h1" if index == 0 else "h2", section, title, id=element_id)
+                _x(_heading_tag(cue.segment.kind, index == 0, stories), section, title, id=element_id)
                 toc.append((element_id, title))
         else:
             _paragraph(section, group, ids)
