@@ -29,10 +29,22 @@ HOSTILE = {
     ("e.g. this one. and lower case goes on", ["e.g. this one. and lower case goes on"]),
     ("Il est parti. Élise est restée.", ["Il est parti. ", "Élise est restée."]),
     ("No full stop at all", ["No full stop at all"]),
+    ("Former Gov. Jerry Brown spoke on Nov. 8 in the U.S. Senate. It rained.",
+     ["Former Gov. Jerry Brown spoke on Nov. 8 in the U.S. Senate. ", "It rained."]),
     ("", [""]),
 ])
 def test_sentences_split_where_a_new_sentence_starts(text, expected):
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("M. Macron est venu. Il a parlé.", "fr", ["M. Macron est venu. ", "Il a parlé."]),
+    ("Seit Okt. 2024 lehrt Prof. Weber. Er sprach.", "de", ["Seit Okt. 2024 lehrt Prof. Weber. ", "Er sprach."]),
+    ("La Sra. Gómez llegó. Habló.", "es", ["La Sra. Gómez llegó. ", "Habló."]),
+    ("Gov. Brown left.", "xx", ["Gov. ", "Brown left."]),  # no list for the language: only the general rules
+])
+def test_each_language_has_its_own_abbreviations(text, language, expected):
+    assert split_sentences(text, language) == expected
 
 
 @pytest.mark.parametrize("text", ["A. B. C.", "Wait... What? Now!  Then.\n\nNext.", "   ", "x.Y. Z"])

@@ -233,4 +233,4 @@ def write_book(cue_list: list[Cue], mp3: Path, target: Path, info: ReadAlongInfo
 
 def write_epub(timeline, mp3: Path, target: Path, info: ReadAlongInfo) -> None:
     """NAME.epub beside NAME.mp3, timed from the same timeline as the captions and the page."""
-    write_book(cues(timeline), mp3, target, info)
+    write_book(cues(timeline, info.language), mp3, target, info)

@@ -214,6 +214,6 @@ def page_document(cue_list: list[Cue], info: ReadAlongInfo, files: PageFiles, vt
 def write_page(timeline, target: Path, info: ReadAlongInfo, files: PageFiles) -> None:
     """NAME.html beside the audio and NAME.vtt (written first), from the same timeline as the captions."""
     vtt_text = (target.parent / files.vtt).read_text(encoding="utf-8")
-    document = page_document(cues(timeline), info, files, vtt_text)
+    document = page_document(cues(timeline, info.language), info, files, vtt_text)
     with atomic_path(target) as temp:
         temp.write_text(document, encoding="utf-8")

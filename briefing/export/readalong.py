@@ -8,11 +8,18 @@ is exact at every clip (segment) boundary and close within a clip.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import PurePath
 
 from briefing.encode import audible_ms
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 from briefing.model import Script, Segment, Timeline
 
 # A sentence may end at . ! ? … (and the closing quotes or brackets after them) and a space; it does
@@ -21,7 +28,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 OPENING = "\"'“‘«„(¿¡[—–- "
 # The word before a full stop that ends no sentence: an initial ("J."), or a short capitalised word with
 # no vowel, as titles are abbreviated in many languages (Mr, Dr, St, Jr, Mrs, Ms, Sr, Nr, Bd).
-ABBREVIATION = re.compile(r"(?:^|[\s(\"'“‘])(?:[^\W\d_]|[A-Z][b-df-hj-np-tv-xz]{1,3})\.$")
+ABBREVIATION = re.compile(r"(?:^|[\s(\"'“‘.])(?:[^\W\d_]|[A-Z][b-df-hj-np-tv-xz]{1,3})\.$")
 PAUSE_MARKS = re.compile(r"[,;:.!?…–—]")
 
 
@@ -62,12 +69,30 @@ class Cue:
     sentences: tuple[Sentence, ...]
 
 
-def split_sentences(text: str) -> list[str]:
+LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+@functools.cache
+def abbreviations(language: str) -> frozenset[str]:
+    """The language's words that end with a full stop but end no sentence (abbreviations.toml)."""
+    table = tomllib.loads((resources.files(__package__) / "abbreviations.toml").read_text(encoding="utf-8"))
+    return frozenset(table.get(language.split("-")[0].lower(), ()))
+
+
+def _ends_sentence(head: str, following: str, language: str) -> bool:
+    """Whether the full stop (or ! ?) at the end of `head` ends a sentence, given the text after it."""
+    following = following.lstrip(OPENING)[:1]
+    if not (following.isupper() or following.isdigit()) or ABBREVIATION.search(head):
+        return False
+    word = LAST_WORD.search(head)
+    return not (word and word.group(1).lower() in abbreviations(language))
+
+
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """`text` cut after each sentence; the pieces, joined, are `text` again (spaces stay at the ends)."""
     pieces, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        following = text[match.end():].lstrip(OPENING)[:1]
-        if not (following.isupper() or following.isdigit()) or ABBREVIATION.search(text[start:match.start()]):
+        if not _ends_sentence(text[start:match.start()], text[match.end():], language):
             continue
         pieces.append(text[start:match.end()])
         start = match.end()
@@ -91,16 +116,17 @@ def sentence_times(pieces: list[str], start_ms: int, end_ms: int) -> list[tuple[
     return times
 
 
-def cue_for(segment: Segment, start_ms: int, end_ms: int) -> Cue:
-    pieces = split_sentences(segment.text) if segment.kind in ("narration", "quote") else [segment.text]
+def cue_for(segment: Segment, start_ms: int, end_ms: int, language: str = "en") -> Cue:
+    spoken = segment.kind in ("narration", "quote")
+    pieces = split_sentences(segment.text, language) if spoken else [segment.text]
     times = sentence_times(pieces, start_ms, end_ms)
     sentences = tuple(Sentence(piece, begin, end) for piece, (begin, end) in zip(pieces, times, strict=True))
     return Cue(segment, start_ms, end_ms, sentences)
 
 
-def cues(timeline: Timeline) -> list[Cue]:
+def cues(timeline: Timeline, language: str = "en") -> list[Cue]:
     """Every clip as a cue, timed exactly as the WebVTT transcript and the chapters are."""
-    return [cue_for(clip.segment, audible_ms(timeline, clip.start), audible_ms(timeline, clip.end))
+    return [cue_for(clip.segment, audible_ms(timeline, clip.start), audible_ms(timeline, clip.end), language)
             for clip in timeline.clips]
 
 
