@@ -75,7 +75,7 @@ def _missing() -> str | None:
     if not Path(CHROMIUM).exists():
         return "Chromium is missing (apt-get install chromium)"
     if not AXE.exists():
-        return f"axe-core is missing at {AXE} (npm install axe-core in {AXE.parents[2]})"
+        return f"axe-core is missing at {AXE} (see .ci/run: npm install axe-core)"
     return None
 
 
