@@ -76,6 +76,12 @@ def test_paragraphs_group_consecutive_cues():
     assert [[cue.segment.text for cue in group] for group in groups] == [["a", "b"], ["c"], ["d"]]
 
 
+def test_headings_stand_alone_even_when_numbered_with_the_text():
+    segments = [Segment("headline", "Head", 0, 4, 1), Segment("narration", "Text.", 5, 10, 1)]
+    groups = paragraphs([cue_for(seg, 0, 10) for seg in segments])
+    assert [[cue.segment.kind for cue in group] for group in groups] == [["headline"], ["narration"]]
+
+
 def _hostile_page(source: str = "javascript:window.pwned='source'") -> html.HtmlElement:
     segments = [Segment("title", HOSTILE["title"], 0, 1, 0), Segment("narration", HOSTILE["narration"], 0, 1, 1),
                 Segment("headline", HOSTILE["headline"], 0, 1, 2),

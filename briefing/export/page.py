@@ -116,9 +116,9 @@ def _heading(cue: Cue, number: int, files: PageFiles, level: int):
     return (E.H3 if level == 3 else E.H2)(link, id=f"chapter-{number}")
 
 
-def _transcript(cue_list: list[Cue], files: PageFiles) -> list:
-    """The transcript after the title: headings for chapters, paragraphs of sentence spans."""
-    stories = sum(cue.segment.kind == "title" for cue in cue_list)
+def _transcript(cue_list: list[Cue], files: PageFiles, stories: int) -> list:
+    """The transcript after the title: headings for chapters (h3 under each story's h2 in a combined
+    briefing of `stories` titles), paragraphs of sentence spans."""
     elements, chapter = [], 0
     for group in paragraphs(cue_list):
         if is_heading(group[0].segment, first=False):
@@ -196,6 +196,7 @@ def page_document(cue_list: list[Cue], info: ReadAlongInfo, files: PageFiles, vt
     title_cue = cue_list[0] if cue_list and cue_list[0].segment.kind == "title" else None
     body = cue_list[1:] if title_cue else cue_list
     heading = E.H1(*_sentences(title_cue.sentences) if title_cue else xml_text(info.title))
+    stories = sum(cue.segment.kind == "title" for cue in cue_list)
     document = E.HTML(
         E.HEAD(E.META(charset="utf-8"), E.META(name="viewport", content="width=device-width, initial-scale=1"),
                E.META(name="color-scheme", content="light dark"), E.TITLE(xml_text(info.title)),
@@ -203,7 +204,7 @@ def page_document(cue_list: list[Cue], info: ReadAlongInfo, files: PageFiles, vt
         E.BODY(E.A("Skip to the transcript", href="#transcript", **{"class": "skip"}),
                E.HEADER(heading, *_facts(info)),
                E.MAIN(_player(info, files, vtt_text),
-                      E.ARTICLE(*_transcript(body, files), id="transcript", tabindex="-1",
+                      E.ARTICLE(*_transcript(body, files, stories), id="transcript", tabindex="-1",
                                 **{"aria-label": "Transcript"})),
                *_downloads(files),
                E.SCRIPT(_static("page.js"))),

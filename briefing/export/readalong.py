@@ -130,11 +130,17 @@ def cues(timeline: Timeline, language: str = "en") -> list[Cue]:
             for clip in timeline.clips]
 
 
+def _same_paragraph(before: Segment, segment: Segment) -> bool:
+    """Titles and headlines stand alone, even where an edited script numbers them with the text."""
+    headings = ("title", "headline")
+    return before.paragraph == segment.paragraph and before.kind not in headings and segment.kind not in headings
+
+
 def paragraphs(cue_list: list[Cue]) -> list[list[Cue]]:
-    """Consecutive cues of one source paragraph together, in order."""
+    """Consecutive cues of one source paragraph together, in order; each title or headline alone."""
     groups: list[list[Cue]] = []
     for cue in cue_list:
-        if groups and groups[-1][-1].segment.paragraph == cue.segment.paragraph:
+        if groups and _same_paragraph(groups[-1][-1].segment, cue.segment):
             groups[-1].append(cue)
         else:
             groups.append([cue])
