@@ -376,3 +376,18 @@ def test_hostile_text_shows_as_text_and_nothing_runs(chromium, server):
         assert hostile.errors == []
     finally:
         hostile.close()
+
+
+def test_while_playing_the_sentence_heard_is_scrolled_into_view(chromium, server, cues):
+    still = Visit(chromium, f"{server}/harbour.html", reduced_motion="reduce", viewport={"width": 800, "height": 500})
+    try:
+        assert still.page.locator("#keys dt").count() >= 6  # the shortcuts are listed on the page
+        last = cues[-1]
+        still.page.evaluate("t => { audio.muted = true; audio.currentTime = t; return audio.play(); }", last[0] + 0.05)
+        still.page.wait_for_function("""() => { const el = document.querySelector('[aria-current]');
+            if (!el) return false; const box = el.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= innerHeight; }""", timeout=5000)
+        assert last[2].startswith(still.highlighted()[0]["text"])
+        assert still.page.evaluate("scrollY") > 0
+    finally:
+        still.close()

@@ -19,6 +19,7 @@ from briefing.export.readalong import (
     Cue,
     ReadAlongInfo,
     cues,
+    has_quote_marks,
     is_heading,
     paragraphs,
     quote_speaker,
@@ -91,6 +92,8 @@ def _paragraph(section, group: list[Cue], ids: _Ids) -> None:
         if cue.segment.kind == "quote":
             holder = last = _x("span", paragraph, class_="quote")
             _space_after(_x("span", holder, quote_speaker(cue.segment) + ":", class_="who"))
+            if not has_quote_marks(cue.segment.text):
+                holder = _x("q", holder)
         for sentence in cue.sentences:
             text = xml_text(sentence.text)
             span = _x("span", holder, text.rstrip(), id=ids.next(sentence.start_ms, sentence.end_ms))

@@ -10,7 +10,6 @@ transcript with a player.
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +23,7 @@ from briefing.export.readalong import (
     ReadAlongInfo,
     Sentence,
     cues,
+    has_quote_marks,
     is_heading,
     is_web_address,
     paragraphs,
@@ -33,7 +33,6 @@ from briefing.export.readalong import (
 )
 from briefing.files import atomic_path
 
-QUOTE_MARKS = re.compile(r"\s*[\"'“”„‘’«»‹›「『]")
 SPEEDS = ("0.75", "1", "1.25", "1.5", "1.75", "2")
 SHORTCUTS = (
     ("k", "Play or pause"),
@@ -96,7 +95,7 @@ def _spoken(cue: Cue) -> list:
     if cue.segment.kind != "quote":
         return spans
     label = E.SPAN(xml_text(quote_speaker(cue.segment)) + ":", E.CLASS("who"))
-    quoted = spans if QUOTE_MARKS.match(cue.segment.text) else [E.Q(*spans)]
+    quoted = spans if has_quote_marks(cue.segment.text) else [E.Q(*spans)]
     return [E.SPAN(label, " ", *quoted, E.CLASS("quote"))]
 
 

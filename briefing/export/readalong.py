@@ -147,6 +147,14 @@ def paragraphs(cue_list: list[Cue]) -> list[list[Cue]]:
     return groups
 
 
+QUOTE_MARKS = re.compile(r"\s*[\"'“”„‘’«»‹›「『]")
+
+
+def has_quote_marks(text: str) -> bool:
+    """Whether a quote's text kept its opening quotation mark (else <q> shows the marks)."""
+    return bool(QUOTE_MARKS.match(text))
+
+
 def quote_speaker(segment: Segment) -> str:
     """Who a quote is attributed to, as the transcript names them."""
     return segment.speaker or "Unknown speaker"
