@@ -19,6 +19,7 @@
   document.getElementById("controls").hidden = false;
   document.getElementById("keys").hidden = false;
   sentences.forEach(function (el, index) { el.tabIndex = index === 0 ? 0 : -1; });
+  var roving = sentences[0] || null;  // the one sentence Tab reaches; arrows move among the others
 
   function timedAt(seconds) {
     var low = 0, high = starts.length - 1, found = -1;
@@ -30,8 +31,10 @@
   }
 
   function rove(el) {
-    if (sentences.indexOf(el) < 0) { return; }
-    sentences.forEach(function (other) { other.tabIndex = other === el ? 0 : -1; });
+    if (el === roving || el.tagName === "A") { return; }
+    if (roving) { roving.tabIndex = -1; }
+    el.tabIndex = 0;
+    roving = el;
   }
 
   function highlight(el) {
