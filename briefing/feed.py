@@ -254,7 +254,7 @@ def _add_item(feed: FeedGenerator, episode: FeedEpisode, base: str, published: d
     entry.description(describe(episode))
     entry.enclosure(base + quote(episode.path.name), str(episode.path.stat().st_size), "audio/mpeg")
     entry.published(published)
-    entry.podcast.itunes_author(episode.author or show.author)
+    entry.podcast.itunes_author(episode.author if episode.author not in ("", "briefing") else show.author)
     entry.podcast.itunes_duration(_duration(episode.seconds))
     entry.podcast.itunes_image(base + cover_name)
     entry.podcast.itunes_episode_type("full")
