@@ -101,8 +101,8 @@ def _rgb(image):
 
 
 def _squared(image):
-    """A square: the middle of the image when cropping loses little, else the whole image padded with the
-    mean colour of its edge."""
+    """A square: the middle of the image when cropping loses little, else the whole image padded on each
+    side with the mean colour of that side's edge (so a banner or a plain background simply runs on)."""
     from PIL import Image, ImageStat
 
     width, height = image.size
@@ -110,12 +110,17 @@ def _squared(image):
     if (long_side - short_side) / long_side <= MOST_CROPPED:
         left, top = (width - short_side) // 2, (height - short_side) // 2
         return image.crop((left, top, left + short_side, top + short_side)), "cropped to a square"
-    edges = ([(0, 0, width, 1), (0, height - 1, width, height)] if width > height
-             else [(0, 0, 1, height), (width - 1, 0, width, height)])
-    means = [ImageStat.Stat(image.crop(box)).mean[:3] for box in edges]
-    colour = tuple(round((a + b) / 2) for a, b in zip(*means, strict=True))
-    square = Image.new("RGB", (long_side, long_side), colour)
-    square.paste(image, ((long_side - width) // 2, (long_side - height) // 2))
+    x, y = (long_side - width) // 2, (long_side - height) // 2
+    if width > height:
+        edges = [((0, 0, width, 1), (0, 0, long_side, y)), ((0, height - 1, width, height),
+                                                            (0, y + height, long_side, long_side))]
+    else:
+        edges = [((0, 0, 1, height), (0, 0, x, long_side)), ((width - 1, 0, width, height),
+                                                             (x + width, 0, long_side, long_side))]
+    square = Image.new("RGB", (long_side, long_side))
+    for edge, band in edges:
+        square.paste(tuple(round(v) for v in ImageStat.Stat(image.crop(edge)).mean[:3]), band)
+    square.paste(image, (x, y))
     return square, "padded to a square"
 
 
