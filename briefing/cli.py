@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ExitStatus
 
 if TYPE_CHECKING:
     from briefing.engines import EnginePool
@@ -53,7 +53,7 @@ def _plain_errors() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("briefing: interrupted; nothing was written.", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -81,7 +81,8 @@ def make(
     combine: Annotated[bool, typer.Option("--combine", help="Make one episode of all INPUTs, with a spoken "
                                           "intro and a chapter per story.")] = False,
     show: Annotated[str, typer.Option("--show", help="Show name, written as the MP3's album.")] = "briefing",
-    cover: Annotated[Path | None, typer.Option("--cover", help="Cover art (PNG or JPEG) to embed; "
+    cover: Annotated[Path | None, typer.Option("--cover", help="Cover art to embed (an image; made square, "
+                                               "1400-3000 px, RGB JPEG/PNG as podcast apps require); "
                                                "default: the bundled cover.")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=64, help="Speech engines and encoders "
                                              "to run at once (default: one per CPU core).")] = None,

@@ -6,6 +6,7 @@ is lost, else padded with its own edge colour; scaled into range; made RGB) and 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.files import atomic_path
 
 SMALLEST_SIDE = 1400
 LARGEST_SIDE = 3000
@@ -37,12 +39,28 @@ def bundled_cover() -> Artwork:
     return Artwork((resources.files("briefing") / "cover.png").read_bytes(), "image/png")
 
 
+def cover_art(path: Path | None) -> dict:
+    """The cover as Tags fields (`cover`, `cover_mime`) for the MP3, converted like the feed's cover."""
+    artwork = load_cover(path)
+    return {"cover": artwork.data, "cover_mime": artwork.mime}
+
+
 def load_cover(path: Path | None) -> Artwork:
     """The cover at `path` (default: the bundled one), converted if podcast apps would refuse it as it is."""
     if path is None:
         return bundled_cover()
     try:
-        data = Path(path).read_bytes()
+        stat = Path(path).stat()
+    except OSError as error:
+        raise InputError(f"Cannot read the cover image {path} ({error.strerror}); check the path.") from None
+    return _converted(Path(path).resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _converted(path: Path, _mtime_ns: int, _size: int) -> Artwork:
+    """Converted once per process (every episode of a `make` run embeds the same cover)."""
+    try:
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(f"Cannot read the cover image {path} ({error.strerror}); check the path.") from None
     return podcast_artwork(data, str(path))
@@ -127,8 +145,6 @@ def _squared(image):
 def publish_cover(path: Path | None, folder: Path) -> tuple[Path, str]:
     """The cover written into the published folder, named by its content (Apple re-reads a cover only when
     its address changes), and the note on what was converted."""
-    from briefing.export import atomic_path
-
     artwork = load_cover(path)
     target = folder / f"cover-{hashlib.sha256(artwork.data).hexdigest()[:12]}{artwork.suffix}"
     if not target.exists():

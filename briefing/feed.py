@@ -25,7 +25,7 @@ from mutagen.mp3 import MP3
 
 from briefing.cover import publish_cover
 from briefing.errors import InputError
-from briefing.export import atomic_path
+from briefing.files import atomic_path
 from briefing.homepage import episode_anchor, write_homepage
 from briefing.show import Show
 

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml.html import builder as E
 
-from briefing.export import atomic_path
+from briefing.files import atomic_path
 from briefing.show import Show
 
 
