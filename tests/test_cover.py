@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import run_briefing
+from helpers import run_briefing
 from lxml import etree
 from PIL import Image
 

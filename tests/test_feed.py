@@ -14,7 +14,7 @@ import feedparser
 import lxml.html
 import podcastparser
 import pytest
-from conftest import run_briefing
+from helpers import run_briefing
 from lxml import etree
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
