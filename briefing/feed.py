@@ -35,6 +35,7 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 AI_DISCLOSURE = ("Every voice in this podcast is synthetic: the articles are read aloud by a text-to-speech "
                  "engine (briefing).")
+DESCRIPTION_LIMIT = 4000  # characters of an item's description that Apple Podcasts shows
 TRANSCRIPT_TYPES = ((".vtt", "text/vtt"), (".srt", "application/x-subrip"))
 ISO639_1 = {"eng": "en", "fre": "fr", "fra": "fr", "ger": "de", "deu": "de", "spa": "es", "ita": "it",
             "por": "pt", "dut": "nl", "nld": "nl"}
@@ -199,14 +200,14 @@ def remembered_times(feed_xml: Path) -> dict[str, datetime]:
 
 def publication_times(episodes: list[FeedEpisode], remembered: dict[str, datetime]) -> dict[str, datetime]:
     """Each episode's pubDate: the one it was published with before, else its recording day (at the time the
-    file was written that day, else 06:00 UTC); never the same as another episode's (a minute apart)."""
+    file was written that day, else 06:00 UTC); never the same as another episode's (a second apart)."""
     times = {e.guid: remembered[e.guid] for e in episodes if e.guid in remembered}
     taken = set(times.values())
     new = [e for e in episodes if e.guid not in times]
     for episode in sorted(new, key=lambda e: (_first_guess(e), e.path.name)):
         when = _first_guess(episode)
         while when in taken:
-            when += timedelta(minutes=1)
+            when += timedelta(seconds=1)
         times[episode.guid] = when
         taken.add(when)
     return times
@@ -279,10 +280,19 @@ def episode_link(episode: FeedEpisode, base: str) -> str:
 
 
 def describe(episode: FeedEpisode) -> str:
-    """The item's description: the summary, then one line per chapter with its timestamp (apps link those)."""
-    lines = [episode.summary or episode.title]
-    if len(episode.chapters) > 1:
-        lines += ["", "Chapters:"] + [f"{timestamp(ms)} {title}" for ms, title in episode.chapters]
+    """The item's description: the summary, then one line per chapter with its timestamp (apps link those),
+    within Apple's 4000 characters (the chapters file has them all)."""
+    text = episode.summary or episode.title
+    if len(episode.chapters) < 2:
+        return text[:DESCRIPTION_LIMIT]
+    lines = [text, "", "Chapters:"]
+    for shown, (ms, title) in enumerate(episode.chapters):
+        line = f"{timestamp(ms)} {title}"
+        rest = f"… and {len(episode.chapters) - shown} more chapters."
+        if sum(len(kept) + 1 for kept in lines) + len(line) + 1 + len(rest) > DESCRIPTION_LIMIT:
+            lines.append(rest)
+            break
+        lines.append(line)
     return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@ Podcasting 2.0 tags, stable GUIDs and dates, read with lxml, feedparser and podc
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import os
 import shutil
@@ -239,3 +240,51 @@ def test_apple_categories_come_from_the_data_file():
     assert len(categories) == 19 and "Daily News" in categories["News"]
     assert apple_category("news/daily news") == ("News", "Daily News")
     assert apple_category("True Crime") == ("True Crime",)
+
+
+def _episode(tmp_path: Path, name: str, chapters=(), recorded: str = ""):
+    from briefing.feed import FeedEpisode
+
+    path = tmp_path / name
+    path.write_bytes(b"")
+    return FeedEpisode(path=path, guid=name, title=name, author="", summary="A summary.", language="en",
+                       seconds=60.0, recorded=recorded, source_url="", chapters=list(chapters))
+
+
+def test_a_long_chapter_list_fits_apples_description_limit(tmp_path):
+    from briefing.feed import describe
+
+    episode = _episode(tmp_path, "many.mp3", [(n * 61_000, f"Note {n} from the harbour") for n in range(300)])
+    text = describe(episode)
+    assert len(text) <= 4000 and text.startswith("A summary.\n\nChapters:\n00:00 Note 0 from the harbour\n")
+    assert text.splitlines()[-1].endswith("more chapters.") and "1:01:00 Note 60 from the harbour" in text
+
+
+def test_episodes_written_together_get_distinct_dates_in_their_order(tmp_path):
+    from briefing.feed import publication_times
+
+    episodes = [_episode(tmp_path, f"{name}.mp3", recorded="2026-03-04") for name in ("b", "a", "c")]
+    stamp = time.mktime((2026, 3, 4, 12, 0, 0, 0, 0, -1))
+    for episode in episodes:
+        os.utime(episode.path, (stamp, stamp))
+    times = publication_times(episodes, {})
+    assert sorted(times, key=times.get) == ["a.mp3", "b.mp3", "c.mp3"] and len(set(times.values())) == 3
+    assert max(times.values()) - min(times.values()) == datetime.timedelta(seconds=2)
+    old = _episode(tmp_path, "old.mp3", recorded="2025-01-02")
+    assert publication_times([old], {})["old.mp3"] == datetime.datetime(2025, 1, 2, 6, tzinfo=datetime.timezone.utc)
+
+
+@pytest.mark.parametrize(("name", "stem"), [("Café Notes", "Cafe-Notes"), ("Q&A: <Why>", "Q-A-Why"),
+                                            ("a  b", "a-b"), ("résumé_v2.final", "resume_v2.final")])
+def test_written_file_names_are_plain_ascii(name, stem):
+    from briefing.files import safe_stem
+
+    assert safe_stem(name) == stem
+
+
+def test_names_without_an_ascii_form_stay_apart():
+    from briefing.files import safe_stem
+
+    moscow, beijing = safe_stem("Москва"), safe_stem("北京")
+    assert moscow.isascii() and beijing.isascii() and moscow != beijing
+    assert safe_stem("北京 report").startswith("report-")
