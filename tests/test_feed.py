@@ -288,3 +288,20 @@ def test_names_without_an_ascii_form_stay_apart():
     moscow, beijing = safe_stem("Москва"), safe_stem("北京")
     assert moscow.isascii() and beijing.isascii() and moscow != beijing
     assert safe_stem("北京 report").startswith("report-")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('colour = "red"\n', "unknown field 'colour'"),
+    ("explicit = \"no\"\n", "explicit must be true or false"),
+    ('category = "Cooking"\n', "is not one of Apple's podcast categories"),
+    ("title = \n", "is not valid TOML"),
+])
+def test_a_wrong_show_file_names_the_file_and_the_field(tmp_path, text, message):
+    from briefing.errors import InputError
+    from briefing.show import load_show
+
+    show = tmp_path / "show.toml"
+    show.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_show(show)
+    assert message in str(error.value) and str(show) in str(error.value)
