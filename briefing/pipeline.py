@@ -165,6 +165,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
     if clash:
         raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
     ensure_writable(out_dir)
+    cover_art(options.episode.cover)  # a cover that cannot be used fails now, not after all the speaking
     jobs = options.jobs or default_jobs()
     with contextlib.ExitStack() as stack:
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-", ignore_cleanup_errors=True)))
