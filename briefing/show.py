@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import uuid
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -83,9 +84,19 @@ def checked(show: Show, where: str) -> Show:
         raise InputError(f"{where}: {show.email!r} is not an email address; give the owner's address.")
     if show.language and not LANGUAGE.fullmatch(show.language):
         raise InputError(f"{where}: {show.language!r} is not a language code; use one like en, fr or en-GB.")
+    if show.guid and not _is_uuid(show.guid):
+        raise InputError(f"{where}: guid must be a UUID (as podcast:guid is), not {show.guid!r}.")
     if show.link and not show.link.startswith(("http://", "https://")):
         raise InputError(f"{where}: link must be an http(s) address, not {show.link!r}.")
     return dataclasses.replace(show, category="/".join(apple_category(show.category, where)))
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def apple_categories() -> dict[str, list[str]]:

@@ -295,6 +295,7 @@ def test_names_without_an_ascii_form_stay_apart():
     ("explicit = \"no\"\n", "explicit must be true or false"),
     ('category = "Cooking"\n', "is not one of Apple's podcast categories"),
     ("title = \n", "is not valid TOML"),
+    ('guid = "my-show"\n', "guid must be a UUID"),
 ])
 def test_a_wrong_show_file_names_the_file_and_the_field(tmp_path, text, message):
     from briefing.errors import InputError
