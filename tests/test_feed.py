@@ -306,3 +306,14 @@ def test_a_wrong_show_file_names_the_file_and_the_field(tmp_path, text, message)
     with pytest.raises(InputError) as error:
         load_show(show)
     assert message in str(error.value) and str(show) in str(error.value)
+
+
+def test_a_pinned_show_guid_keeps_the_episodes_when_the_feed_moves(shelf, tmp_path):
+    show = tmp_path / "show.toml"
+    show.write_text('guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"\n', encoding="utf-8")
+    seen = []
+    for base in (BASE, "https://new-host.example.net/desk/"):
+        channel = _feed(shelf, "--show", str(show), base=base)
+        assert channel.findtext("podcast:guid", namespaces=NS) == "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+        seen.append({item.findtext("guid") for item in channel.iterfind("item")})
+    assert seen[0] == seen[1] and len(seen[0]) == 3
