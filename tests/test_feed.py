@@ -95,7 +95,7 @@ def test_items_have_guid_link_dates_chapters_and_typed_transcripts(shelf):
         enclosure = item.find("enclosure")
         assert enclosure.get("url") == BASE + name and enclosure.get("url").isascii()
         assert int(enclosure.get("length")) == mp3.stat().st_size and enclosure.get("type") == "audio/mpeg"
-        assert item.findtext("link") == f"{BASE}index.html#{mp3.stem}"
+        assert item.findtext("link") == f"{BASE}{mp3.stem}.html"  # the episode's read-along page
         assert item.findtext("itunes:explicit", namespaces=NS) == "false"
         assert item.findtext("itunes:episodeType", namespaces=NS) == "full"
         hours, minutes, seconds = (int(x) for x in item.findtext("itunes:duration", namespaces=NS).split(":"))
@@ -137,7 +137,7 @@ def test_feedparser_and_podcastparser_read_the_same_values(shelf):
     assert parsed.feed.podcast_txt["purpose"] == "ai-content"
     assert len({entry.published for entry in parsed.entries}) == 3
     for entry in parsed.entries:
-        assert entry.link.startswith(BASE + "index.html#")
+        assert entry.link.startswith(BASE) and entry.link.endswith(".html")
         assert entry.guidislink is False and entry.author == "Desk Team"
         assert entry.podcast_chapters["type"] == "application/json+chapters"
     pod = podcastparser.parse(BASE + "feed.xml", (shelf / "feed.xml").open("rb"))
@@ -149,7 +149,7 @@ def test_feedparser_and_podcastparser_read_the_same_values(shelf):
     guids = {e["guid"] for e in parsed.entries}
     assert {e["guid"] for e in pod["episodes"]} == {e.id for e in parsed.entries} == guids
     for episode in pod["episodes"]:
-        assert episode["link"].startswith(BASE + "index.html#")
+        assert episode["link"].startswith(BASE) and episode["link"].endswith(".html")
         assert episode["enclosures"][0]["url"].startswith(BASE)
         chapters = ID3(shelf / episode["enclosures"][0]["url"].rsplit("/", 1)[1]).getall("CHAP")
         assert ("Chapters:\n00:00 " in episode["description"]) == (len(chapters) > 1)
@@ -183,13 +183,13 @@ def test_a_re_rendered_episode_keeps_its_date_and_guid(corpus, tmp_path):
 
 
 def test_homepage_links_every_episode(shelf):
-    _feed(shelf)
-    (shelf / "greve.html").write_text("<!DOCTYPE html><title>greve</title>", encoding="utf-8")
+    tricky_page = (shelf / "tricky.html").read_bytes()
+    (shelf / "tricky.html").unlink()  # an episode without its page: the homepage links its MP3
     try:
         channel = _feed(shelf)
         page = lxml.html.parse(str(shelf / "index.html")).getroot()
     finally:
-        (shelf / "greve.html").unlink()
+        (shelf / "tricky.html").write_bytes(tricky_page)
     assert page.get("lang") == "en" and page.findtext(".//h1") == 'Morning & <Desk> "News"'
     assert page.find(".//link[@rel='alternate']").get("href") == "feed.xml"
     entries = {li.get("id"): li for li in page.iter("li")}
@@ -197,6 +197,7 @@ def test_homepage_links_every_episode(shelf):
     assert entries["greve"].find("a").get("href") == "greve.html"
     assert entries["tricky"].find("a").get("href") == "tricky.mp3"
     assert _items(channel)["greve.mp3"].findtext("link") == BASE + "greve.html"
+    assert _items(channel)["tricky.mp3"].findtext("link") == f"{BASE}index.html#tricky"
     titles = [li.find("a").text for li in entries.values()]
     assert "Q&A: <Why> “Prices” Rise — Café Owners Say 'Enough'" in titles
 
