@@ -391,3 +391,23 @@ def test_while_playing_the_sentence_heard_is_scrolled_into_view(chromium, server
         assert still.page.evaluate("scrollY") > 0
     finally:
         still.close()
+
+
+def test_chapter_and_skip_keys(visit, rendered):
+    chapters = json.loads((rendered / "harbour.chapters.json").read_text())["chapters"]
+    page = visit.page
+    visit.seek(chapters[1]["startTime"] + 1)
+    page.locator("h1").click()
+    for key, index in (("n", 2), ("n", 3), ("p", 2)):
+        page.evaluate("""() => { audio.pause(); window.seekedAt = null; audio.addEventListener('seeked',
+            () => { window.seekedAt = audio.currentTime; }, {once: true}); }""")
+        page.keyboard.press(key)
+        page.wait_for_function("window.seekedAt !== null")
+        assert page.evaluate("window.seekedAt") == pytest.approx(chapters[index]["startTime"], abs=0.1), key
+        assert page.evaluate("document.activeElement.textContent") == chapters[index]["title"]
+    page.evaluate("audio.pause()")
+    visit.seek(20.0)
+    page.keyboard.press("j")
+    page.wait_for_function("Math.abs(audio.currentTime - 10) < 0.05")
+    page.keyboard.press("l")
+    page.wait_for_function("Math.abs(audio.currentTime - 20) < 0.05")
