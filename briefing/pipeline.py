@@ -173,10 +173,10 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
         order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
-        speakers = stack.enter_context(ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth"))
+        synthesis_threads = stack.enter_context(ThreadPoolExecutor(len(engines), thread_name_prefix="synth"))
         encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))
-        stack.push(_stop_on_error(engines, speakers, encoders))
-        clips = synthesize(requests, engines, cache, order, speakers)
+        stack.push(_stop_on_error(engines, synthesis_threads, encoders))
+        clips = synthesize(requests, engines, cache, order, synthesis_threads)
         load_encoder()  # while the engines speak the loudness sample
         for done, (index, path) in enumerate(clips, start=1):
             article = owner[index]
