@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from audio import parse_vtt, words
-from helpers import run_briefing
+from helpers import assert_plain_error, marked_env, run_briefing, workers_of
 from mutagen.mp3 import MP3
 
+from briefing.errors import ExitStatus
 from briefing.watch import Changes, Watcher
 
 
@@ -39,20 +40,6 @@ def _next_line(lines: queue.SimpleQueue, containing: str, timeout_s: float = 60)
         line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
         if containing in line:
             return line
-
-
-def _children_running(parent: int, script: str = "pyttsx3_worker.py") -> set[int]:
-    found = set()
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            running = script.encode() in (proc / "cmdline").read_bytes()
-            if running and int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
-                found.add(int(proc.name))
-        except OSError:
-            continue
-    return found
 
 
 def _watching(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, queue.SimpleQueue, queue.SimpleQueue]:
@@ -82,13 +69,13 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     article.write_text(text, encoding="utf-8")
     out, cache = tmp_path / "out", tmp_path / "cache"
     mp3, vtt = out / "council-vote.mp3", out / "council-vote.vtt"
-    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+    env = marked_env({**os.environ, "BRIEFING_CACHE_DIR": str(cache)})  # workers_of(env): this run's engines
     process, stdout, stderr = _watching(str(article), "-o", str(out), env=env)
     try:
         _next_line(stdout, "council-vote.mp3")
         _next_line(stderr, "Watching 1 article for changes")
         assert _heard(vtt) == words(text)
-        engines = _children_running(process.pid)
+        engines = workers_of(env)
         clips = set(cache.rglob("*.pcm"))
 
         edited = text.replace(" voted ", " decided ", 1)
@@ -96,7 +83,7 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         _next_line(stdout, "council-vote.mp3", timeout_s=30)
         assert _heard(vtt) == words(edited)
         assert len(set(cache.rglob("*.pcm")) - clips) == 1, "only the edited segment is spoken again"
-        assert engines and _children_running(process.pid) == engines, "the engines stayed ready between saves"
+        assert engines and workers_of(env) == engines, "the engines stayed ready between saves"
         seconds = MP3(str(mp3)).info.length
         assert 0.5 * len(words(edited)) * 60 / 175 < seconds < 2.0 * len(words(edited)) * 60 / 175
 
@@ -123,7 +110,7 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     assert code == 0, err
     assert "stopped watching" in err and "Traceback" not in err
     time.sleep(0.5)
-    assert not _children_running(process.pid), "engine workers outlived the watch"
+    assert not workers_of(env), "engine workers outlived the watch"
     assert sorted(path.name for path in out.iterdir()) == [
         "council-vote.chapters.json", "council-vote.mp3", "council-vote.srt", "council-vote.vtt"]
 
@@ -151,10 +138,7 @@ def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_ba
 
 def test_watch_refuses_standard_input_in_one_sentence():
     result = run_briefing("make", "-", "--watch", input=b"Title\n\nSome text.\n")
-    err = result.stderr.decode()
-    assert result.returncode == 2, err
-    assert "--watch" in err and "standard input" in err and "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "--watch", "standard input")
 
 
 def test_the_watcher_sees_edits_new_articles_in_a_folder_and_saves_by_rename(tmp_path):
