@@ -1,5 +1,6 @@
 """What many tests share: where the project and the corpus are, running the real CLI as a user would, what a
-refusal must look like, the processes one run started, and a local web server. One copy of each."""
+refusal must look like, the processes one run started, and a local web server. One copy of each; what a
+listener would measure (words, transcripts, loudness, pitch) is in audio.py. Import them; never conftest."""
 
 from __future__ import annotations
 

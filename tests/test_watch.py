@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from audio import parse_vtt, words
+from audio import heard_words, words
 from helpers import assert_plain_error, marked_env, run_briefing, workers_of
 from mutagen.mp3 import MP3
 
@@ -58,10 +58,6 @@ def _two_stories(tmp_path: Path) -> Path:
     return stories
 
 
-def _heard(vtt: Path) -> list[str]:
-    return [word for cue in parse_vtt(vtt) for word in words(cue.text)]
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc and sends SIGINT")
 def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c(corpus, tmp_path):
     article = tmp_path / "council-vote.txt"
@@ -74,14 +70,14 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     try:
         _next_line(stdout, "council-vote.mp3")
         _next_line(stderr, "Watching 1 article for changes")
-        assert _heard(vtt) == words(text)
+        assert heard_words(vtt) == words(text)
         engines = workers_of(env)
         clips = set(cache.rglob("*.pcm"))
 
         edited = text.replace(" voted ", " decided ", 1)
         article.write_text(edited, encoding="utf-8")
         _next_line(stdout, "council-vote.mp3", timeout_s=30)
-        assert _heard(vtt) == words(edited)
+        assert heard_words(vtt) == words(edited)
         assert len(set(cache.rglob("*.pcm")) - clips) == 1, "only the edited segment is spoken again"
         assert engines and workers_of(env) == engines, "the engines stayed ready between saves"
         seconds = MP3(str(mp3)).info.length
@@ -90,7 +86,7 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         article.write_text("", encoding="utf-8")  # a bad version: reported, the last good files kept
         assert "is empty" in _next_line(stderr, "briefing:", timeout_s=30)
         assert process.poll() is None, "a bad save ended the watch"
-        assert _heard(vtt) == words(edited)
+        assert heard_words(vtt) == words(edited)
 
         mp3.unlink()  # a render that fails after the engines have spoken: they are stopped, then started anew
         mp3.mkdir()
@@ -101,7 +97,7 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         final = text.replace(" voted ", " agreed ", 1)  # new words: the engines must speak
         article.write_text(final, encoding="utf-8")
         _next_line(stdout, "council-vote.mp3", timeout_s=30)
-        assert _heard(vtt) == words(final)
+        assert heard_words(vtt) == words(final)
         assert abs(MP3(str(mp3)).info.length - seconds) < 2.0
     finally:
         process.send_signal(signal.SIGINT)
@@ -129,8 +125,8 @@ def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_ba
         (stories / "b.txt").write_text("", encoding="utf-8")  # saved at once: usually seen in the same look
         assert "b.txt is empty" in _next_line(stderr, "briefing:", timeout_s=30)
         _next_line(stdout, "a.mp3", timeout_s=30)
-        assert "tuesday" in _heard(out / "a.vtt")
-        assert "ten" in _heard(out / "b.vtt"), "the last good version stays"
+        assert "tuesday" in heard_words(out / "a.vtt")
+        assert "ten" in heard_words(out / "b.vtt"), "the last good version stays"
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
@@ -185,15 +181,15 @@ def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_chang
         episode = Path(_next_line(stdout, ".mp3").split(" (")[0])
         _next_line(stderr, "Watching 2 articles")
         vtt = episode.with_suffix(".vtt")
-        assert "ten" in _heard(vtt) and "midnight" not in _heard(vtt)
+        assert "ten" in heard_words(vtt) and "midnight" not in heard_words(vtt)
         (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at midnight.\n",
                                        encoding="utf-8")
         assert Path(_next_line(stdout, ".mp3", timeout_s=30).split(" (")[0]) == episode
-        heard = _heard(vtt)
+        heard = heard_words(vtt)
         assert "midnight" in heard and "ten" not in heard and "harbour" in heard
         (stories / "b.txt").unlink()  # a story taken out of the folder is taken out of the episode
         _next_line(stdout, ".mp3", timeout_s=30)
-        heard = _heard(vtt)
+        heard = heard_words(vtt)
         assert "library" not in heard and "harbour" in heard and "one" in heard
     finally:
         process.send_signal(signal.SIGINT)
