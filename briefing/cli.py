@@ -9,7 +9,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -78,7 +78,7 @@ def _unexpected(error: Exception) -> str:
             "see where, and please report it if it is a bug.")
 
 
-def _fail(sentence: str, status: ExitStatus) -> None:
+def _fail(sentence: str, status: ExitStatus) -> NoReturn:
     if _Session.show_traceback:
         traceback.print_exc()
     typer.echo(f"briefing: {sentence}", err=True)

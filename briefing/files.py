@@ -46,6 +46,8 @@ def ensure_writable(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        if error.errno in NO_ROOM_ERRNOS:
+            raise NoRoomError(NoRoomError.sentence(error, out_dir)) from None
         raise InputError(f"Cannot create the output folder {out_dir} ({error.strerror}); "
                          "choose another with -o.") from None
     if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):

@@ -15,7 +15,7 @@ import typer
 from helpers import ROOT, assert_plain_error, run_briefing
 
 from briefing import __version__, cli
-from briefing.errors import ExitStatus
+from briefing.errors import BriefingError, ExitStatus
 
 
 def test_version_and_help():
@@ -117,7 +117,7 @@ def _error_in_cli(error: BaseException, show_traceback: bool, capsys) -> tuple[i
 
 
 @pytest.mark.parametrize(("error", "status", "sentence"), [
-    (cli.BriefingError("The engine stopped."), ExitStatus.FAILURE, "briefing: The engine stopped."),
+    (BriefingError("The engine stopped."), ExitStatus.FAILURE, "briefing: The engine stopped."),
     (KeyboardInterrupt(), ExitStatus.INTERRUPTED, "briefing: interrupted; nothing was written."),
     (OSError(28, "No space left on device"), ExitStatus.FAILURE,
      "briefing: No room left to write (No space left on device); free some space, or write somewhere else."),
