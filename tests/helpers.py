@@ -9,6 +9,7 @@ import functools
 import http.server
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -72,6 +73,18 @@ def workers_of(env: dict, script: str = "pyttsx3_worker.py") -> set[int]:
         except OSError:  # ended meanwhile, or another user's
             continue
     return found
+
+
+def ctrl_c(process: subprocess.Popen, timeout_s: float = 10) -> int:
+    """Press Ctrl-C (SIGINT) on a running `briefing` and return its exit status; one that has not stopped
+    within `timeout_s` is killed, so that a failing test leaves no process behind."""
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
 
 
 # -- a web server ---------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import queue
-import signal
 import subprocess
 import sys
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from audio import heard_words, words
-from helpers import assert_plain_error, marked_env, run_briefing, workers_of
+from helpers import assert_plain_error, ctrl_c, marked_env, run_briefing, workers_of
 from mutagen.mp3 import MP3
 
 from briefing.errors import ExitStatus
@@ -100,8 +99,7 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         assert heard_words(vtt) == words(final)
         assert abs(MP3(str(mp3)).info.length - seconds) < 2.0
     finally:
-        process.send_signal(signal.SIGINT)
-        code = process.wait(timeout=10)
+        code = ctrl_c(process)
     err = "".join(iter(lambda: stderr.get(timeout=10), ""))
     assert code == 0, err
     assert "stopped watching" in err and "Traceback" not in err
@@ -128,8 +126,7 @@ def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_ba
         assert "tuesday" in heard_words(out / "a.vtt")
         assert "ten" in heard_words(out / "b.vtt"), "the last good version stays"
     finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert ctrl_c(process) == 0
 
 
 def test_watch_refuses_standard_input_in_one_sentence():
@@ -192,5 +189,4 @@ def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_chang
         heard = heard_words(vtt)
         assert "library" not in heard and "harbour" in heard and "one" in heard
     finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert ctrl_c(process) == 0
