@@ -110,11 +110,10 @@ class ProgressLines:
 
     def _due(self, stage: str, done: int, total: int) -> bool:
         now, tenths = self.clock(), done * 10 // total
-        last_tenths, last_time = self.shown.setdefault(stage, (0, now))
-        if done >= total:
-            del self.shown[stage]  # the next render (under --watch) starts afresh
-            return True
-        if tenths == last_tenths and now - last_time < PROGRESS_EVERY_S:
+        if done <= 1:  # a new render starts (under --watch, also after one that failed half-way)
+            self.shown[stage] = (0, now)
+        last_tenths, last_time = self.shown.get(stage, (0, now))
+        if done < total and tenths == last_tenths and now - last_time < PROGRESS_EVERY_S:
             return False
         self.shown[stage] = (tenths, now)
         return True

@@ -167,15 +167,16 @@ def test_duration_text(seconds, text):
 
 
 def _progress_lines(total: int, seconds_each: float, terminal: bool = False, stage: str = "synthesising",
-                    runs: int = 1) -> list[tuple[float, str]]:
-    """The progress lines of `runs` renders of `total` steps taking `seconds_each`, with the time of each."""
+                    runs: int = 1, stop_at: int | None = None) -> list[tuple[float, str]]:
+    """The progress lines of `runs` renders of `total` steps taking `seconds_each`, with the time of each;
+    each render but the last fails after `stop_at` steps, if given."""
     now = [0.0]
     progress = cli.ProgressLines(terminal=terminal, clock=lambda: now[0])
     stderr, lines = io.StringIO(), []
     real_stderr, sys.stderr = sys.stderr, stderr
     try:
-        for _ in range(runs):
-            for done in range(1, total + 1):
+        for run in range(runs):
+            for done in range(1, (stop_at if stop_at and run < runs - 1 else total) + 1):
                 now[0] += seconds_each
                 before = stderr.tell()
                 progress(stage, done, total)
@@ -203,6 +204,8 @@ def test_slow_progress_in_a_log_comes_at_least_every_ten_seconds_without_floodin
 
 def test_progress_starts_afresh_for_the_next_render_and_keeps_stages_apart():
     assert len(_progress_lines(50, 0.001, runs=3)) == 30
+    after_a_failed_render = [line for _, line in _progress_lines(50, 0.001, runs=2, stop_at=45)]
+    assert after_a_failed_render[9:] == [f"synthesising: {5 * n}/50 segments\n" for n in range(1, 11)]
     assert [line for _, line in _progress_lines(40, 0.001, stage="encoding")][:2] == [
         "encoding: 4/40 parts\n", "encoding: 8/40 parts\n"]
 
