@@ -23,13 +23,14 @@ def _names(command) -> list[str]:
     return names
 
 
-def command_line() -> dict[str, list[str]]:
-    """Each command as `briefing NAME` with its options; the global options under plain `briefing`."""
-    group = typer.main.get_command(app)  # a Click group (Typer >= 0.22 bundles its own copy of Click)
-    found = {"briefing": _names(group)}
-    for name, command in group.commands.items():
-        if not command.hidden:
-            found[f"briefing {name}"] = _names(command)
+def command_line(command=None, name: str = "briefing") -> dict[str, list[str]]:
+    """Each command as `briefing NAME` (and `briefing NAME SUBNAME` in a group) with its options; the global
+    options under plain `briefing`."""
+    command = command or typer.main.get_command(app)  # a Click group (Typer >= 0.22 bundles its own Click)
+    found = {name: _names(command)}
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        if not sub.hidden:
+            found |= command_line(sub, f"{name} {sub_name}")
     return found
 
 
