@@ -15,10 +15,13 @@ from briefing.cast import assign_voices, for_language, load_cast, with_rate
 from briefing.cover import cover_art
 from briefing.encode import ChunkJob, encoded, load_encoder, loudness_gain, sample_clips
 from briefing.engines import EnginePool, default_jobs
-from briefing.episode import Episode, combine, summary
+from briefing.episode import Episode, combine, combined_stem, episode_sources, summary
 from briefing.errors import InputError
 from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
-from briefing.files import ensure_writable, output_lock
+from briefing.export.epub import write_epub
+from briefing.export.page import PageFiles, write_page
+from briefing.export.readalong import ReadAlongInfo
+from briefing.files import ensure_writable, output_lock, safe_stem
 from briefing.model import Cast, Script, Timeline
 from briefing.read import read_article
 from briefing.read_markup import is_url
@@ -68,7 +71,12 @@ def check_cast(cast_path: Path | None, engine) -> None:
 
 
 def output_stem(source: str) -> str:
-    """Output files are named after the input file, never after the article's text."""
+    """Output files are named after the input file, never after the article's text; in plain ASCII, as
+    feed addresses need (safe_stem: "Café Notes.txt" -> Cafe-Notes.mp3)."""
+    return safe_stem(_input_stem(source))
+
+
+def _input_stem(source: str) -> str:
     if source == "-":
         return "briefing"
     if is_url(source):
@@ -86,6 +94,7 @@ class Options:
     episode: Episode = field(default_factory=Episode)
     jobs: int | None = None  # None: one per CPU core
     use_cache: bool = True
+    epub: bool = False  # also NAME.epub (EPUB 3 with Media Overlays)
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,7 @@ class _Work:
     script: Script
     cast: Cast
     stem: str
+    sources: str = ""  # of a combined episode: which articles it is made of (see combined_stem)
 
 
 def make(sources: list[str], out_dir: Path, options: Options | None = None, progress: Progress | None = None,
@@ -114,7 +124,8 @@ def make_combined(sources: list[str], out_dir: Path, options: Options | None = N
     day = options.episode.day
     script = combine([load_source(source) for source in sources], day)
     cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
-    return _render_and_export([_Work(assign_voices(script, cast), cast, f"briefing-{day.isoformat()}")],
+    stem = combined_stem(out_dir, day, sources, options.episode)
+    return _render_and_export([_Work(assign_voices(script, cast), cast, stem, episode_sources(sources))],
                               out_dir, options, progress, engine_pool)[0]
 
 
@@ -158,6 +169,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
     if clash:
         raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
     ensure_writable(out_dir)
+    cover_art(options.episode.cover)  # a cover that cannot be used fails now, not after all the speaking
     jobs = options.jobs or default_jobs()
     with contextlib.ExitStack() as stack:
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-", ignore_cleanup_errors=True)))
@@ -192,7 +204,8 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         for article in articles:
             timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
             chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
-            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode))
+            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode,
+                                          options.epub))
         return results
 
 
@@ -212,11 +225,12 @@ def _stop_on_error(engines: list, *pools: ThreadPoolExecutor):
 
 
 def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out_dir: Path,
-                   episode: Episode) -> Briefing:
+                   episode: Episode, epub: bool = False) -> Briefing:
     script = item.script
     tags = Tags(title=script.title, artist=script.author or "briefing", album=episode.show,
                 date=script.published[:10] or episode.day.isoformat(), comment=summary(script),
-                language=script.language, publisher=script.site_name, **cover_art(episode.cover))
+                language=script.language, publisher=script.site_name, **cover_art(episode.cover),
+                source_url=script.source if is_url(script.source) else "", sources=item.sources)
     mp3, vtt = out_dir / f"{item.stem}.mp3", out_dir / f"{item.stem}.vtt"
     chapter_list = chapters(timeline, script.title)
     with output_lock(out_dir, item.stem):
@@ -224,6 +238,11 @@ def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out
         write_vtt(timeline, vtt)
         write_srt(timeline, out_dir / f"{item.stem}.srt")
         write_chapters_json(chapter_list, out_dir / f"{item.stem}.chapters.json", script.title)
+        # Read along: the book first, so that the page links it.
+        read_along = ReadAlongInfo.of(script, timeline, tags.date)
+        if epub:
+            write_epub(timeline, mp3, out_dir / f"{item.stem}.epub", read_along)
+        write_page(timeline, out_dir / f"{item.stem}.html", read_along, PageFiles.for_stem(item.stem, epub))
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))
 
 
