@@ -34,8 +34,7 @@ from briefing.export import (
     write_vtt,
 )
 from briefing.model import Cast, Script, Segment, Timeline
-from briefing.read import read_article
-from briefing.read_markup import is_url
+from briefing.read import is_url, read_article
 from briefing.render import (
     SAMPLE_RATE,
     Progress,

@@ -1,0 +1,147 @@
+"""How much of each saved web page's true article body the reader keeps, and how much else it reads.
+
+usage: python benchmarks/extraction.py DIR [--show N]
+
+DIR holds saved pages with known article bodies in the layout of the public article-extraction benchmark
+(`ground-truth.json` mapping a page id to {"articleBody": ...}, and `html/<id>.html.gz` or `.html`). Pages
+are split by sorted id: every 5th is held out (our own check, never looked at while developing), the rest
+are the dev part. For each part the table gives
+
+- word recall: share of the body's words (as a multiset) that the reader kept, mean and worst page;
+- extra words: share of the words read that are not in the body (furniture), mean over pages;
+- shingle F1: the benchmark's own metric (4-word shingles, precision and recall averaged over pages);
+- refused / failed: pages the reader refused (InputError) or crashed on; both should be zero.
+
+Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
+`--show N` also lists the N worst pages of each part by recall and by extra words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.errors import InputError  # noqa: E402
+from briefing.read import article_from_bytes  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+def shingle_counts(text: str, n: int = 4) -> Counter:
+    """As the benchmark's evaluate.py: case-sensitive \\w+ tokens joined in runs of four."""
+    words = TOKEN.findall(text or "")
+    return Counter(tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1)) if words[i : i + n])
+
+
+def shingle_scores(true: str, pred: str) -> tuple[float, float]:
+    """(precision, recall) of one page's shingles, as the benchmark defines them."""
+    truth, guess = shingle_counts(true), shingle_counts(pred)
+    tp = sum((truth & guess).values())
+    fp, fn = sum((guess - truth).values()), sum((truth - guess).values())
+    precision = 1.0 if fp == fn == 0 else (tp / (tp + fp) if tp + fp else 0.0)
+    recall = 1.0 if fp == fn == 0 else (tp / (tp + fn) if tp + fn else 0.0)
+    return precision, recall
+
+
+def word_scores(true: str, pred: str) -> tuple[float, float]:
+    """(recall, extra share) over words as multisets, case-insensitive."""
+    truth, guess = Counter(tokens(true)), Counter(tokens(pred))
+    kept = sum((truth & guess).values())
+    recall = kept / max(1, sum(truth.values()))
+    extra = sum((guess - truth).values()) / max(1, sum(guess.values()))
+    return recall, extra
+
+
+def load_pages(folder: Path) -> list[tuple[str, bytes, str]]:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key in sorted(truth):
+        packed, plain = folder / "html" / f"{key}.html.gz", folder / "html" / f"{key}.html"
+        raw = gzip.decompress(packed.read_bytes()) if packed.exists() else plain.read_bytes()
+        pages.append((key, raw, truth[key].get("articleBody", "")))
+    return pages
+
+
+def read_body(key: str, raw: bytes) -> tuple[str, str]:
+    """The article's blocks as the reader gives them, and "ok", "refused" or "failed"."""
+    try:
+        article = article_from_bytes(raw, f"{key}.html")
+    except InputError:
+        return "", "refused"
+    except Exception:  # a crash is a result to count here, not a reason to stop
+        return "", "failed"
+    return "\n\n".join(block.text for block in article.blocks), "ok"
+
+
+def evaluate(pages: list[tuple[str, bytes, str]]) -> list[dict]:
+    rows = []
+    for key, raw, true in pages:
+        started = time.perf_counter()
+        pred, status = read_body(key, raw)
+        recall, extra = word_scores(true, pred)
+        precision, shingle_recall = shingle_scores(true, pred)
+        rows.append({"page": key, "status": status, "recall": recall, "extra": extra, "precision": precision,
+                     "shingle_recall": shingle_recall, "seconds": time.perf_counter() - started})
+    return rows
+
+
+def summary(rows: list[dict]) -> dict:
+    precision = statistics.mean(r["precision"] for r in rows)
+    recall = statistics.mean(r["shingle_recall"] for r in rows)
+    return {"pages": len(rows), "word recall": statistics.mean(r["recall"] for r in rows),
+            "worst recall": min(r["recall"] for r in rows),
+            "extra words %": 100 * statistics.mean(r["extra"] for r in rows),
+            "shingle F1": 2 * precision * recall / (precision + recall),
+            "refused": sum(r["status"] == "refused" for r in rows),
+            "failed": sum(r["status"] == "failed" for r in rows),
+            "ms/page": 1000 * statistics.mean(r["seconds"] for r in rows)}
+
+
+def print_table(parts: dict[str, list[dict]]) -> None:
+    columns = list(summary(next(iter(parts.values()))))
+    print(f"{'part':10}" + "".join(f"{c:>15}" for c in columns))
+    for name, rows in parts.items():
+        values = summary(rows)
+        print(f"{name:10}" + "".join(f"{v:>15.3f}" if isinstance(v, float) else f"{v:>15}"
+                                     for v in values.values()))
+
+
+def print_worst(name: str, rows: list[dict], count: int) -> None:
+    for key, label in (("recall", "lowest recall"), ("extra", "most extra words")):
+        ranked = sorted(rows, key=lambda r: r[key], reverse=key == "extra")[:count]
+        print(f"\n{name}, {label}:")
+        for row in ranked:
+            print(f"  {row['page'][:16]}  recall {row['recall']:.3f}  extra {100 * row['extra']:5.1f} %  "
+                  f"{row['status']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--show", type=int, default=0, help="list the N worst pages of each part")
+    args = parser.parse_args()
+    pages = load_pages(args.folder)
+    rows = evaluate(pages)
+    parts = {"dev": [r for i, r in enumerate(rows) if i % 5 != 4],
+             "held-out": [r for i, r in enumerate(rows) if i % 5 == 4], "all": rows}
+    print_table(parts)
+    for name in ("dev", "held-out") if args.show else ():
+        print_worst(name, parts[name], args.show)
+
+
+if __name__ == "__main__":
+    main()

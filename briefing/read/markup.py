@@ -1,0 +1,177 @@
+"""Articles saved as Markdown or web pages: read the article, not the page.
+
+Markdown goes through markdown-it-py. A web page goes through trafilatura, which finds the article's
+main text and its metadata; the page's markup then says what is a headline, a quote, a list or a table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.errors import InputError
+from briefing.model import Article
+from briefing.read.parts import Part, article_from_parts, as_sentence
+from briefing.read.text import decode
+
+_HTML_START = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)
+_MARKDOWN_TITLE = re.compile(rb"^\s*#[ \t]+\S")
+
+
+def is_html(raw: bytes, suffix: str) -> bool:
+    """A web page by its first bytes (any charset that keeps ASCII as ASCII, or UTF-16)."""
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return bool(_HTML_START.match(head)) or (suffix in (".html", ".htm", ".xhtml") and head.lstrip()[:1] == b"<")
+
+
+def is_markdown(raw: bytes, suffix: str) -> bool:
+    """Markdown cannot be told from text by its bytes alone: its name says so, or it opens with "# "."""
+    return suffix in (".md", ".markdown") or bool(_MARKDOWN_TITLE.match(raw[:256].removeprefix(b"\xef\xbb\xbf")))
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+def read_markdown(raw: bytes, source: str) -> Article:
+    return parse_markdown(decode(raw, source), source)
+
+
+def parse_markdown(text: str, source: str) -> Article:
+    """# title, ## headlines, paragraphs, > block quotes as quotes, lists read as sentences;
+    link text is read, URLs, images and markup are not."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    parts: list[Part] = []
+    quote_depth = list_depth = 0
+    list_items: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            if list_depth == 0 and list_items:
+                parts.append(Part(" ".join(as_sentence(item) for item in list_items)))
+                list_items = []
+        elif token.type == "inline":
+            _markdown_inline(token, tokens[index - 1], parts, list_items, list_depth, quote_depth)
+        elif token.type in ("fence", "code_block"):
+            parts.append(Part(" ".join(token.content.split())))
+    return article_from_parts(parts, source)
+
+
+def _markdown_inline(token, opener, parts: list[Part], list_items: list[str], list_depth: int,
+                     quote_depth: int) -> None:
+    content = _plain_inline(token.children or [])
+    if opener.type == "heading_open":
+        first_title = opener.tag == "h1" and not any(p.kind == "title" for p in parts)
+        parts.append(Part(content, "title" if first_title else "headline"))
+    elif list_depth:
+        list_items.append(content)
+    else:
+        parts.append(Part(content, "quote" if quote_depth else "narration"))
+
+
+def _plain_inline(children) -> str:
+    pieces = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            pieces.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+        # link_open/close, em/strong, images and inline HTML contribute no words of their own
+    return " ".join("".join(pieces).split())
+
+
+# -- Web pages ---------------------------------------------------------------------------------
+
+MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
+_TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
+
+
+def read_html(raw: bytes, source: str) -> Article:
+    """The main article of a web page, with its title (without the site's name), author, date, site and
+    the language the page declares."""
+    import trafilatura
+
+    document = _extracted(raw, source)
+    metadata = trafilatura.extract_metadata(raw)
+    site = (metadata.sitename or "") if metadata else ""
+    title = clean_title(document.get("title") or (metadata.title if metadata else "") or "", site)
+    parts = _page_parts(document, title)
+    words = sum(len(p.text.split()) for p in parts if p.kind in ("narration", "quote"))
+    if words < MIN_ARTICLE_WORDS:
+        raise InputError(f"{source} has no article text that could be found (only {words} words of prose); "
+                         "is it a list of links, a login page or a teaser rather than an article?")
+    return article_from_parts(parts, source, language=_declared_language(raw, metadata),
+                              author=(metadata.author or "") if metadata else "",
+                              published=(metadata.date or "") if metadata else "", site_name=site)
+
+
+def _extracted(raw: bytes, source: str):
+    import trafilatura
+    from lxml import etree
+
+    extracted = trafilatura.extract(raw, output_format="xml", with_metadata=True, include_comments=False,
+                                    include_images=False, include_tables=True, favor_precision=True)
+    if not extracted:
+        raise InputError(f"{source} has no article text that could be found; is it an article page?")
+    return etree.fromstring(extracted.encode("utf-8"))
+
+
+def _page_parts(document, title: str) -> list[Part]:
+    parts = [Part(title, "title")] if title else []
+    for element in document.iter("head", "p", "quote", "list", "table"):
+        if any(ancestor.tag in ("quote", "list", "table") for ancestor in element.iterancestors()):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if element.tag == "head":
+            if text != title and clean_title(text, "") != title:
+                parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
+        elif element.tag == "list":
+            items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+            parts.append(Part(" ".join(as_sentence(i) for i in items if i)))
+        elif element.tag == "table":
+            parts += _table(element)
+        else:
+            parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
+    return parts
+
+
+def _table(element) -> list[Part]:
+    rows = []
+    for row in element.iter("row"):
+        cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
+        cells = [cell for index, cell in enumerate(cells) if cell and cell not in cells[:index]]
+        if cells:
+            rows.append(as_sentence(", ".join(cells)))
+    return [Part(" ".join(rows))] if rows else []
+
+
+def clean_title(title: str, site: str) -> str:
+    """ "Storm hits coast - Coastline Daily" -> "Storm hits coast": the site's name, at either end of the
+    title behind a separator, is not part of the title."""
+    title = " ".join(title.split())
+    if not site:
+        return title
+    name = re.escape(" ".join(site.split()))
+    for pattern in (rf"^(.+?){_TITLE_SEPARATORS}{name}$", rf"^{name}{_TITLE_SEPARATORS}(.+)$"):
+        found = re.match(pattern, title, re.IGNORECASE)
+        if found and re.search(r"\w", found.group(1)):
+            return found.group(1).strip()
+    return title
+
+
+def _declared_language(raw: bytes, metadata) -> str:
+    """<html lang>, else what the metadata (Content-Language, og:locale) says."""
+    found = re.search(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", raw[:8192],
+                      re.IGNORECASE)
+    if found:
+        return found.group(1).decode("ascii")
+    return (getattr(metadata, "language", None) or "") if metadata else ""
