@@ -126,7 +126,7 @@ def test_a_folder_takes_text_markdown_and_html(corpus, tmp_path):
     folder.mkdir()
     for name in ("greve.txt", "storm-update.md", "council-vote.html"):
         shutil.copy(corpus / name, folder)
-    (folder / "notes.pdf").write_bytes(b"%PDF")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")  # not a format briefing reads: left alone
     result = run_briefing("make", str(folder), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr.decode()
     assert sorted(p.name for p in (tmp_path / "out").glob("*.mp3")) == \

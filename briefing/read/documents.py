@@ -25,7 +25,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 
 def is_pdf(raw: bytes, suffix: str) -> bool:
-    return raw[:1024].lstrip().startswith(b"%PDF-")
+    return raw[:1024].lstrip().startswith(b"%PDF")
 
 
 def _zip_names(raw: bytes) -> list[str]:
@@ -47,6 +47,7 @@ def is_epub(raw: bytes, suffix: str) -> bool:
 
 # -- PDF -----------------------------------------------------------------------------------------
 
+LAYOUT = {"char_margin": 3.5}  # justified lines keep gaps of up to ~1.5 em between words; columns are wider apart
 HEADLINE_SCALE = 1.15  # text this much larger than the body's is a headline
 MARGIN_SHARE = 0.1  # running headers and footers live in the top and bottom tenth of the page
 PAGE_NUMBER = re.compile(r"^\W*(?:(?:page|p\.|seite|página|pagina)\s*)?[\divxlc]+(?:\s*(?:/|of|von|de|sur)\s*\d+)?\W*$",
@@ -83,13 +84,15 @@ def _pdf_lines(raw: bytes, source: str) -> tuple[list[_Line], int]:
     lines: list[_Line] = []
     pages = box = 0
     try:
-        for pages, page in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams()), start=1):
+        for pages, page in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams(**LAYOUT)), start=1):
             for element in page:
                 if not isinstance(element, LTTextBox):
                     continue
                 box += 1
-                for line in element:
-                    if isinstance(line, LTTextLine) and line.get_text().strip():
+                ordered = sorted((line for line in element if isinstance(line, LTTextLine)),
+                                 key=lambda line: (-round(line.y1), line.x0))  # same baseline: left first
+                for line in ordered:
+                    if line.get_text().strip():
                         lines.append(_Line(" ".join(line.get_text().split()), _font_size(line), pages,
                                            (page.height - line.y1) / max(1.0, page.height), box))
     except (PDFEncryptionError, PDFPasswordIncorrect):

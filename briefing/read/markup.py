@@ -91,6 +91,7 @@ def _plain_inline(children) -> str:
 
 # -- Web pages ---------------------------------------------------------------------------------
 
+LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation
 MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
@@ -105,7 +106,7 @@ def read_html(raw: bytes, source: str) -> Article:
     site = (metadata.sitename or "") if metadata else ""
     title = clean_title(document.get("title") or (metadata.title if metadata else "") or "", site)
     parts = _page_parts(document, title)
-    words = sum(len(p.text.split()) for p in parts if p.kind in ("narration", "quote"))
+    words = sum(word_count(p.text) for p in parts if p.kind in ("narration", "quote"))
     if words < MIN_ARTICLE_WORDS:
         raise InputError(f"{source} has no article text that could be found (only {words} words of prose); "
                          "is it a list of links, a login page or a teaser rather than an article?")
@@ -115,14 +116,24 @@ def read_html(raw: bytes, source: str) -> Article:
 
 
 def _extracted(raw: bytes, source: str):
+    """The article as trafilatura's XML, extracted for recall with tables and links kept: precision mode
+    drops text that sits outside <p> after a headline, and whole article sections; the furniture that
+    recall mode lets in is removed block by block afterwards (`is_furniture`)."""
     import trafilatura
     from lxml import etree
 
     extracted = trafilatura.extract(raw, output_format="xml", with_metadata=True, include_comments=False,
-                                    include_images=False, include_tables=True, favor_precision=True)
+                                    include_images=False, include_tables=True, include_links=True,
+                                    favor_recall=True)
     if not extracted:
         raise InputError(f"{source} has no article text that could be found; is it an article page?")
     return etree.fromstring(extracted.encode("utf-8"))
+
+
+def word_count(text: str) -> int:
+    """Words, counting two characters of scripts written without spaces (Chinese, Japanese) as one."""
+    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]", text))
+    return len(text.split()) + dense // 2
 
 
 def _page_parts(document, title: str) -> list[Part]:
@@ -131,6 +142,8 @@ def _page_parts(document, title: str) -> list[Part]:
         if any(ancestor.tag in ("quote", "list", "table") for ancestor in element.iterancestors()):
             continue
         text = " ".join("".join(element.itertext()).split())
+        if is_furniture(element, text):
+            continue
         if element.tag == "head":
             if text != title and clean_title(text, "") != title:
                 parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
@@ -142,6 +155,14 @@ def _page_parts(document, title: str) -> list[Part]:
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
     return parts
+
+
+def is_furniture(element, text: str) -> bool:
+    """A block made mostly of links (related stories, "SEE MORE:" lists, tag lists, share bars) is the
+    page around the article, not the article."""
+    words = len(text.split())
+    linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
+    return element.tag != "head" and linked >= LINKED_SHARE * max(1, words)
 
 
 def _table(element) -> list[Part]:
