@@ -100,29 +100,78 @@ def read_html(raw: bytes, source: str) -> Article:
     """The main article of a web page, with its title (without the site's name), author, date, site and
     the language the page declares."""
     import trafilatura
+    from trafilatura.utils import load_html
 
-    document = _extracted(raw, source)
+    tree = load_html(raw)
+    if tree is None:
+        raise InputError(f"{source} has no article text that could be found; is it an article page?")
+    link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
+    wrap_loose_text(tree)
     metadata = trafilatura.extract_metadata(raw)
     site = (metadata.sitename or "") if metadata else ""
+    document = _extracted(tree, source)
     title = clean_title(document.get("title") or (metadata.title if metadata else "") or "", site)
     parts = _page_parts(document, title)
-    words = sum(word_count(p.text) for p in parts if p.kind in ("narration", "quote"))
-    if words < MIN_ARTICLE_WORDS:
-        raise InputError(f"{source} has no article text that could be found (only {words} words of prose); "
-                         "is it a list of links, a login page or a teaser rather than an article?")
+    _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "",
                               published=(metadata.date or "") if metadata else "", site_name=site)
 
 
-def _extracted(raw: bytes, source: str):
+def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
+    """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article."""
+    prose = " ".join(p.text for p in parts if p.kind in ("narration", "quote"))
+    words = word_count(prose)
+    in_links = sum(prose.count(text) * len(text.split()) for text in link_texts if len(text.split()) >= 2)
+    linked = in_links / max(1, len(prose.split()))
+    if words < MIN_ARTICLE_WORDS or linked >= LINKED_SHARE:
+        detail = f"only {words} words of prose" if words < MIN_ARTICLE_WORDS else "its text is mostly links"
+        raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
+                         "links, a login page or a teaser rather than an article?")
+
+
+BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
+                        "section", "article", "figure", "aside", "nav", "header", "footer", "form", "pre", "hr",
+                        "main", "address", "details", "fieldset", "figcaption", "center"})
+CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "center")
+
+
+def wrap_loose_text(tree) -> None:
+    """Text standing loose in a container beside block elements (a sentence right after a headline,
+    outside any <p>) becomes a <p> of its own, with the inline elements around it, so that the extractor,
+    which reads paragraphs, reads it too."""
+    for container in [c for c in tree.iter(*CONTAINERS) if any(child.tag in BLOCK_TAGS for child in c)]:
+        children = list(container)
+        if (container.text or "").strip():
+            _wrap_run(container, None, container.text, children)
+            container.text = None
+        for index, child in enumerate(children):
+            if child.tag in BLOCK_TAGS and (child.tail or "").strip():
+                _wrap_run(container, child, child.tail, children[index + 1 :])
+                child.tail = None
+
+
+def _wrap_run(container, after, text: str, following: list) -> None:
+    """A new <p> holding `text` and the inline elements of `following` up to the next block element."""
+    from lxml import etree
+
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    for sibling in following:
+        if not isinstance(sibling.tag, str) or sibling.tag in BLOCK_TAGS:
+            break
+        paragraph.append(sibling)  # moves it, with its tail
+    container.insert(0 if after is None else container.index(after) + 1, paragraph)
+
+
+def _extracted(tree, source: str):
     """The article as trafilatura's XML, extracted for recall with tables and links kept: precision mode
     drops text that sits outside <p> after a headline, and whole article sections; the furniture that
     recall mode lets in is removed block by block afterwards (`is_furniture`)."""
     import trafilatura
     from lxml import etree
 
-    extracted = trafilatura.extract(raw, output_format="xml", with_metadata=True, include_comments=False,
+    extracted = trafilatura.extract(tree, output_format="xml", with_metadata=True, include_comments=False,
                                     include_images=False, include_tables=True, include_links=True,
                                     favor_recall=True)
     if not extracted:
