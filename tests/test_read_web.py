@@ -120,5 +120,6 @@ def test_the_page_is_told_by_its_bytes_not_its_name(tmp_path):
 def test_the_pages_own_language_is_used(tmp_path):
     french = ("<p>La compagnie ferroviaire régionale fera circuler des trains de nuit entre la côte et la "
               "capitale à partir du premier juin, a annoncé mercredi son directeur lors d'une conférence "
-              "de presse à la gare centrale. Les trains partiront peu avant minuit et arriveront tôt le matin, à temps pour les premières réunions de la journée.</p>")
+              "de presse à la gare centrale. Les trains partiront peu avant minuit et arriveront tôt le "
+              "matin, à temps pour les premières réunions de la journée.</p>")
     assert article_from_bytes(page(french, lang="fr-BE"), "train.html").language == "fr"
