@@ -6,7 +6,9 @@ main text and its metadata; the page's markup then says what is a headline, a qu
 
 from __future__ import annotations
 
+import copy
 import re
+from collections import Counter
 
 from briefing.errors import InputError
 from briefing.model import Article
@@ -107,9 +109,11 @@ def read_html(raw: bytes, source: str) -> Article:
         raise InputError(f"{source} has no article text that could be found; is it an article page?")
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     wrap_loose_text(tree)
+    original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
     site = (metadata.sitename or "") if metadata else ""
     document = _extracted(tree, source)
+    add_sibling_sections(document, original)
     title = clean_title(document.get("title") or (metadata.title if metadata else "") or "", site)
     parts = _page_parts(document, title)
     _refuse_if_no_article(parts, link_texts, source)
@@ -162,6 +166,61 @@ def _wrap_run(container, after, text: str, following: list) -> None:
             break
         paragraph.append(sibling)  # moves it, with its tail
     container.insert(0 if after is None else container.index(after) + 1, paragraph)
+
+
+SECTION_SCOPE = 4  # how many levels above the article's container its other sections may sit
+
+
+def add_sibling_sections(document, original) -> None:
+    """Articles split into several containers of one kind (a section per ad slot) lose every section
+    after the first to the extractor: the paragraphs of the other containers of the same tag and class
+    near the first one are added, in page order."""
+    extracted = {_key(element): element for element in document.iter("p")}
+    paragraphs = [p for p in original.iter("p") if _key(p)]
+    matched = [p for p in paragraphs if _key(p) in extracted]
+    if not matched:
+        return
+    container, _ = Counter(p.getparent() for p in matched).most_common(1)[0]
+    sections = _same_kind(container)
+    if not sections:
+        return
+    previous = None
+    for paragraph in paragraphs:
+        key = _key(paragraph)
+        if key in extracted:
+            previous = extracted[key]
+        elif paragraph.getparent() in sections and previous is not None and not _link_heavy(paragraph):
+            previous = _insert_after(previous, key)
+            extracted[key] = previous
+
+
+def _same_kind(container) -> set:
+    classes = container.get("class")
+    if not classes:
+        return set()
+    scope = container
+    for _ in range(SECTION_SCOPE):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    return {element for element in scope.iter(container.tag)
+            if element.get("class") == classes and element is not container}
+
+
+def _key(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _link_heavy(element) -> bool:
+    linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
+    return linked >= LINKED_SHARE * max(1, len(_key(element).split()))
+
+
+def _insert_after(previous, text: str):
+    from lxml import etree
+
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    previous.addnext(paragraph)
+    return paragraph
 
 
 def _extracted(tree, source: str):
