@@ -108,6 +108,7 @@ def read_html(raw: bytes, source: str) -> Article:
     if tree is None:
         raise InputError(f"{source} has no article text that could be found; is it an article page?")
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
+    drop_bare_urls(tree)
     wrap_loose_text(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
@@ -132,6 +133,17 @@ def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) 
         detail = f"only {words} words of prose" if words < MIN_ARTICLE_WORDS else "its text is mostly links"
         raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
                          "links, a login page or a teaser rather than an article?")
+
+
+BARE_URL = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/\S*\s*$|^\s*https?://\S+\s*$")
+
+
+def drop_bare_urls(tree) -> None:
+    """Links that show their address ("https://t.co/x1", "pic.twitter.com/x1" in an embedded post) are
+    not words anyone reads aloud; the text around them stays."""
+    for link in [a for a in tree.iter("a") if BARE_URL.match(a.text_content() or "") and len(a) == 0]:
+        if link.getparent() is not None:
+            link.drop_tree()
 
 
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
@@ -266,11 +278,11 @@ def _page_parts(document, title: str) -> list[Part]:
 
 
 def is_furniture(element, text: str) -> bool:
-    """A block made mostly of links (related stories, "SEE MORE:" lists, tag lists, share bars) is the
-    page around the article, not the article."""
+    """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
+    bars, teasers) is the page around the article, not the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    return element.tag != "head" and linked >= LINKED_SHARE * max(1, words)
+    return linked >= LINKED_SHARE * max(1, words)
 
 
 def _table(element) -> list[Part]:
