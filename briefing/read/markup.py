@@ -93,6 +93,7 @@ def _plain_inline(children) -> str:
 
 # -- Web pages ---------------------------------------------------------------------------------
 
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation
 MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
@@ -115,7 +116,7 @@ def read_html(raw: bytes, source: str) -> Article:
     site = (metadata.sitename or "") if metadata else ""
     document = _extracted(tree, source)
     add_sibling_sections(document, original)
-    title = clean_title(document.get("title") or (metadata.title if metadata else "") or "", site)
+    title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
     parts = _page_parts(document, title)
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
@@ -265,7 +266,7 @@ def _page_parts(document, title: str) -> list[Part]:
         if is_furniture(element, text):
             continue
         if element.tag == "head":
-            if text != title and clean_title(text, "") != title:
+            if text != title:
                 parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
         elif element.tag == "list":
             items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
@@ -274,15 +275,45 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += _table(element)
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
-    return parts
+    return without_stray_headlines(parts)
+
+
+def page_title(document, title: str) -> str:
+    """The article's own headline when the page title holds it with a label around it ("Opinion |
+    Is Football Violence a Crime?"), else the page title."""
+    for element in document.iter("head"):
+        text = " ".join("".join(element.itertext()).split())
+        if len(text.split()) >= 2 and text != title and re.fullmatch(
+                rf"(?:.+?{_TITLE_SEPARATORS})?{re.escape(text)}(?:{_TITLE_SEPARATORS}.+)?", title):
+            return text
+    return title
+
+
+HEADLINE_RUN = 3  # this many headlines in a row with no text between them is a widget, not sections
+
+
+def without_stray_headlines(parts: list[Part]) -> list[Part]:
+    """Headlines introduce text: a run of them with nothing between (a newsletter box, a promo) and those
+    at the very end, after the last paragraph, are furniture."""
+    kept: list[Part] = []
+    run: list[Part] = []
+    for part in parts:
+        if part.kind == "headline":
+            run.append(part)
+            continue
+        if len(run) < HEADLINE_RUN:
+            kept += run
+        run = []
+        kept.append(part)
+    return kept
 
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers) is the page around the article, not the article."""
+    bars, teasers), or a short copyright notice, is the page around the article, not the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    return linked >= LINKED_SHARE * max(1, words)
+    return linked >= LINKED_SHARE * max(1, words) or (words <= 30 and bool(COPYRIGHT.search(text)))
 
 
 def _table(element) -> list[Part]:
