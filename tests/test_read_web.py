@@ -45,6 +45,11 @@ def article_page() -> bytes:
 <h2>Seats and Cabins</h2>
 {LOOSE}
 <p>{BODY[2]}</p>
+<div class="signup"><h3>The Rail Letter</h3><h4>Timetables and offers every Friday.</h4>
+<h4>Thanks for signing up!</h4></div>
+<blockquote class="twitter-tweet"><p>Night trains are back on our line at last!
+<a href="https://t.co/Xb12cd">https://t.co/Xb12cd</a></p>&mdash; Rail Fan (@railfan)
+<a href="https://twitter.com/railfan/status/1">May 2, 2026</a></blockquote>
 <p><strong>Related:</strong> <a href="/a">Rail strike ends after three days</a></p>
 <p>SEE MORE: <a href="/b">The ten most beautiful stations in the country</a></p>
 <table><caption>Fares for one trip</caption>
@@ -76,13 +81,20 @@ def test_tables_are_read_row_by_row_and_lists_as_sentences(article):
     heard = " ".join(block.text for block in article.blocks)
     assert "Seat, 29 euros." in heard and "Four-bed cabin, 59 euros." in heard
     assert "Departures every night. Free coffee in the morning." in heard
+    assert "Fares for one trip." in heard  # the caption says what the rows are
 
 
 def test_furniture_is_not_read(article):
     heard = " ".join([article.title.text, *(block.text for block in article.blocks)])
     for furniture in ("Home", "Sport", "Related", "SEE MORE", "strike", "beautiful stations", "newsletter",
-                      "Morning Briefing", "rights reserved", "Facebook", "Railway Courier"):
+                      "Morning Briefing", "rights reserved", "Facebook", "Railway Courier", "Rail Letter",
+                      "signing up", "t.co", "https"):
         assert furniture not in heard, furniture
+
+
+def test_an_embedded_post_keeps_its_words_but_not_its_addresses(article):
+    heard = " ".join(block.text for block in article.blocks)
+    assert "Night trains are back on our line at last!" in heard and "t.co" not in heard
 
 
 def test_the_title_is_the_headline_without_the_site_name_and_the_metadata_is_kept(article):

@@ -110,6 +110,7 @@ def read_html(raw: bytes, source: str) -> Article:
         raise InputError(f"{source} has no article text that could be found; is it an article page?")
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     drop_bare_urls(tree)
+    drop_promotions(tree)
     wrap_loose_text(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
@@ -145,6 +146,22 @@ def drop_bare_urls(tree) -> None:
     for link in [a for a in tree.iter("a") if BARE_URL.match(a.text_content() or "") and len(a) == 0]:
         if link.getparent() is not None:
             link.drop_tree()
+
+
+PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
+                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending", re.IGNORECASE)
+ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
+PROMOTION_MAX_WORDS = 80  # a box this short; longer elements with such names wrap the article itself
+
+
+def drop_promotions(tree) -> None:
+    """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
+    Readability judges them) are removed before extraction, wherever they sit in the article."""
+    for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if (PROMOTION.search(names) and not ARTICLE_PART.search(names) and element.getparent() is not None
+                and len(element.text_content().split()) <= PROMOTION_MAX_WORDS):
+            element.drop_tree()
 
 
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
