@@ -14,6 +14,11 @@ are the dev part. For each part the table gives
 
 Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
 `--show N` also lists the N worst pages of each part by recall and by extra words.
+
+`--documents` instead sets each true body (those in Latin-1, which the PDF core fonts cover) as a
+two-column PDF with a running header, a running footer and page numbers, long words hyphenated at line
+ends (fpdf2, from the `test` extra), and as a DOCX (python-docx), and reads them back: the same table,
+plus how many running headers or page numbers were read.
 """
 
 from __future__ import annotations
@@ -99,6 +104,80 @@ def evaluate(pages: list[tuple[str, bytes, str]]) -> list[dict]:
     return rows
 
 
+TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\u200b": ""})
+HEADER, FOOTER = "The Benchmark Gazette - Saturday Edition", "benchmark-gazette.example"
+
+
+def two_column_pdf(title: str, paragraphs: list[str]) -> bytes:
+    """The paragraphs flowed line by line through two columns and over pages, as a newspaper sets them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    state = {"page": 0, "column": 0, "y": 0.0}
+
+    def next_page():
+        pdf.add_page()
+        state.update(page=state["page"] + 1, column=0, y=25.0)
+        pdf.set_font("Helvetica", size=8)
+        for x, y, text in ((15, 10, HEADER), (15, 285, f"Page {state['page']}"), (150, 285, FOOTER)):
+            pdf.set_xy(x, y)
+            pdf.cell(0, 5, text)
+
+    def place(text: str, size: int, width: float, style: str = "") -> None:
+        pdf.set_font("Helvetica", style=style, size=size)
+        height = size * 0.5
+        for line in pdf.multi_cell(width, height, text, dry_run=True, output="LINES"):
+            if state["y"] + height > 275:
+                if state["column"] == 0:
+                    state.update(column=1, y=25.0 if state["page"] > 1 else 45.0)
+                else:
+                    next_page()
+            pdf.set_xy(15 + state["column"] * 95, state["y"])
+            pdf.cell(width, height, line)
+            state["y"] += height
+        state["y"] += 3
+
+    next_page()
+    place(title, 18, 180, "B")
+    state["y"] = 45.0
+    for paragraph in paragraphs:
+        place(" ".join(w[:4] + "\u00ad" + w[4:] if len(w) > 8 and w.isalpha() else w for w in paragraph.split()),
+              10, 85)
+    return bytes(pdf.output())
+
+
+def word_document(title: str, paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title, style="Title")
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def evaluate_documents(pages: list[tuple[str, bytes, str]]) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {"pdf": [], "docx": []}
+    for key, _, true in pages:
+        paragraphs = [" ".join(p.translate(TYPOGRAPHY).split()) for p in true.split("\n") if p.strip()]
+        if not paragraphs or not all(p.encode("latin-1", "ignore").decode("latin-1") == p for p in paragraphs):
+            continue
+        title = f"Benchmark article {key[:8]}"
+        for kind, make in (("pdf", two_column_pdf), ("docx", word_document)):
+            pages_as_document = [(key, make(title, paragraphs), true)]
+            row = evaluate(pages_as_document)[0]
+            body = read_body(key, pages_as_document[0][1])[0]
+            row["furniture"] = sum(body.count(text) for text in (HEADER, FOOTER)) + len(
+                re.findall(r"\bPage \d+\b", body))
+            rows[kind].append(row)
+    return rows
+
+
 def summary(rows: list[dict]) -> dict:
     precision = statistics.mean(r["precision"] for r in rows)
     recall = statistics.mean(r["shingle_recall"] for r in rows)
@@ -108,6 +187,7 @@ def summary(rows: list[dict]) -> dict:
             "shingle F1": 2 * precision * recall / (precision + recall),
             "refused": sum(r["status"] == "refused" for r in rows),
             "failed": sum(r["status"] == "failed" for r in rows),
+            **({"furniture read": sum(r["furniture"] for r in rows)} if rows and "furniture" in rows[0] else {}),
             "ms/page": 1000 * statistics.mean(r["seconds"] for r in rows)}
 
 
@@ -133,8 +213,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N worst pages of each part")
+    parser.add_argument("--documents", action="store_true", help="the true bodies as PDF and DOCX instead")
     args = parser.parse_args()
     pages = load_pages(args.folder)
+    if args.documents:
+        for name, part in (("dev", [p for i, p in enumerate(pages) if i % 5 != 4]),
+                           ("held-out", [p for i, p in enumerate(pages) if i % 5 == 4])):
+            print_table({f"{name} {kind}": rows for kind, rows in evaluate_documents(part).items()})
+        return
     rows = evaluate(pages)
     parts = {"dev": [r for i, r in enumerate(rows) if i % 5 != 4],
              "held-out": [r for i, r in enumerate(rows) if i % 5 == 4], "all": rows}

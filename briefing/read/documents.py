@@ -66,7 +66,10 @@ class _Line:
 
 def read_pdf(raw: bytes, source: str) -> Article:
     lines, pages = _pdf_lines(raw, source)
-    lines = [line for line in lines if not _furniture(line, lines, pages)]
+    body = _body_size(lines)
+    singles = {box for box, count in Counter(line.box for line in lines).items() if count == 1}
+    lines = [line for line in lines if not _furniture(line, lines, pages)
+             and not _small_margin_note(line, body, singles)]
     if not lines:
         raise InputError(f"{source} is a PDF without a text layer (a scan?); run it through OCR "
                          "(for example ocrmypdf) and give the result.")
@@ -121,16 +124,28 @@ def _furniture(line: _Line, lines: list[_Line], pages: int) -> bool:
     return pages > 1 and len(repeats) + 1 >= max(2, pages // 2)
 
 
+def _small_margin_note(line: _Line, body: float, singles: set[int]) -> bool:
+    """On a document of one page nothing repeats: a short line alone in the margin, set smaller than the
+    body, is its running header or footer."""
+    in_margin = line.top < MARGIN_SHARE or line.top > 1 - MARGIN_SHARE
+    return in_margin and line.box in singles and line.size < body and len(line.text.split()) <= 10
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The font size most of the text is set in."""
+    weights = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
 def _running_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
 
 
 def _pdf_parts(lines: list[_Line]) -> list[Part]:
     """Boxes become paragraphs; larger type becomes headlines, the largest on page 1 the title."""
-    weights = Counter()
-    for line in lines:
-        weights[line.size] += len(line.text)
-    body = weights.most_common(1)[0][0]
+    body = _body_size(lines)
     first_page = [line.size for line in lines if line.page == 1]
     title_size = max(first_page) if first_page else 0.0
     parts: list[Part] = []
