@@ -133,6 +133,7 @@ def two_column_pdf(title: str, paragraphs: list[str]) -> bytes:
                     state.update(column=1, y=25.0 if state["page"] > 1 else 45.0)
                 else:
                     next_page()
+                    pdf.set_font("Helvetica", style=style, size=size)
             pdf.set_xy(15 + state["column"] * 95, state["y"])
             pdf.cell(width, height, line)
             state["y"] += height

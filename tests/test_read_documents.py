@@ -91,7 +91,7 @@ def two_column_pdf(pages: int = 2) -> bytes:
         height = len(lines) * size * 0.5
         if y + height > 270:
             if column == 0 and page <= pages:
-                column, y = 1, top
+                column, y = 1, top + (15 if page == 1 else 0)  # below the title on the first page
             else:
                 new_page()
         x = 15 + column * (column_width + gutter)
@@ -264,3 +264,25 @@ def test_a_folder_takes_documents_too(tmp_path, pdf_bytes):
     (folder / "c.epub").write_bytes(small_epub())
     (folder / "d.odt").write_bytes(b"PK\x03\x04")
     assert [p.rsplit("/", 1)[1] for p in article_sources([str(folder)])] == ["a.pdf", "b.docx", "c.epub"]
+
+
+@pytest.mark.parametrize(("lines", "paragraph"), [
+    (["The infor-", "mation was late."], "The information was late."),
+    (["The Anglo-", "Saxon names."], "The Anglo-Saxon names."),
+    (["A well-known", "fact."], "A well-known fact."),
+    (["Ends with a dash -", "then more."], "Ends with a dash - then more."),
+])
+def test_lines_of_a_paragraph_are_joined(lines, paragraph):
+    from briefing.read.documents import _join_lines
+
+    assert _join_lines(lines) == paragraph
+
+
+def test_a_paragraph_running_into_the_next_column_continues():
+    from briefing.read.documents import _add_pdf_part
+    from briefing.read.parts import Part
+
+    parts = [Part("The work starts in")]
+    _add_pdf_part(parts, Part("spring and ends in autumn."))
+    _add_pdf_part(parts, Part("A new paragraph."))
+    assert [p.text for p in parts] == ["The work starts in spring and ends in autumn.", "A new paragraph."]

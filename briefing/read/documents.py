@@ -47,7 +47,8 @@ def is_epub(raw: bytes, suffix: str) -> bool:
 
 # -- PDF -----------------------------------------------------------------------------------------
 
-LAYOUT = {"char_margin": 3.5}  # justified lines keep gaps of up to ~1.5 em between words; columns are wider apart
+LAYOUT = {"char_margin": 3.5,  # justified lines keep gaps of up to ~1.5 em between words; columns are wider apart
+          "boxes_flow": None}  # boxes are put in column order here
 HEADLINE_SCALE = 1.15  # text this much larger than the body's is a headline
 MARGIN_SHARE = 0.1  # running headers and footers live in the top and bottom tenth of the page
 PAGE_NUMBER = re.compile(r"^\W*(?:(?:page|p\.|seite|página|pagina)\s*)?[\divxlc]+(?:\s*(?:/|of|von|de|sur)\s*\d+)?\W*$",
@@ -78,32 +79,63 @@ def read_pdf(raw: bytes, source: str) -> Article:
 
 
 def _pdf_lines(raw: bytes, source: str) -> tuple[list[_Line], int]:
-    """Every text line with its font size and place, in pdfminer's reading order."""
+    """Every text line with its font size and place, page by page in column order."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTTextBox
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     lines: list[_Line] = []
-    pages = box = 0
+    pages = 0
     try:
         for pages, page in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams(**LAYOUT)), start=1):
-            for element in page:
-                if not isinstance(element, LTTextBox):
-                    continue
-                box += 1
-                ordered = sorted((line for line in element if isinstance(line, LTTextLine)),
-                                 key=lambda line: (-round(line.y1), line.x0))  # same baseline: left first
-                for line in ordered:
-                    if line.get_text().strip():
-                        lines.append(_Line(" ".join(line.get_text().split()), _font_size(line), pages,
-                                           (page.height - line.y1) / max(1.0, page.height), box))
+            boxes = [element for element in page if isinstance(element, LTTextBox)]
+            for box in column_order(boxes, page.width):
+                lines += _box_lines(box, page, pages, (lines[-1].box if lines else 0) + 1)
     except (PDFEncryptionError, PDFPasswordIncorrect):
         raise InputError(f"{source} is a password-protected PDF; save an unprotected copy and give that.") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
         raise InputError(f"{source} is a damaged PDF that cannot be read ({error}); "
                          "save it again or give its text.") from None
     return lines, pages
+
+
+def _box_lines(box, page, page_number: int, box_number: int) -> list[_Line]:
+    from pdfminer.layout import LTTextLine
+
+    ordered = sorted((line for line in box if isinstance(line, LTTextLine)),
+                     key=lambda line: (-round(line.y1), line.x0))  # one baseline in pieces: left first
+    return [_Line(" ".join(line.get_text().split()), _font_size(line), page_number,
+                  (page.height - line.y1) / max(1.0, page.height), box_number)
+            for line in ordered if line.get_text().strip()]
+
+
+FULL_WIDTH = 0.6  # a box wider than this share of the page spans the columns (a title, a banner)
+COLUMN_GAP = 0.15  # left edges this share of the page apart start different columns
+
+
+def column_order(boxes: list, page_width: float) -> list:
+    """Reading order of a page's text boxes: bands between boxes that span the page, and within a band
+    each column top to bottom, left to right (pdfminer's own order mixes columns)."""
+    ordered: list = []
+    band: list = []
+    for box in sorted(boxes, key=lambda b: -b.y1):
+        if box.width > FULL_WIDTH * page_width:
+            ordered += [*_columns(band, page_width), box]
+            band = []
+        else:
+            band.append(box)
+    return ordered + _columns(band, page_width)
+
+
+def _columns(boxes: list, page_width: float) -> list:
+    columns: list[list] = []
+    for box in sorted(boxes, key=lambda b: b.x0):
+        if columns and box.x0 - columns[-1][0].x0 < COLUMN_GAP * page_width:
+            columns[-1].append(box)
+        else:
+            columns.append([box])
+    return [box for column in columns for box in sorted(column, key=lambda b: -b.y1)]
 
 
 def _font_size(line) -> float:
@@ -182,11 +214,14 @@ def _add_pdf_part(parts: list[Part], part: Part) -> None:
 
 
 def _join_lines(texts: list[str]) -> str:
-    """Lines of one paragraph as one text; "infor-" + "mation" is "information"."""
+    """Lines of one paragraph as one text; "infor-" + "mation" is "information", "Anglo-" + "Saxon" is
+    "Anglo-Saxon" (a capital after the break says the hyphen is part of the word)."""
     joined = ""
     for text in texts:
         if HYPHEN_END.search(joined) and text[:1].islower():
             joined = joined[:-1] + text
+        elif HYPHEN_END.search(joined) and text[:1].isupper():
+            joined = joined[:-1] + "-" + text
         else:
             joined = f"{joined} {text}" if joined else text
     return joined
