@@ -149,9 +149,10 @@ def drop_bare_urls(tree) -> None:
 
 
 PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
-                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending", re.IGNORECASE)
+                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest",
+                       re.IGNORECASE)
 ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
-PROMOTION_MAX_WORDS = 80  # a box this short; longer elements with such names wrap the article itself
+PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
 
 
 def drop_promotions(tree) -> None:
@@ -160,7 +161,7 @@ def drop_promotions(tree) -> None:
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if (PROMOTION.search(names) and not ARTICLE_PART.search(names) and element.getparent() is not None
-                and len(element.text_content().split()) <= PROMOTION_MAX_WORDS):
+                and (len(element.text_content().split()) <= PROMOTION_MAX_WORDS or _link_heavy(element, 0.3))):
             element.drop_tree()
 
 
@@ -239,9 +240,9 @@ def _key(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _link_heavy(element) -> bool:
+def _link_heavy(element, share: float = LINKED_SHARE) -> bool:
     linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
-    return linked >= LINKED_SHARE * max(1, len(_key(element).split()))
+    return linked >= share * max(1, len(_key(element).split()))
 
 
 def _insert_after(previous, text: str):
