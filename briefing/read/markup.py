@@ -152,18 +152,20 @@ PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up
                        r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest",
                        re.IGNORECASE)
 COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
+MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
 ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
 PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
 
 
 def drop_promotions(tree) -> None:
     """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
-    Readability judges them), and readers' comments, are removed before extraction, wherever they sit."""
+    Readability judges them), readers' comments and photo galleries with their captions and credits are
+    removed before extraction, wherever they sit."""
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if ARTICLE_PART.search(names) or element.getparent() is None:
             continue
-        if COMMENTS.search(names) or (PROMOTION.search(names) and (
+        if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
                 len(element.text_content().split()) <= PROMOTION_MAX_WORDS or _link_heavy(element, 0.3))):
             element.drop_tree()
 
