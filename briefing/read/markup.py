@@ -118,11 +118,26 @@ def read_html(raw: bytes, source: str) -> Article:
     document = _extracted(tree, source)
     add_sibling_sections(document, original)
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
-    parts = _page_parts(document, title)
+    published = (metadata.date or "") if metadata else ""
+    parts = [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
-                              author=(metadata.author or "") if metadata else "",
-                              published=(metadata.date or "") if metadata else "", site_name=site)
+                              author=(metadata.author or "") if metadata else "", published=published,
+                              site_name=site)
+
+
+DATELINE_WORDS = 12
+
+
+def is_dateline(text: str, published: str) -> bool:
+    """A short line giving the date the page's metadata gives ("Published 18 November 2019.", "Updated:
+    19/11/2019 09:01") is the page's furniture; the date itself goes into the tags."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not found or len(text.split()) > DATELINE_WORDS:
+        return False
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    year, _, day = (int(n) for n in found.groups())
+    return (year in numbers or year % 100 in numbers) and day in numbers
 
 
 def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
@@ -333,10 +348,11 @@ def without_stray_headlines(parts: list[Part]) -> list[Part]:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), or a short copyright notice, is the page around the article, not the article."""
+    bars, teasers), a short copyright notice or a bare web address is the page around the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    return linked >= LINKED_SHARE * max(1, words) or (words <= 30 and bool(COPYRIGHT.search(text)))
+    return (linked >= LINKED_SHARE * max(1, words) or (words <= 30 and bool(COPYRIGHT.search(text)))
+            or bool(BARE_URL.match(text)))
 
 
 def _table(element) -> list[Part]:
