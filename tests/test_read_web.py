@@ -33,8 +33,12 @@ def page(body: str, title: str = "Night Trains Return to the Coast | Railway Cou
 </head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
 <article><h1>Night Trains Return to the Coast</h1>
+<p>Published 2 May 2026, 09:30</p>
 {body}
+<p>https://railwaycourier.example/night-trains-return</p>
 </article>
+<section id="comments"><div class="comment"><p>Finally! I have waited years for this and will book the first
+train on the very first night, whatever the price turns out to be in the end.</p></div></section>
 <aside class="newsletter"><h3>Get the Morning Briefing</h3><p>Sign up for our newsletter.</p></aside>
 <footer><p>© 2026 Railway Courier. All rights reserved.</p></footer>
 </body></html>""".encode()
@@ -50,6 +54,7 @@ def article_page() -> bytes:
 <blockquote class="twitter-tweet"><p>Night trains are back on our line at last!
 <a href="https://t.co/Xb12cd">https://t.co/Xb12cd</a></p>&mdash; Rail Fan (@railfan)
 <a href="https://twitter.com/railfan/status/1">May 2, 2026</a></blockquote>
+<h3>More:</h3><ul><li><a href="/c">Bus fares rise</a></li><li><a href="/d">Tram line opens</a></li></ul>
 <p><strong>Related:</strong> <a href="/a">Rail strike ends after three days</a></p>
 <p>SEE MORE: <a href="/b">The ten most beautiful stations in the country</a></p>
 <table><caption>Fares for one trip</caption>
@@ -88,7 +93,7 @@ def test_furniture_is_not_read(article):
     heard = " ".join([article.title.text, *(block.text for block in article.blocks)])
     for furniture in ("Home", "Sport", "Related", "SEE MORE", "strike", "beautiful stations", "newsletter",
                       "Morning Briefing", "rights reserved", "Facebook", "Railway Courier", "Rail Letter",
-                      "signing up", "t.co", "https"):
+                      "signing up", "t.co", "https", "Published", "waited years", "More", "Bus fares"):
         assert furniture not in heard, furniture
 
 

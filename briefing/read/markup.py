@@ -302,6 +302,8 @@ def _page_parts(document, title: str) -> list[Part]:
             continue
         text = " ".join("".join(element.itertext()).split())
         if is_furniture(element, text):
+            if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
+                parts.pop()  # "More:", "Related:": the label of the links just dropped
             continue
         if element.tag == "head":
             if text != title:
@@ -331,8 +333,9 @@ HEADLINE_RUN = 3  # this many headlines in a row with no text between them is a 
 
 
 def without_stray_headlines(parts: list[Part]) -> list[Part]:
-    """Headlines introduce text: a run of them with nothing between (a newsletter box, a promo) and those
-    at the very end, after the last paragraph, are furniture."""
+    """Headlines introduce text: a run of them with nothing between (a newsletter box, a promo), a label
+    such as "More:" whose links are gone, and those at the very end, after the last paragraph, are
+    furniture."""
     kept: list[Part] = []
     run: list[Part] = []
     for part in parts:
@@ -340,7 +343,7 @@ def without_stray_headlines(parts: list[Part]) -> list[Part]:
             run.append(part)
             continue
         if len(run) < HEADLINE_RUN:
-            kept += run
+            kept += [label for label in run[:-1] if not label.text.endswith(":")] + run[-1:]
         run = []
         kept.append(part)
     return kept
