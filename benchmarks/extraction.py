@@ -15,6 +15,10 @@ are the dev part. For each part the table gives
 Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
 `--show N` also lists the N worst pages of each part by recall and by extra words.
 
+`--snippets` scores another layout instead: trafilatura's own test pages (`evaldata.json` naming, for
+each page in `eval/` or `cache/`, snippets that must be read ("with") and must not ("without")): the share
+of "with" snippets read and of "without" snippets left out, dev and held-out (every 5th page by URL).
+
 `--documents` instead sets each true body (those in Latin-1, which the PDF core fonts cover) as a
 two-column PDF with a running header, a running footer and page numbers, long words hyphenated at line
 ends (fpdf2, from the `test` extra), and as a DOCX (python-docx), and reads them back: the same table,
@@ -179,6 +183,39 @@ def evaluate_documents(pages: list[tuple[str, bytes, str]]) -> dict[str, list[di
     return rows
 
 
+def evaluate_snippets(folder: Path) -> dict[str, dict]:
+    """Share of must-read snippets read and of must-not snippets left out, per part."""
+    data = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    totals = {part: Counter() for part in ("dev", "held-out")}
+    for index, url in enumerate(sorted(data)):
+        item = data[url]
+        path = next((folder / d / item["file"] for d in ("eval", "cache") if (folder / d / item["file"]).exists()),
+                    None)
+        if path is None:
+            continue
+        try:
+            article = article_from_bytes(path.read_bytes(), url)
+            text = " ".join([article.title.text, *(block.text for block in article.blocks)])
+            status = "ok"
+        except InputError:
+            text, status = "", "refused"
+        except Exception:  # counted, not fatal
+            text, status = "", "failed"
+        text = " ".join(text.split())
+        total = totals["held-out" if index % 5 == 4 else "dev"]
+        total["pages"] += 1
+        total[status] += 1
+        for snippet in item.get("with", []):
+            total["with"] += 1
+            total["with read"] += " ".join(snippet.split()) in text
+        for snippet in item.get("without", []):
+            total["without"] += 1
+            total["without left out"] += " ".join(snippet.split()) not in text
+    return {part: {"pages": t["pages"], "with read": t["with read"] / max(1, t["with"]),
+                   "without left out": t["without left out"] / max(1, t["without"]),
+                   "refused": t["refused"], "failed": t["failed"]} for part, t in totals.items()}
+
+
 def summary(rows: list[dict]) -> dict:
     precision = statistics.mean(r["precision"] for r in rows)
     recall = statistics.mean(r["shingle_recall"] for r in rows)
@@ -215,7 +252,16 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N worst pages of each part")
     parser.add_argument("--documents", action="store_true", help="the true bodies as PDF and DOCX instead")
+    parser.add_argument("--snippets", action="store_true", help="FOLDER is trafilatura's tests folder")
     args = parser.parse_args()
+    if args.snippets:
+        results = evaluate_snippets(args.folder)
+        columns = list(next(iter(results.values())))
+        print(f"{'part':10}" + "".join(f"{c:>18}" for c in columns))
+        for name, values in results.items():
+            print(f"{name:10}" + "".join(f"{v:>18.3f}" if isinstance(v, float) else f"{v:>18}"
+                                         for v in values.values()))
+        return
     pages = load_pages(args.folder)
     if args.documents:
         for name, part in (("dev", [p for i, p in enumerate(pages) if i % 5 != 4]),

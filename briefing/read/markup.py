@@ -94,7 +94,8 @@ def _plain_inline(children) -> str:
 # -- Web pages ---------------------------------------------------------------------------------
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
-LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation
+LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
+LINKED_WORDS = 30  # unless it is a paragraph this long (a whole paragraph inside one link, around an image)
 MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
@@ -354,8 +355,8 @@ def is_furniture(element, text: str) -> bool:
     bars, teasers), a short copyright notice or a bare web address is the page around the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    return (linked >= LINKED_SHARE * max(1, words) or (words <= 30 and bool(COPYRIGHT.search(text)))
-            or bool(BARE_URL.match(text)))
+    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS)
+    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
 
 
 def _table(element) -> list[Part]:
