@@ -2,6 +2,8 @@
 
 Markdown goes through markdown-it-py. A web page goes through trafilatura, which finds the article's
 main text and its metadata; the page's markup then says what is a headline, a quote, a list or a table.
+Around it, this module gives back what the extractor loses (text outside <p>, an article's later
+sections) and `furniture` takes away what is not the article.
 """
 
 from __future__ import annotations
@@ -12,6 +14,18 @@ from collections import Counter
 
 from briefing.errors import InputError
 from briefing.model import Article
+from briefing.read.furniture import (
+    LINKED_SHARE,
+    block_text,
+    clean_title,
+    drop_bare_urls,
+    drop_promotions,
+    is_dateline,
+    is_furniture,
+    link_heavy,
+    page_title,
+    without_stray_headlines,
+)
 from briefing.read.parts import Part, article_from_parts, as_sentence
 from briefing.read.text import decode
 
@@ -93,11 +107,7 @@ def _plain_inline(children) -> str:
 
 # -- Web pages ---------------------------------------------------------------------------------
 
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
-LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
-LINKED_WORDS = 30  # unless it is a paragraph this long (a whole paragraph inside one link, around an image)
 MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
-_TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
 
 def read_html(raw: bytes, source: str) -> Article:
@@ -127,20 +137,6 @@ def read_html(raw: bytes, source: str) -> Article:
                               site_name=site)
 
 
-DATELINE_WORDS = 12
-
-
-def is_dateline(text: str, published: str) -> bool:
-    """A short line giving the date the page's metadata gives ("Published 18 November 2019.", "Updated:
-    19/11/2019 09:01") is the page's furniture; the date itself goes into the tags."""
-    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
-    if not found or len(text.split()) > DATELINE_WORDS:
-        return False
-    numbers = {int(n) for n in re.findall(r"\d+", text)}
-    year, _, day = (int(n) for n in found.groups())
-    return (year in numbers or year % 100 in numbers) and day in numbers
-
-
 def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
     """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article."""
     prose = " ".join(p.text for p in parts if p.kind in ("narration", "quote"))
@@ -151,39 +147,6 @@ def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) 
         detail = f"only {words} words of prose" if words < MIN_ARTICLE_WORDS else "its text is mostly links"
         raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
                          "links, a login page or a teaser rather than an article?")
-
-
-BARE_URL = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/\S*\s*$|^\s*https?://\S+\s*$")
-
-
-def drop_bare_urls(tree) -> None:
-    """Links that show their address ("https://t.co/x1", "pic.twitter.com/x1" in an embedded post) are
-    not words anyone reads aloud; the text around them stays."""
-    for link in [a for a in tree.iter("a") if BARE_URL.match(a.text_content() or "") and len(a) == 0]:
-        if link.getparent() is not None:
-            link.drop_tree()
-
-
-PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
-                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest",
-                       re.IGNORECASE)
-COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
-MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
-ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
-PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
-
-
-def drop_promotions(tree) -> None:
-    """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
-    Readability judges them), readers' comments and photo galleries with their captions and credits are
-    removed before extraction, wherever they sit."""
-    for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if ARTICLE_PART.search(names) or element.getparent() is None:
-            continue
-        if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
-                len(element.text_content().split()) <= PROMOTION_MAX_WORDS or _link_heavy(element, 0.3))):
-            element.drop_tree()
 
 
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
@@ -227,9 +190,9 @@ def add_sibling_sections(document, original) -> None:
     """Articles split into several containers of one kind (a section per ad slot) lose every section
     after the first to the extractor: the paragraphs of the other containers of the same tag and class
     near the first one are added, in page order."""
-    extracted = {_key(element): element for element in document.iter("p")}
-    paragraphs = [p for p in original.iter("p") if _key(p)]
-    matched = [p for p in paragraphs if _key(p) in extracted]
+    extracted = {block_text(element): element for element in document.iter("p")}
+    paragraphs = [p for p in original.iter("p") if block_text(p)]
+    matched = [p for p in paragraphs if block_text(p) in extracted]
     if not matched:
         return
     container, _ = Counter(p.getparent() for p in matched).most_common(1)[0]
@@ -238,12 +201,12 @@ def add_sibling_sections(document, original) -> None:
         return
     previous = None
     for paragraph in paragraphs:
-        key = _key(paragraph)
-        if key in extracted:
-            previous = extracted[key]
-        elif paragraph.getparent() in sections and previous is not None and not _link_heavy(paragraph):
-            previous = _insert_after(previous, key)
-            extracted[key] = previous
+        text = block_text(paragraph)
+        if text in extracted:
+            previous = extracted[text]
+        elif paragraph.getparent() in sections and previous is not None and not link_heavy(paragraph):
+            previous = _insert_after(previous, text)
+            extracted[text] = previous
 
 
 def _same_kind(container) -> set:
@@ -255,15 +218,6 @@ def _same_kind(container) -> set:
         scope = scope.getparent() if scope.getparent() is not None else scope
     return {element for element in scope.iter(container.tag)
             if element.get("class") == classes and element is not container}
-
-
-def _key(element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
-def _link_heavy(element, share: float = LINKED_SHARE) -> bool:
-    linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
-    return linked >= share * max(1, len(_key(element).split()))
 
 
 def _insert_after(previous, text: str):
@@ -319,46 +273,6 @@ def _page_parts(document, title: str) -> list[Part]:
     return without_stray_headlines(parts)
 
 
-def page_title(document, title: str) -> str:
-    """The article's own headline when the page title holds it with a label around it ("Opinion |
-    Is Football Violence a Crime?"), else the page title."""
-    for element in document.iter("head"):
-        text = " ".join("".join(element.itertext()).split())
-        if len(text.split()) >= 2 and text != title and re.fullmatch(
-                rf"(?:.+?{_TITLE_SEPARATORS})?{re.escape(text)}(?:{_TITLE_SEPARATORS}.+)?", title):
-            return text
-    return title
-
-
-HEADLINE_RUN = 3  # this many headlines in a row with no text between them is a widget, not sections
-
-
-def without_stray_headlines(parts: list[Part]) -> list[Part]:
-    """Headlines introduce text: a run of them with nothing between (a newsletter box, a promo), a label
-    such as "More:" whose links are gone, and those at the very end, after the last paragraph, are
-    furniture."""
-    kept: list[Part] = []
-    run: list[Part] = []
-    for part in parts:
-        if part.kind == "headline":
-            run.append(part)
-            continue
-        if len(run) < HEADLINE_RUN:
-            kept += [label for label in run[:-1] if not label.text.endswith(":")] + run[-1:]
-        run = []
-        kept.append(part)
-    return kept
-
-
-def is_furniture(element, text: str) -> bool:
-    """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or a bare web address is the page around the article."""
-    words = len(text.split())
-    linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS)
-    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
-
-
 def _table(element) -> list[Part]:
     rows = []
     for row in element.iter("row"):
@@ -367,20 +281,6 @@ def _table(element) -> list[Part]:
         if cells:
             rows.append(as_sentence(", ".join(cells)))
     return [Part(" ".join(rows))] if rows else []
-
-
-def clean_title(title: str, site: str) -> str:
-    """ "Storm hits coast - Coastline Daily" -> "Storm hits coast": the site's name, at either end of the
-    title behind a separator, is not part of the title."""
-    title = " ".join(title.split())
-    if not site:
-        return title
-    name = re.escape(" ".join(site.split()))
-    for pattern in (rf"^(.+?){_TITLE_SEPARATORS}{name}$", rf"^{name}{_TITLE_SEPARATORS}(.+)$"):
-        found = re.match(pattern, title, re.IGNORECASE)
-        if found and re.search(r"\w", found.group(1)):
-            return found.group(1).strip()
-    return title
 
 
 def _declared_language(raw: bytes, metadata) -> str:
