@@ -260,9 +260,10 @@ def _page_parts(document, title: str) -> list[Part]:
             if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
                 parts.pop()  # "More:", "Related:": the label of the links just dropped
             continue
+        if title and text == title:  # the title is read once, as the title
+            continue
         if element.tag == "head":
-            if text != title:
-                parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
+            parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
         elif element.tag == "list":
             items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
             parts.append(Part(" ".join(as_sentence(i) for i in items if i)))
