@@ -23,8 +23,7 @@ from briefing.export.page import PageFiles, write_page
 from briefing.export.readalong import ReadAlongInfo
 from briefing.files import ensure_writable, output_lock, safe_stem
 from briefing.model import Cast, Script, Timeline
-from briefing.read import read_article
-from briefing.read_markup import is_url
+from briefing.read import is_url, read_article
 from briefing.render import (
     SAMPLE_RATE,
     Progress,

@@ -45,7 +45,7 @@ def test_binary_input_is_refused(tmp_path):
 
 def test_folder_with_no_articles_is_refused(tmp_path):
     (tmp_path / "empty-folder").mkdir()
-    (tmp_path / "empty-folder" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "empty-folder" / "notes.odt").write_bytes(b"PK\x03\x04")  # a format not read
     result = run_briefing("make", str(tmp_path / "empty-folder"), "-o", str(tmp_path / "out"))
     assert_refused(result, "no articles")
     assert files_in(tmp_path / "out") == []

@@ -77,7 +77,6 @@ def test_unwritable_output_folder_is_refused(tmp_path, corpus):
     assert_plain_error(result, ExitStatus.BAD_INPUT, "output folder")
 
 
-@pytest.mark.xfail(strict=True, reason="fixed on the read branch (briefing/read): remove this mark when merged")
 def test_script_of_a_folder_says_it_reads_one_article_and_names_one(tmp_path, corpus):
     folder = tmp_path / "stories"
     folder.mkdir()
