@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from briefing import __version__
-from briefing.errors import BriefingError, ExitStatus
+from briefing.errors import NO_ROOM_ERRNOS, BriefingError, ExitStatus, NoRoomError
 
 if TYPE_CHECKING:
     from briefing.engines import EnginePool
@@ -32,39 +34,99 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Session:
+    """What the global options ask of every command."""
+
+    show_traceback = False
+
+
 @app.callback()
 def _main(
     version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Show the version and exit.")] = None,
+    show_traceback: Annotated[bool, typer.Option("--traceback", help="On an error, print the full traceback "
+                                                 "before the sentence (for bug reports).")] = False,
 ) -> None:
     """Turn a written article into a podcast-ready, multi-voice audio briefing, offline.
 
     Example: briefing make article.txt   (writes output/article.mp3 and output/article.vtt)
     """
+    _Session.show_traceback = show_traceback
 
 
 @contextlib.contextmanager
 def _plain_errors() -> Iterator[None]:
-    """One sentence on stderr and a non-zero exit code instead of a traceback."""
+    """Every error becomes one sentence on stderr and an exit status (see ExitStatus), never a traceback,
+    unless --traceback asks for one. This is the one place where exceptions meet exit statuses."""
     try:
         yield
+    except (typer.Exit, typer.Abort):
+        raise
     except BriefingError as error:
-        typer.echo(f"briefing: {error}", err=True)
-        raise typer.Exit(error.exit_code) from None
+        _fail(str(error), error.exit_code)
     except KeyboardInterrupt:
-        typer.echo("briefing: interrupted; nothing was written.", err=True)
-        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        _fail("interrupted; nothing was written.", ExitStatus.INTERRUPTED)
+    except OSError as error:
+        _fail(NoRoomError.sentence(error) if error.errno in NO_ROOM_ERRNOS else _unexpected(error),
+              ExitStatus.FAILURE)
+    except Exception as error:
+        _fail(_unexpected(error), ExitStatus.FAILURE)
 
 
-def _progress(stage: str, done: int, total: int) -> None:
-    """Progress on stderr for long work: a live counter on a terminal, a few lines otherwise."""
-    if (total < 20 and stage == "synthesising") or total < 4:
-        return
-    unit = "segments" if stage == "synthesising" else "parts"
-    if sys.stderr.isatty():
-        typer.echo(f"\r{stage}: {done}/{total} {unit}", err=True, nl=done == total)
-    elif done == total or done % max(1, total // 4) == 0:
-        typer.echo(f"{stage}: {done}/{total} {unit}", err=True)
+def _unexpected(error: Exception) -> str:
+    return (f"unexpected error ({type(error).__name__}: {error}); run again as `briefing --traceback ...` to "
+            "see where, and please report it if it is a bug.")
+
+
+def _fail(sentence: str, status: ExitStatus) -> NoReturn:
+    if _Session.show_traceback:
+        traceback.print_exc()
+    typer.echo(f"briefing: {sentence}", err=True)
+    raise typer.Exit(status)
+
+
+# Without a terminal, a progress line at least this often while the work moves (besides every tenth of it).
+PROGRESS_EVERY_S = 10.0
+
+
+class ProgressLines:
+    """Progress on stderr for long work: a live counter on a terminal; otherwise (a log, CI) a line at every
+    tenth of the work and at least every PROGRESS_EVERY_S seconds while it moves, so that a long job never
+    looks stuck and a short one writes about ten lines, not hundreds."""
+
+    def __init__(self, terminal: bool | None = None, clock: Callable[[], float] = time.monotonic):
+        self.terminal = terminal  # None: whether stderr is a terminal, asked at each call
+        self.clock = clock
+        self.shown: dict[str, tuple[int, float]] = {}  # stage -> (tenths done, time) at its last line
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if (total < 20 and stage == "synthesising") or total < 4:
+            return
+        line = f"{stage}: {done}/{total} {'segments' if stage == 'synthesising' else 'parts'}"
+        if self.terminal or (self.terminal is None and sys.stderr.isatty()):
+            typer.echo(f"\r{line}", err=True, nl=done == total)
+        elif self._due(stage, done, total):
+            typer.echo(line, err=True)
+
+    def _due(self, stage: str, done: int, total: int) -> bool:
+        now, tenths = self.clock(), done * 10 // total
+        if done <= 1:  # a new render starts (under --watch, also after one that failed half-way)
+            self.shown[stage] = (0, now)
+        last_tenths, last_time = self.shown.get(stage, (0, now))
+        if done < total and tenths == last_tenths and now - last_time < PROGRESS_EVERY_S:
+            return False
+        self.shown[stage] = (tenths, now)
+        return True
+
+
+_progress = ProgressLines()
+
+
+def duration_text(seconds: float) -> str:
+    """m:ss, or h:mm:ss from an hour on (5099 s is 1:24:59)."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, seconds_left = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds_left:02d}" if hours else f"{minutes}:{seconds_left:02d}"
 
 
 ENGINE_OPTION = typer.Option("--engine", help="Speech engine: pyttsx3 (the default) or piper "
@@ -146,8 +208,7 @@ def make(
 
 def _print_results(results: list) -> None:
     for result in results:
-        minutes, seconds = divmod(round(result.seconds), 60)
-        typer.echo(f"{result.mp3} ({minutes}:{seconds:02d}, {result.segments} segments)")
+        typer.echo(f"{result.mp3} ({duration_text(result.seconds)}, {result.segments} segments)")
 
 
 def _watch(watcher: Watcher, render: Callable[[list[str]], list], engines: EnginePool, whole_episode: bool) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing.model import Script, Segment
+from briefing.read import is_url
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,6 @@ def summary(script: Script) -> str:
 
 def episode_sources(sources: list[str]) -> str:
     """Which articles make a combined episode, as recorded in its MP3: their full paths (or addresses)."""
-    from briefing.read_markup import is_url
-
     return "\n".join(sorted(source if is_url(source) or source == "-" else str(Path(source).resolve())
                             for source in sources))
 

@@ -1,5 +1,6 @@
 """The one exception type the pipeline raises, and the exit statuses the CLI turns it into."""
 
+import errno
 from enum import IntEnum
 
 
@@ -16,6 +17,22 @@ class BriefingError(Exception):
     """Something went wrong that the user can act on. The message is one plain sentence."""
 
     exit_code = ExitStatus.FAILURE
+
+
+# A full disk, a quota, a file size limit: the machine ran out of room, which is no fault of the input.
+NO_ROOM_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+class NoRoomError(BriefingError):
+    """Out of room while writing (see NO_ROOM_ERRNOS): a FAILURE, not BAD_INPUT; the same run succeeds once
+    space is freed."""
+
+    exit_code = ExitStatus.FAILURE
+
+    @staticmethod
+    def sentence(error: OSError, target: object = None) -> str:
+        where = f"write {target}" if target is not None else "write"
+        return f"No room left to {where} ({error.strerror}); free some space, or write somewhere else."
 
 
 class InputError(BriefingError):

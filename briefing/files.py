@@ -10,13 +10,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.errors import InputError
+from briefing.errors import NO_ROOM_ERRNOS, InputError, NoRoomError
 
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside `target` that replaces it only if the block succeeds. A file that cannot be
-    written (a full disk, a folder in the way) is an InputError: the user can act on it."""
+    written is an InputError (a folder in the way, no permission), or a NoRoomError (a full disk)."""
     temp = None
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -27,6 +27,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except OSError as error:
         if error.filename is not None and Path(error.filename).parent != target.parent:
             raise  # reading something else (a cached part) failed: not a problem of the output folder
+        if error.errno in NO_ROOM_ERRNOS:  # not the input's fault: a failure (see errors.NoRoomError)
+            raise NoRoomError(NoRoomError.sentence(error, target)) from None
         raise InputError(f"Cannot write {target} ({error.strerror or error}); fix that, or write somewhere "
                          "else.") from None
     finally:
@@ -45,6 +47,8 @@ def ensure_writable(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        if error.errno in NO_ROOM_ERRNOS:
+            raise NoRoomError(NoRoomError.sentence(error, out_dir)) from None
         raise InputError(f"Cannot create the output folder {out_dir} ({error.strerror}); "
                          "choose another with -o.") from None
     if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):

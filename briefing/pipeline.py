@@ -23,8 +23,7 @@ from briefing.export.page import PageFiles, write_page
 from briefing.export.readalong import ReadAlongInfo
 from briefing.files import ensure_writable, output_lock, safe_stem
 from briefing.model import Cast, Script, Timeline
-from briefing.read import read_article
-from briefing.read_markup import is_url
+from briefing.read import is_url, read_article
 from briefing.render import (
     SAMPLE_RATE,
     Progress,
@@ -187,10 +186,10 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
         order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
-        speakers = stack.enter_context(ThreadPoolExecutor(max_workers=len(engines), thread_name_prefix="synth"))
+        synthesis_threads = stack.enter_context(ThreadPoolExecutor(len(engines), thread_name_prefix="synth"))
         encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))
-        stack.push(_stop_on_error(engines, speakers, encoders))
-        clips = synthesize(requests, engines, cache, order, speakers)
+        stack.push(_stop_on_error(engines, synthesis_threads, encoders))
+        clips = synthesize(requests, engines, cache, order, synthesis_threads)
         load_encoder()  # while the engines speak the loudness sample
         for done, (index, path) in enumerate(clips, start=1):
             article = owner[index]

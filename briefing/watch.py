@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.errors import InputError
-from briefing.read import article_sources
-from briefing.read_markup import is_url
+from briefing.read import article_sources, is_url
 
 POLL_SECONDS = 0.05
 

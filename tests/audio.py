@@ -16,7 +16,14 @@ SILENCE_RMS = 0.004  # about -48 dBFS
 
 
 def words(text: str) -> list[str]:
+    """The words of `text` as a listener counts them: case and apostrophe style aside, "it’s" and "3.5" are
+    one word each. Comparing two texts' words shows whether a word was lost, doubled or moved."""
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def heard_words(vtt: Path) -> list[str]:
+    """Every word of a transcript, cue after cue."""
+    return [word for cue in parse_vtt(vtt) for word in words(cue.text)]
 
 
 def decode(path: Path) -> tuple[np.ndarray, int]:

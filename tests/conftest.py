@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ def private_cache(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("cache")
     os.environ["BRIEFING_CACHE_DIR"] = str(folder)
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ctrl_c_reaches_every_run() -> None:
+    """A background job of a non-interactive shell (`pytest &` in a script, nohup, some CI runners) starts with
+    SIGINT ignored, and every process it starts inherits that, so the Ctrl-C tests' SIGINT would be lost.
+    Python's usual handler here gives every `briefing` the tests start the usual Ctrl-C."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,20 @@
-"""What many tests share: where the project and the corpus are, and running the real CLI as a user would."""
+"""What many tests share: where the project and the corpus are, running the real CLI as a user would, what a
+refusal must look like, the processes one run started, and a local web server. One copy of each; what a
+listener would measure (words, transcripts, loudness, pitch) is in audio.py. Import them; never conftest."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import os
+import re
+import signal
 import subprocess
 import sys
+import threading
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,3 +25,79 @@ def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None
     """Run the real CLI the way a user would: `python -m briefing ...`."""
     return subprocess.run([sys.executable, "-m", "briefing", *args], input=input, capture_output=True,
                           cwd=cwd, env=env, timeout=timeout)
+
+
+PROGRESS_LINE = re.compile(r"(?:synthesising|encoding): \d+/\d+ \w+")
+
+
+def assert_plain_error(result: subprocess.CompletedProcess, status: int, *fragments: str,
+                       after_progress: bool = False) -> str:
+    """What every refusal promises: exit `status`, one sentence on stderr containing each of `fragments`,
+    and no traceback (`after_progress`: the progress lines of work done before the error may come first).
+    Returns the sentence."""
+    err = result.stderr.decode()
+    assert result.returncode == status, err
+    assert "Traceback" not in err, err
+    lines = err.strip().splitlines()
+    if after_progress:
+        lines = [line for line in lines if not PROGRESS_LINE.fullmatch(line)]
+    assert len(lines) == 1, err
+    for fragment in fragments:
+        assert fragment in err, err
+    return lines[0]
+
+
+# -- the processes one run started ----------------------------------------------------------------------------
+
+RUN_MARK = "BRIEFING_TEST_RUN"
+
+
+def marked_env(base: dict | None = None) -> dict:
+    """An environment for one run of `briefing`, with a mark that every process it starts inherits, even one
+    orphaned after the run died. Another `briefing` on the machine (another test, a user's) has no such
+    mark, so `workers_of` never counts its workers."""
+    return {**(os.environ if base is None else base), RUN_MARK: uuid.uuid4().hex}
+
+
+def workers_of(env: dict, script: str = "pyttsx3_worker.py") -> set[int]:
+    """The pids of the live processes running `script` that the run given `env` started (Linux: /proc)."""
+    mark = f"{RUN_MARK}={env[RUN_MARK]}".encode()
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            running = script.encode() in (proc / "cmdline").read_bytes()
+            if running and mark in (proc / "environ").read_bytes().split(b"\0"):
+                found.add(int(proc.name))
+        except OSError:  # ended meanwhile, or another user's
+            continue
+    return found
+
+
+def ctrl_c(process: subprocess.Popen, timeout_s: float = 10) -> int:
+    """Press Ctrl-C (SIGINT) on a running `briefing` and return its exit status; one that has not stopped
+    within `timeout_s` is killed, so that a failing test leaves no process behind."""
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
+
+
+# -- a web server ---------------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """`folder` served over HTTP on 127.0.0.1, as a podcast host or a news site would; yields its address
+    (no trailing slash)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

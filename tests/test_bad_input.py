@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from audio import decode, parse_vtt, words
-from helpers import run_briefing
+from helpers import marked_env, run_briefing, workers_of
 
 
 def assert_refused(result, *fragments: str, code: int = 2):
@@ -45,7 +45,7 @@ def test_binary_input_is_refused(tmp_path):
 
 def test_folder_with_no_articles_is_refused(tmp_path):
     (tmp_path / "empty-folder").mkdir()
-    (tmp_path / "empty-folder" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "empty-folder" / "notes.odt").write_bytes(b"PK\x03\x04")  # a format not read
     result = run_briefing("make", str(tmp_path / "empty-folder"), "-o", str(tmp_path / "out"))
     assert_refused(result, "no articles")
     assert files_in(tmp_path / "out") == []
@@ -136,14 +136,14 @@ def test_a_folder_in_the_way_of_an_output_file_is_one_sentence_and_leaves_nothin
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file size limit")
-def test_running_out_of_room_while_tagging_is_an_input_error_and_leaves_nothing(tmp_path):
+def test_running_out_of_room_while_tagging_is_a_no_room_error_and_leaves_nothing(tmp_path):
     """A file size limit stands in for a full disk: the audio fits, the tags (a big cover) do not. mutagen
     reports that as its own error, which must still become one sentence."""
     import resource
 
     from briefing.cache import Cache
     from briefing.encode import ChunkJob, encoded
-    from briefing.errors import InputError
+    from briefing.errors import NoRoomError
     from briefing.export import Tags, write_mp3
 
     clip = tmp_path / "clip.pcm"
@@ -157,7 +157,7 @@ def test_running_out_of_room_while_tagging_is_an_input_error_and_leaves_nothing(
     old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the kernel stops the process
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, old_limit[1]))
     try:
-        with pytest.raises(InputError, match=r"Cannot write .*full\.mp3 \(File too large\)"):
+        with pytest.raises(NoRoomError, match=r"No room left to write .*full\.mp3 \(File too large\)"):
             write_mp3([chunk], out / "full.mp3", tags)
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, old_limit)
@@ -175,31 +175,17 @@ def _long_article(tmp_path: Path, corpus: Path, copies: int = 15) -> Path:
     return article
 
 
-def _worker_pids() -> set[int]:
-    found = set()
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                cmdline = (proc / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if b"pyttsx3_worker.py" in cmdline:
-                found.add(int(proc.name))
-    return found
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("options", [[], ["--no-cache"]], ids=["cache", "no-cache"])
 def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, corpus, options):
     article = _long_article(tmp_path, corpus)
     out = tmp_path / "out"
     cache = tmp_path / "cache"
-    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
-    before = _worker_pids()
+    env = marked_env(dict(os.environ, BRIEFING_CACHE_DIR=str(cache)))  # workers_of(env): this run's only
     process = subprocess.Popen([sys.executable, "-m", "briefing", "make", str(article), "-o", str(out), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
-    while not (out.exists() and _worker_pids() - before) and time.monotonic() < deadline:
+    while not (out.exists() and workers_of(env)) and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.5)  # well into synthesis
     assert process.poll() is None, "finished before it could be interrupted"
@@ -213,7 +199,7 @@ def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, cor
     assert "Traceback" not in err and "interrupted" in err
     assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt", ".srt", ".json", ".html"))] == []
     time.sleep(0.5)
-    assert _worker_pids() - before == set(), "engine workers outlived the interrupted run"
+    assert workers_of(env) == set(), "engine workers outlived the interrupted run"
     kept = {path: path.stat().st_mtime_ns for path in cache.rglob("*.pcm")}
     assert bool(kept) == (not options), "what was synthesised before Ctrl-C is kept in the cache, if there is one"
     result = run_briefing("make", str(article), "-o", str(out), env=env)

@@ -106,6 +106,7 @@ def _closed_port() -> int:
     ("/missing.html", "answered 404"),
     ("/plain.txt", "is not a web page"),
     ("/empty.html", "no article text"),
+    ("/", "no article text"),  # the server's listing of its files: links, not an article
 ])
 def test_bad_urls_get_a_plain_error(served, tmp_path, path, message):
     _, base = served
@@ -113,6 +114,19 @@ def test_bad_urls_get_a_plain_error(served, tmp_path, path, message):
     err = result.stderr.decode()
     assert result.returncode == 2 and message in err and "Traceback" not in err, err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_pdf_at_an_address_is_read_by_its_bytes(served):
+    from test_read_documents import TITLE, body_words, two_column_pdf
+    from test_read_documents import words as document_words
+
+    site, base = served
+    (site / "pier").write_bytes(two_column_pdf())  # no suffix: the server calls it octet-stream
+    result = run_briefing("script", f"{base}/pier")
+    assert result.returncode == 0, result.stderr.decode()
+    script = json.loads(result.stdout)
+    assert script["title"] == TITLE
+    assert document_words(" ".join(s["text"] for s in script["segments"])) == body_words()
 
 
 def test_unreachable_url_is_a_plain_error(tmp_path):
@@ -126,7 +140,7 @@ def test_a_folder_takes_text_markdown_and_html(corpus, tmp_path):
     folder.mkdir()
     for name in ("greve.txt", "storm-update.md", "council-vote.html"):
         shutil.copy(corpus / name, folder)
-    (folder / "notes.pdf").write_bytes(b"%PDF")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")  # not a format briefing reads: left alone
     result = run_briefing("make", str(folder), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr.decode()
     assert sorted(p.name for p in (tmp_path / "out").glob("*.mp3")) == \

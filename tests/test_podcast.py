@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
-import http.server
 import itertools
 import json
 import shutil
 import subprocess
-import threading
 import urllib.request
 from pathlib import Path
 
@@ -21,7 +18,7 @@ import pyloudnorm
 import pytest
 import srt
 from audio import SILENCE_RMS, decode, loudest_10ms, parse_vtt, window, words
-from helpers import run_briefing
+from helpers import run_briefing, serving
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from scipy.signal import resample_poly
@@ -155,12 +152,8 @@ def test_episodes_download_intact_over_http(shelf):
     if served.exists():
         shutil.rmtree(served)
     shutil.copytree(shelf, served / "pod")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{port}/pod/"
+    with serving(served) as host:
+        base = f"{host}/pod/"
         assert run_briefing("feed", str(served / "pod"), "--base-url", base, "--email", "desk@example.org"
                             ).returncode == 0
         with urllib.request.urlopen(base + "feed.xml", timeout=10) as response:
@@ -175,8 +168,6 @@ def test_episodes_download_intact_over_http(shelf):
             assert hashlib.sha256(body).digest() == hashlib.sha256(local.read_bytes()).digest()
         if shutil.which("gpo"):  # gPodder's command line client, when installed (Debian: gpodder)
             _subscribe_with_gpodder(base + "feed.xml", shelf.parent / "gpodder-home", served / "pod")
-    finally:
-        server.shutdown()
 
 
 def _subscribe_with_gpodder(url: str, home: Path, published: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import queue
-import signal
 import subprocess
 import sys
 import threading
@@ -13,10 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from audio import parse_vtt, words
-from helpers import run_briefing
+from audio import heard_words, words
+from helpers import assert_plain_error, ctrl_c, marked_env, run_briefing, workers_of
 from mutagen.mp3 import MP3
 
+from briefing.errors import ExitStatus
 from briefing.watch import Changes, Watcher
 
 
@@ -41,20 +41,6 @@ def _next_line(lines: queue.SimpleQueue, containing: str, timeout_s: float = 60)
             return line
 
 
-def _children_running(parent: int, script: str = "pyttsx3_worker.py") -> set[int]:
-    found = set()
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            running = script.encode() in (proc / "cmdline").read_bytes()
-            if running and int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
-                found.add(int(proc.name))
-        except OSError:
-            continue
-    return found
-
-
 def _watching(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, queue.SimpleQueue, queue.SimpleQueue]:
     """`briefing make ARGS --watch` running, with its stdout and stderr lines."""
     process = subprocess.Popen([sys.executable, "-m", "briefing", "make", *args, "--watch"],
@@ -71,10 +57,6 @@ def _two_stories(tmp_path: Path) -> Path:
     return stories
 
 
-def _heard(vtt: Path) -> list[str]:
-    return [word for cue in parse_vtt(vtt) for word in words(cue.text)]
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc and sends SIGINT")
 def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c(corpus, tmp_path):
     article = tmp_path / "council-vote.txt"
@@ -82,28 +64,28 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     article.write_text(text, encoding="utf-8")
     out, cache = tmp_path / "out", tmp_path / "cache"
     mp3, vtt = out / "council-vote.mp3", out / "council-vote.vtt"
-    env = dict(os.environ, BRIEFING_CACHE_DIR=str(cache))
+    env = marked_env({**os.environ, "BRIEFING_CACHE_DIR": str(cache)})  # workers_of(env): this run's engines
     process, stdout, stderr = _watching(str(article), "-o", str(out), env=env)
     try:
         _next_line(stdout, "council-vote.mp3")
         _next_line(stderr, "Watching 1 article for changes")
-        assert _heard(vtt) == words(text)
-        engines = _children_running(process.pid)
+        assert heard_words(vtt) == words(text)
+        engines = workers_of(env)
         clips = set(cache.rglob("*.pcm"))
 
         edited = text.replace(" voted ", " decided ", 1)
         article.write_text(edited, encoding="utf-8")
         _next_line(stdout, "council-vote.mp3", timeout_s=30)
-        assert _heard(vtt) == words(edited)
+        assert heard_words(vtt) == words(edited)
         assert len(set(cache.rglob("*.pcm")) - clips) == 1, "only the edited segment is spoken again"
-        assert engines and _children_running(process.pid) == engines, "the engines stayed ready between saves"
+        assert engines and workers_of(env) == engines, "the engines stayed ready between saves"
         seconds = MP3(str(mp3)).info.length
         assert 0.5 * len(words(edited)) * 60 / 175 < seconds < 2.0 * len(words(edited)) * 60 / 175
 
         article.write_text("", encoding="utf-8")  # a bad version: reported, the last good files kept
         assert "is empty" in _next_line(stderr, "briefing:", timeout_s=30)
         assert process.poll() is None, "a bad save ended the watch"
-        assert _heard(vtt) == words(edited)
+        assert heard_words(vtt) == words(edited)
 
         mp3.unlink()  # a render that fails after the engines have spoken: they are stopped, then started anew
         mp3.mkdir()
@@ -114,16 +96,15 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         final = text.replace(" voted ", " agreed ", 1)  # new words: the engines must speak
         article.write_text(final, encoding="utf-8")
         _next_line(stdout, "council-vote.mp3", timeout_s=30)
-        assert _heard(vtt) == words(final)
+        assert heard_words(vtt) == words(final)
         assert abs(MP3(str(mp3)).info.length - seconds) < 2.0
     finally:
-        process.send_signal(signal.SIGINT)
-        code = process.wait(timeout=10)
+        code = ctrl_c(process)
     err = "".join(iter(lambda: stderr.get(timeout=10), ""))
     assert code == 0, err
     assert "stopped watching" in err and "Traceback" not in err
     time.sleep(0.5)
-    assert not _children_running(process.pid), "engine workers outlived the watch"
+    assert not workers_of(env), "engine workers outlived the watch"
     assert sorted(path.name for path in out.iterdir()) == [
         "council-vote.chapters.json", "council-vote.html", "council-vote.mp3", "council-vote.srt", "council-vote.vtt"]
 
@@ -142,19 +123,15 @@ def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_ba
         (stories / "b.txt").write_text("", encoding="utf-8")  # saved at once: usually seen in the same look
         assert "b.txt is empty" in _next_line(stderr, "briefing:", timeout_s=30)
         _next_line(stdout, "a.mp3", timeout_s=30)
-        assert "tuesday" in _heard(out / "a.vtt")
-        assert "ten" in _heard(out / "b.vtt"), "the last good version stays"
+        assert "tuesday" in heard_words(out / "a.vtt")
+        assert "ten" in heard_words(out / "b.vtt"), "the last good version stays"
     finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert ctrl_c(process) == 0
 
 
 def test_watch_refuses_standard_input_in_one_sentence():
     result = run_briefing("make", "-", "--watch", input=b"Title\n\nSome text.\n")
-    err = result.stderr.decode()
-    assert result.returncode == 2, err
-    assert "--watch" in err and "standard input" in err and "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "--watch", "standard input")
 
 
 def test_the_watcher_sees_edits_new_articles_in_a_folder_and_saves_by_rename(tmp_path):
@@ -201,16 +178,15 @@ def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_chang
         episode = Path(_next_line(stdout, ".mp3").split(" (")[0])
         _next_line(stderr, "Watching 2 articles")
         vtt = episode.with_suffix(".vtt")
-        assert "ten" in _heard(vtt) and "midnight" not in _heard(vtt)
+        assert "ten" in heard_words(vtt) and "midnight" not in heard_words(vtt)
         (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at midnight.\n",
                                        encoding="utf-8")
         assert Path(_next_line(stdout, ".mp3", timeout_s=30).split(" (")[0]) == episode
-        heard = _heard(vtt)
+        heard = heard_words(vtt)
         assert "midnight" in heard and "ten" not in heard and "harbour" in heard
         (stories / "b.txt").unlink()  # a story taken out of the folder is taken out of the episode
         _next_line(stdout, ".mp3", timeout_s=30)
-        heard = _heard(vtt)
+        heard = heard_words(vtt)
         assert "library" not in heard and "harbour" in heard and "one" in heard
     finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert ctrl_c(process) == 0

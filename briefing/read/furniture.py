@@ -1,0 +1,127 @@
+"""What on a web page is not the article: boxes removed from the page before extraction (promotions,
+sign-ups, share bars, related links, comments, galleries, bare addresses), blocks and headlines left out
+after it (link lists, copyright notices, datelines, sign-up headline runs), and the site's name in the title.
+
+Boxes are judged by their class or id, as Readability judges them, and by their share of linked words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.read.parts import Part
+
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
+LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
+LINKED_WORDS = 30  # unless it is a paragraph this long (a whole paragraph inside one link, around an image)
+_TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
+
+
+DATELINE_WORDS = 12
+
+
+def is_dateline(text: str, published: str) -> bool:
+    """A short line giving the date the page's metadata gives ("Published 18 November 2019.", "Updated:
+    19/11/2019 09:01") is the page's furniture; the date itself goes into the tags."""
+    found = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not found or len(text.split()) > DATELINE_WORDS:
+        return False
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    year, _, day = (int(n) for n in found.groups())
+    return (year in numbers or year % 100 in numbers) and day in numbers
+
+
+BARE_URL = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/\S*\s*$|^\s*https?://\S+\s*$")
+
+
+def drop_bare_urls(tree) -> None:
+    """Links that show their address ("https://t.co/x1", "pic.twitter.com/x1" in an embedded post) are
+    not words anyone reads aloud; the text around them stays."""
+    for link in [a for a in tree.iter("a") if BARE_URL.match(a.text_content() or "") and len(a) == 0]:
+        if link.getparent() is not None:
+            link.drop_tree()
+
+
+PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
+                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest",
+                       re.IGNORECASE)
+COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
+MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
+ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
+PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
+
+
+def drop_promotions(tree) -> None:
+    """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
+    Readability judges them), readers' comments and photo galleries with their captions and credits are
+    removed before extraction, wherever they sit."""
+    for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if ARTICLE_PART.search(names) or element.getparent() is None:
+            continue
+        if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
+                len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3))):
+            element.drop_tree()
+
+
+def page_title(document, title: str) -> str:
+    """The article's own headline when the page title holds it with a label around it ("Opinion |
+    Is Football Violence a Crime?"), else the page title."""
+    for element in document.iter("head"):
+        text = " ".join("".join(element.itertext()).split())
+        if len(text.split()) >= 2 and text != title and re.fullmatch(
+                rf"(?:.+?{_TITLE_SEPARATORS})?{re.escape(text)}(?:{_TITLE_SEPARATORS}.+)?", title):
+            return text
+    return title
+
+
+HEADLINE_RUN = 3  # this many headlines in a row with no text between them is a widget, not sections
+
+
+def without_stray_headlines(parts: list[Part]) -> list[Part]:
+    """Headlines introduce text: a run of them with nothing between (a newsletter box, a promo), a label
+    such as "More:" whose links are gone, and those at the very end, after the last paragraph, are
+    furniture."""
+    kept: list[Part] = []
+    run: list[Part] = []
+    for part in parts:
+        if part.kind == "headline":
+            run.append(part)
+            continue
+        if len(run) < HEADLINE_RUN:
+            kept += [label for label in run[:-1] if not label.text.endswith(":")] + run[-1:]
+        run = []
+        kept.append(part)
+    return kept
+
+
+def is_furniture(element, text: str) -> bool:
+    """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
+    bars, teasers), a short copyright notice or a bare web address is the page around the article."""
+    words = len(text.split())
+    linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
+    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS)
+    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
+
+
+def clean_title(title: str, site: str) -> str:
+    """ "Storm hits coast - Coastline Daily" -> "Storm hits coast": the site's name, at either end of the
+    title behind a separator, is not part of the title."""
+    title = " ".join(title.split())
+    if not site:
+        return title
+    name = re.escape(" ".join(site.split()))
+    for pattern in (rf"^(.+?){_TITLE_SEPARATORS}{name}$", rf"^{name}{_TITLE_SEPARATORS}(.+)$"):
+        found = re.match(pattern, title, re.IGNORECASE)
+        if found and re.search(r"\w", found.group(1)):
+            return found.group(1).strip()
+    return title
+
+
+def block_text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def link_heavy(element, share: float = LINKED_SHARE) -> bool:
+    linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
+    return linked >= share * max(1, len(block_text(element).split()))

@@ -1,0 +1,293 @@
+"""Articles saved as Markdown or web pages: read the article, not the page.
+
+Markdown goes through markdown-it-py. A web page goes through trafilatura, which finds the article's
+main text and its metadata; the page's markup then says what is a headline, a quote, a list or a table.
+Around it, this module gives back what the extractor loses (text outside <p>, an article's later
+sections) and `furniture` takes away what is not the article.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+
+from briefing.errors import InputError
+from briefing.model import Article
+from briefing.read.furniture import (
+    LINKED_SHARE,
+    block_text,
+    clean_title,
+    drop_bare_urls,
+    drop_promotions,
+    is_dateline,
+    is_furniture,
+    link_heavy,
+    page_title,
+    without_stray_headlines,
+)
+from briefing.read.parts import Part, article_from_parts, as_sentence
+from briefing.read.text import decode
+
+_HTML_START = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)
+_MARKDOWN_TITLE = re.compile(rb"^\s*#[ \t]+\S")
+
+
+def is_html(raw: bytes, suffix: str) -> bool:
+    """A web page by its first bytes (any charset that keeps ASCII as ASCII, or UTF-16)."""
+    head = raw[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return bool(_HTML_START.match(head)) or (suffix in (".html", ".htm", ".xhtml") and head.lstrip()[:1] == b"<")
+
+
+def is_markdown(raw: bytes, suffix: str) -> bool:
+    """Markdown cannot be told from text by its bytes alone: its name says so, or it opens with "# "."""
+    return suffix in (".md", ".markdown") or bool(_MARKDOWN_TITLE.match(raw[:256].removeprefix(b"\xef\xbb\xbf")))
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+def read_markdown(raw: bytes, source: str) -> Article:
+    return parse_markdown(decode(raw, source), source)
+
+
+def parse_markdown(text: str, source: str) -> Article:
+    """# title, ## headlines, paragraphs, > block quotes as quotes, lists read as sentences;
+    link text is read, URLs, images and markup are not."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    parts: list[Part] = []
+    quote_depth = list_depth = 0
+    list_items: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            if list_depth == 0 and list_items:
+                parts.append(Part(" ".join(as_sentence(item) for item in list_items)))
+                list_items = []
+        elif token.type == "inline":
+            _markdown_inline(token, tokens[index - 1], parts, list_items, list_depth, quote_depth)
+        elif token.type in ("fence", "code_block"):
+            parts.append(Part(" ".join(token.content.split())))
+    return article_from_parts(parts, source)
+
+
+def _markdown_inline(token, opener, parts: list[Part], list_items: list[str], list_depth: int,
+                     quote_depth: int) -> None:
+    content = _plain_inline(token.children or [])
+    if opener.type == "heading_open":
+        first_title = opener.tag == "h1" and not any(p.kind == "title" for p in parts)
+        parts.append(Part(content, "title" if first_title else "headline"))
+    elif list_depth:
+        list_items.append(content)
+    else:
+        parts.append(Part(content, "quote" if quote_depth else "narration"))
+
+
+def _plain_inline(children) -> str:
+    pieces = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            pieces.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+        # link_open/close, em/strong, images and inline HTML contribute no words of their own
+    return " ".join("".join(pieces).split())
+
+
+# -- Web pages ---------------------------------------------------------------------------------
+
+MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
+
+
+def read_html(raw: bytes, source: str) -> Article:
+    """The main article of a web page, with its title (without the site's name), author, date, site and
+    the language the page declares."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(raw)
+    if tree is None:
+        raise InputError(f"{source} has no article text that could be found; is it an article page?")
+    link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
+    drop_bare_urls(tree)
+    drop_promotions(tree)
+    wrap_loose_text(tree)
+    original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
+    metadata = trafilatura.extract_metadata(raw)
+    site = (metadata.sitename or "") if metadata else ""
+    document = _extracted(tree, source)
+    add_sibling_sections(document, original)
+    title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
+    published = (metadata.date or "") if metadata else ""
+    parts = [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
+    _refuse_if_no_article(parts, link_texts, source)
+    return article_from_parts(parts, source, language=_declared_language(raw, metadata),
+                              author=(metadata.author or "") if metadata else "", published=published,
+                              site_name=site)
+
+
+def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
+    """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article."""
+    prose = " ".join(p.text for p in parts if p.kind in ("narration", "quote"))
+    words = word_count(prose)
+    in_links = sum(prose.count(text) * len(text.split()) for text in link_texts if len(text.split()) >= 2)
+    linked = in_links / max(1, len(prose.split()))
+    if words < MIN_ARTICLE_WORDS or linked >= LINKED_SHARE:
+        detail = f"only {words} words of prose" if words < MIN_ARTICLE_WORDS else "its text is mostly links"
+        raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
+                         "links, a login page or a teaser rather than an article?")
+
+
+BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
+                        "section", "article", "figure", "aside", "nav", "header", "footer", "form", "pre", "hr",
+                        "main", "address", "details", "fieldset", "figcaption", "center"})
+CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "center")
+
+
+def wrap_loose_text(tree) -> None:
+    """Text standing loose in a container beside block elements (a sentence right after a headline,
+    outside any <p>) becomes a <p> of its own, with the inline elements around it, so that the extractor,
+    which reads paragraphs, reads it too."""
+    for container in [c for c in tree.iter(*CONTAINERS) if any(child.tag in BLOCK_TAGS for child in c)]:
+        children = list(container)
+        if (container.text or "").strip():
+            _wrap_run(container, None, container.text, children)
+            container.text = None
+        for index, child in enumerate(children):
+            if child.tag in BLOCK_TAGS and (child.tail or "").strip():
+                _wrap_run(container, child, child.tail, children[index + 1 :])
+                child.tail = None
+
+
+def _wrap_run(container, after, text: str, following: list) -> None:
+    """A new <p> holding `text` and the inline elements of `following` up to the next block element."""
+    from lxml import etree
+
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    for sibling in following:
+        if not isinstance(sibling.tag, str) or sibling.tag in BLOCK_TAGS:
+            break
+        paragraph.append(sibling)  # moves it, with its tail
+    container.insert(0 if after is None else container.index(after) + 1, paragraph)
+
+
+SECTION_SCOPE = 4  # how many levels above the article's container its other sections may sit
+
+
+def add_sibling_sections(document, original) -> None:
+    """Articles split into several containers of one kind (a section per ad slot) lose every section
+    after the first to the extractor: the paragraphs of the other containers of the same tag and class
+    near the first one are added, in page order."""
+    extracted = {block_text(element): element for element in document.iter("p")}
+    paragraphs = [p for p in original.iter("p") if block_text(p)]
+    matched = [p for p in paragraphs if block_text(p) in extracted]
+    if not matched:
+        return
+    container, _ = Counter(p.getparent() for p in matched).most_common(1)[0]
+    sections = _same_kind(container)
+    if not sections:
+        return
+    previous = None
+    for paragraph in paragraphs:
+        text = block_text(paragraph)
+        if text in extracted:
+            previous = extracted[text]
+        elif paragraph.getparent() in sections and previous is not None and not link_heavy(paragraph):
+            previous = _insert_after(previous, text)
+            extracted[text] = previous
+
+
+def _same_kind(container) -> set:
+    classes = container.get("class")
+    if not classes:
+        return set()
+    scope = container
+    for _ in range(SECTION_SCOPE):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    return {element for element in scope.iter(container.tag)
+            if element.get("class") == classes and element is not container}
+
+
+def _insert_after(previous, text: str):
+    from lxml import etree
+
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    previous.addnext(paragraph)
+    return paragraph
+
+
+def _extracted(tree, source: str):
+    """The article as trafilatura's XML, extracted for recall with tables and links kept: precision mode
+    drops text that sits outside <p> after a headline, and whole article sections; the furniture that
+    recall mode lets in is removed block by block afterwards (`is_furniture`)."""
+    import trafilatura
+    from lxml import etree
+
+    extracted = trafilatura.extract(tree, output_format="xml", with_metadata=True, include_comments=False,
+                                    include_images=False, include_tables=True, include_links=True,
+                                    favor_recall=True)
+    if not extracted:
+        raise InputError(f"{source} has no article text that could be found; is it an article page?")
+    return etree.fromstring(extracted.encode("utf-8"))
+
+
+def word_count(text: str) -> int:
+    """Words, counting two characters of scripts written without spaces (Chinese, Japanese) as one."""
+    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]", text))
+    return len(text.split()) + dense // 2
+
+
+def _page_parts(document, title: str) -> list[Part]:
+    parts = [Part(title, "title")] if title else []
+    for element in document.iter("head", "p", "quote", "list", "table"):
+        if any(ancestor.tag in ("quote", "list", "table") for ancestor in element.iterancestors()):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if is_furniture(element, text):
+            if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
+                parts.pop()  # "More:", "Related:": the label of the links just dropped
+            continue
+        if title and text == title:  # the title is read once, as the title
+            continue
+        if element.tag == "head":
+            parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
+        elif element.tag == "list":
+            items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
+            parts.append(Part(" ".join(as_sentence(i) for i in items if i)))
+        elif element.tag == "table":
+            parts += _table(element)
+        else:
+            parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
+    return without_stray_headlines(parts)
+
+
+def _table(element) -> list[Part]:
+    rows = []
+    for row in element.iter("row"):
+        cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
+        cells = [cell for index, cell in enumerate(cells) if cell and cell not in cells[:index]]
+        if cells:
+            rows.append(as_sentence(", ".join(cells)))
+    return [Part(" ".join(rows))] if rows else []
+
+
+def _declared_language(raw: bytes, metadata) -> str:
+    """<html lang>, else what the metadata (Content-Language, og:locale) says."""
+    found = re.search(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", raw[:8192],
+                      re.IGNORECASE)
+    if found:
+        return found.group(1).decode("ascii")
+    return (getattr(metadata, "language", None) or "") if metadata else ""

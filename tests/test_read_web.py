@@ -1,0 +1,142 @@
+"""Web pages are read whole and nothing else: text outside <p>, lists and tables are kept; navigation,
+promos, newsletter boxes, related links and the site's name in the title are not. Pages written here."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import run_briefing
+
+from briefing.errors import InputError
+from briefing.read import article_from_bytes
+
+BODY = [
+    "The regional rail company will run night trains between the coast and the capital from the first of "
+    "June, its director announced on Wednesday at a press conference in the main station.",
+    "The trains will leave the coast shortly before midnight and arrive in the capital early in the "
+    "morning, in time for the first meetings of the day, the company said in its statement.",
+    "Passengers will be able to choose between seats and sleeping cabins with two or four beds. Bicycles "
+    "can be taken on board if they are booked in advance.",
+]
+LOOSE = ("Tickets go on sale next week. Prices start at twenty-nine euros for a seat and rise with the "
+         "comfort of the cabin, the company said.")
+AFTER_TABLE = ("The company expects the trains to be full on weekends in the summer and plans to add a "
+               "third carriage if demand stays high through the autumn.")
+
+
+def page(body: str, title: str = "Night Trains Return to the Coast | Railway Courier", lang: str = "en") -> bytes:
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:site_name" content="Railway Courier">
+<meta name="author" content="Lena Ortiz"><meta property="article:published_time" content="2026-05-02">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Night Trains Return to the Coast</h1>
+<p>Published 2 May 2026, 09:30</p>
+{body}
+<p>https://railwaycourier.example/night-trains-return</p>
+</article>
+<section id="comments"><div class="comment"><p>Finally! I have waited years for this and will book the first
+train on the very first night, whatever the price turns out to be in the end.</p></div></section>
+<aside class="newsletter"><h3>Get the Morning Briefing</h3><p>Sign up for our newsletter.</p></aside>
+<footer><p>© 2026 Railway Courier. All rights reserved.</p></footer>
+</body></html>""".encode()
+
+
+def article_page() -> bytes:
+    return page(f"""<p>{BODY[0]}</p><p>{BODY[1]}</p>
+<h2>Seats and Cabins</h2>
+{LOOSE}
+<p>{BODY[2]}</p>
+<div class="signup"><h3>The Rail Letter</h3><h4>Timetables and offers every Friday.</h4>
+<h4>Thanks for signing up!</h4></div>
+<blockquote class="twitter-tweet"><p>Night trains are back on our line at last!
+<a href="https://t.co/Xb12cd">https://t.co/Xb12cd</a></p>&mdash; Rail Fan (@railfan)
+<a href="https://twitter.com/railfan/status/1">May 2, 2026</a></blockquote>
+<h3>More:</h3><ul><li><a href="/c">Bus fares rise</a></li><li><a href="/d">Tram line opens</a></li></ul>
+<p><strong>Related:</strong> <a href="/a">Rail strike ends after three days</a></p>
+<p>SEE MORE: <a href="/b">The ten most beautiful stations in the country</a></p>
+<table><caption>Fares for one trip</caption>
+<tr><th>Class</th><th>Price</th></tr><tr><td>Seat</td><td>29 euros</td></tr>
+<tr><td>Four-bed cabin</td><td>59 euros</td></tr></table>
+<ul><li>Departures every night</li><li>Free coffee in the morning</li></ul>
+<p>{AFTER_TABLE}</p>
+<div class="share"><a href="/s/fb">Facebook</a> <a href="/s/x">Twitter</a> <a href="/s/mail">Email</a></div>""")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+@pytest.fixture(scope="module")
+def article():
+    return article_from_bytes(article_page(), "night-trains.html")
+
+
+def test_every_sentence_of_the_body_is_read_in_order(article):
+    heard = " ".join(block.text for block in article.blocks)
+    for sentence in [*BODY, LOOSE, AFTER_TABLE, "Seats and Cabins"]:
+        assert sentence in heard, sentence
+    order = [heard.index(s) for s in (BODY[0], BODY[1], LOOSE, BODY[2], AFTER_TABLE)]
+    assert order == sorted(order)
+
+
+def test_tables_are_read_row_by_row_and_lists_as_sentences(article):
+    heard = " ".join(block.text for block in article.blocks)
+    assert "Seat, 29 euros." in heard and "Four-bed cabin, 59 euros." in heard
+    assert "Departures every night. Free coffee in the morning." in heard
+    assert "Fares for one trip." in heard  # the caption says what the rows are
+
+
+def test_furniture_is_not_read(article):
+    heard = " ".join([article.title.text, *(block.text for block in article.blocks)])
+    for furniture in ("Home", "Sport", "Related", "SEE MORE", "strike", "beautiful stations", "newsletter",
+                      "Morning Briefing", "rights reserved", "Facebook", "Railway Courier", "Rail Letter",
+                      "signing up", "t.co", "https", "Published", "waited years", "More", "Bus fares"):
+        assert furniture not in heard, furniture
+
+
+def test_an_embedded_post_keeps_its_words_but_not_its_addresses(article):
+    heard = " ".join(block.text for block in article.blocks)
+    assert "Night trains are back on our line at last!" in heard and "t.co" not in heard
+
+
+def test_the_title_is_the_headline_without_the_site_name_and_the_metadata_is_kept(article):
+    assert article.title.text == "Night Trains Return to the Coast"
+    assert (article.site_name, article.author, article.published) == ("Railway Courier", "Lena Ortiz", "2026-05-02")
+    assert article.language == "en"
+
+
+def test_a_listing_page_is_refused_in_one_sentence(tmp_path):
+    links = "".join(f'<li><a href="/story/{n}">Story number {n} of the day</a></li>' for n in range(30))
+    path = tmp_path / "index.html"
+    path.write_bytes(page(f"<ul>{links}</ul>", title="Latest News | Railway Courier"))
+    result = run_briefing("script", str(path))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "no article text" in err and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_login_wall_is_refused():
+    wall = page("<p>Subscribe to continue reading.</p><form><input name='user'><input name='password'></form>")
+    with pytest.raises(InputError, match="no article text"):
+        article_from_bytes(wall, "wall.html")
+
+
+def test_the_page_is_told_by_its_bytes_not_its_name(tmp_path):
+    path = tmp_path / "saved-page.txt"
+    path.write_bytes(article_page())
+    result = run_briefing("script", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    script = json.loads(result.stdout)
+    assert script["title"] == "Night Trains Return to the Coast"
+    assert "<" not in " ".join(segment["text"] for segment in script["segments"])
+
+
+def test_the_pages_own_language_is_used(tmp_path):
+    french = ("<p>La compagnie ferroviaire régionale fera circuler des trains de nuit entre la côte et la "
+              "capitale à partir du premier juin, a annoncé mercredi son directeur lors d'une conférence "
+              "de presse à la gare centrale. Les trains partiront peu avant minuit et arriveront tôt le "
+              "matin, à temps pour les premières réunions de la journée.</p>")
+    assert article_from_bytes(page(french, lang="fr-BE"), "train.html").language == "fr"
