@@ -4,15 +4,12 @@ them), a table of contents at any chapter count, the source address, and file na
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
-import http.server
 import io
-import threading
 from pathlib import Path
 
 import pytest
-from helpers import run_briefing
+from helpers import run_briefing, serving
 from lxml import etree
 from mutagen.id3 import ID3, CTOCFlags
 from PIL import Image
@@ -115,16 +112,13 @@ def test_an_article_read_from_the_web_links_its_episode_to_it(tmp_path):
     (site / "story.html").write_text(
         "<!DOCTYPE html><html lang='en'><head><title>Bridge Reopens</title></head><body><article>"
         "<h1>Bridge Reopens</h1><p>The old bridge reopened on Monday after two years of repairs, the "
-        "city said.</p><p>Traffic is expected to return to normal within a week, officials said.</p>"
+        "city said. Crews replaced the deck, painted the steel and rebuilt both approaches.</p>"
+        "<p>Traffic is expected to return to normal within a week, officials said, once the last "
+        "lane markings are dry and the temporary signs along the river road have been taken down.</p>"
         "</article></body></html>", encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
-    try:
+    with serving(site) as base:
+        url = f"{base}/story.html"
         result = run_briefing("make", url, "-o", str(tmp_path / "out"))
-    finally:
-        server.shutdown()
     assert result.returncode == 0, result.stderr.decode()
     assert ID3(tmp_path / "out" / "story.mp3").getall("WOAS")[0].url == url
     fed = run_briefing("feed", str(tmp_path / "out"), "--base-url", "https://example.org/p/", "--email",
