@@ -28,13 +28,16 @@ LINK_SHORTENERS = {"t.co", "bit.ly", "goo.gl", "ow.ly", "tinyurl.com", "buff.ly"
                    "trib.al", "ift.tt", "apne.ws", "nyti.ms", "wapo.st", "reut.rs", "bbc.in", "cnn.it", "youtu.be",
                    "is.gd", "shar.es", "amzn.to", "tmblr.co", "po.st", "hill.cm", "politi.co", "n.pr", "on.fb.me"}
 
+EMBED = "|".join(sorted(EMBED_TAGS))
+EMBED_ELEMENT = re.compile(rf"<(?P<name>{EMBED})\b[^<>]*>(?P<inner>[^<>]*)<(?:/(?P=name)|(?P=name)\s*/)\s*>",
+                           re.IGNORECASE)
 TAG = re.compile(r"(?:</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>\s*)+")
-URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"]*", re.IGNORECASE)
+URL = re.compile(r"(?:(?:https?|ftp)://|\bwww\.)[^\s<>\"]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"]*", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@/.])@(\w{1,50})")
 HASHTAG = re.compile(r"(?<![\w&#/])#(\w*[^\W\d]\w*)")
-REFERENCE = re.compile(r"\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|[a-z]|citation needed|note \d+|\*)\]")
-SEPARATOR = re.compile(r"(?:[_=*~•·#+—–-]\s?){3,}")
+REFERENCE = re.compile(r"\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|citation needed|\*)\]")
+SEPARATOR = re.compile(r"(?:[_=*~•·#+—–―-]\s?){3,}")
 EMPHASIS = re.compile(r"(?<!\w)[*_|]+|[*_|]+(?!\w)")
 PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\u3030\u303d\ufe0f\u200d"
                         "\U0001f000-\U0001faff\U000e0020-\U000e007f]+")
@@ -62,6 +65,7 @@ def _rules(language: str) -> tuple[Rule, ...]:
     rules = rules_for(language)
     words = _Words(rules)
     found: list[Rule] = [
+        (EMBED_ELEMENT, words.embed),
         (TAG, words.markup),
         (URL, words.url),
         (EMAIL, words.email),
@@ -89,10 +93,19 @@ class _Words:
     def __init__(self, rules: LanguageRules):
         self.rules = rules
 
-    def markup(self, match: re.Match) -> str:
-        names = {name.lower() for name in re.findall(r"</?([A-Za-z][\w:-]*)", match.group())}
+    def embed(self, match: re.Match) -> str:
+        """An embedded post is read from its own text; an empty placeholder is said to be there."""
+        inner = match.group("inner")
+        if is_speakable(inner):
+            return f" {inner} "
         embedded = self.rules.word("embedded")
-        return f" {embedded}. " if embedded and names & EMBED_TAGS else " "
+        return f" {embedded}. " if embedded else " "
+
+    def markup(self, match: re.Match) -> str:
+        """Tags are not read; an embed's opening tag (its content follows, or not) is said to be there."""
+        opening = {name.lower() for name in re.findall(r"<([A-Za-z][\w:-]*)(?![^<>]*/>)", match.group())}
+        embedded = self.rules.word("embedded")
+        return f" {embedded}. " if embedded and opening & EMBED_TAGS else " "
 
     def url(self, match: re.Match) -> str:
         written = match.group()
