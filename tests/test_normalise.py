@@ -65,7 +65,8 @@ def test_english_spoken_forms(written, spoken):
     ("de", "Es kostet 5 Mio. € (ca. 12 %).", "Es kostet fünf Millionen Euro (circa zwölf Prozent)."),
     ("de", "Im Jahr 1990 waren es 1.234,5 Tonnen.",
      "Im Jahr neunzehnhundertneunzig waren es eintausendzweihundertvierunddreißig Komma fünf Tonnen."),
-    ("es", "El Sr. García ganó el 45 % de los votos.", "El señor García ganó el cuarenta y cinco por ciento de los votos."),
+    ("es", "El Sr. García ganó el 45 % de los votos.",
+     "El señor García ganó el cuarenta y cinco por ciento de los votos."),
     ("ru", "Рост составил 45%.", "Рост составил сорок пять процентов."),
     ("en-GB", "It costs £5.", "It costs five pounds sterling."),
 ])
@@ -91,7 +92,8 @@ def test_speakable_means_a_letter_or_digit_of_any_script():
 def test_rules_are_data_and_every_shipped_file_loads():
     from importlib import resources
 
-    files = sorted(p.name for p in (resources.files("briefing.speak") / "rules").iterdir() if p.name.endswith(".toml"))
+    folder = resources.files("briefing.speak") / "rules"
+    files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
     assert {"en.toml", "fr.toml", "de.toml", "es.toml", "ru.toml"} <= set(files)
     for name in files:
         rules = rules_for(name.removesuffix(".toml"))
