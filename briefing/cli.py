@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, ExitStatus
 
 if TYPE_CHECKING:
     from briefing.engines import EnginePool
@@ -53,7 +53,7 @@ def _plain_errors() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("briefing: interrupted; nothing was written.", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
 
 def _progress(stage: str, done: int, total: int) -> None:

@@ -20,7 +20,7 @@ from mutagen import MutagenError
 from mutagen.mp3 import MP3
 
 from briefing.errors import InputError
-from briefing.export import atomic_path
+from briefing.files import atomic_path
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 GUID_NAMESPACE = uuid.UUID("8a3c1f4e-5b7d-4c2a-9e6f-0d1b2c3a4e5f")  # briefing's own UUIDv5 namespace

@@ -1,39 +1,25 @@
-"""The whole job, stage by stage: read -> segment -> cast -> render -> export."""
+"""The whole job, stage by stage: read -> segment -> cast -> render -> export. Orchestration only."""
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import hashlib
-import os
 import re
 import tempfile
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import date
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
 from briefing.cache import Cache, default_cache_dir
 from briefing.cast import assign_voices, for_language, load_cast, with_rate
+from briefing.cover import cover_art
+from briefing.encode import ChunkJob, encoded, load_encoder, loudness_gain, sample_clips
 from briefing.engines import EnginePool, default_jobs
+from briefing.episode import Episode, combine, summary
 from briefing.errors import InputError
-from briefing.export import (
-    ChunkJob,
-    Tags,
-    chapters,
-    encoded,
-    load_encoder,
-    loudness_gain,
-    sample_clips,
-    write_chapters_json,
-    write_mp3,
-    write_srt,
-    write_vtt,
-)
-from briefing.model import Cast, Script, Segment, Timeline
+from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
+from briefing.files import ensure_writable, output_lock
+from briefing.model import Cast, Script, Timeline
 from briefing.read import read_article
 from briefing.read_markup import is_url
 from briefing.render import (
@@ -50,6 +36,8 @@ from briefing.render import (
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
 
+__all__ = ["Briefing", "Episode", "Options", "build_script", "load_source", "make", "make_combined"]
+
 
 @dataclass(frozen=True)
 class Briefing:
@@ -59,15 +47,6 @@ class Briefing:
     vtt: Path
     seconds: float
     segments: int
-
-
-@dataclass(frozen=True)
-class Episode:
-    """How the episode is labelled: the show (ID3 album), the cover art and the publication date."""
-
-    show: str = "briefing"
-    cover: Path | None = None
-    day: date = field(default_factory=date.today)
 
 
 def load_source(source: str) -> Script:
@@ -88,26 +67,6 @@ def check_cast(cast_path: Path | None, engine) -> None:
         engine.resolve(voice)
 
 
-NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-
-
-def combine(scripts: list[Script], day: date) -> Script:
-    """One episode from several articles: a spoken intro, then each story from its title on."""
-    count = NUMBER_WORDS[len(scripts)] if len(scripts) < len(NUMBER_WORDS) else str(len(scripts))
-    stories = "story" if len(scripts) == 1 else "stories"
-    intro = f"Your briefing for {day:%A}, {day.day} {day:%B}: {count} {stories}."
-    segments = [Segment("title", intro, 0, 0, paragraph=0)]
-    genders: dict[str, str] = {}
-    for script in scripts:
-        base = segments[-1].paragraph + 1
-        segments += [dataclasses.replace(seg, paragraph=base + seg.paragraph,
-                                         voice=seg.voice if seg.voice == "narrator" else None)
-                     for seg in script.segments]
-        genders.update(script.genders)
-    return Script(title=intro.rstrip("."), language=scripts[0].language, segments=tuple(segments),
-                  source=", ".join(s.source for s in scripts), genders=genders)
-
-
 def output_stem(source: str) -> str:
     """Output files are named after the input file, never after the article's text."""
     if source == "-":
@@ -116,33 +75,6 @@ def output_stem(source: str) -> str:
         return re.sub(r"[^\w.-]+", "-", Path(urlparse(source).path).stem).strip(".-") or "briefing"
     stem = Path(source).stem
     return stem.removesuffix(".script") if is_script_file(source) else stem or "briefing"
-
-
-def ensure_writable(out_dir: Path) -> None:
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"Cannot create the output folder {out_dir} ({error.strerror}); "
-                         "choose another with -o.") from None
-    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
-        raise InputError(f"Cannot write to the output folder {out_dir}; choose another with -o.")
-
-
-@contextlib.contextmanager
-def output_lock(out_dir: Path, stem: str) -> Iterator[None]:
-    """Two renders into one folder write their MP3 + transcript pairs one after the other, never mixed."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the atomic renames still keep every file whole
-        yield
-        return
-    key = hashlib.sha256(str(out_dir.resolve() / stem).encode()).hexdigest()[:16]
-    with open(Path(tempfile.gettempdir()) / f"briefing-{key}.lock", "w") as lock:  # not in the user's folder
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @dataclass(frozen=True)
@@ -283,8 +215,8 @@ def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out
                    episode: Episode) -> Briefing:
     script = item.script
     tags = Tags(title=script.title, artist=script.author or "briefing", album=episode.show,
-                date=script.published[:10] or episode.day.isoformat(), comment=_summary(script),
-                language=script.language, publisher=script.site_name, **_cover(episode.cover))
+                date=script.published[:10] or episode.day.isoformat(), comment=summary(script),
+                language=script.language, publisher=script.site_name, **cover_art(episode.cover))
     mp3, vtt = out_dir / f"{item.stem}.mp3", out_dir / f"{item.stem}.vtt"
     chapter_list = chapters(timeline, script.title)
     with output_lock(out_dir, item.stem):
@@ -295,22 +227,3 @@ def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))
 
 
-def _summary(script: Script) -> str:
-    """The ID3 comment: the first paragraph of narration, as podcast apps show it under the title."""
-    first = next((s.text for s in script.segments if s.kind == "narration" and len(s.text.split()) > 8), "")
-    text = " ".join(first.split())
-    return text if len(text) <= 300 else text[:297] + "..."
-
-
-def _cover(path: Path | None) -> dict:
-    if path is None:
-        return {"cover": (resources.files("briefing") / "cover.png").read_bytes(), "cover_mime": "image/png"}
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"Cannot read the cover image {path} ({error.strerror}); check the path.") from None
-    if data.startswith(b"\x89PNG"):
-        return {"cover": data, "cover_mime": "image/png"}
-    if data.startswith(b"\xff\xd8"):
-        return {"cover": data, "cover_mime": "image/jpeg"}
-    raise InputError(f"The cover image {path} is not a PNG or JPEG file; podcast apps accept only those.")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.cache import Cache, cache_key
+from briefing.encode import STREAM_OVERHEAD_FRAMES, padded_frames
 from briefing.engines import Engine, Pcm
 from briefing.errors import InputError
-from briefing.export import STREAM_OVERHEAD_FRAMES, padded_frames
 from briefing.model import Cast, Chunk, Clip, Pauses, Script, Segment, Timeline
 
 with warnings.catch_warnings():  # pydub warns about ffmpeg at import; we only use it on raw PCM

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None, env=None, timeout=300):
-    """Run the real CLI the way a user would: `python -m briefing ...`."""
-    return subprocess.run([sys.executable, "-m", "briefing", *args], input=input, capture_output=True,
-                          cwd=cwd, env=env, timeout=timeout)
+from helpers import CORPUS, run_briefing
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from audio import decode, median_pitch_hz, parse_vtt, window
-from conftest import ROOT, run_briefing
+from helpers import ROOT, run_briefing
 
 from briefing.cast import assign_voices, for_language, load_cast
 from briefing.engines.pyttsx3_engine import Pyttsx3Engine

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from audio import decode, parse_vtt, words
-from conftest import run_briefing
+from helpers import run_briefing
 
 
 def assert_refused(result, *fragments: str, code: int = 2):
@@ -142,8 +142,9 @@ def test_running_out_of_room_while_tagging_is_an_input_error_and_leaves_nothing(
     import resource
 
     from briefing.cache import Cache
+    from briefing.encode import ChunkJob, encoded
     from briefing.errors import InputError
-    from briefing.export import ChunkJob, Tags, encoded, write_mp3
+    from briefing.export import Tags, write_mp3
 
     clip = tmp_path / "clip.pcm"
     clip.write_bytes(b"\x00\x10\x00\xf0" * 11025)

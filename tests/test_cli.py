@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 
-from conftest import run_briefing
+from helpers import run_briefing
 
 from briefing import __version__
 

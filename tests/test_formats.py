@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from audio import parse_vtt, words
-from conftest import ROOT, run_briefing
+from helpers import ROOT, run_briefing
 from mutagen.id3 import ID3
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -6,7 +6,7 @@ import os
 import sys
 
 from audio import decode, parse_vtt, words
-from conftest import run_briefing
+from helpers import run_briefing
 
 
 def _bare_environment():

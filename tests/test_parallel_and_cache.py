@@ -12,12 +12,13 @@ from pathlib import Path
 
 import numpy as np
 from audio import decode, parse_vtt, words
-from conftest import run_briefing
+from helpers import run_briefing
 from mutagen.mp3 import MP3
 
 from briefing.cache import Cache
+from briefing.encode import STREAM_OVERHEAD_FRAMES, ChunkJob, encoded, loudness_gain
 from briefing.engines import EnginePool
-from briefing.export import STREAM_OVERHEAD_FRAMES, ChunkJob, Tags, encoded, loudness_gain, write_mp3
+from briefing.export import Tags, write_mp3
 from briefing.loudness import apply_gain_and_limit
 from briefing.pipeline import build_script
 from briefing.render import lay_out, pauses_for, plan_chunks, requests_for, synthesize

@@ -21,7 +21,7 @@ import pyloudnorm
 import pytest
 import srt
 from audio import SILENCE_RMS, decode, loudest_10ms, parse_vtt, window, words
-from conftest import run_briefing
+from helpers import run_briefing
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from scipy.signal import resample_poly

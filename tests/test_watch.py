@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from audio import parse_vtt, words
-from conftest import run_briefing
+from helpers import run_briefing
 from mutagen.mp3 import MP3
 
 from briefing.watch import Changes, Watcher
