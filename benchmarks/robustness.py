@@ -72,13 +72,13 @@ def reported(stdout: str) -> dict[str, Counter]:
 
 
 def spoken_kinds(article: Path) -> Counter:
-    """How many segments are spoken as written, normalised, or skipped, from the same script `make` renders."""
+    """How many segments the engine hears in a spoken form unlike the written one, from the same script
+    `make` renders (skipped, split and failed segments are counted by `make` itself, see `reported`)."""
     script = load_source(str(article))
-    kinds = Counter()
+    kinds = Counter(segments=len(script.segments))
     for seg in script.segments:
         spoken = spoken_form(seg.text, script.language)
-        kinds["skipped" if not spoken else "as written" if spoken == " ".join(seg.text.split()) else "normalised"] += 1
-    kinds["segments"] = len(script.segments)
+        kinds["normalised"] += bool(spoken) and spoken != " ".join(seg.text.split())
     return kinds
 
 
@@ -112,6 +112,7 @@ def report(articles: list[Path], out: Path, run: subprocess.CompletedProcess, se
     for article in articles:
         kinds = spoken_kinds(article)
         kinds.update(said.get(article.stem, Counter()))
+        kinds["as written"] = kinds["segments"] - kinds["normalised"] - kinds["skipped"]
         mp3, vtt = out / f"{article.stem}.mp3", out / f"{article.stem}.vtt"
         rendered = mp3.exists() and vtt.exists()
         missing = in_order(words(article.read_text(encoding="utf-8", errors="replace")),

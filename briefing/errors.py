@@ -9,6 +9,10 @@ class ExitStatus(IntEnum):
     OK = 0
     FAILURE = 1  # something went wrong that is not the input's fault (the engine, the machine)
     BAD_INPUT = 2  # the article, cast, script, option or output path is unusable
+    # Several articles: some were made and some not (each failed one is listed with its cause on stderr),
+    # or an article was made but a part of it the engine could not say (named on stderr; it is in the
+    # transcript). Every file that could be written was written, and is complete.
+    SOME_FAILED = 3
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
@@ -28,3 +32,15 @@ class SynthesisError(BriefingError):
     """The speech engine failed on a segment, even after a retry in a fresh engine."""
 
     exit_code = ExitStatus.FAILURE
+
+
+class SomeFailed(BriefingError):
+    """Of several articles, some could not be made (`failures`: source, cause); `briefings` were made."""
+
+    exit_code = ExitStatus.SOME_FAILED
+
+    def __init__(self, briefings: list, failures: list[tuple[str, str]], total: int):
+        self.briefings, self.failures = briefings, failures
+        lines = [f"{len(failures)} of {total} articles could not be made; the others were written:"]
+        lines += [f"  {source}: {cause}" for source, cause in failures]
+        super().__init__("\n".join(lines))

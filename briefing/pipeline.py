@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -11,12 +12,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from briefing.cache import Cache, default_cache_dir
-from briefing.cast import assign_voices, for_language, load_cast, with_rate
+from briefing.cast import assign_voices, for_language, load_cast, refuse_unspoken_language, with_rate
 from briefing.cover import cover_art
 from briefing.encode import ChunkJob, encoded, load_encoder, loudness_gain, sample_clips
 from briefing.engines import EnginePool, default_jobs
 from briefing.episode import Episode, combine, summary
-from briefing.errors import InputError
+from briefing.errors import BriefingError, InputError, SomeFailed
 from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
 from briefing.files import ensure_writable, output_lock
 from briefing.model import Cast, Script, Timeline
@@ -26,6 +27,7 @@ from briefing.render import (
     SAMPLE_RATE,
     Progress,
     Request,
+    Spoken,
     estimated_frames,
     lay_out,
     pauses_for,
@@ -41,12 +43,45 @@ __all__ = ["Briefing", "Episode", "Options", "build_script", "load_source", "mak
 
 @dataclass(frozen=True)
 class Briefing:
-    """What `make` produced."""
+    """What `make` produced, and how its segments were spoken (see render.Spoken)."""
 
     mp3: Path
     vtt: Path
     seconds: float
     segments: int
+    skipped: int = 0  # nothing speakable (separators, emoji): in the transcript, not spoken
+    split: int = 0  # the engine failed on them whole; read in smaller pieces
+    unsaid: tuple[tuple[str, str], ...] = ()  # (text, why) the engine could not say; in the transcript
+
+
+class _Failures:
+    """The articles of a batch that could not be made, and why: each fails on its own, the others go on."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.errors: list[tuple[str, Exception]] = []
+
+    def attempt(self, source: str, step, *args):
+        """`step(*args)`, or None when it failed (the failure is noted against `source`)."""
+        try:
+            return step(*args)
+        except Exception as error:  # one article's problem, even a bug, must not take the others down
+            self.errors.append((source, error))
+            return None
+
+    def raise_if_any(self, made: list[Briefing]) -> None:
+        """A single input's failure is its own error (one sentence); several inputs end in one summary."""
+        if not self.errors:
+            return
+        if self.total == 1 and not made:
+            raise self.errors[0][1]
+        raise SomeFailed(made, [(source, _cause(error)) for source, error in self.errors], self.total)
+
+
+def _cause(error: Exception) -> str:
+    if isinstance(error, BriefingError):
+        return str(error)
+    return f"an unexpected error ({type(error).__name__}: {error}); please report it"
 
 
 def load_source(source: str) -> Script:
@@ -93,29 +128,43 @@ class _Work:
     script: Script
     cast: Cast
     stem: str
+    source: str = ""
 
 
 def make(sources: list[str], out_dir: Path, options: Options | None = None, progress: Progress | None = None,
          engine_pool: EnginePool | None = None) -> list[Briefing]:
     """Each article (or edited script) as OUT_DIR/NAME.mp3 with .vtt, .srt and .chapters.json. Pass an
-    `engine_pool` made early (before the heavier imports) to overlap the engines' start-up."""
+    `engine_pool` made early (before the heavier imports) to overlap the engines' start-up. Each article
+    succeeds or fails on its own: all that can be made are written, then SomeFailed lists the others."""
     options = options or Options()
+    failures = _Failures(len(sources))
     work = []
     for source in sources:
-        script, cast = build_script(source, options.cast_path, options.rate_wpm)
-        work.append(_Work(script, cast, output_stem(source)))
-    return _render_and_export(work, out_dir, options, progress, engine_pool)
+        built = failures.attempt(source, build_script, source, options.cast_path, options.rate_wpm)
+        if built is not None:
+            work.append(_Work(*built, output_stem(source), source))
+    made = _render_and_export(work, out_dir, options, progress, engine_pool, failures) if work else []
+    failures.raise_if_any(made)
+    return made
 
 
 def make_combined(sources: list[str], out_dir: Path, options: Options | None = None,
                   progress: Progress | None = None, engine_pool: EnginePool | None = None) -> Briefing:
-    """Several articles as one episode ("Your briefing for Tuesday, 24 November: three stories.")."""
+    """Several articles as one episode ("Your briefing for Tuesday, 24 November: three stories."); an
+    article that cannot be read is left out of it and reported."""
     options = options or Options()
     day = options.episode.day
-    script = combine([load_source(source) for source in sources], day)
-    cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
-    return _render_and_export([_Work(assign_voices(script, cast), cast, f"briefing-{day.isoformat()}")],
-                              out_dir, options, progress, engine_pool)[0]
+    failures = _Failures(len(sources))
+    scripts = [s for s in (failures.attempt(source, load_source, source) for source in sources) if s is not None]
+    made = []
+    if scripts:
+        script = combine(scripts, day)
+        cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
+        stem = f"briefing-{day.isoformat()}"
+        made = _render_and_export([_Work(assign_voices(script, cast), cast, stem, f"{stem}.mp3")], out_dir,
+                                  options, progress, engine_pool, failures)
+    failures.raise_if_any(made)
+    return made[0]
 
 
 class _Progressing:
@@ -130,14 +179,17 @@ class _Progressing:
                      for pause, r in zip(self.pauses, requests, strict=True)]
         self.sample = sample_clips(estimated, SAMPLE_RATE)
         self.clips: list[Path | None] = [None] * len(requests)
+        self.spoken: list[Spoken] = []
         self.chunk_of = {index: number for number, members in enumerate(self.plan) for index in members}
         self.waiting = [len(members) for members in self.plan]  # clips each chunk still needs
         self.sample_waiting = len(self.sample)
         self.gain: float | None = None
         self.encoding: dict[int, Future] = {}
 
-    def clip_ready(self, index: int, path: Path, encoders: ThreadPoolExecutor, cache: Cache) -> None:
-        self.clips[index] = path
+    def clip_ready(self, spoken: Spoken, encoders: ThreadPoolExecutor, cache: Cache) -> None:
+        index = spoken.index
+        self.spoken.append(spoken)
+        self.clips[index] = spoken.path
         self.waiting[self.chunk_of[index]] -= 1
         self.sample_waiting -= index in self.sample
         if self.gain is None and self.sample_waiting == 0:
@@ -150,13 +202,10 @@ class _Progressing:
 
 
 def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progress: Progress | None,
-                       engine_pool: EnginePool | None) -> list[Briefing]:
+                       engine_pool: EnginePool | None, failures: _Failures) -> list[Briefing]:
     """All articles at once: every segment synthesised by the pool's engines and every chunk encoded by
-    `jobs` threads, the two overlapping (with one progress display), then each briefing's files written."""
-    stems = [item.stem for item in work]
-    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
-    if clash:
-        raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
+    `jobs` threads, the two overlapping (with one progress display), then each briefing's files written.
+    An article that fails is noted in `failures` and the others go on."""
     ensure_writable(out_dir)
     jobs = options.jobs or default_jobs()
     with contextlib.ExitStack() as stack:
@@ -166,10 +215,8 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             engine_pool = stack.enter_context(EnginePool(jobs))
         engines = engine_pool.ready()
         check_cast(options.cast_path, engines[0])
-        articles, requests = [], []
-        for item in work:
-            articles.append(_Progressing(item, requests_for(item.script, item.cast, engines[0]), len(requests)))
-            requests += articles[-1].requests
+        articles = _start(_unique_stems(work, failures), engines[0], failures)
+        requests = [request for article in articles for request in article.requests]
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
         order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
@@ -178,9 +225,9 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         stack.push(_stop_on_error(engines, speakers, encoders))
         clips = synthesize(requests, engines, cache, order, speakers)
         load_encoder()  # while the engines speak the loudness sample
-        for done, (index, path) in enumerate(clips, start=1):
-            article = owner[index]
-            article.clip_ready(index - article.offset, path, encoders, cache)
+        for done, spoken in enumerate(clips, start=1):
+            article = owner[spoken.index]
+            article.clip_ready(dataclasses.replace(spoken, index=spoken.index - article.offset), encoders, cache)
             if progress:
                 progress("synthesising", done, len(requests))
         engine_pool.rest()
@@ -188,12 +235,46 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         for done, _ in enumerate(as_completed(pending), start=1):
             if progress:
                 progress("encoding", done, len(pending))
-        results = []
-        for article in articles:
-            timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
-            chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
-            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode))
-        return results
+        made = [failures.attempt(a.item.source, _finish, a, out_dir, options.episode) for a in articles]
+        return [briefing for briefing in made if briefing is not None]
+
+
+def _unique_stems(work: list[_Work], failures: _Failures) -> list[_Work]:
+    """An input whose output name another input already has fails; the first keeps it."""
+    kept: dict[str, _Work] = {}
+    for item in work:
+        if item.stem in kept:
+            failures.errors.append((item.source, InputError(
+                f"{kept[item.stem].source} is also written as {item.stem}.mp3; rename one, or render them apart.")))
+        else:
+            kept[item.stem] = item
+    return list(kept.values())
+
+
+def _start(work: list[_Work], engine, failures: _Failures) -> list[_Progressing]:
+    """Each article's requests, once its language is known to be speakable; the others fail."""
+    articles: list[_Progressing] = []
+    offset = 0
+    for item in work:
+        requests = failures.attempt(item.source, _requests, item, engine)
+        if requests is not None:
+            articles.append(_Progressing(item, requests, offset))
+            offset += len(requests)
+    return articles
+
+
+def _requests(item: _Work, engine) -> list[Request]:
+    refuse_unspoken_language(item.script.language, engine, item.source)
+    return requests_for(item.script, item.cast, engine)
+
+
+def _finish(article: _Progressing, out_dir: Path, episode: Episode) -> Briefing:
+    timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
+    chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
+    briefing = _write_outputs(article.item, timeline, chunk_files, out_dir, episode)
+    how = [spoken.how for spoken in article.spoken]
+    unsaid = tuple((text, spoken.problem) for spoken in article.spoken for text in spoken.unsaid)
+    return dataclasses.replace(briefing, skipped=how.count("skipped"), split=how.count("split"), unsaid=unsaid)
 
 
 def _stop_on_error(engines: list, *pools: ThreadPoolExecutor):
