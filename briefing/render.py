@@ -38,6 +38,9 @@ CHUNK_PAUSE_FRAMES = SAMPLE_RATE * 400 // 1000
 # over), joined with a short gap.
 MAX_SPLIT_DEPTH = 3
 PIECE_GAP_MS = 60
+# A segment with nothing to say is a short silence, so that its cue in the transcript has a duration
+# (WebVTT needs an end after the start) and a separator sounds like the break it marks.
+SKIPPED_CLIP = bytes(2 * (SAMPLE_RATE * 250 // 1000))
 SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 Progress = Callable[[str, int, int], None]
@@ -105,7 +108,7 @@ def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
 @dataclass(frozen=True)
 class Spoken:
     """A segment's clip (trimmed 16-bit PCM file) and how it came to be: "spoken" whole, "skipped" (nothing
-    speakable: an empty clip, the segment stays in the transcript), "split" (the engine failed on it whole
+    speakable: a short silence, the segment stays in the transcript), "split" (the engine failed on it whole
     and it was read in smaller pieces) or "failed". `unsaid` holds the text the engine could not say and
     `problem` why (the engine's own sentence)."""
 
@@ -126,7 +129,7 @@ def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, ord
     keys = [cache_key("clip", engine_tag, r.voice_id, r.pitch, r.rate_wpm, r.text) for r in requests]
     ready, missing = [], []
     for index in order:
-        found = cache.find(keys[index], ".pcm") if requests[index].text else _scratch_file(cache, b"")
+        found = cache.find(keys[index], ".pcm") if requests[index].text else _scratch_file(cache, SKIPPED_CLIP)
         if found:
             ready.append(Spoken(index, found, "spoken" if requests[index].text else "skipped"))
         else:
