@@ -37,6 +37,7 @@ from briefing.render import (
 )
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
+from briefing.speak import prepare as prepare_speech
 
 __all__ = ["Briefing", "Episode", "Options", "build_script", "load_source", "make", "make_combined"]
 
@@ -92,6 +93,7 @@ def load_source(source: str) -> Script:
 def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
     """The voiced script and the cast that reads it: from an article, or from an edited script file."""
     script = load_source(source)
+    prepare_speech(script.language)  # while the engines start
     cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
     return assign_voices(script, cast), cast
 

@@ -55,6 +55,11 @@ def spoken_form(text: str, language: str) -> str:
     return spoken if is_speakable(spoken) else ""
 
 
+def prepare(language: str) -> None:
+    """Load the language's rules (and num2words) now, e.g. while the speech engines start."""
+    _rules(language)
+
+
 def is_speakable(text: str) -> bool:
     """True when `text` holds a letter or digit of any script."""
     return any(ch.isalnum() for ch in text)

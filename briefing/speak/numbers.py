@@ -6,14 +6,14 @@ from __future__ import annotations
 import functools
 from decimal import Decimal, InvalidOperation
 
-from num2words import CONVERTER_CLASSES, num2words
-
 
 class Numbers:
     """Cardinals, ordinals, years, money and digit strings in one language (num2words' code)."""
 
     def __init__(self, code: str, decimal_mark: str, group_marks: tuple[str, ...]):
         self.code, self.decimal_mark, self.group_marks = code, decimal_mark, group_marks
+        from num2words import CONVERTER_CLASSES  # 50 ms: only for a language with number rules
+
         self.converter = CONVERTER_CLASSES[code]
 
     def value(self, written: str) -> Decimal | None:
@@ -56,6 +56,8 @@ class Numbers:
 
 @functools.lru_cache(maxsize=4096)
 def _words(value, code: str, to: str, **options) -> str:
+    from num2words import num2words
+
     try:
         return num2words(value, lang=code, to=to, **options)
     except (NotImplementedError, ValueError, TypeError, OverflowError, KeyError, IndexError, AttributeError):
@@ -63,4 +65,8 @@ def _words(value, code: str, to: str, **options) -> str:
 
 
 def supported(code: str | None) -> bool:
-    return bool(code) and code in CONVERTER_CLASSES
+    if not code:
+        return False
+    from num2words import CONVERTER_CLASSES
+
+    return code in CONVERTER_CLASSES
