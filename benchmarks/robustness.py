@@ -76,9 +76,11 @@ def spoken_kinds(article: Path) -> Counter:
     `make` renders (skipped, split and failed segments are counted by `make` itself, see `reported`)."""
     script = load_source(str(article))
     kinds = Counter(segments=len(script.segments))
+    started = time.perf_counter()
     for seg in script.segments:
         spoken = spoken_form(seg.text, script.language)
         kinds["normalised"] += bool(spoken) and spoken != " ".join(seg.text.split())
+    kinds["normalising µs"] = round((time.perf_counter() - started) * 1e6)
     return kinds
 
 
@@ -131,6 +133,7 @@ def report(articles: list[Path], out: Path, run: subprocess.CompletedProcess, se
     for key in ("articles", "rendered", "articles with every word", "words missing", "segments", "as written",
                 "normalised", "split", "skipped", "failed"):
         print(f"{key:28} {totals[key]:>8}")
+    print(f"{'normalising, ms per segment':28} {totals['normalising µs'] / 1000 / max(1, totals['segments']):>8.2f}")
     for line in problems[:20]:
         print("  problem:", line)
     errors = [line for line in run.stderr.splitlines() if line.startswith("briefing:")]

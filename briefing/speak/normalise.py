@@ -41,7 +41,7 @@ SEPARATOR = re.compile(r"(?:[_=*~•·#+—–―-]\s?){3,}")
 EMPHASIS = re.compile(r"(?<!\w)[*_|]+|[*_|]+(?!\w)")
 PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\u3030\u303d\ufe0f\u200d"
                         "\U0001f000-\U0001faff\U000e0020-\U000e007f]+")
-LONG_ID = re.compile(r"(?<![\d.,])\d{7,}(?![\d.,]\d)")
+LONG_ID = re.compile(r"(?<![\w.,])\d{7,}(?![\d.,]\d)")
 TIGHT = re.compile(r"\s*([.,;:!?])(?:\s*[.,;:](?!\w))*(?=\s|$)")  # " , ." -> ","
 TRAILING = ".,;:!?)]}'\"’”»"
 
@@ -156,12 +156,12 @@ def _number_rules(rules: LanguageRules, numbers: Numbers) -> list[Rule]:
     found.append((LONG_ID, lambda m: f" {numbers.digits(m.group())} "))
     if rules.ordinal_suffixes:
         suffixes = "|".join(re.escape(s) for s in sorted(rules.ordinal_suffixes, key=len, reverse=True))
-        found.append((re.compile(rf"(?<![\d.,])(\d{{1,4}})(?:{suffixes})(?!\w)", re.IGNORECASE),
+        found.append((re.compile(rf"(?<![\w.,])(\d{{1,4}})(?:{suffixes})(?!\w)", re.IGNORECASE),
                       lambda m: numbers.say(m.group(1), "ordinal")))
     if rules.years:
-        found.append((re.compile(r"(?<![\d.,:/-])(1[1-9]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"),
+        found.append((re.compile(r"(?<![\w.,:/-])(1[1-9]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"),
                       lambda m: numbers.say(m.group(1), "year")))
-    found.append((re.compile(rf"(?<![\d.,]){number}(?!\d|[^\W\d_])"), lambda m: numbers.say(m.group())))
+    found.append((re.compile(rf"(?<![\w.,]){number}(?!\d|[^\W\d_])"), lambda m: numbers.say(m.group())))
     return found
 
 
@@ -169,8 +169,8 @@ def _money_rule(rules: LanguageRules, numbers: Numbers, number: str) -> Rule:
     symbols = "|".join(re.escape(s) for s in sorted(rules.currencies, key=len, reverse=True)) or "(?!)"
     scales = [*rules.scales, *rules.scale_abbreviations]
     scale = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True)) or "(?!)"
-    pattern = re.compile(rf"(?P<before>{symbols})\s?(?P<n1>{number})(?:\s?(?P<scale>{scale})(?!\w))?"
-                         rf"|(?P<n2>{number})(?:\s?(?P<scale2>{scale}))?\s?(?P<after>{symbols})")
+    pattern = re.compile(rf"(?<!\w)(?P<before>{symbols})\s?(?P<n1>{number})(?:\s?(?P<scale>{scale})(?!\w))?"
+                         rf"|(?<![\w.,])(?P<n2>{number})(?:\s?(?P<scale2>{scale}))?\s?(?P<after>{symbols})")
 
     def say(match: re.Match) -> str:
         symbol = match.group("before") or match.group("after")
@@ -183,14 +183,14 @@ def _money_rule(rules: LanguageRules, numbers: Numbers, number: str) -> Rule:
 
 def _percent_rule(rules: LanguageRules, numbers: Numbers, number: str) -> Rule:
     percent = rules.word("percent") or "%"
-    return re.compile(rf"({number})\s?%"), lambda m: f"{numbers.say(m.group(1))} {percent}"
+    return re.compile(rf"(?<![\w.,])({number})\s?%"), lambda m: f"{numbers.say(m.group(1))} {percent}"
 
 
 def _time_rules(rules: LanguageRules, numbers: Numbers) -> list[Rule]:
     meridiem = "|".join(re.escape(m) for m in sorted(rules.meridiem, key=len, reverse=True))
     after = rf"(?:\s?(?P<meridiem>{meridiem})(?!\w))?" if meridiem else ""
     marks = "|".join(re.escape(m) for m in (":", *rules.hour_marks))
-    clock = re.compile(rf"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3])(?:{marks})(?P<minutes>[0-5]\d)(?![\d:]){after}")
+    clock = re.compile(rf"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:{marks})(?P<minutes>[0-5]\d)(?![\d:]){after}")
 
     def say(match: re.Match) -> str:
         hour, minutes = numbers.say(match.group("hour")), int(match.group("minutes"))
@@ -206,7 +206,7 @@ def _time_rules(rules: LanguageRules, numbers: Numbers) -> list[Rule]:
 
     found: list[Rule] = [(clock, say)]
     if meridiem:
-        hour_only = re.compile(rf"(?<![\d.,:])([01]?\d)\s?({meridiem})(?!\w)")
+        hour_only = re.compile(rf"(?<![\w.,:])([01]?\d)\s?({meridiem})(?!\w)")
         found.append((hour_only, lambda m: f" {numbers.say(m.group(1))} {rules.meridiem[m.group(2)]} "))
     return found
 
