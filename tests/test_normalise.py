@@ -65,6 +65,10 @@ def test_english_spoken_forms(written, spoken):
      "Im Jahr neunzehnhundertneunzig waren es eintausendzweihundertvierunddreißig Komma fünf Tonnen."),
     ("es", "El Sr. García ganó el 45 % de los votos.",
      "El señor García ganó el cuarenta y cinco por ciento de los votos."),
+    ("de", "Die Sitzung beginnt um 15:30 Uhr.", "Die Sitzung beginnt um fünfzehn Uhr dreißig."),
+    ("fr", "Le tarif reste gelé jusqu’en 2027. Selon le maire, le 5 sept.",
+     "Le tarif reste gelé jusqu’en deux mille vingt-sept. Selon le maire, le cinq septembre"),
+    ("en", "Sign in5 people", "Sign in5 people"),  # a number glued to a word is left to the engine
     ("ru", "Рост составил 45%.", "Рост составил сорок пять процентов."),
     ("en-GB", "It costs £5.", "It costs five pounds sterling."),
 ])

@@ -85,10 +85,10 @@ def _rules(language: str) -> tuple[Rule, ...]:
         signs = "|".join(re.escape(sign) for sign in rules.number_signs)
         number_word = f" {rules.word('number')} "
         found.append((re.compile(rf"(?<!\w)(?:{signs})\s?(?=\d)"), lambda _m: number_word))
+    if rules.abbreviations:  # before numbers are written out ("vingt-sept." is no "sept." for "septembre")
+        found.append(_abbreviation_rule(rules.abbreviations))
     if supported(rules.num2words):
         found += _number_rules(rules, Numbers(rules.num2words, rules.decimal_mark, rules.group_marks))
-    if rules.abbreviations:
-        found.append(_abbreviation_rule(rules.abbreviations))
     return tuple(found)
 
 
@@ -189,6 +189,8 @@ def _percent_rule(rules: LanguageRules, numbers: Numbers, number: str) -> Rule:
 def _time_rules(rules: LanguageRules, numbers: Numbers) -> list[Rule]:
     meridiem = "|".join(re.escape(m) for m in sorted(rules.meridiem, key=len, reverse=True))
     after = rf"(?:\s?(?P<meridiem>{meridiem})(?!\w))?" if meridiem else ""
+    if rules.clock_words:  # "15:30 Uhr": the word is part of how the time is said
+        after += rf"(?:\s(?:{'|'.join(re.escape(word) for word in rules.clock_words)})(?!\w))?"
     marks = "|".join(re.escape(m) for m in (":", *rules.hour_marks))
     clock = re.compile(rf"(?<![\w.,:])(?P<hour>[01]?\d|2[0-3])(?:{marks})(?P<minutes>[0-5]\d)(?![\d:]){after}")
 
@@ -213,4 +215,4 @@ def _time_rules(rules: LanguageRules, numbers: Numbers) -> list[Rule]:
 
 def _abbreviation_rule(abbreviations: dict[str, str]) -> Rule:
     written = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{written})(?!\w)"), lambda m: abbreviations[m.group()]
+    return re.compile(rf"(?<![\w.-])(?:{written})(?!\w)"), lambda m: abbreviations[m.group()]

@@ -37,7 +37,8 @@ class LanguageRules:
     time: str = "{hour} {minutes}"
     time_on_the_hour: str = "{hour}"
     minutes_below_ten: str = "{minutes}"
-    hour_marks: tuple[str, ...] = ()
+    hour_marks: tuple[str, ...] = ()  # "15h30"
+    clock_words: tuple[str, ...] = ()  # "15:30 Uhr": written after a time, already in `time`
     number_signs: tuple[str, ...] = ()  # "No." in "No. 5": said as words["number"] before a number
     words: dict[str, str] = field(default_factory=dict)  # WORD_KEYS; a missing word is not said
     currencies: dict[str, str] = field(default_factory=dict)  # symbol -> ISO 4217 code
