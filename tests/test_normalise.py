@@ -65,6 +65,7 @@ def test_english_spoken_forms(written, spoken):
      "Im Jahr neunzehnhundertneunzig waren es eintausendzweihundertvierunddreißig Komma fünf Tonnen."),
     ("es", "El Sr. García ganó el 45 % de los votos.",
      "El señor García ganó el cuarenta y cinco por ciento de los votos."),
+    ("de", "Am 3. Oktober kamen 1.234 Leute.", "Am 3. Oktober kamen eintausendzweihundertvierunddreißig Leute."),
     ("de", "Die Sitzung beginnt um 15:30 Uhr.", "Die Sitzung beginnt um fünfzehn Uhr dreißig."),
     ("fr", "Le tarif reste gelé jusqu’en 2027. Selon le maire, le 5 sept.",
      "Le tarif reste gelé jusqu’en deux mille vingt-sept. Selon le maire, le cinq septembre"),

@@ -159,9 +159,11 @@ def _number_rules(rules: LanguageRules, numbers: Numbers) -> list[Rule]:
         found.append((re.compile(rf"(?<![\w.,])(\d{{1,4}})(?:{suffixes})(?!\w)", re.IGNORECASE),
                       lambda m: numbers.say(m.group(1), "ordinal")))
     if rules.years:
-        found.append((re.compile(r"(?<![\w.,:/-])(1[1-9]\d\d|20\d\d)(?![\w%]|[.,:/]\d)"),
+        year_end = r"(?![\w%]|[.,:/]\d)" + (r"(?!\.\s\w)" if rules.dotted_ordinals else "")
+        found.append((re.compile(rf"(?<![\w.,:/-])(1[1-9]\d\d|20\d\d){year_end}"),
                       lambda m: numbers.say(m.group(1), "year")))
-    found.append((re.compile(rf"(?<![\w.,]){number}(?!\d|[^\W\d_])"), lambda m: numbers.say(m.group())))
+    dotted = r"|\.\s" if rules.dotted_ordinals else ""  # "3. Oktober": an ordinal, or a sentence end
+    found.append((re.compile(rf"(?<![\w.,]){number}(?!\d|[^\W\d_]{dotted})"), lambda m: numbers.say(m.group())))
     return found
 
 

@@ -31,6 +31,7 @@ class LanguageRules:
     group_marks: tuple[str, ...] = (",",)
     ordinal_suffixes: tuple[str, ...] = ()
     years: bool = False
+    dotted_ordinals: bool = False  # "3. Oktober": a number and a dot are left to the engine, which knows which
     scales: tuple[str, ...] = ()
     scale_abbreviations: dict[str, str] = field(default_factory=dict)
     meridiem: dict[str, str] = field(default_factory=dict)
