@@ -88,6 +88,18 @@ def test_a_batch_with_one_bad_file_writes_every_good_one_and_names_the_bad_one(t
     assert "ferry.mp3" in result.stdout.decode() and "library.mp3" in result.stdout.decode()
 
 
+def test_a_combined_episode_leaves_out_a_bad_article_and_says_so(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text("Ferry Fares Frozen\n\nThe council froze ferry fares on Tuesday.\n", "utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\xff\x10\x80" * 200)
+    result = run_briefing("make", str(folder), "--combine", "-o", str(tmp_path / "out"))
+    err = result.stderr.decode()
+    assert result.returncode == 3 and "broken.txt" in err and "Traceback" not in err, err
+    [episode] = (tmp_path / "out").glob("*.mp3")
+    assert "The council froze ferry fares" in " ".join(c.text for c in parse_vtt(episode.with_suffix(".vtt")))
+
+
 def _script_file(tmp_path: Path, language: str, title: str, paragraph: str) -> Path:
     path = tmp_path / f"{language}.script.json"
     path.write_text(json.dumps({"title": title, "language": language, "segments": [
