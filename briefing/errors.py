@@ -35,12 +35,18 @@ class SynthesisError(BriefingError):
 
 
 class SomeFailed(BriefingError):
-    """Of several articles, some could not be made (`failures`: source, cause); `briefings` were made."""
+    """Of several articles, some could not be made (`failures`: source, cause); `briefings` were made. When
+    none was made, the exit code is that of the failures (bad input if every one was the input's fault)."""
 
     exit_code = ExitStatus.SOME_FAILED
 
-    def __init__(self, briefings: list, failures: list[tuple[str, str]], total: int):
-        self.briefings, self.failures = briefings, failures
-        lines = [f"{len(failures)} of {total} articles could not be made; the others were written:"]
-        lines += [f"  {source}: {cause}" for source, cause in failures]
+    def __init__(self, briefings: list, failures: list[tuple[str, BriefingError | Exception]], total: int):
+        self.briefings, self.failures = briefings, [(source, str(error)) for source, error in failures]
+        if briefings:
+            lines = [f"{len(failures)} of {total} articles could not be made; the others were written:"]
+        else:
+            lines = [f"None of the {total} articles could be made:"]
+            every_input = all(isinstance(error, InputError) for _, error in failures)
+            self.exit_code = ExitStatus.BAD_INPUT if every_input else ExitStatus.FAILURE
+        lines += [f"  {source}: {cause}" for source, cause in self.failures]
         super().__init__("\n".join(lines))

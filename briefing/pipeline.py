@@ -74,15 +74,15 @@ class _Failures:
         """A single input's failure is its own error (one sentence); several inputs end in one summary."""
         if not self.errors:
             return
-        if self.total == 1 and not made:
-            raise self.errors[0][1]
-        raise SomeFailed(made, [(source, _cause(error)) for source, error in self.errors], self.total)
+        if not made and len({str(error) for _, error in self.errors}) == 1:  # one input, or one cause for all
+            raise _as_briefing_error(self.errors[0][1])
+        raise SomeFailed(made, [(source, _as_briefing_error(error)) for source, error in self.errors], self.total)
 
 
-def _cause(error: Exception) -> str:
+def _as_briefing_error(error: Exception) -> BriefingError:
     if isinstance(error, BriefingError):
-        return str(error)
-    return f"an unexpected error ({type(error).__name__}: {error}); please report it"
+        return error
+    return BriefingError(f"an unexpected error ({type(error).__name__}: {error}); please report it")
 
 
 def load_source(source: str) -> Script:

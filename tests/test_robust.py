@@ -88,6 +88,17 @@ def test_a_batch_with_one_bad_file_writes_every_good_one_and_names_the_bad_one(t
     assert "ferry.mp3" in result.stdout.decode() and "library.mp3" in result.stdout.decode()
 
 
+def test_a_batch_where_nothing_can_be_made_says_so_for_each_article_with_the_input_exit_code(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("one.txt", "two.txt"):
+        (folder / name).write_bytes(b"\x00\xff\x10\x80" * 200)
+    result = run_briefing("make", str(folder), "-o", str(tmp_path / "out"))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and "None of the 2 articles" in err and "one.txt" in err and "two.txt" in err, err
+    assert not list((tmp_path / "out").glob("*.mp3")) if (tmp_path / "out").exists() else True
+
+
 def test_a_combined_episode_leaves_out_a_bad_article_and_says_so(tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()
