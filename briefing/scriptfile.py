@@ -50,7 +50,8 @@ def load_script(path: Path) -> Script:
     if not isinstance(genders, dict) or any(g not in ("male", "female", None) for g in genders.values()):
         raise InputError(f"The script {path}: \"speakers\" must map names to \"male\", \"female\" or null.")
     segments = tuple(_segment(path, number, raw) for number, raw in enumerate(data["segments"], start=1))
-    script = Script.from_dict({**data, "segments": [], "speakers": {n: g for n, g in genders.items() if g}})
+    script = Script.from_dict({"title": "", "language": "en", **data, "segments": [],
+                               "speakers": {n: g for n, g in genders.items() if g}})
     return dataclasses.replace(script, title=script.title or segments[0].text, language=script.language or "en",
                                segments=segments, source=str(path))
 
