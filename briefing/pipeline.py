@@ -208,6 +208,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
     """All articles at once: every segment synthesised by the pool's engines and every chunk encoded by
     `jobs` threads, the two overlapping (with one progress display), then each briefing's files written.
     An article that fails is noted in `failures` and the others go on."""
+    _refuse_shared_names(work)
     ensure_writable(out_dir)
     jobs = options.jobs or default_jobs()
     with contextlib.ExitStack() as stack:
@@ -217,7 +218,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             engine_pool = stack.enter_context(EnginePool(jobs))
         engines = engine_pool.ready()
         check_cast(options.cast_path, engines[0])
-        articles = _start(_unique_stems(work, failures), engines[0], failures)
+        articles = _start(work, engines[0], failures)
         requests = [request for article in articles for request in article.requests]
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
@@ -241,16 +242,12 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         return [briefing for briefing in made if briefing is not None]
 
 
-def _unique_stems(work: list[_Work], failures: _Failures) -> list[_Work]:
-    """An input whose output name another input already has fails; the first keeps it."""
-    kept: dict[str, _Work] = {}
-    for item in work:
-        if item.stem in kept:
-            failures.errors.append((item.source, InputError(
-                f"{kept[item.stem].source} is also written as {item.stem}.mp3; rename one, or render them apart.")))
-        else:
-            kept[item.stem] = item
-    return list(kept.values())
+def _refuse_shared_names(work: list[_Work]) -> None:
+    """Two inputs that would be written under one name: the command asks for the impossible; nothing is made."""
+    stems = [item.stem for item in work]
+    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
+    if clash:
+        raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
 
 
 def _start(work: list[_Work], engine, failures: _Failures) -> list[_Progressing]:
