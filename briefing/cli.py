@@ -81,7 +81,8 @@ def make(
     combine: Annotated[bool, typer.Option("--combine", help="Make one episode of all INPUTs, with a spoken "
                                           "intro and a chapter per story.")] = False,
     show: Annotated[str, typer.Option("--show", help="Show name, written as the MP3's album.")] = "briefing",
-    cover: Annotated[Path | None, typer.Option("--cover", help="Cover art (PNG or JPEG) to embed; "
+    cover: Annotated[Path | None, typer.Option("--cover", help="Cover art to embed (an image; made square, "
+                                               "1400-3000 px, RGB JPEG/PNG as podcast apps require); "
                                                "default: the bundled cover.")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=64, help="Speech engines and encoders "
                                              "to run at once (default: one per CPU core).")] = None,
@@ -90,8 +91,13 @@ def make(
                                            "$BRIEFING_CACHE_DIR).")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="After rendering, keep watching the INPUT files and "
                                         "render each again whenever it is saved (Ctrl-C to stop).")] = False,
+    epub: Annotated[bool, typer.Option("--epub", help="Also write NAME.epub: the text with read-along audio "
+                                       "(EPUB 3 Media Overlays) for DAISY reading systems.")] = False,
 ) -> None:
     """Read articles aloud: for each, write OUTPUT/NAME.mp3 with chapters, and NAME.vtt, NAME.srt, NAME.chapters.json.
+
+    NAME.html beside them is a page to listen and read along: the transcript, with the sentence being spoken
+    highlighted.
 
     Every quoted speaker gets a voice of their own; pauses mark the headlines; loudness is -16 LUFS.
 
@@ -111,7 +117,7 @@ def make(
 
         watcher = Watcher(sources) if watch else None  # before the files are read: it sees the first version
         options = Options(cast_path=voices, rate_wpm=rate, episode=Episode(show=show, cover=cover), jobs=jobs,
-                          use_cache=not no_cache)
+                          use_cache=not no_cache, epub=epub)
         inputs = article_sources(sources)
 
         def render(changed: list[str]) -> list:
@@ -170,16 +176,38 @@ def feed(
     folder: Annotated[Path, typer.Argument(help="Folder of briefings (as written by `briefing make`).")],
     base_url: Annotated[str, typer.Option("--base-url", help="Address where FOLDER is served, "
                                           "e.g. https://example.org/briefings/")],
+    show: Annotated[Path | None, typer.Option("--show", help="Show file (TOML) with any of the fields "
+                                              "below; the flags win over it.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Podcast title (default: briefing).")] = None,
     description: Annotated[str | None, typer.Option("--description", help="Podcast description.")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Who makes the show (itunes:author, "
+                                               "owner name).")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Owner's email (itunes:owner): directories "
+                                              "send the ownership check there. Required.")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="Apple Podcasts category, e.g. News "
+                                                 "or 'News/Daily News' (default: News).")] = None,
+    explicit: Annotated[bool | None, typer.Option("--explicit/--clean", help="Whether the show has explicit "
+                                                  "content (default: clean).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Feed language, e.g. en or fr "
+                                                 "(default: most episodes' language).")] = None,
+    cover: Annotated[Path | None, typer.Option("--cover", help="Show cover (any image: made square, "
+                                               "1400-3000 px, RGB; default: the bundled cover).")] = None,
+    link: Annotated[str | None, typer.Option("--link", help="The show's website (default: FOLDER's own "
+                                             "index.html).")] = None,
 ) -> None:
-    """Write FOLDER/feed.xml: a podcast feed (RSS 2.0, iTunes and Podcasting 2.0 tags) of its MP3s,
-    ready for any podcast app once FOLDER is served at --base-url."""
+    """Write FOLDER/feed.xml: a podcast feed (RSS 2.0, iTunes and Podcasting 2.0 tags) of its MP3s, with
+    FOLDER/index.html and the cover, ready for any podcast app once FOLDER is served at --base-url."""
     from briefing.feed import write_feed
+    from briefing.show import load_show
 
     with _plain_errors():
-        target = write_feed(folder, base_url, title, description)
-    typer.echo(str(target))
+        channel = load_show(show).with_overrides(title=title, description=description, author=author,
+                                                 email=email, category=category, explicit=explicit,
+                                                 language=language, cover=cover, link=link)
+        published = write_feed(folder, base_url, channel)
+    for note in published.notes:
+        typer.echo(f"briefing: {note}", err=True)
+    typer.echo(str(published.feed))
 
 
 @app.command()

@@ -17,6 +17,8 @@ class Episode:
     show: str = "briefing"
     cover: Path | None = None
     day: date = field(default_factory=date.today)
+    # the combined episodes this run has written, by (folder, day): a --watch session re-renders its own
+    combined_stems: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -44,3 +46,31 @@ def summary(script: Script) -> str:
     first = next((s.text for s in script.segments if s.kind == "narration" and len(s.text.split()) > 8), "")
     text = " ".join(first.split())
     return text if len(text) <= 300 else text[:297] + "..."
+
+
+def episode_sources(sources: list[str]) -> str:
+    """Which articles make a combined episode, as recorded in its MP3: their full paths (or addresses)."""
+    from briefing.read_markup import is_url
+
+    return "\n".join(sorted(source if is_url(source) or source == "-" else str(Path(source).resolve())
+                            for source in sources))
+
+
+def combined_stem(out_dir: Path, day: date, sources: list[str], episode: Episode) -> str:
+    """The name of a combined episode: briefing-DAY, or briefing-DAY-2, -3... when that day's episode of
+    other articles is already there (a second --combine never replaces the first). The same articles again,
+    or this run's own episode (under --watch, whatever its articles are now), are rendered in place."""
+    from briefing.export.tags import recorded_sources
+
+    key = (Path(out_dir).resolve(), day)
+    if key in episode.combined_stems:
+        return episode.combined_stems[key]
+    wanted = episode_sources(sources)
+    number = 1
+    while True:
+        stem = f"briefing-{day.isoformat()}" + (f"-{number}" if number > 1 else "")
+        mp3 = Path(out_dir) / f"{stem}.mp3"
+        if not mp3.exists() or recorded_sources(mp3) == wanted:
+            episode.combined_stems[key] = stem
+            return stem
+        number += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,3 +66,18 @@ def output_lock(out_dir: Path, stem: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def safe_stem(name: str) -> str:
+    """A file name stem in plain ASCII letters, digits, ".", "_" and "-" (Apple asks for such names in feed
+    addresses): accents dropped ("Café" -> "Cafe"), spaces and other signs as "-". A name with letters that
+    have no ASCII form (Cyrillic, CJK...) keeps a short hash of itself, so two such names never meet."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip(".-")
+    stem = re.sub(r"-{2,}", "-", stem)
+    if stem and all(c.isascii() for c in plain if c.isalnum()):  # only accents and signs were dropped
+        return stem
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return f"{stem}-{digest}" if stem else f"briefing-{digest}"

@@ -16,10 +16,13 @@ from briefing.cast import assign_voices, for_language, load_cast, refuse_unspoke
 from briefing.cover import cover_art
 from briefing.encode import ChunkJob, encoded, load_encoder, loudness_gain, sample_clips
 from briefing.engines import EnginePool, default_jobs
-from briefing.episode import Episode, combine, summary
+from briefing.episode import Episode, combine, combined_stem, episode_sources, summary
 from briefing.errors import BriefingError, InputError, SomeFailed
 from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
-from briefing.files import ensure_writable, output_lock
+from briefing.export.epub import write_epub
+from briefing.export.page import PageFiles, write_page
+from briefing.export.readalong import ReadAlongInfo
+from briefing.files import ensure_writable, output_lock, safe_stem
 from briefing.model import Cast, Script, Timeline
 from briefing.read import read_article
 from briefing.read_markup import is_url
@@ -105,7 +108,12 @@ def check_cast(cast_path: Path | None, engine) -> None:
 
 
 def output_stem(source: str) -> str:
-    """Output files are named after the input file, never after the article's text."""
+    """Output files are named after the input file, never after the article's text; in plain ASCII, as
+    feed addresses need (safe_stem: "Café Notes.txt" -> Cafe-Notes.mp3)."""
+    return safe_stem(_input_stem(source))
+
+
+def _input_stem(source: str) -> str:
     if source == "-":
         return "briefing"
     if is_url(source):
@@ -123,6 +131,7 @@ class Options:
     episode: Episode = field(default_factory=Episode)
     jobs: int | None = None  # None: one per CPU core
     use_cache: bool = True
+    epub: bool = False  # also NAME.epub (EPUB 3 with Media Overlays)
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,8 @@ class _Work:
     script: Script
     cast: Cast
     stem: str
-    source: str = ""
+    source: str = ""  # the input, to name it when it fails
+    sources: str = ""  # of a combined episode: which articles it is made of (see combined_stem)
 
 
 def make(sources: list[str], out_dir: Path, options: Options | None = None, progress: Progress | None = None,
@@ -157,14 +167,15 @@ def make_combined(sources: list[str], out_dir: Path, options: Options | None = N
     options = options or Options()
     day = options.episode.day
     failures = _Failures(len(sources))
-    scripts = [s for s in (failures.attempt(source, load_source, source) for source in sources) if s is not None]
+    loaded = [(source, failures.attempt(source, load_source, source)) for source in sources]
     made = []
-    if scripts:
-        script = combine(scripts, day)
+    if any(script is not None for _, script in loaded):
+        used = [source for source, script in loaded if script is not None]
+        script = combine([script for _, script in loaded if script is not None], day)
         cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
-        stem = f"briefing-{day.isoformat()}"
-        made = _render_and_export([_Work(assign_voices(script, cast), cast, stem, f"{stem}.mp3")], out_dir,
-                                  options, progress, engine_pool, failures)
+        stem = combined_stem(out_dir, day, used, options.episode)
+        made = _render_and_export([_Work(assign_voices(script, cast), cast, stem, f"{stem}.mp3",
+                                         episode_sources(used))], out_dir, options, progress, engine_pool, failures)
     failures.raise_if_any(made)
     return made[0]
 
@@ -210,6 +221,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
     An article that fails is noted in `failures` and the others go on."""
     _refuse_shared_names(work)
     ensure_writable(out_dir)
+    cover_art(options.episode.cover)  # a cover that cannot be used fails now, not after all the speaking
     jobs = options.jobs or default_jobs()
     with contextlib.ExitStack() as stack:
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="briefing-", ignore_cleanup_errors=True)))
@@ -238,7 +250,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         for done, _ in enumerate(as_completed(pending), start=1):
             if progress:
                 progress("encoding", done, len(pending))
-        made = [failures.attempt(a.item.source, _finish, a, out_dir, options.episode) for a in articles]
+        made = [failures.attempt(a.item.source, _finish, a, out_dir, options) for a in articles]
         return [briefing for briefing in made if briefing is not None]
 
 
@@ -267,10 +279,10 @@ def _requests(item: _Work, engine) -> list[Request]:
     return requests_for(item.script, item.cast, engine)
 
 
-def _finish(article: _Progressing, out_dir: Path, episode: Episode) -> Briefing:
+def _finish(article: _Progressing, out_dir: Path, options: Options) -> Briefing:
     timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
     chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
-    briefing = _write_outputs(article.item, timeline, chunk_files, out_dir, episode)
+    briefing = _write_outputs(article.item, timeline, chunk_files, out_dir, options.episode, options.epub)
     how = [spoken.how for spoken in article.spoken]
     unsaid = tuple((text, spoken.problem) for spoken in article.spoken for text in spoken.unsaid)
     return dataclasses.replace(briefing, skipped=how.count("skipped"), split=how.count("split"), unsaid=unsaid)
@@ -292,11 +304,12 @@ def _stop_on_error(engines: list, *pools: ThreadPoolExecutor):
 
 
 def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out_dir: Path,
-                   episode: Episode) -> Briefing:
+                   episode: Episode, epub: bool = False) -> Briefing:
     script = item.script
     tags = Tags(title=script.title, artist=script.author or "briefing", album=episode.show,
                 date=script.published[:10] or episode.day.isoformat(), comment=summary(script),
-                language=script.language, publisher=script.site_name, **cover_art(episode.cover))
+                language=script.language, publisher=script.site_name, **cover_art(episode.cover),
+                source_url=script.source if is_url(script.source) else "", sources=item.sources)
     mp3, vtt = out_dir / f"{item.stem}.mp3", out_dir / f"{item.stem}.vtt"
     chapter_list = chapters(timeline, script.title)
     with output_lock(out_dir, item.stem):
@@ -304,6 +317,11 @@ def _write_outputs(item: _Work, timeline: Timeline, chunk_files: list[Path], out
         write_vtt(timeline, vtt)
         write_srt(timeline, out_dir / f"{item.stem}.srt")
         write_chapters_json(chapter_list, out_dir / f"{item.stem}.chapters.json", script.title)
+        # Read along: the book first, so that the page links it.
+        read_along = ReadAlongInfo.of(script, timeline, tags.date)
+        if epub:
+            write_epub(timeline, mp3, out_dir / f"{item.stem}.epub", read_along)
+        write_page(timeline, out_dir / f"{item.stem}.html", read_along, PageFiles.for_stem(item.stem, epub))
     return Briefing(mp3, vtt, timeline.total_frames / timeline.sample_rate, len(script.segments))
 
 

@@ -121,7 +121,7 @@ def test_output_names_come_from_the_file_not_the_article(tmp_path):
     article = tmp_path / "plain-name.txt"
     article.write_text("../../escape\n\nA short body that is read.\n", encoding="utf-8")
     make_ok(article, tmp_path / "out")
-    assert files_in(tmp_path / "out") == [f"plain-name{s}" for s in (".chapters.json", ".mp3", ".srt", ".vtt")]
+    assert files_in(tmp_path / "out") == [f"plain-name{s}" for s in (".chapters.json", ".html", ".mp3", ".srt", ".vtt")]
     assert not (tmp_path / "escape.mp3").exists()
 
 
@@ -211,14 +211,14 @@ def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, cor
     assert code == 130, err
     assert took < 2.5, took
     assert "Traceback" not in err and "interrupted" in err
-    assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt", ".srt", ".json"))] == []
+    assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt", ".srt", ".json", ".html"))] == []
     time.sleep(0.5)
     assert _worker_pids() - before == set(), "engine workers outlived the interrupted run"
     kept = {path: path.stat().st_mtime_ns for path in cache.rglob("*.pcm")}
     assert bool(kept) == (not options), "what was synthesised before Ctrl-C is kept in the cache, if there is one"
     result = run_briefing("make", str(article), "-o", str(out), env=env)
     assert result.returncode == 0, result.stderr.decode()
-    assert files_in(out) == ["long.chapters.json", "long.mp3", "long.srt", "long.vtt"]
+    assert files_in(out) == ["long.chapters.json", "long.html", "long.mp3", "long.srt", "long.vtt"]
     assert all(path.stat().st_mtime_ns == mtime for path, mtime in kept.items()), "cached clips were redone"
     assert len(parse_vtt(out / "long.vtt")) > len(list(cache.rglob("*.pcm")))  # repeated texts: one clip each
 
@@ -238,7 +238,7 @@ def test_two_renders_into_one_folder_end_with_one_valid_pair(tmp_path, corpus):
     for thread in threads:
         thread.join()
     assert [r.returncode for r in results] == [0, 0], [r.stderr.decode() for r in results]
-    assert files_in(out) == ["same.chapters.json", "same.mp3", "same.srt", "same.vtt"]
+    assert files_in(out) == ["same.chapters.json", "same.html", "same.mp3", "same.srt", "same.vtt"]
     samples, rate = decode(out / "same.mp3")
     cues = parse_vtt(out / "same.vtt")
     assert abs(len(samples) / rate - cues[-1].end) < 0.5

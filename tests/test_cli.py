@@ -35,7 +35,7 @@ def test_stdin_article_becomes_briefing_mp3(tmp_path):
     article = "A Short Test\n\nThe council met on Monday. “We are ready,” said Jane Doe.\n".encode()
     result = run_briefing("make", "-", "-o", str(tmp_path), input=article)
     assert result.returncode == 0, result.stderr.decode()
-    expected = [f"briefing{suffix}" for suffix in (".chapters.json", ".mp3", ".srt", ".vtt")]
+    expected = [f"briefing{suffix}" for suffix in (".chapters.json", ".html", ".mp3", ".srt", ".vtt")]
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 

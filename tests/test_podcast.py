@@ -99,7 +99,7 @@ def test_loudness_is_podcast_standard(shelf, name):
 
 def _feed(shelf):
     result = run_briefing("feed", str(shelf), "--base-url", "http://127.0.0.1:8000/pod/", "--title",
-                          "Morning & <Desk> “News” — Café")
+                          "Morning & <Desk> “News” — Café", "--email", "desk@example.org")
     assert result.returncode == 0, result.stderr.decode()
     return shelf / "feed.xml"
 
@@ -108,7 +108,7 @@ def test_feed_parses_in_feedparser_with_exact_enclosures(shelf):
     parsed = feedparser.parse(_feed(shelf).read_bytes())
     assert not parsed.bozo, parsed.bozo_exception
     assert parsed.feed.title == "Morning & <Desk> “News” — Café"
-    assert parsed.feed.language == "en" and parsed.feed.image.href.endswith("/cover.png")
+    assert parsed.feed.language == "en" and parsed.feed.image.href.endswith(".png")
     assert len(parsed.entries) == 3
     by_title = {e.title: e for e in parsed.entries}
     assert "Q&A: <Why> “Prices” Rise — Café Owners Say 'Enough'" in by_title
@@ -161,7 +161,8 @@ def test_episodes_download_intact_over_http(shelf):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{port}/pod/"
-        assert run_briefing("feed", str(served / "pod"), "--base-url", base).returncode == 0
+        assert run_briefing("feed", str(served / "pod"), "--base-url", base, "--email", "desk@example.org"
+                            ).returncode == 0
         with urllib.request.urlopen(base + "feed.xml", timeout=10) as response:
             parsed = podcastparser.parse(base + "feed.xml", response)
         assert len(parsed["episodes"]) == 3
@@ -211,19 +212,22 @@ def test_combined_daily_briefing(corpus, tmp_path):
 
 
 def test_custom_cover_and_bad_cover(corpus, tmp_path):
+    from PIL import Image
+
     cover = tmp_path / "cover.jpg"
-    cover.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 2000)
+    Image.new("RGB", (1400, 1400), (200, 40, 40)).save(cover, "JPEG")
     result = run_briefing("make", str(corpus / "greve.txt"), "-o", str(tmp_path / "a"), "--cover", str(cover))
     assert result.returncode == 0, result.stderr.decode()
-    assert ID3(tmp_path / "a" / "greve.mp3").getall("APIC")[0].mime == "image/jpeg"
+    art = ID3(tmp_path / "a" / "greve.mp3").getall("APIC")[0]
+    assert art.mime == "image/jpeg" and art.data == cover.read_bytes()  # a cover that fits is kept as it is
     (tmp_path / "not-image.png").write_text("hello", encoding="utf-8")
     bad = run_briefing("make", str(corpus / "greve.txt"), "-o", str(tmp_path / "b"),
                        "--cover", str(tmp_path / "not-image.png"))
-    assert bad.returncode == 2 and "not a PNG or JPEG" in bad.stderr.decode()
+    assert bad.returncode == 2 and "not an image that can be read" in bad.stderr.decode()
 
 
 def test_feed_refuses_a_folder_without_briefings(tmp_path):
-    result = run_briefing("feed", str(tmp_path), "--base-url", "https://example.org/")
+    result = run_briefing("feed", str(tmp_path), "--base-url", "https://example.org/", "--email", "a@example.org")
     assert result.returncode == 2 and "holds no MP3" in result.stderr.decode()
 
 

@@ -125,7 +125,7 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     time.sleep(0.5)
     assert not _children_running(process.pid), "engine workers outlived the watch"
     assert sorted(path.name for path in out.iterdir()) == [
-        "council-vote.chapters.json", "council-vote.mp3", "council-vote.srt", "council-vote.vtt"]
+        "council-vote.chapters.json", "council-vote.html", "council-vote.mp3", "council-vote.srt", "council-vote.vtt"]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="sends SIGINT")

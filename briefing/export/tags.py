@@ -24,6 +24,8 @@ class Tags:
     publisher: str = ""
     cover: bytes = b""
     cover_mime: str = "image/png"
+    source_url: str = ""  # the article's address (ID3 WOAS), which the feed links the episode to
+    sources: str = ""  # a combined episode's articles (ID3 TXXX "briefing sources"), one per line
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,17 @@ def _write_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
         raise cause from None
 
 
-def _save_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
-    from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, CTOCFlags, PictureType
+SOURCES_DESCRIPTION = "briefing sources"
+ID3_VERSION = 3  # ID3v2.3: every podcast app and older player reads it; many older ones do not read v2.4
+TOC_FAN_OUT = 255  # a CTOC frame holds at most 255 children (its entry count is one byte)
 
-    frames = ID3()
+
+def _save_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
+    from mutagen.id3 import APIC, COMM, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, TXXX, WOAS, PictureType
+
+    from briefing.export.id3 import TimeOrderedID3
+
+    frames = TimeOrderedID3()
     frames.add(TIT2(encoding=3, text=tags.title))
     frames.add(TPE1(encoding=3, text=tags.artist))
     frames.add(TALB(encoding=3, text=tags.album))
@@ -81,17 +90,57 @@ def _save_tags(path: Path, tags: Tags, chapter_list: list[Chapter]) -> None:
         frames.add(TLAN(encoding=3, text=_iso639_2(tags.language)))
     if tags.publisher:
         frames.add(TPUB(encoding=3, text=tags.publisher))
+    if tags.source_url:
+        frames.add(WOAS(url=tags.source_url))
+    if tags.sources:
+        frames.add(TXXX(encoding=3, desc=SOURCES_DESCRIPTION, text=tags.sources))
     if tags.cover:
         frames.add(APIC(encoding=3, mime=tags.cover_mime, type=PictureType.COVER_FRONT, desc="Cover",
                         data=tags.cover))
-    if chapter_list:
-        ids = [f"chp{number}" for number in range(len(chapter_list))]
-        frames.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
-                        sub_frames=[TIT2(encoding=3, text=tags.title)]))
-        for element_id, chapter in zip(ids, chapter_list, strict=True):
-            frames.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=chapter.end_ms,
-                            sub_frames=[TIT2(encoding=3, text=chapter.title)]))
-    frames.save(path, v2_version=4)
+    for frame in chapter_frames(chapter_list, tags.title):
+        frames.add(frame)
+    frames.update_to_v23()
+    frames.save(path, v2_version=ID3_VERSION)
+
+
+def recorded_sources(mp3: Path) -> str:
+    """The articles a combined episode was made of, as its tags record them ("" when they do not say)."""
+    from mutagen import MutagenError
+    from mutagen.id3 import ID3
+
+    try:
+        frames = ID3(mp3).getall(f"TXXX:{SOURCES_DESCRIPTION}")
+    except (MutagenError, OSError):
+        return ""
+    return "\n".join(str(text) for text in frames[0].text) if frames else ""
+
+
+def chapter_frames(chapter_list: list[Chapter], title: str) -> list:
+    """CHAP frames and the table of contents over them: one CTOC when there are at most 255 chapters, else a
+    top-level CTOC over sub-CTOCs of at most 255 each (nested further as needed), all ordered."""
+    from mutagen.id3 import CHAP, TIT2
+
+    width = len(str(max(len(chapter_list) - 1, 0)))
+    ids = [f"chp{number:0{width}d}" for number in range(len(chapter_list))]
+    frames = [CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=chapter.end_ms,
+                   sub_frames=[TIT2(encoding=3, text=chapter.title)])
+              for element_id, chapter in zip(ids, chapter_list, strict=True)]
+    return frames + _tables_of_contents(ids, title) if ids else []
+
+
+def _tables_of_contents(child_ids: list[str], title: str, level: int = 0) -> list:
+    """CTOC frames over `child_ids`: the top-level one last, its sub-tables (if any) before it."""
+    from mutagen.id3 import CTOC, TIT2, CTOCFlags
+
+    if len(child_ids) <= TOC_FAN_OUT:
+        return [CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=child_ids,
+                     sub_frames=[TIT2(encoding=3, text=title)])]
+    groups = [child_ids[start:start + TOC_FAN_OUT] for start in range(0, len(child_ids), TOC_FAN_OUT)]
+    sub_ids = [f"toc{level}-{number}" for number in range(len(groups))]
+    sub_tables = [CTOC(element_id=element_id, flags=CTOCFlags.ORDERED, child_element_ids=group,
+                       sub_frames=[TIT2(encoding=3, text=f"{title}, part {number + 1} of {len(groups)}")])
+                  for number, (element_id, group) in enumerate(zip(sub_ids, groups, strict=True))]
+    return sub_tables + _tables_of_contents(sub_ids, title, level + 1)
 
 
 ISO639_2 = {"en": "eng", "fr": "fre", "de": "ger", "es": "spa", "it": "ita", "pt": "por", "nl": "dut"}
