@@ -27,7 +27,7 @@ import webvtt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.pipeline import load_source  # noqa: E402
+from briefing.pipeline import load_source, output_stem  # noqa: E402
 from briefing.speak import spoken_form  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -113,9 +113,10 @@ def report(articles: list[Path], out: Path, run: subprocess.CompletedProcess, se
     problems = []
     for article in articles:
         kinds = spoken_kinds(article)
-        kinds.update(said.get(article.stem, Counter()))
+        stem = output_stem(str(article))  # the name `make` gives the article's files
+        kinds.update(said.get(stem, Counter()))
         kinds["as written"] = kinds["segments"] - kinds["normalised"] - kinds["skipped"]
-        mp3, vtt = out / f"{article.stem}.mp3", out / f"{article.stem}.vtt"
+        mp3, vtt = out / f"{stem}.mp3", out / f"{stem}.vtt"
         rendered = mp3.exists() and vtt.exists()
         missing = in_order(words(article.read_text(encoding="utf-8", errors="replace")),
                            transcript_words(vtt)) if rendered else None
