@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.errors import InputError
 from briefing.model import Cast, Pauses, Script, Voice
+from briefing.speak import base_language, rules_for
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -139,6 +140,8 @@ def for_language(cast: Cast, language: str) -> Cast:
     """The cast speaking the article's language: a voice of another language keeps its gender, variant
     and pitch but takes the article's language ("en-us" voices read a French article in French)."""
 
+    language = rules_for(language).voice_language or language  # the code engines know the voice by
+
     def adapt(voice: Voice) -> Voice:
         same = voice.language.lower().split("-")[0] == language.lower()
         return voice if same else dataclasses.replace(voice, language=language)
@@ -146,6 +149,31 @@ def for_language(cast: Cast, language: str) -> Cast:
     return dataclasses.replace(
         cast, narrator=adapt(cast.narrator), headline=adapt(cast.headline), quote=adapt(cast.quote),
         pool=tuple(adapt(v) for v in cast.pool), speakers={k: adapt(v) for k, v in cast.speakers.items()})
+
+
+def refuse_unspoken_language(language: str, engine, source: str = "") -> None:
+    """An article whose language no installed voice reads is refused in one sentence, before anything is
+    spoken: a voice of another language would spell it out letter by letter."""
+    rules = rules_for(language)
+    wanted = base_language(rules.voice_language or language)
+    offered = {base_language(code) for voice in engine.voices() for code in voice.languages}
+    limit = rules.engine_limits.get(engine.name)
+    if wanted in offered and not limit:
+        return
+    why = limit or f"it has no {language_name(language)} voice"
+    article = f"The article {source}" if source else "The article"
+    raise InputError(f"{article} is in {language_name(language)} ({language}), which the {engine.name} speech "
+                     f"engine cannot read ({why}); install a voice for it, or give an article in another language.")
+
+
+def language_name(code: str) -> str:
+    """ "ru" -> "Russian", for messages; the code itself when it is not a known language."""
+    try:
+        from babel import Locale
+
+        return Locale.parse(base_language(code)).english_name or code
+    except Exception:  # babel missing, or an unknown code (UnknownLocaleError)
+        return code
 
 
 def assign_voices(script: Script, cast: Cast) -> Script:

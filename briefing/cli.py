@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from briefing import __version__
-from briefing.errors import NO_ROOM_ERRNOS, BriefingError, ExitStatus, NoRoomError
+from briefing.errors import NO_ROOM_ERRNOS, BriefingError, ExitStatus, NoRoomError, SomeFailed
 
 if TYPE_CHECKING:
     from briefing.engines import EnginePool
@@ -201,14 +201,30 @@ def make(
                 return [make_combined(article_sources(sources), output, options, _progress, engines)]
             return make_briefings(changed, output, options, _progress, engines)
 
-        _print_results(render(inputs))
+        try:
+            results = render(inputs)
+        except SomeFailed as error:  # the articles made are listed before the summary of those not made
+            _print_results(error.briefings)
+            raise
+        all_said = _print_results(results)
         if watcher is not None:
             _watch(watcher, render, engines, whole_episode=combine)
+        if not all_said:
+            raise typer.Exit(ExitStatus.SOME_FAILED)
 
 
-def _print_results(results: list) -> None:
+def _print_results(results: list) -> bool:
+    """One line per MP3 on stdout; a sentence on stderr for each part the engine could not say. True when
+    everything was said."""
     for result in results:
-        typer.echo(f"{result.mp3} ({duration_text(result.seconds)}, {result.segments} segments)")
+        how = "".join(f", {count} {label}" for count, label in
+                      ((result.skipped, "skipped"), (result.split, "split"), (len(result.unsaid), "failed")) if count)
+        typer.echo(f"{result.mp3} ({duration_text(result.seconds)}, {result.segments} segments{how})")
+        for text, why in result.unsaid:
+            excerpt = text if len(text) <= 80 else text[:77] + "..."
+            said = why if excerpt[:40] in why else f"“{excerpt}” ({why})"
+            typer.echo(f"briefing: {result.mp3.name}: not spoken, but in the transcript: {said}", err=True)
+    return not any(result.unsaid for result in results)
 
 
 def _watch(watcher: Watcher, render: Callable[[list[str]], list], engines: EnginePool, whole_episode: bool) -> None:

@@ -10,6 +10,10 @@ class ExitStatus(IntEnum):
     OK = 0
     FAILURE = 1  # something went wrong that is not the input's fault (the engine, the machine)
     BAD_INPUT = 2  # the article, cast, script, option or output path is unusable
+    # Several articles: some were made and some not (each failed one is listed with its cause on stderr),
+    # or an article was made but a part of it the engine could not say (named on stderr; it is in the
+    # transcript). Every file that could be written was written, and is complete.
+    SOME_FAILED = 3
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
@@ -45,3 +49,21 @@ class SynthesisError(BriefingError):
     """The speech engine failed on a segment, even after a retry in a fresh engine."""
 
     exit_code = ExitStatus.FAILURE
+
+
+class SomeFailed(BriefingError):
+    """Of several articles, some could not be made (`failures`: source, cause); `briefings` were made. When
+    none was made, the exit code is that of the failures (bad input if every one was the input's fault)."""
+
+    exit_code = ExitStatus.SOME_FAILED
+
+    def __init__(self, briefings: list, failures: list[tuple[str, BriefingError | Exception]], total: int):
+        self.briefings, self.failures = briefings, [(source, str(error)) for source, error in failures]
+        if briefings:
+            lines = [f"{len(failures)} of {total} articles could not be made; the others were written:"]
+        else:
+            lines = [f"None of the {total} articles could be made:"]
+            every_input = all(isinstance(error, InputError) for _, error in failures)
+            self.exit_code = ExitStatus.BAD_INPUT if every_input else ExitStatus.FAILURE
+        lines += [f"  {source}: {cause}" for source, cause in self.failures]
+        super().__init__("\n".join(lines))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -46,6 +47,14 @@ class Segment:
     speaker: str | None = None
     voice: str | None = None
 
+    def to_dict(self) -> dict:
+        return _fields_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Segment:
+        """A segment from `to_dict`'s output; unknown keys are ignored, missing ones take their defaults."""
+        return cls(**_known_fields(cls, data))
+
 
 @dataclass(frozen=True)
 class Script:
@@ -59,6 +68,39 @@ class Script:
     author: str = ""
     published: str = ""
     site_name: str = ""
+
+    def to_dict(self) -> dict:
+        """Every field, losslessly, as JSON-ready data (`briefing script`); "genders" is written "speakers"."""
+        data = _fields_to_dict(self)
+        data["segments"] = [segment.to_dict() for segment in self.segments]
+        data[SCRIPT_JSON_NAMES["genders"]] = dict(data.pop("genders"))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Script:
+        """The script `to_dict` wrote (validate edited files first: see scriptfile.load_script)."""
+        renamed = {field_name: data[json_name] for field_name, json_name in SCRIPT_JSON_NAMES.items()
+                   if json_name in data}
+        values = _known_fields(cls, {**data, **renamed})
+        values["segments"] = tuple(Segment.from_dict(raw) for raw in data.get("segments", ()))
+        values["genders"] = dict(values.get("genders") or {})
+        return cls(**values)
+
+
+SCRIPT_JSON_NAMES = {"genders": "speakers"}  # field -> key in script files, where they differ
+
+
+def _fields_to_dict(item) -> dict:
+    return {f.name: _plain(getattr(item, f.name)) for f in dataclasses.fields(item)}
+
+
+def _plain(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _known_fields(cls, data: dict) -> dict:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items() if key in names}
 
 
 @dataclass(frozen=True)

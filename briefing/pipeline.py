@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -11,12 +12,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from briefing.cache import Cache, default_cache_dir
-from briefing.cast import assign_voices, for_language, load_cast, with_rate
+from briefing.cast import assign_voices, for_language, load_cast, refuse_unspoken_language, with_rate
 from briefing.cover import cover_art
 from briefing.encode import ChunkJob, encoded, load_encoder, loudness_gain, sample_clips
 from briefing.engines import EnginePool, default_jobs
 from briefing.episode import Episode, combine, combined_stem, episode_sources, summary
-from briefing.errors import InputError
+from briefing.errors import BriefingError, InputError, SomeFailed
 from briefing.export import Tags, chapters, write_chapters_json, write_mp3, write_srt, write_vtt
 from briefing.export.epub import write_epub
 from briefing.export.page import PageFiles, write_page
@@ -28,6 +29,7 @@ from briefing.render import (
     SAMPLE_RATE,
     Progress,
     Request,
+    Spoken,
     estimated_frames,
     lay_out,
     pauses_for,
@@ -37,18 +39,52 @@ from briefing.render import (
 )
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
+from briefing.speak import prepare as prepare_speech
 
 __all__ = ["Briefing", "Episode", "Options", "build_script", "load_source", "make", "make_combined"]
 
 
 @dataclass(frozen=True)
 class Briefing:
-    """What `make` produced."""
+    """What `make` produced, and how its segments were spoken (see render.Spoken)."""
 
     mp3: Path
     vtt: Path
     seconds: float
     segments: int
+    skipped: int = 0  # nothing speakable (separators, emoji): in the transcript, not spoken
+    split: int = 0  # the engine failed on them whole; read in smaller pieces
+    unsaid: tuple[tuple[str, str], ...] = ()  # (text, why) the engine could not say; in the transcript
+
+
+class _Failures:
+    """The articles of a batch that could not be made, and why: each fails on its own, the others go on."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.errors: list[tuple[str, Exception]] = []
+
+    def attempt(self, source: str, step, *args):
+        """`step(*args)`, or None when it failed (the failure is noted against `source`)."""
+        try:
+            return step(*args)
+        except Exception as error:  # one article's problem, even a bug, must not take the others down
+            self.errors.append((source, error))
+            return None
+
+    def raise_if_any(self, made: list[Briefing]) -> None:
+        """A single input's failure is its own error (one sentence); several inputs end in one summary."""
+        if not self.errors:
+            return
+        if not made and len({str(error) for _, error in self.errors}) == 1:  # one input, or one cause for all
+            raise _as_briefing_error(self.errors[0][1])
+        raise SomeFailed(made, [(source, _as_briefing_error(error)) for source, error in self.errors], self.total)
+
+
+def _as_briefing_error(error: Exception) -> BriefingError:
+    if isinstance(error, BriefingError):
+        return error
+    return BriefingError(f"an unexpected error ({type(error).__name__}: {error}); please report it")
 
 
 def load_source(source: str) -> Script:
@@ -59,6 +95,7 @@ def load_source(source: str) -> Script:
 def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
     """The voiced script and the cast that reads it: from an article, or from an edited script file."""
     script = load_source(source)
+    prepare_speech(script.language)  # while the engines start
     cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
     return assign_voices(script, cast), cast
 
@@ -102,31 +139,45 @@ class _Work:
     script: Script
     cast: Cast
     stem: str
+    source: str = ""  # the input, to name it when it fails
     sources: str = ""  # of a combined episode: which articles it is made of (see combined_stem)
 
 
 def make(sources: list[str], out_dir: Path, options: Options | None = None, progress: Progress | None = None,
          engine_pool: EnginePool | None = None) -> list[Briefing]:
     """Each article (or edited script) as OUT_DIR/NAME.mp3 with .vtt, .srt and .chapters.json. Pass an
-    `engine_pool` made early (before the heavier imports) to overlap the engines' start-up."""
+    `engine_pool` made early (before the heavier imports) to overlap the engines' start-up. Each article
+    succeeds or fails on its own: all that can be made are written, then SomeFailed lists the others."""
     options = options or Options()
+    failures = _Failures(len(sources))
     work = []
     for source in sources:
-        script, cast = build_script(source, options.cast_path, options.rate_wpm)
-        work.append(_Work(script, cast, output_stem(source)))
-    return _render_and_export(work, out_dir, options, progress, engine_pool)
+        built = failures.attempt(source, build_script, source, options.cast_path, options.rate_wpm)
+        if built is not None:
+            work.append(_Work(*built, output_stem(source), source))
+    made = _render_and_export(work, out_dir, options, progress, engine_pool, failures) if work else []
+    failures.raise_if_any(made)
+    return made
 
 
 def make_combined(sources: list[str], out_dir: Path, options: Options | None = None,
                   progress: Progress | None = None, engine_pool: EnginePool | None = None) -> Briefing:
-    """Several articles as one episode ("Your briefing for Tuesday, 24 November: three stories.")."""
+    """Several articles as one episode ("Your briefing for Tuesday, 24 November: three stories."); an
+    article that cannot be read is left out of it and reported."""
     options = options or Options()
     day = options.episode.day
-    script = combine([load_source(source) for source in sources], day)
-    cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
-    stem = combined_stem(out_dir, day, sources, options.episode)
-    return _render_and_export([_Work(assign_voices(script, cast), cast, stem, episode_sources(sources))],
-                              out_dir, options, progress, engine_pool)[0]
+    failures = _Failures(len(sources))
+    loaded = [(source, failures.attempt(source, load_source, source)) for source in sources]
+    made = []
+    if any(script is not None for _, script in loaded):
+        used = [source for source, script in loaded if script is not None]
+        script = combine([script for _, script in loaded if script is not None], day)
+        cast = for_language(with_rate(load_cast(options.cast_path), options.rate_wpm), script.language)
+        stem = combined_stem(out_dir, day, used, options.episode)
+        made = _render_and_export([_Work(assign_voices(script, cast), cast, stem, f"{stem}.mp3",
+                                         episode_sources(used))], out_dir, options, progress, engine_pool, failures)
+    failures.raise_if_any(made)
+    return made[0]
 
 
 class _Progressing:
@@ -141,14 +192,17 @@ class _Progressing:
                      for pause, r in zip(self.pauses, requests, strict=True)]
         self.sample = sample_clips(estimated, SAMPLE_RATE)
         self.clips: list[Path | None] = [None] * len(requests)
+        self.spoken: list[Spoken] = []
         self.chunk_of = {index: number for number, members in enumerate(self.plan) for index in members}
         self.waiting = [len(members) for members in self.plan]  # clips each chunk still needs
         self.sample_waiting = len(self.sample)
         self.gain: float | None = None
         self.encoding: dict[int, Future] = {}
 
-    def clip_ready(self, index: int, path: Path, encoders: ThreadPoolExecutor, cache: Cache) -> None:
-        self.clips[index] = path
+    def clip_ready(self, spoken: Spoken, encoders: ThreadPoolExecutor, cache: Cache) -> None:
+        index = spoken.index
+        self.spoken.append(spoken)
+        self.clips[index] = spoken.path
         self.waiting[self.chunk_of[index]] -= 1
         self.sample_waiting -= index in self.sample
         if self.gain is None and self.sample_waiting == 0:
@@ -161,13 +215,11 @@ class _Progressing:
 
 
 def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progress: Progress | None,
-                       engine_pool: EnginePool | None) -> list[Briefing]:
+                       engine_pool: EnginePool | None, failures: _Failures) -> list[Briefing]:
     """All articles at once: every segment synthesised by the pool's engines and every chunk encoded by
-    `jobs` threads, the two overlapping (with one progress display), then each briefing's files written."""
-    stems = [item.stem for item in work]
-    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
-    if clash:
-        raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
+    `jobs` threads, the two overlapping (with one progress display), then each briefing's files written.
+    An article that fails is noted in `failures` and the others go on."""
+    _refuse_shared_names(work)
     ensure_writable(out_dir)
     cover_art(options.episode.cover)  # a cover that cannot be used fails now, not after all the speaking
     jobs = options.jobs or default_jobs()
@@ -179,10 +231,8 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             engine_pool = stack.enter_context(EnginePool(jobs, engine))
         engines = engine_pool.ready()
         check_cast(options.cast_path, engines[0])
-        articles, requests = [], []
-        for item in work:
-            articles.append(_Progressing(item, requests_for(item.script, item.cast, engines[0]), len(requests)))
-            requests += articles[-1].requests
+        articles = _start(work, engines[0], failures)
+        requests = [request for article in articles for request in article.requests]
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
         order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
@@ -191,9 +241,9 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         stack.push(_stop_on_error(engines, synthesis_threads, encoders))
         clips = synthesize(requests, engines, cache, order, synthesis_threads)
         load_encoder()  # while the engines speak the loudness sample
-        for done, (index, path) in enumerate(clips, start=1):
-            article = owner[index]
-            article.clip_ready(index - article.offset, path, encoders, cache)
+        for done, spoken in enumerate(clips, start=1):
+            article = owner[spoken.index]
+            article.clip_ready(dataclasses.replace(spoken, index=spoken.index - article.offset), encoders, cache)
             if progress:
                 progress("synthesising", done, len(requests))
         engine_pool.rest()
@@ -201,13 +251,42 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         for done, _ in enumerate(as_completed(pending), start=1):
             if progress:
                 progress("encoding", done, len(pending))
-        results = []
-        for article in articles:
-            timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
-            chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
-            results.append(_write_outputs(article.item, timeline, chunk_files, out_dir, options.episode,
-                                          options.epub))
-        return results
+        made = [failures.attempt(a.item.source, _finish, a, out_dir, options) for a in articles]
+        return [briefing for briefing in made if briefing is not None]
+
+
+def _refuse_shared_names(work: list[_Work]) -> None:
+    """Two inputs that would be written under one name: the command asks for the impossible; nothing is made."""
+    stems = [item.stem for item in work]
+    clash = next((stem for stem in stems if stems.count(stem) > 1), None)
+    if clash:
+        raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
+
+
+def _start(work: list[_Work], engine, failures: _Failures) -> list[_Progressing]:
+    """Each article's requests, once its language is known to be speakable; the others fail."""
+    articles: list[_Progressing] = []
+    offset = 0
+    for item in work:
+        requests = failures.attempt(item.source, _requests, item, engine)
+        if requests is not None:
+            articles.append(_Progressing(item, requests, offset))
+            offset += len(requests)
+    return articles
+
+
+def _requests(item: _Work, engine) -> list[Request]:
+    refuse_unspoken_language(item.script.language, engine, item.source)
+    return requests_for(item.script, item.cast, engine)
+
+
+def _finish(article: _Progressing, out_dir: Path, options: Options) -> Briefing:
+    timeline = lay_out(article.item.script, article.clips, article.pauses, article.plan)
+    chunk_files = [article.encoding[number].result() for number in range(len(article.plan))]
+    briefing = _write_outputs(article.item, timeline, chunk_files, out_dir, options.episode, options.epub)
+    how = [spoken.how for spoken in article.spoken]
+    unsaid = tuple((text, spoken.problem) for spoken in article.spoken for text in spoken.unsaid)
+    return dataclasses.replace(briefing, skipped=how.count("skipped"), split=how.count("split"), unsaid=unsaid)
 
 
 def _stop_on_error(engines: list, *pools: ThreadPoolExecutor):

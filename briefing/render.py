@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import queue
+import re
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -14,8 +17,9 @@ from pathlib import Path
 from briefing.cache import Cache, cache_key
 from briefing.encode import STREAM_OVERHEAD_FRAMES, padded_frames
 from briefing.engines import Engine, Pcm
-from briefing.errors import InputError
+from briefing.errors import InputError, SynthesisError
 from briefing.model import Cast, Chunk, Clip, Pauses, Script, Segment, Timeline
+from briefing.speak import spoken_form
 
 with warnings.catch_warnings():  # pydub warns about ffmpeg at import; we only use it on raw PCM
     warnings.simplefilter("ignore", RuntimeWarning)
@@ -30,6 +34,14 @@ EDGE_MARGIN_MS = 15
 MIN_CHUNK_SECONDS = 5
 MAX_CHUNK_SECONDS = 30
 CHUNK_PAUSE_FRAMES = SAMPLE_RATE * 400 // 1000
+# A segment the engine fails on is read in smaller pieces (sentences, then halves, MAX_SPLIT_DEPTH times
+# over), joined with a short gap.
+MAX_SPLIT_DEPTH = 3
+PIECE_GAP_MS = 60
+# A segment with nothing to say is a short silence, so that its cue in the transcript has a duration
+# (WebVTT needs an end after the start) and a separator sounds like the break it marks.
+SKIPPED_CLIP = bytes(2 * (SAMPLE_RATE * 250 // 1000))
+SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 Progress = Callable[[str, int, int], None]
 
@@ -38,7 +50,7 @@ Progress = Callable[[str, int, int], None]
 class Request:
     """One text to speak, with everything that shapes its sound."""
 
-    text: str
+    text: str  # the spoken form, exactly what the engine is sent ("" when nothing is speakable)
     voice_id: str
     pitch: int
     rate_wpm: int
@@ -77,7 +89,8 @@ def trim(pcm: Pcm) -> AudioSegment:
 
 
 def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
-    """What to ask the engine for each segment; unknown voices are an InputError."""
+    """What to ask the engine for each segment: its spoken form (see briefing.speak), never the written
+    one, which stays in the transcript. Unknown voices are an InputError."""
     cast = engine.fit_cast(cast) if hasattr(engine, "fit_cast") else cast  # Piper: one speaker per voice
     voice_ids = {}
     for name in sorted({seg.voice for seg in script.segments}):
@@ -88,39 +101,109 @@ def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
     requests = []
     for seg in script.segments:
         voice = cast.voice(seg.voice)
-        requests.append(Request(seg.text, voice_ids[seg.voice], voice.pitch, round(cast.rate_wpm * voice.rate_scale)))
+        requests.append(Request(spoken_form(seg.text, script.language), voice_ids[seg.voice], voice.pitch,
+                                round(cast.rate_wpm * voice.rate_scale)))
     return requests
 
 
+@dataclass(frozen=True)
+class Spoken:
+    """A segment's clip (trimmed 16-bit PCM file) and how it came to be: "spoken" whole, "skipped" (nothing
+    speakable: a short silence, the segment stays in the transcript), "split" (the engine failed on it whole
+    and it was read in smaller pieces) or "failed". `unsaid` holds the text the engine could not say and
+    `problem` why (the engine's own sentence)."""
+
+    index: int
+    path: Path
+    how: str = "spoken"
+    unsaid: tuple[str, ...] = ()
+    problem: str = ""
+
+
 def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, order: list[int],
-               pool: ThreadPoolExecutor) -> Iterator[tuple[int, Path]]:
-    """(index, trimmed 16-bit PCM file) for every request, as each is ready: cached clips at once, the
-    rest spoken by all `engines` together (each runs its own worker process; a thread of `pool` per
-    engine waits on it), started in `order`. The engines start speaking before this returns."""
+               pool: ThreadPoolExecutor) -> Iterator[Spoken]:
+    """Every request's clip, as each is ready: skipped and cached clips at once, the rest spoken by all
+    `engines` together (each runs its own worker process; a thread of `pool` per engine waits on it),
+    started in `order`. The engines start speaking before this returns. The cache key is built from
+    exactly what the engine is sent."""
     engine_tag = [engines[0].name, engines[0].library]
     keys = [cache_key("clip", engine_tag, r.voice_id, r.pitch, r.rate_wpm, r.text) for r in requests]
-    cached, missing = [], []
+    ready, missing = [], []
     for index in order:
-        found = cache.find(keys[index], ".pcm")
+        found = cache.find(keys[index], ".pcm") if requests[index].text else _scratch_file(cache, SKIPPED_CLIP)
         if found:
-            cached.append((index, found))
+            ready.append(Spoken(index, found, "spoken" if requests[index].text else "skipped"))
         else:
             missing.append(index)
     idle: queue.SimpleQueue[Engine] = queue.SimpleQueue()
     for engine in engines:
         idle.put(engine)
 
-    def speak(index: int) -> tuple[int, Path]:
+    def speak(index: int) -> Spoken:
         engine = idle.get()
         try:
-            request = requests[index]
-            pcm = engine.synthesize(request.text, request.voice_id, request.pitch, request.rate_wpm)
+            return _speak(engine, requests[index], index, keys[index], cache)
         finally:
             idle.put(engine)
-        return index, cache.put(keys[index], ".pcm", trim(pcm).raw_data)
 
     spoken = [pool.submit(speak, index) for index in missing]
-    return itertools.chain(cached, (future.result() for future in as_completed(spoken)))
+    return itertools.chain(ready, (future.result() for future in as_completed(spoken)))
+
+
+def _speak(engine: Engine, request: Request, index: int, key: str, cache: Cache) -> Spoken:
+    """One segment; when the engine fails on it whole, in smaller pieces (the clip is then not cached, so
+    that a later render tries the whole segment again)."""
+    try:
+        pcm = engine.synthesize(request.text, request.voice_id, request.pitch, request.rate_wpm)
+    except SynthesisError as error:
+        audio, unsaid, problem = _in_pieces(engine, request, smaller_pieces(request.text), str(error))
+        path = _scratch_file(cache, audio.raw_data if audio is not None else b"")
+        if audio is None:
+            return Spoken(index, path, "failed", (request.text,), problem)
+        return Spoken(index, path, "split", tuple(unsaid), problem if unsaid else "")
+    return Spoken(index, cache.put(key, ".pcm", trim(pcm).raw_data))
+
+
+def _in_pieces(engine: Engine, request: Request, pieces: list[str], problem: str, depth: int = 0):
+    """(the pieces' audio joined, or None if none could be said; the pieces not said; the last problem).
+    A piece the engine fails on is split again, down to a few words."""
+    audio, unsaid = None, []
+    for piece in pieces:
+        try:
+            pcm = engine.synthesize(piece, request.voice_id, request.pitch, request.rate_wpm)
+            part = trim(pcm)
+        except SynthesisError as error:
+            smaller = smaller_pieces(piece)
+            if depth >= MAX_SPLIT_DEPTH or len(smaller) < 2:
+                unsaid.append(piece)
+                problem = str(error)
+                continue
+            part, more, problem = _in_pieces(engine, request, smaller, str(error), depth + 1)
+            unsaid += more
+            if part is None:
+                continue
+        audio = part if audio is None else audio + AudioSegment.silent(PIECE_GAP_MS, SAMPLE_RATE) + part
+    return audio, unsaid, problem
+
+
+def smaller_pieces(text: str) -> list[str]:
+    """`text` cut into its sentences, or when it is one sentence, into two halves at a space."""
+    sentences = [piece for piece in SENTENCE_END.split(text) if piece.strip()]
+    if len(sentences) > 1:
+        return sentences
+    words = text.split()
+    if len(words) < 2:
+        return [text]
+    half = len(words) // 2
+    return [" ".join(words[:half]), " ".join(words[half:])]
+
+
+def _scratch_file(cache: Cache, data: bytes) -> Path:
+    """A clip for this render only (never cached): empty for a skipped segment, pieces for a split one."""
+    fd, name = tempfile.mkstemp(prefix="clip-", suffix=".pcm", dir=cache.scratch)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return Path(name)
 
 
 def pauses_for(script: Script, pauses: Pauses) -> list[int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import re
 from pathlib import Path
 
 from briefing.errors import InputError
@@ -11,17 +11,8 @@ from briefing.model import KINDS, Script, Segment
 
 
 def script_to_dict(script: Script) -> dict:
-    return {
-        "title": script.title,
-        "language": script.language,
-        "source": script.source,
-        "speakers": dict(script.genders),
-        "segments": [
-            {"kind": s.kind, "text": s.text, "speaker": s.speaker, "voice": s.voice, "start": s.start,
-             "end": s.end, "paragraph": s.paragraph}
-            for s in script.segments
-        ],
-    }
+    """The script as JSON-ready data: every field, so that `briefing make` on the file loses nothing."""
+    return script.to_dict()
 
 
 def format_table(script: Script) -> str:
@@ -52,16 +43,17 @@ def load_script(path: Path) -> Script:
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list) or not data["segments"]:
         raise InputError(f"The script {path} needs a \"segments\" list with at least one segment, as "
                          "`briefing script` prints it.")
-    title = data.get("title", "")
-    language = data.get("language", "en")
-    if not isinstance(title, str) or not isinstance(language, str):
-        raise InputError(f"The script {path}: \"title\" and \"language\" must be strings.")
+    for name in ("title", "language", "source", "author", "published", "site_name"):
+        if not isinstance(data.get(name, ""), str):
+            raise InputError(f"The script {path}: \"{name}\" must be a string.")
     genders = data.get("speakers") or {}
     if not isinstance(genders, dict) or any(g not in ("male", "female", None) for g in genders.values()):
         raise InputError(f"The script {path}: \"speakers\" must map names to \"male\", \"female\" or null.")
     segments = tuple(_segment(path, number, raw) for number, raw in enumerate(data["segments"], start=1))
-    return Script(title=title or segments[0].text, language=language, segments=segments, source=str(path),
-                  genders={name: g for name, g in genders.items() if g})
+    script = Script.from_dict({"title": "", "language": "en", **data, "segments": [],
+                               "speakers": {n: g for n, g in genders.items() if g}})
+    return dataclasses.replace(script, title=script.title or segments[0].text, language=script.language or "en",
+                               segments=segments, source=str(path))
 
 
 def _segment(path: Path, number: int, raw) -> Segment:
@@ -71,15 +63,28 @@ def _segment(path: Path, number: int, raw) -> Segment:
     kind, text = raw.get("kind"), raw.get("text")
     if kind not in KINDS:
         raise InputError(f"{where} has kind {kind!r}; use one of {', '.join(KINDS)}.")
-    if not isinstance(text, str) or not re.search(r"\w", text):
-        raise InputError(f"{where} has no text to read; give it a \"text\" or remove the segment.")
-    for field in ("speaker", "voice"):
-        if raw.get(field) is not None and not isinstance(raw[field], str):
-            raise InputError(f"{where}: \"{field}\" must be a string or null.")
-    numbers = {field: raw.get(field, default) for field, default in
-               (("start", 0), ("end", 0), ("paragraph", number))}
-    for field, value in numbers.items():
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where} has no text; give it a \"text\" or remove the segment.")
+    for name in ("start", "end", "paragraph"):
+        value = raw.get(name, number if name == "paragraph" else 0)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise InputError(f"{where}: \"{field}\" must be a whole number of 0 or more.")
-    return Segment(kind, text, numbers["start"], numbers["end"], numbers["paragraph"],
-                   speaker=raw.get("speaker"), voice=raw.get("voice"))
+            raise InputError(f"{where}: \"{name}\" must be a whole number of 0 or more.")
+    _check_other_fields(where, raw)
+    return Segment.from_dict({"start": 0, "end": 0, "paragraph": number, **raw})
+
+
+def _check_other_fields(where: str, raw: dict) -> None:
+    """Every other field must have the type of its default (text or null for speaker and voice)."""
+    for field in dataclasses.fields(Segment):
+        if field.name in ("kind", "text", "start", "end", "paragraph") or raw.get(field.name) is None:
+            continue
+        default = field.default if field.default is not dataclasses.MISSING else None
+        expected = str if default is None else type(default)
+        value = raw[field.name]
+        if isinstance(default, tuple) and isinstance(value, list):
+            continue
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise InputError(f"{where}: \"{field.name}\" must be {_KIND_OF.get(expected, expected.__name__)}.")
+
+
+_KIND_OF = {str: "a string or null", bool: "true or false", int: "a whole number", float: "a number"}

@@ -74,7 +74,9 @@ def test_every_clip_is_heard_exactly_where_the_timeline_puts_it_across_chunk_sea
         engines = pool.ready()
         requests = requests_for(script, cast, engines[0])
         with ThreadPoolExecutor(2) as synthesis_threads:
-            clip_files = dict(synthesize(requests, engines, cache, list(range(len(requests))), synthesis_threads))
+            order = list(range(len(requests)))
+            clips = synthesize(requests, engines, cache, order, synthesis_threads)
+            clip_files = {clip.index: clip.path for clip in clips}
     pauses = pauses_for(script, cast.pauses)
     plan = plan_chunks(script, pauses, cast.rate_wpm)
     timeline = lay_out(script, [clip_files[i] for i in range(len(requests))], pauses, plan)

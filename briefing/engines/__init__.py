@@ -64,17 +64,29 @@ class Engine(Protocol):
 
 
 WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: each character is about a syllable.
+SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff]")
+WORDS_PER_SYLLABLE_CHARACTER = 0.6
+
+
+def spoken_words(text: str) -> tuple[float, float]:
+    """The fewest and the most words a correct reading of `text` takes: a number is one word at least
+    and a word per digit at most (an id read digit by digit); a character of a script written without
+    spaces is part of a word."""
+    syllables = len(SYLLABIC.findall(text)) * WORDS_PER_SYLLABLE_CHARACTER
+    words = WORD.findall(SYLLABIC.sub(" ", text))
+    return len(words) + syllables, sum(len(w) if w.isdigit() else 1 for w in words) + syllables
 
 
 def plausible_seconds(text: str, rate_wpm: int) -> tuple[float, float]:
     """The range of durations a correct reading of `text` can have at `rate_wpm`.
 
-    Wide on purpose (numbers, URLs and abbreviations expand when spoken); it exists to catch an
-    empty file, a truncated one, or one that also holds another segment's audio.
+    `text` is what the engine is asked to say (the spoken form: numbers, links and abbreviations already
+    written out, see briefing.speak), so the estimate follows what is actually spoken. Wide on purpose;
+    it exists to catch an empty file, a truncated one, or one that also holds another segment's audio.
     """
-    words = len(WORD.findall(text))
-    expected = words * 60.0 / rate_wpm
-    return 0.3 * expected, 4.0 * expected + 2.0
+    fewest, most = spoken_words(text)
+    return 0.3 * fewest * 60.0 / rate_wpm, 4.0 * most * 60.0 / rate_wpm + 2.0
 
 
 EngineFactory = Callable[..., Engine]
