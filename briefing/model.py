@@ -45,6 +45,8 @@ class Segment:
     paragraph: int
     speaker: str | None = None
     voice: str | None = None
+    partial: bool = False  # a few quoted words inside a narration sentence: the narrator reads them
+    cue: str | None = None  # the evidence that decided the speaker, e.g. 'said-after: "Anna Berg said"'
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,267 @@
+"""Who said each quote: the subject of a speech verb next to it ("X said", "said X", "according to X", "X: ..."),
+resolved to one canonical name per person; quotes the text does not attribute follow the utterance they belong to.
+Each quote keeps the evidence (cue) that decided its speaker."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from briefing.model import Segment
+from briefing.segment.patterns import (
+    ACCORDING_TO,
+    ADVERB,
+    APPOSITIVE,
+    DETERMINER,
+    NAME,
+    PRONOUN,
+    PRONOUN_WORDS,
+    SPEECH_VERBS,
+    STOP_NAMES,
+    TITLE,
+    WHEN,
+)
+from briefing.segment.people import ArticleWords, People, Person, split_name
+from briefing.segment.quotes import TRAILING_ATTRIBUTION
+from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
+
+SEP = r"^[\s,.–—-]*"
+# A person as the text names them: an optional role or organisation before the name ("White House spokesman
+# Eric Schultz", "the economist Jared Bernstein"); people.split_name picks the name out.
+SUBJECT = rf"(?:{DETERMINER}\s+)?(?:[\w’'.\-]+\s+){{0,4}}?(?:{TITLE}\s+)*{NAME}"
+ROLE_SUBJECT = rf"(?:{DETERMINER}\s+)[\w’'\- ]{{2,40}}?"
+COMMA_APPOSITIVE = r"(?:,\s+[^,.!?“”\"]{2,80}?,)?"
+AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
+    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN}\s+(?P<name>{SUBJECT})"), "said-after"),
+    (re.compile(rf"{SEP}(?P<name>{SUBJECT}|{PRONOUN}){COMMA_APPOSITIVE}\s+{ADVERB}{SPEECH_VERBS}\b"), "said-after"),
+    (re.compile(rf"{SEP}{SPEECH_VERBS}\s+{APPOSITIVE}(?P<name>{SUBJECT})"), "said-after"),
+    (re.compile(rf"{SEP}(?P<name>{ROLE_SUBJECT})\s+{ADVERB}{SPEECH_VERBS}\b"), "role-said-after"),
+    (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{SUBJECT}|{ROLE_SUBJECT}(?=[,.]))"), "according-to"),
+]
+BEFORE_QUOTE_VERB = re.compile(
+    rf"(?:(?P<name>{SUBJECT}|{PRONOUN})\b[^.!?]*?\b{SPEECH_VERBS}\b[^.!?]*|"
+    rf"{ACCORDING_TO}\s+(?P<name2>{SUBJECT})[^.!?]*)[,:]\s*$"
+)
+BEFORE_QUOTE_ROLE = re.compile(rf"(?P<name>\b(?:the|The)\s+[\w’' \-]{{2,40}}?)\s+{ADVERB}{SPEECH_VERBS}[^.!?]*[,:]\s*$")
+CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
+APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
+PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
+OPENING_MARKS = "“\"«„「『‹»'‘"
+CLOSING_MARKS = "”\"»“」』›«'’"
+
+
+@dataclass
+class _Attribution:
+    """A name (or pronoun) that the text next to a quote gives as its speaker, where it stands, and the cue.
+    `alternatives` are further candidates from the same sentence, tried when this one names nobody known."""
+
+    raw: str
+    offset: int
+    cue: str
+    alternatives: tuple[tuple[str, int], ...] = ()
+
+
+def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict[str, str]]:
+    """Give every quote its speaker's canonical name (None when the text does not say) and the cue that decided
+    it; also return the gender the article gives each speaker (by pronoun or title), for casting."""
+    people = People(ArticleWords(source))
+    found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
+    for attribution in found.values():
+        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives:
+            people.register(attribution.raw)
+    _collect_mentions(segments, people)
+    speakers: dict[int, tuple[Person | None, str | None]] = {}
+    for index, attribution in found.items():
+        speakers[index] = _resolve_first(attribution, people)
+    _share_within_utterances(segments, speakers, source)
+    _fill_unattributed(segments, speakers, people)
+    attributed = [
+        replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
+                cue=speakers[i][1] if speakers[i][0] else None)
+        if seg.kind == "quote" else seg
+        for i, seg in enumerate(segments)
+    ]
+    genders = {p.name: p.gender for p, _ in speakers.values() if p is not None and p.gender}
+    return attributed, genders
+
+
+def _resolve_first(attribution: _Attribution | None, people: People) -> tuple[Person | None, str | None]:
+    if attribution is None:
+        return None, None
+    for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
+        person = _resolve(raw, offset, people)
+        if person:
+            cue = f"pronoun→{person.name}" if _is_pronoun(raw) else f'{attribution.cue}: "{" ".join(raw.split())}"'
+            return person, cue
+    return None, None
+
+
+def _is_pronoun(raw: str) -> bool:
+    return raw.lower() in PRONOUN_WORDS
+
+
+def _resolve(raw: str, offset: int, people: People) -> Person | None:
+    if _is_pronoun(raw):
+        gender = PRONOUN_WORDS[raw.lower()]
+        person = people.last_mentioned(offset, gender)
+        if person and person.gender is None:
+            person.gender = gender
+        return person
+    person = people.lookup(raw)
+    if person is None and re.fullmatch(r"(?:the|The)\s+[\w’' \-]+", raw) and not split_name(raw).name:
+        person = people.by_role.setdefault(raw.lower()[4:], Person(raw[4:]))
+    return person
+
+
+def _usable(raw: str) -> bool:
+    return _is_pronoun(raw) or raw.split()[0].lower() not in STOP_NAMES - {"the"}
+
+
+def _attribution_near(segments: list[Segment], index: int) -> _Attribution | None:
+    """The speaker named right after the quote, or in the sentence that leads into it."""
+    quote = segments[index]
+    preceding = segments[index - 1] if index else None
+    if quote.partial and preceding and preceding.paragraph == quote.paragraph:
+        start = sentence_start(preceding.text, len(preceding.text))
+        match = PARTIAL_QUOTE_INTRO.search(mask_abbreviations(preceding.text[start:]))
+        if match:
+            return _Attribution(match.group("name"), preceding.start + start + match.start("name"), "partial-intro")
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if following and following.kind == "narration" and following.paragraph == quote.paragraph:
+        for pattern, cue in AFTER_QUOTE:
+            match = pattern.match(following.text)
+            if match and _usable(match.group("name")):
+                return _Attribution(match.group("name"), following.start + match.start("name"), cue)
+    lead_in = preceding and preceding.kind == "narration" and (
+        preceding.paragraph == quote.paragraph
+        or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
+    return _lead_in(preceding) if lead_in else None
+
+
+def _lead_in(preceding: Segment) -> _Attribution | None:
+    """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
+    sentence_at = sentence_start(preceding.text, len(preceding.text))
+    sentence = preceding.text[sentence_at:]
+    offset = preceding.start + sentence_at
+    match = BEFORE_QUOTE_VERB.search(sentence)
+    group = ("name" if match.group("name") else "name2") if match else ""
+    if match and _usable(match.group(group)):
+        cue = "according-to" if group == "name2" else "said-before"
+        return _Attribution(match.group(group), offset + match.start(group), cue)
+    role = BEFORE_QUOTE_ROLE.search(sentence)  # "In a statement, the education board said:"
+    if role:
+        return _Attribution(role.group("name"), offset + role.start("name"), "role-said-before")
+    if sentence.rstrip().endswith(":"):
+        candidates = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+        if candidates:
+            return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+    return None
+
+
+def _collect_mentions(segments: list[Segment], people: People) -> None:
+    """Register titled names, then note every mention of a known person in the narration, in order."""
+    narration = [seg for seg in segments if seg.kind in ("narration", "headline", "title")]
+    for seg in narration:
+        for match in PERSON_MENTION.finditer(seg.text):
+            if match.group("title"):
+                person = people.register(match.group(0))
+                appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
+                if person and appositive:
+                    people.add_role(appositive.group(1), person)
+    for seg in narration:  # untitled full names in running text ("John Park spoke", "according to Sara Cole")
+        for match in PERSON_MENTION.finditer(seg.text):
+            if people.lookup(match.group(0)) is None and _looks_like_person(seg.text, match, people):
+                people.register(match.group("name"))
+    for seg in narration:
+        _note_mentions(seg, people)
+    people.mentions.sort(key=lambda item: item[0])
+
+
+def _note_mentions(seg: Segment, people: People) -> None:
+    for match in PERSON_MENTION.finditer(seg.text):
+        person = people.lookup(match.group(0))
+        if person:
+            people.mentions.append((seg.start + match.start(), person))
+            appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
+            if appositive:
+                people.add_role(appositive.group(1), person)
+    for role, person in list(people.by_role.items()):
+        for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
+            people.mentions.append((seg.start + match.start(), person))
+
+
+def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
+    """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
+    name = split_name(match.group("name"), people.article).name
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0].lower() in STOP_NAMES:
+        return False
+    before = text[: match.start()].lower().split()[-2:] or [""]
+    if before == ["according", "to"]:
+        return True
+    return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
+
+
+def _share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
+    """Quotes with nothing spoken between them, and a quote running on over several paragraphs (no closing
+    mark at the paragraph's end, an opening mark at the next one's start), are one utterance: one speaker."""
+    quotes = sorted(speakers)
+    for _ in range(2):
+        for a, b in itertools.pairwise(quotes):
+            same = (b == a + 1 and segments[a].paragraph == segments[b].paragraph) or _runs_on(segments, a, b, source)
+            if same and speakers[a][0] is None and speakers[b][0] is not None:
+                speakers[a] = (speakers[b][0], "same-utterance")
+            if same and speakers[b][0] is None and speakers[a][0] is not None:
+                speakers[b] = (speakers[a][0], "same-utterance")
+
+
+def _runs_on(segments: list[Segment], a: int, b: int, source: str) -> bool:
+    """Quote a ends its paragraph unclosed and quote b opens the next paragraph."""
+    if b != a + 1 or segments[b].paragraph != segments[a].paragraph + 1:
+        return False
+    after = source[segments[a].end : segments[a].end + 3].lstrip(" .,!?…")
+    before = source[max(0, segments[b].start - 2) : segments[b].start].strip()
+    return not after.startswith(tuple(CLOSING_MARKS)) and before.endswith(tuple(OPENING_MARKS))
+
+
+def _fill_unattributed(segments: list[Segment], speakers: dict, people: People) -> None:
+    """Quotes the text does not attribute directly: follow the paragraph's trailing attribution, or carry over
+    into a quote paragraph that continues the previous speaker's (when nothing in it says otherwise)."""
+    last: Person | None = None
+    last_paragraph = -1
+    for index in sorted(speakers):
+        seg = segments[index]
+        if speakers[index][0] is None:
+            speakers[index] = _unattributed_speaker(segments, index, people, last, last_paragraph)
+        if speakers[index][0] is not None:
+            last, last_paragraph = speakers[index][0], seg.paragraph
+        elif seg.paragraph != last_paragraph:
+            last = None
+
+
+def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tuple[Person | None, str | None]:
+    seg = segments[index]
+    paragraph_end = _trailing_speaker(segments, index, people)
+    if paragraph_end:
+        return paragraph_end, "paragraph-end"
+    between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
+    names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
+                        for s in segments[max(0, index - 3) : index + 4])
+    continues = last is not None and (seg.paragraph == last_paragraph or (
+        seg.paragraph == last_paragraph + 1 and not names_someone
+        and not any(s.kind == "headline" for s in between)))
+    return (last, "continues-previous") if continues else (None, None)
+
+
+def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:
+    """'... stressed Vladimir Putin' at the end of the quote's paragraph."""
+    paragraph = [s for s in segments[index + 1 :] if s.paragraph == segments[index].paragraph]
+    if not paragraph or paragraph[-1].kind != "narration":
+        return None
+    match = TRAILING_ATTRIBUTION.search(paragraph[-1].text)
+    if not match:
+        return None
+    raw = match.group("name") or match.group("name2")
+    return _resolve(raw, paragraph[-1].start + match.start(), people)
