@@ -23,6 +23,9 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 QUOTE_MARKS = {"“": "”", '"': '"', "''": "''", "«": "»"}
 OPENING = re.compile(r"“|''|\"|«")
 HEADLINE_MAX_WORDS = 16
+# A source CoreNLP could not resolve to a name ("he", "said") says nothing about who spoke: no gold speaker.
+UNRESOLVED = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "his", "its", "their", "this",
+              "that", "who", "which", "me", "us", "one"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "president", "senator",
                "secretary", "governor", "mayor", "judge", "rev", "prof", "professor", "sir", "lord", "lady"}
 
@@ -206,7 +209,9 @@ def convert(text: str, attributions: list[dict], coref: Coref | None, source: st
 
     def speaker_for(attribution):
         name = found.get(attribution.get("number"))
-        return canonical[name] if name else None
+        if not name or name.lower() in UNRESOLVED or (" " not in name and name.islower()):
+            return None  # an unresolved pronoun, or a stray word
+        return canonical[name]
 
     paragraphs = list(PARAGRAPH.finditer(text))
     segments = [{"kind": "title", "text": paragraphs[0].group(0).strip()}] if paragraphs else []

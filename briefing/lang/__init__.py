@@ -36,6 +36,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "months": ("not_names", "months"),
     "days": ("not_names", "days"),
     "stop_words": ("not_names", "stop_words"),
+    "things": ("not_names", "things"),
 }
 
 
@@ -63,6 +64,7 @@ class Vocabulary:
     months: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
     stop_words: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -12,14 +12,14 @@ from briefing.model import Segment
 from briefing.segment.patterns import (
     ACCORDING_TO,
     ADVERB,
-    APPOSITIVE,
     DETERMINER,
     NAME,
     PRONOUN,
     PRONOUN_WORDS,
     SPEECH_VERBS,
-    STOP_NAMES,
     TITLE,
+    UPPER,
+    VOCAB,
     WHEN,
 )
 from briefing.segment.people import ArticleWords, People, Person, split_name
@@ -27,23 +27,21 @@ from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
-# A person as the text names them: an optional role or organisation before the name ("White House spokesman
-# Eric Schultz", "the economist Jared Bernstein"); people.split_name picks the name out.
-SUBJECT = rf"(?:{DETERMINER}\s+)?(?:[\w’'.\-]+\s+){{0,4}}?(?:{TITLE}\s+)*{NAME}"
-ROLE_SUBJECT = rf"(?:{DETERMINER}\s+)[\w’'\- ]{{2,40}}?"
-COMMA_APPOSITIVE = r"(?:,\s+[^,.!?“”\"]{2,80}?,)?"
+# The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
+# ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
+PHRASE = r"[^.!?“”\"«»「」;:]{1,120}"
+THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
+ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An)\s+(?P<role>[\w’' \-]+)")
+SUBJECT_START = rf"(?=(?:{DETERMINER}\s|[{UPPER}]))"
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN}\s+(?P<name>{SUBJECT})"), "said-after"),
-    (re.compile(rf"{SEP}(?P<name>{SUBJECT}|{PRONOUN}){COMMA_APPOSITIVE}\s+{ADVERB}{SPEECH_VERBS}\b"), "said-after"),
-    (re.compile(rf"{SEP}{SPEECH_VERBS}\s+{APPOSITIVE}(?P<name>{SUBJECT})"), "said-after"),
-    (re.compile(rf"{SEP}(?P<name>{ROLE_SUBJECT})\s+{ADVERB}{SPEECH_VERBS}\b"), "role-said-after"),
-    (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{SUBJECT}|{ROLE_SUBJECT}(?=[,.]))"), "according-to"),
+    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE})"), "said-after"),
+    (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}{SPEECH_VERBS}\b"), "said-after"),
+    (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
 ]
 BEFORE_QUOTE_VERB = re.compile(
-    rf"(?:(?P<name>{SUBJECT}|{PRONOUN})\b[^.!?]*?\b{SPEECH_VERBS}\b[^.!?]*|"
-    rf"{ACCORDING_TO}\s+(?P<name2>{SUBJECT})[^.!?]*)[,:]\s*$"
+    rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}{SPEECH_VERBS}\b[^.!?]*|"
+    rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*)[,:]\s*$"
 )
-BEFORE_QUOTE_ROLE = re.compile(rf"(?P<name>\b(?:the|The)\s+[\w’' \-]{{2,40}}?)\s+{ADVERB}{SPEECH_VERBS}[^.!?]*[,:]\s*$")
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
@@ -93,7 +91,7 @@ def _resolve_first(attribution: _Attribution | None, people: People) -> tuple[Pe
     for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
         person = _resolve(raw, offset, people)
         if person:
-            cue = f"pronoun→{person.name}" if _is_pronoun(raw) else f'{attribution.cue}: "{" ".join(raw.split())}"'
+            cue = f"pronoun→{person.name}" if _is_pronoun(raw) else " ".join(attribution.cue.split())
             return person, cue
     return None, None
 
@@ -110,13 +108,30 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
             person.gender = gender
         return person
     person = people.lookup(raw)
-    if person is None and re.fullmatch(r"(?:the|The)\s+[\w’' \-]+", raw) and not split_name(raw).name:
-        person = people.by_role.setdefault(raw.lower()[4:], Person(raw[4:]))
+    role = _role_of(raw)
+    if person is None and role and not split_name(raw).name:
+        person = people.by_role.setdefault(role.lower(), Person(role))
     return person
 
 
 def _usable(raw: str) -> bool:
-    return _is_pronoun(raw) or raw.split()[0].lower() not in STOP_NAMES - {"the"}
+    """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
+    return _is_pronoun(raw) or bool(split_name(raw).name) or _role_of(raw) is not None
+
+
+def _role_of(raw: str) -> str | None:
+    """The role a phrase names as the speaker: its last part between commas that starts with an article."""
+    for part in reversed(raw.split(",")):
+        role = ROLE_PHRASE.fullmatch(part.strip())
+        if role and role.group("role").split()[-1].lower() not in THINGS:
+            return role.group("role")
+    return None
+
+
+def _trim(raw: str) -> str:
+    """"she later", "he then" -> the pronoun."""
+    words = raw.split()
+    return words[0] if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2 else raw
 
 
 def _attribution_near(segments: list[Segment], index: int) -> _Attribution | None:
@@ -127,13 +142,17 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
         start = sentence_start(preceding.text, len(preceding.text))
         match = PARTIAL_QUOTE_INTRO.search(mask_abbreviations(preceding.text[start:]))
         if match:
-            return _Attribution(match.group("name"), preceding.start + start + match.start("name"), "partial-intro")
+            name = preceding.text[start + match.start("name") : start + match.end("name")]
+            return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following and following.kind == "narration" and following.paragraph == quote.paragraph:
+        masked = mask_abbreviations(following.text)
         for pattern, cue in AFTER_QUOTE:
-            match = pattern.match(following.text)
-            if match and _usable(match.group("name")):
-                return _Attribution(match.group("name"), following.start + match.start("name"), cue)
+            match = pattern.match(masked)
+            name = _trim(following.text[match.start("name") : match.end("name")]) if match else ""
+            if match and _usable(name):
+                evidence = following.text[: match.end()].strip(" ,.–—-")
+                return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
@@ -145,14 +164,13 @@ def _lead_in(preceding: Segment) -> _Attribution | None:
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
-    match = BEFORE_QUOTE_VERB.search(sentence)
+    match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
     group = ("name" if match.group("name") else "name2") if match else ""
-    if match and _usable(match.group(group)):
+    name = _trim(sentence[match.start(group) : match.end(group)]) if match else ""
+    if match and _usable(name):
         cue = "according-to" if group == "name2" else "said-before"
-        return _Attribution(match.group(group), offset + match.start(group), cue)
-    role = BEFORE_QUOTE_ROLE.search(sentence)  # "In a statement, the education board said:"
-    if role:
-        return _Attribution(role.group("name"), offset + role.start("name"), "role-said-before")
+        evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
+        return _Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
         candidates = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
         if candidates:
@@ -196,7 +214,7 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
     name = split_name(match.group("name"), people.article).name
     words = name.split()
-    if not 2 <= len(words) <= 4 or words[0].lower() in STOP_NAMES:
+    if not 2 <= len(words) <= 4:
         return False
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:

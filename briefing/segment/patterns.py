@@ -36,7 +36,8 @@ PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in
 PRONOUN = alternation(list(PRONOUN_WORDS) + _capitalised(PRONOUN_WORDS))
 ROLE_NOUN = alternation(VOCAB.role_nouns)
 ADVERB = r"(?:\w+ly\s+)?"
-DETERMINER = r"(?:the|The|a|A|an|An|le|la|Le|La|el|El|il|Il|der|die|Der|Die|o|O)"
+DETERMINER = (r"(?:the|The|a|A|an|An|le|la|Le|La|el|El|il|Il|der|die|Der|Die|o|O|his|her|its|their|His|Her|Its|"
+              r"Their|son|sa|Son|Sa|leur|Leur|sein|seine|ihr|ihre|su|Su|suo|sua|seu|sua|zijn|haar)")
 # A role or description between commas: "a affirmé son secrétaire général, Marc Lefèvre"
 APPOSITIVE = r"(?:[^,.!?«»“”\"]{1,60},\s*)?"
 WHEN = r"(?:\s+(?:on|last|this|in|at|during)\s+[\w’' ]{1,30}?)?"

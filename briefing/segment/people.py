@@ -32,6 +32,8 @@ PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
 SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
 CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
 POSSESSIVE = re.compile(r"[’']s?$")
+LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
+PART_BREAK = re.compile(r",|\s+(?:and|et|und|y|e|en)\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
 LOCATIVE = re.compile(rf"\b(?:in|at|from|to|across|near|of|across|into|visit|visited)\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
@@ -56,38 +58,73 @@ class NameParts:
 
 
 def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
-    """The trailing run of name words in `raw` ("Gerald F. Seib", "Ludwig van Beethoven", "Martin Luther King
-    Jr."), the titles before it, and a lower-case role phrase ("the company's managing director") when there is
-    no name. A run that names a place or an organisation is no name."""
+    """The person a phrase names, and the titles before the name: "White House spokesman Eric Schultz" -> Eric
+    Schultz; "Google's chief executive, Jane Roe," -> Jane Roe; "Gerald F. Seib", "Ludwig van Beethoven" kept
+    whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
+    name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
+    names."""
     raw = LEADING_DETERMINER.sub("", raw.strip())
-    tokens = TOKEN.findall(raw)
-    start = len(tokens)
-    while start > 0 and _is_name_token(tokens, start - 1):
-        start -= 1
-    while start < len(tokens) and not CAPITALISED.match(tokens[start]):
-        start += 1  # a name starts with a capital: not with a particle or an initial's dot
-    run = tokens[start:]
-    run = _drop_leading_non_names(run, article)
-    name = " ".join(run)
-    before = tokens[: len(tokens) - len(run)]
-    titles = tuple(t for t in before if TITLE_TOKEN.match(t))
-    if name and (NOT_A_PERSON.search(name) or (article and article.is_place(name))):
-        name = ""
-    role = " ".join(before).strip() if not name else ""
-    return NameParts(titles, name, role)
+    parts = [TOKEN.findall(part) for part in PART_BREAK.split(raw)]
+    # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer").
+    for tokens in sorted(parts, key=lambda t: not (t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES)):
+        found = _last_name_in(tokens, article)
+        if found:
+            return found
+    first = PART_BREAK.split(raw)[0]
+    titles = tuple(t for t in TOKEN.findall(first) if TITLE_TOKEN.match(t))
+    return NameParts(titles, "", first.strip())
 
 
-def _is_name_token(tokens: list[str], i: int) -> bool:
+def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
+    for run_start, run_end in reversed(_runs(tokens, article)):
+        run = _drop_leading_non_names(tokens[run_start:run_end], article)
+        name = " ".join(run)
+        if _is_person_name(name, tokens, run_end - len(run), article):
+            titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
+            return NameParts(titles, name)
+    return None
+
+
+def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, int]]:
+    """Maximal stretches of name words, each starting with a capitalised word."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if _is_name_token(tokens, i, article) and CAPITALISED.match(tokens[i]):
+            j = i + 1
+            while j < len(tokens) and _is_name_token(tokens, j, article) and not POSSESSIVE.search(tokens[j - 1]):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
     token = tokens[i]
-    if TITLE_TOKEN.match(token) or token.lower() in STOP_NAMES or CALENDAR_TOKEN.match(token):
+    if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
-    if POSSESSIVE.search(token) and i != len(tokens) - 1:
-        return False  # "Brazile’s CNN colleague": the possessor is not the person
+    if LOWER_AFTER_HYPHEN.search(token):
+        return False  # "Obama-era", "Qaeda-linked": a description, not a name
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
         return 0 < i < len(tokens) - 1
     return bool(CAPITALISED.match(token)) and any(ch.isalpha() for ch in token)
+
+
+def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
+    """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
+    name in an English article, "then" in a Dutch one."""
+    word = token.lower()
+    return word in STOP_NAMES and (article is None or word in article.lower)
+
+
+def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
+    if not name or NOT_A_PERSON.search(name) or POSSESSIVE.search(name) or (article and article.is_place(name)):
+        return False
+    before = tokens[start - 1] if start else ""
+    return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before))  # "South Dakota", "Hong Kong"
 
 
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
