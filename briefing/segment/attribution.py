@@ -21,6 +21,7 @@ from briefing.segment.patterns import (
     UPPER,
     VOCAB,
     WHEN,
+    alternation,
 )
 from briefing.segment.people import ArticleWords, People, Person, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
@@ -31,6 +32,7 @@ SEP = r"^[\s,.–—-]*"
 # ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
 PHRASE = r"[^.!?“”\"«»「」;:]{1,120}"
 THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
+CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
 ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An)\s+(?P<role>[\w’' \-]+)")
 SUBJECT_START = rf"(?=(?:{DETERMINER}\s|[{UPPER}]))"
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
@@ -40,7 +42,8 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
 ]
 BEFORE_QUOTE_VERB = re.compile(
     rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}{SPEECH_VERBS}\b[^.!?]*|"
-    rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*)[,:]\s*$"
+    rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
+    rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$"  # "Said the mayor, ..."
 )
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
@@ -129,8 +132,8 @@ def _role_of(raw: str) -> str | None:
 
 
 def _trim(raw: str) -> str:
-    """"she later", "he then" -> the pronoun."""
-    words = raw.split()
+    """"she later", "When he arrived, he" -> the pronoun."""
+    words = raw.split(",")[-1].split()
     return words[0] if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2 else raw
 
 
@@ -165,10 +168,10 @@ def _lead_in(preceding: Segment) -> _Attribution | None:
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
-    group = ("name" if match.group("name") else "name2") if match else ""
+    group = next((g for g in ("name", "name2", "name3") if match.group(g)), "") if match else ""
     name = _trim(sentence[match.start(group) : match.end(group)]) if match else ""
     if match and _usable(name):
-        cue = "according-to" if group == "name2" else "said-before"
+        cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
         return _Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
@@ -201,13 +204,15 @@ def _note_mentions(seg: Segment, people: People) -> None:
     for match in PERSON_MENTION.finditer(seg.text):
         person = people.lookup(match.group(0))
         if person:
-            people.mentions.append((seg.start + match.start(), person))
+            sentence = seg.start + sentence_start(seg.text, match.start())
+            people.mentions.append((seg.start + match.start(), person, sentence))
             appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
             if appositive:
                 people.add_role(appositive.group(1), person)
     for role, person in list(people.by_role.items()):
         for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
-            people.mentions.append((seg.start + match.start(), person))
+            sentence = seg.start + sentence_start(seg.text, match.start())
+            people.mentions.append((seg.start + match.start(), person, sentence))
 
 
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
@@ -270,7 +275,22 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     continues = last is not None and (seg.paragraph == last_paragraph or (
         seg.paragraph == last_paragraph + 1 and not names_someone
         and not any(s.kind == "headline" for s in between)))
-    return (last, "continues-previous") if continues else (None, None)
+    if continues:
+        return last, "continues-previous"
+    if names_someone:
+        return None, None
+    return _named_just_before(segments, index, people)
+
+
+def _named_just_before(segments: list[Segment], index: int, people: People) -> tuple[Person | None, str | None]:
+    """A quote nothing attributes, in a paragraph that says no one spoke: the person the text named last, in this
+    paragraph or the one before (no headline between)."""
+    seg = segments[index]
+    earlier = [s for s in segments[:index] if s.paragraph in (seg.paragraph - 1, seg.paragraph)]
+    if not earlier or any(s.kind in ("headline", "title") for s in earlier):
+        return None, None
+    person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    return (person, f"named-before: {person.name}") if person else (None, None)
 
 
 def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:

@@ -65,8 +65,10 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     names."""
     raw = LEADING_DETERMINER.sub("", raw.strip())
     parts = [TOKEN.findall(part) for part in PART_BREAK.split(raw)]
-    # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer").
-    for tokens in sorted(parts, key=lambda t: not (t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES)):
+    # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
+    # others, nearest the speech verb first.
+    named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES]
+    for tokens in named + [t for t in reversed(parts) if t not in named]:
         found = _last_name_in(tokens, article)
         if found:
             return found
@@ -157,7 +159,8 @@ class People:
         self.article = article
         self.by_surname: dict[str, Person] = {}
         self.by_role: dict[str, Person] = {}
-        self.mentions: list[tuple[int, Person]] = []  # (offset in the input, person), narration only
+        # (offset in the input, person, offset of the sentence), narration only
+        self.mentions: list[tuple[int, Person, int]] = []
 
     def register(self, raw: str) -> Person | None:
         """Add a name seen with a title or next to a speech verb; return its person."""
@@ -196,11 +199,15 @@ class People:
         if 2 < len(phrase) < 60:
             self.by_role.setdefault(phrase, person)
 
-    def last_mentioned(self, offset: int, gender: str | None) -> Person | None:
-        for position, person in reversed(self.mentions):
-            if position < offset and (gender is None or person.gender in (None, gender)):
-                return person
-        return None
+    def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
+        """The person a pronoun at `offset` refers to: in the latest sentence before it that names someone of
+        that gender, the first such person named (the sentence's subject, more often than not)."""
+        fitting = [(position, person, sentence) for position, person, sentence in self.mentions
+                   if since <= position < offset and (gender is None or person.gender in (None, gender))]
+        if not fitting:
+            return None
+        latest = fitting[-1][2]
+        return next(person for _, person, sentence in fitting if sentence == latest)
 
 
 def _compatible(short: str, full: str) -> bool:

@@ -115,6 +115,8 @@ def _find_close(text: str, i: int) -> int | None:
             return j
         if ch == text[i] != '"' and _opens_quote(text, j):
             return None  # the same mark opens again: this quote was never closed
+        if ch == text[i] != '"' and not text[j - 1].isspace():
+            return j  # the opening mark typed where the closing one belongs ("here,“ said X")
         if ch == '"' and closers != '"' and _opens_quote(text, j):
             return None
     return None
