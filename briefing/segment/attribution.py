@@ -33,15 +33,21 @@ SEP = r"^[\s,.–—-]*"
 PHRASE = r"[^.!?“”\"«»「」;:]{1,120}"
 THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
 CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
+PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
+NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An)\s+(?P<role>[\w’' \-]+)")
+# After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
+CLAUSE_AFTER = (r"(?:(?!\s(?:in|at|on|for|to|of|from|with|who|which|that|about|after|before|during|when|while|as|"
+                r"because|since)\s)[^.!?“”\"«»「」;:,]){1,100}")
+PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
 SUBJECT_START = rf"(?=(?:{DETERMINER}\s|[{UPPER}]))"
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE})"), "said-after"),
-    (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}{SPEECH_VERBS}\b"), "said-after"),
+    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
+    (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),
     (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
 ]
 BEFORE_QUOTE_VERB = re.compile(
-    rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}{SPEECH_VERBS}\b[^.!?]*|"
+    rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b[^.!?]*|"
     rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$"  # "Said the mayor, ..."
 )
@@ -131,10 +137,17 @@ def _role_of(raw: str) -> str | None:
     return None
 
 
-def _trim(raw: str) -> str:
-    """"she later", "When he arrived, he" -> the pronoun."""
-    words = raw.split(",")[-1].split()
-    return words[0] if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2 else raw
+def _trim(raw: str, verb: str = "") -> str:
+    """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
+    telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
+    raw = PARENTHESES.sub("", raw)
+    last = raw.split(",")[-1]
+    words = last.split()
+    if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
+        return words[0]
+    if verb.endswith("ing"):
+        return next((m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name), raw)
+    return raw
 
 
 def _attribution_near(segments: list[Segment], index: int) -> _Attribution | None:
@@ -152,7 +165,8 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
         masked = mask_abbreviations(following.text)
         for pattern, cue in AFTER_QUOTE:
             match = pattern.match(masked)
-            name = _trim(following.text[match.start("name") : match.end("name")]) if match else ""
+            verb = (match.groupdict().get("verb") or "") if match else ""
+            name = _trim(following.text[match.start("name") : match.end("name")], verb) if match else ""
             if match and _usable(name):
                 evidence = following.text[: match.end()].strip(" ,.–—-")
                 return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
@@ -169,7 +183,7 @@ def _lead_in(preceding: Segment) -> _Attribution | None:
     offset = preceding.start + sentence_at
     match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
     group = next((g for g in ("name", "name2", "name3") if match.group(g)), "") if match else ""
-    name = _trim(sentence[match.start(group) : match.end(group)]) if match else ""
+    name = _trim(sentence[match.start(group) : match.end(group)], match.group("verb") or "") if match else ""
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'

@@ -81,7 +81,8 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
     for run_start, run_end in reversed(_runs(tokens, article)):
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
-        if _is_person_name(name, tokens, run_end - len(run), article):
+        if _is_person_name(name, tokens, run_end - len(run), article) and not _is_sentence_start_word(
+                run, tokens, article):
             titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
             return NameParts(titles, name)
     return None
@@ -127,6 +128,14 @@ def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWo
         return False
     before = tokens[start - 1] if start else ""
     return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before))  # "South Dakota", "Hong Kong"
+
+
+def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
+    """"Taking it in, X said": one capitalised word opening the phrase that the article also writes in lower
+    case (or an -ing word) starts the sentence; it is not a name."""
+    word = run[0]
+    return len(run) == 1 and tokens and tokens[0] == word and (
+        word.lower().endswith("ing") or (article is not None and article.is_common_word(word)))
 
 
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
