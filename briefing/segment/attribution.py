@@ -30,7 +30,7 @@ from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, 
 SEP = r"^[\s,.–—-]*"
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
-PHRASE = r"[^.!?“”\"«»「」;:]{1,120}"
+PHRASE = r"[^.!?「」;:]{1,120}"
 THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
 CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"

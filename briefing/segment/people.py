@@ -67,7 +67,8 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     parts = [TOKEN.findall(part) for part in PART_BREAK.split(raw)]
     # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
     # others, nearest the speech verb first.
-    named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES]
+    named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
+             and all(TITLE_TOKEN.match(token) or _is_name_token(t, i, article) for i, token in enumerate(t))]
     for tokens in named + [t for t in reversed(parts) if t not in named]:
         found = _last_name_in(tokens, article)
         if found:
