@@ -55,6 +55,7 @@ CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
+SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
 
@@ -219,14 +220,15 @@ def _note_mentions(seg: Segment, people: People) -> None:
         person = people.lookup(match.group(0))
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
-            people.mentions.append((seg.start + match.start(), person, sentence))
+            speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
+            people.mentions.append((seg.start + match.start(), person, sentence, speaks))
             appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
             if appositive:
                 people.add_role(appositive.group(1), person)
     for role, person in list(people.by_role.items()):
         for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
             sentence = seg.start + sentence_start(seg.text, match.start())
-            people.mentions.append((seg.start + match.start(), person, sentence))
+            people.mentions.append((seg.start + match.start(), person, sentence, False))
 
 
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:

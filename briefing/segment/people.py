@@ -169,8 +169,8 @@ class People:
         self.article = article
         self.by_surname: dict[str, Person] = {}
         self.by_role: dict[str, Person] = {}
-        # (offset in the input, person, offset of the sentence), narration only
-        self.mentions: list[tuple[int, Person, int]] = []
+        # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
+        self.mentions: list[tuple[int, Person, int, bool]] = []
 
     def register(self, raw: str) -> Person | None:
         """Add a name seen with a title or next to a speech verb; return its person."""
@@ -211,13 +211,13 @@ class People:
 
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
         """The person a pronoun at `offset` refers to: in the latest sentence before it that names someone of
-        that gender, the first such person named (the sentence's subject, more often than not)."""
-        fitting = [(position, person, sentence) for position, person, sentence in self.mentions
-                   if since <= position < offset and (gender is None or person.gender in (None, gender))]
+        that gender, the one the sentence says spoke ("X said"), else the first named (the subject, more often)."""
+        fitting = [mention for mention in self.mentions
+                   if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))]
         if not fitting:
             return None
-        latest = fitting[-1][2]
-        return next(person for _, person, sentence in fitting if sentence == latest)
+        latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
+        return next((mention[1] for mention in latest if mention[3]), latest[0][1])
 
 
 def _compatible(short: str, full: str) -> bool:
