@@ -35,7 +35,7 @@ POSSESSIVE = re.compile(r"[’']s?$")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(r",|\s+(?:and|et|und|y|e|en)\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
-LOCATIVE = re.compile(rf"\b(?:in|at|from|to|across|near|of|across|into|visit|visited)\s+(?P<place>[{UPPER}][\w’'\-]*"
+LOCATIVE = re.compile(rf"\b(?:in|at|across|near|into|visit|visited|visiting)\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 
