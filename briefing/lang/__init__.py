@@ -31,6 +31,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "other_pronouns": ("pronouns", "other"),
     "particles": ("names", "particles"),
     "name_suffixes": ("names", "suffixes"),
+    "surname_titles": ("names", "surname_titles"),
     "organisation_words": ("not_names", "organisation_words"),
     "place_words": ("not_names", "place_words"),
     "months": ("not_names", "months"),
@@ -59,6 +60,7 @@ class Vocabulary:
     other_pronouns: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] = ()
+    surname_titles: tuple[str, ...] = ()
     organisation_words: tuple[str, ...] = ()
     place_words: tuple[str, ...] = ()
     months: tuple[str, ...] = ()

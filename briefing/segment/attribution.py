@@ -12,13 +12,11 @@ from briefing.model import Segment
 from briefing.segment.patterns import (
     ACCORDING_TO,
     ADVERB,
-    DETERMINER,
     NAME,
     PRONOUN,
     PRONOUN_WORDS,
     SPEECH_VERBS,
     TITLE,
-    UPPER,
     VOCAB,
     WHEN,
     alternation,
@@ -40,7 +38,7 @@ ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An)\s+(?P<role>[\w’' \-]+)")
 CLAUSE_AFTER = (r"(?:(?!\s(?:in|at|on|for|to|of|from|with|who|which|that|about|after|before|during|when|while|as|"
                 r"because|since)\s)[^.!?“”\"«»「」;:,]){1,100}")
 PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
-SUBJECT_START = rf"(?=(?:{DETERMINER}\s|[{UPPER}]))"
+SUBJECT_START = r"(?!(?:that|in|at|on|for|to|of|from|with|about|after|before|during|when|while|as|it|this)\b)"
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
     (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),

@@ -32,6 +32,7 @@ PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
 SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
 CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
 POSSESSIVE = re.compile(r"[’']s?$")
+SURNAME_TITLES = set(VOCAB.surname_titles)
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(r",|\s+(?:and|et|und|y|e|en)\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
@@ -106,6 +107,8 @@ def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, in
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
     token = tokens[i]
+    if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])):
+        return True  # "Mr. King", "Charlie King": a title word used as a surname
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
     if LOWER_AFTER_HYPHEN.search(token):
