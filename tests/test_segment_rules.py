@@ -44,6 +44,14 @@ RULES = {
     "surname and full name are one person": (
         'Title\n\n"One," said Carla Mendes.\n\nThe talks went on.\n\n"Two," Mendes said.\n', ["Carla Mendes"] * 2),
     "doubled apostrophes are quote marks": ("Title\n\n''We are ready,'' Anna Berg said.\n", ["Anna Berg"]),
+    "a doubled-apostrophe quote line is no headline": (
+        "Title\n\nAsked about it, Ms. Ines Moll smiled and said, ''Wait and see.''\n", ["Ines Moll"]),
+    "said + lower-case role + name": ('Title\n\n"It is over," said former mayor Paul Wren (D), a lawyer.\n',
+                                      ["Paul Wren"]),
+    "a title word used as a surname": ('Title\n\nLena King runs the port.\n\n"Ships are late," Ms. King said.\n',
+                                       ["Lena King"]),
+    "-ing speech verb: the clause's subject": (
+        'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }
 
 

@@ -139,7 +139,7 @@ def _role_of(raw: str) -> str | None:
 def _trim(raw: str, verb: str = "") -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
-    raw = PARENTHESES.sub("", raw)
+    raw = PARENTHESES.sub("", raw).strip(" ,")
     last = raw.split(",")[-1]
     words = last.split()
     if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
@@ -206,7 +206,7 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
                     people.add_role(appositive.group(1), person)
     for seg in narration:  # untitled full names in running text ("John Park spoke", "according to Sara Cole")
         for match in PERSON_MENTION.finditer(seg.text):
-            if people.lookup(match.group(0)) is None and _looks_like_person(seg.text, match, people):
+            if _looks_like_person(seg.text, match, people):  # also lengthens a known name: "King" -> "Lena King"
                 people.register(match.group("name"))
     for seg in narration:
         _note_mentions(seg, people)

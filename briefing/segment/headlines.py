@@ -13,7 +13,7 @@ QUOTE_MARKS = "“”\"«»„「」『』"
 
 def is_headline(text: str) -> bool:
     """A short standalone line with no sentence punctuation at its end and no quotation marks."""
-    if not text or "\n" in text or any(mark in text for mark in QUOTE_MARKS):
+    if not text or "\n" in text or "''" in text or any(mark in text for mark in QUOTE_MARKS):
         return False
     if BYLINE.match(text):  # a byline is read as narration
         return False
