@@ -12,6 +12,7 @@ from briefing.model import Segment
 from briefing.segment.patterns import (
     ACCORDING_TO,
     ADVERB,
+    DETERMINER,
     NAME,
     PRONOUN,
     PRONOUN_WORDS,
@@ -21,7 +22,7 @@ from briefing.segment.patterns import (
     WHEN,
     alternation,
 )
-from briefing.segment.people import ArticleWords, People, Person, split_name
+from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 
@@ -33,7 +34,8 @@ THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, 
 CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
 NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
-ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An)\s+(?P<role>[\w’' \-]+)")
+LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
+ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An|one|One|another|Another)\s+(?P<role>[\w’' \-]+)")
 # After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
 CLAUSE_AFTER = (r"(?:(?!\s(?:in|at|on|for|to|of|from|with|who|which|that|about|after|before|during|when|while|as|"
                 r"because|since)\s)[^.!?“”\"«»「」;:,]){1,100}")
@@ -116,7 +118,7 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
             person.gender = gender
         return person
     person = people.lookup(raw)
-    role = _role_of(raw)
+    role = _role_of(raw) or organisation_in(raw)
     if person is None and role and not split_name(raw).name:
         person = people.by_role.setdefault(role.lower(), Person(role))
     return person
@@ -124,7 +126,7 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
 
 def _usable(raw: str) -> bool:
     """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
-    return _is_pronoun(raw) or bool(split_name(raw).name) or _role_of(raw) is not None
+    return _is_pronoun(raw) or bool(split_name(raw).name) or (_role_of(raw) or organisation_in(raw)) is not None
 
 
 def _role_of(raw: str) -> str | None:
@@ -231,6 +233,8 @@ def _note_mentions(seg: Segment, people: People) -> None:
 
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
+    if LEADING_ARTICLE.match(match.group("name")):
+        return False  # "The Huffington Post", "The Daily Mail": a title, not a person
     name = split_name(match.group("name"), people.article).name
     words = name.split()
     if not 2 <= len(words) <= 4:

@@ -20,7 +20,7 @@ def _capitalised(words) -> list[str]:
 
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁΑ-ΩΆΈΉΊΌΎΏ"
-INITIAL = rf"[{UPPER}]\.(?:[{UPPER}]\.)*"
+INITIAL = rf"[{UPPER}][.\u2024](?:[{UPPER}][.\u2024])*"  # \u2024: a dot masked as an abbreviation's
 NAME_WORD = rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*)"
 PARTICLE = alternation(VOCAB.particles)
 SUFFIX = alternation(VOCAB.name_suffixes)

@@ -33,6 +33,7 @@ SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
 CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
+ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(r",|\s+(?:and|et|und|y|e|en)\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
@@ -103,6 +104,16 @@ def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, in
         else:
             i += 1
     return runs
+
+
+def organisation_in(raw: str) -> str | None:
+    """"Twitter", "the Justice Department": a phrase that is all capitalised words, one of them an organisation's;
+    such a speaker speaks for itself (no person is named)."""
+    phrase = LEADING_DETERMINER.sub("", PART_BREAK.split(raw.strip())[0].strip())
+    tokens = TOKEN.findall(phrase)
+    if 0 < len(tokens) <= 5 and all(CAPITALISED.match(t) for t in tokens) and ORGANISATION.search(phrase):
+        return phrase
+    return None
 
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
