@@ -190,7 +190,9 @@ def _lead_in(preceding: Segment) -> _Attribution | None:
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
         return _Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
-        candidates = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+        found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+        # People before organisations: "Asked by Harbour News, Ana Roe wrote:"
+        candidates = sorted(found, key=lambda c: not (_is_pronoun(c[0]) or split_name(c[0]).name))
         if candidates:
             return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
     return None
