@@ -134,6 +134,10 @@ def test_non_latin_text_never_raises_and_loses_no_word(text):
     assert any(s.kind == "quote" for s in script.segments)
 
 
+def test_a_language_added_as_a_file_finds_its_speakers():
+    assert speakers_of("Заголовок\n\n«Мы готовы», — сказал Иван Петров.\n") == ["Иван Петров"]
+
+
 def test_cjk_quote_marks_and_full_width_sentence_ends():
     quotes = quotes_of("标题\n\n「我们已经准备好了。」王伟说。\n")
     assert quotes[0][0] == "我们已经准备好了。"
@@ -141,7 +145,7 @@ def test_cjk_quote_marks_and_full_width_sentence_ends():
 
 def test_each_language_is_one_data_file_with_the_same_tables():
     languages = available()
-    assert {"en", "fr", "de", "es", "it", "pt", "nl"} <= set(languages)
+    assert {"en", "fr", "de", "es", "it", "pt", "nl", "ru"} <= set(languages)
     words = vocabulary()
     assert "said" in words.speech_verbs and "sagte" in words.speech_verbs and "a déclaré" in words.speech_verbs
     for language in languages:

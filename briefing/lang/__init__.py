@@ -19,7 +19,6 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
-    "to_listener": ("speech", "to_listener"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
     "male_titles": ("titles", "male"),
@@ -48,7 +47,6 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
-    to_listener: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()
     male_titles: tuple[str, ...] = ()

@@ -30,16 +30,12 @@ ROLE_TITLE = alternation(VOCAB.titles)
 QUALIFIER = alternation(VOCAB.title_qualifiers)
 TITLE = rf"(?:(?:{QUALIFIER}\s+)*{ROLE_TITLE}(?!\w))"
 SPEECH_VERBS = alternation(VOCAB.speech_verbs)
-TO_LISTENER = alternation(VOCAB.to_listener)
 ACCORDING_TO = alternation(VOCAB.according_to + tuple(_capitalised(VOCAB.according_to)))
 PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in VOCAB.female_pronouns}
 PRONOUN = alternation(list(PRONOUN_WORDS) + _capitalised(PRONOUN_WORDS))
-ROLE_NOUN = alternation(VOCAB.role_nouns)
 ADVERB = r"(?:\w+ly\s+)?"
 DETERMINER = (r"(?:the|The|a|A|an|An|le|la|Le|La|el|El|il|Il|der|die|Der|Die|o|O|his|her|its|their|His|Her|Its|"
               r"Their|son|sa|Son|Sa|leur|Leur|sein|seine|ihr|ihre|su|Su|suo|sua|seu|sua|zijn|haar)")
-# A role or description between commas: "a affirmé son secrétaire général, Marc Lefèvre"
-APPOSITIVE = r"(?:[^,.!?«»“”\"]{1,60},\s*)?"
 WHEN = r"(?:\s+(?:on|last|this|in|at|during)\s+[\w’' ]{1,30}?)?"
 
 MALE_TITLES = {t.lower() for t in VOCAB.male_titles}
