@@ -37,6 +37,10 @@ FIELDS = {  # field -> (table, key) in a language file
     "days": ("not_names", "days"),
     "stop_words": ("not_names", "stop_words"),
     "things": ("not_names", "things"),
+    "determiners": ("grammar", "determiners"),
+    "clause_words": ("grammar", "clause_words"),
+    "locatives": ("grammar", "locatives"),
+    "conjunctions": ("grammar", "conjunctions"),
 }
 
 
@@ -65,6 +69,10 @@ class Vocabulary:
     days: tuple[str, ...] = ()
     stop_words: tuple[str, ...] = ()
     things: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
+    clause_words: tuple[str, ...] = ()
+    locatives: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

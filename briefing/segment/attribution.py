@@ -12,6 +12,7 @@ from briefing.model import Segment
 from briefing.segment.patterns import (
     ACCORDING_TO,
     ADVERB,
+    CLAUSE_WORD,
     DETERMINER,
     NAME,
     PRONOUN,
@@ -35,12 +36,11 @@ CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verb
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
 NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
-ROLE_PHRASE = re.compile(r"(?:the|The|a|A|an|An|one|One|another|Another)\s+(?P<role>[\w’' \-]+)")
+ROLE_PHRASE = re.compile(rf"{DETERMINER}\s+(?P<role>[\w’' \-]+)")
 # After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
-CLAUSE_AFTER = (r"(?:(?!\s(?:in|at|on|for|to|of|from|with|who|which|that|about|after|before|during|when|while|as|"
-                r"because|since)\s)[^.!?“”\"«»「」;:,]){1,100}")
+CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
 PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
-SUBJECT_START = r"(?!(?:that|in|at|on|for|to|of|from|with|about|after|before|during|when|while|as|it|this)\b)"
+SUBJECT_START = rf"(?!{CLAUSE_WORD}\b)"
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
     (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),

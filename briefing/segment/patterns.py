@@ -34,8 +34,10 @@ ACCORDING_TO = alternation(VOCAB.according_to + tuple(_capitalised(VOCAB.accordi
 PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in VOCAB.female_pronouns}
 PRONOUN = alternation(list(PRONOUN_WORDS) + _capitalised(PRONOUN_WORDS))
 ADVERB = r"(?:\w+ly\s+)?"
-DETERMINER = (r"(?:the|The|a|A|an|An|le|la|Le|La|el|El|il|Il|der|die|Der|Die|o|O|his|her|its|their|His|Her|Its|"
-              r"Their|son|sa|Son|Sa|leur|Leur|sein|seine|ihr|ihre|su|Su|suo|sua|seu|sua|zijn|haar)")
+DETERMINER = alternation(VOCAB.determiners + tuple(_capitalised(VOCAB.determiners)))
+CLAUSE_WORD = alternation(VOCAB.clause_words)
+LOCATIVE_WORD = alternation(VOCAB.locatives)
+CONJUNCTION = alternation(VOCAB.conjunctions)
 WHEN = r"(?:\s+(?:on|last|this|in|at|during)\s+[\w’' ]{1,30}?)?"
 
 MALE_TITLES = {t.lower() for t in VOCAB.male_titles}

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from briefing.segment.patterns import (
     CALENDAR,
+    CONJUNCTION,
     DETERMINER,
     FEMALE_TITLES,
     INITIAL,
+    LOCATIVE_WORD,
     MALE_TITLES,
     NOT_A_PERSON,
     PARTICLE,
@@ -35,9 +37,9 @@ POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
 ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
-PART_BREAK = re.compile(r",|\s+(?:and|et|und|y|e|en)\s+|\s+[-–—]\s+")
+PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
-LOCATIVE = re.compile(rf"\b(?:in|at|across|near|into|visit|visited|visiting)\s+(?P<place>[{UPPER}][\w’'\-]*"
+LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 
