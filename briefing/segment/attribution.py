@@ -118,9 +118,11 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
             person.gender = gender
         return person
     person = people.lookup(raw)
-    role = _role_of(raw) or organisation_in(raw)
-    if person is None and role and not split_name(raw).name:
-        person = people.by_role.setdefault(role.lower(), Person(role))
+    role = _role_of(raw)
+    organisation = None if role else organisation_in(raw)
+    if person is None and (role or organisation) and not split_name(raw).name:
+        person = people.by_role.setdefault((role or organisation).lower(),
+                                           Person(role or organisation, organisation=bool(organisation)))
     return person
 
 

@@ -50,6 +50,7 @@ class Person:
 
     name: str
     gender: str | None = None
+    organisation: bool = False  # "Twitter said": speaks, but is never "he" or "she"
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ class People:
         """The person a pronoun at `offset` refers to: in the latest sentence before it that names someone of
         that gender, the one the sentence says spoke ("X said"), else the first named (the subject, more often)."""
         fitting = [mention for mention in self.mentions
-                   if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))]
+                   if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
+                   and not (gender and mention[1].organisation)]
         if not fitting:
             return None
         latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
