@@ -52,6 +52,9 @@ RULES = {
                                        ["Lena King"]),
     "an organisation alone speaks for itself": ('Title\n\n"We removed the posts," Northwind Agency said.\n',
                                                 ["Northwind Agency"]),
+    "the speaker before the description after the verb": (
+        'Title\n\n"He is tired," said former governor Ivo Lund (D), a Mia Holm supporter.\n', ["Ivo Lund"]),
+    "a word with digits is no name": ('Title\n\n"No comment," a TV5 representative said.\n', ["TV5 representative"]),
     "one of a group": ('Title\n\n"It was fun," one visitor wrote.\n', ["visitor"]),
     "a newspaper title is not a person": (
         'Title\n\nIn an interview with The Harbour Post, Ivo Lind was upbeat. "We will win," he said.\n', ["Ivo Lind"]),

@@ -131,6 +131,11 @@ def _usable(raw: str) -> bool:
     return _is_pronoun(raw) or bool(split_name(raw).name) or (_role_of(raw) or organisation_in(raw)) is not None
 
 
+def _first_named_part(raw: str) -> str:
+    """After the verb the speaker comes first: "said Ann Lee (D), a Bo Kim supporter" -> "Ann Lee"."""
+    return next((part for part in raw.split(",") if split_name(part).name), raw)
+
+
 def _role_of(raw: str) -> str | None:
     """The role a phrase names as the speaker: its last part between commas that starts with an article."""
     for part in reversed(raw.split(",")):
@@ -170,6 +175,8 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
             match = pattern.match(masked)
             verb = (match.groupdict().get("verb") or "") if match else ""
             name = _trim(following.text[match.start("name") : match.end("name")], verb) if match else ""
+            if match and pattern is AFTER_QUOTE[0][0]:
+                name = _first_named_part(name)
             if match and _usable(name):
                 evidence = following.text[: match.end()].strip(" ,.–—-")
                 return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')

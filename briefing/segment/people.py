@@ -131,7 +131,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return True
     if PARTICLE_TOKEN.match(token):
         return 0 < i < len(tokens) - 1
-    return bool(CAPITALISED.match(token)) and any(ch.isalpha() for ch in token)
+    return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
 
 
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
