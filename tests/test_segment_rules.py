@@ -41,6 +41,9 @@ RULES = {
                                       ["Jonas Eklund"]),
     "pronoun -> nearest earlier person of that gender": (
         'Title\n\nMr. Ben Ode met Mrs. Ada Fox on Friday.\n\n"It went well," she said.\n', ["Ada Fox"]),
+    "a narration pronoun carries its person forward": (
+        'Title\n\nLea Dorn ran the campaign. She was a loyal aide to Tom Vale.\n\n'
+        '"I was at every event," she said.\n', ["Lea Dorn"]),
     "surname and full name are one person": (
         'Title\n\n"One," said Carla Mendes.\n\nThe talks went on.\n\n"Two," Mendes said.\n', ["Carla Mendes"] * 2),
     "doubled apostrophes are quote marks": ("Title\n\n''We are ready,'' Anna Berg said.\n", ["Anna Berg"]),

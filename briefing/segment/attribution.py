@@ -4,6 +4,7 @@ Each quote keeps the evidence (cue) that decided its speaker."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -54,6 +55,7 @@ BEFORE_QUOTE_VERB = re.compile(
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+SUBJECT_PRONOUN = re.compile(rf"(?:^|[.!?]\s+|,\s+)({PRONOUN})\b")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 OPENING_MARKS = "“\"«„「『‹»'‘"
@@ -224,6 +226,22 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:
         _note_mentions(seg, people)
     people.mentions.sort(key=lambda item: item[0])
+    _follow_pronouns(narration, people)
+
+
+def _follow_pronouns(narration: list[Segment], people: People) -> None:
+    """"She was a booster of Ann Lee. ... 'I was there,' she said": a he/she opening a narration sentence (or a
+    clause) refers to someone named before it, and keeps that person the latest one named."""
+    for seg in narration:
+        for match in SUBJECT_PRONOUN.finditer(seg.text):
+            position = seg.start + match.start(1)
+            gender = PRONOUN_WORDS[match.group(1).lower()]
+            person = people.last_mentioned(position, gender)
+            if person is None:
+                continue
+            sentence = seg.start + sentence_start(seg.text, match.start(1))
+            speaks = SPEAKS.match(seg.text, match.end(1)) is not None
+            bisect.insort(people.mentions, (position, person, sentence, speaks), key=lambda item: item[0])
 
 
 def _note_mentions(seg: Segment, people: People) -> None:
