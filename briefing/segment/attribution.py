@@ -324,8 +324,6 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
         and not any(s.kind == "headline" for s in between)))
     if continues:
         return last, "continues-previous"
-    if names_someone:
-        return None, None
     return _named_just_before(segments, index, people)
 
 
