@@ -328,11 +328,13 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
 
 
 def _named_just_before(segments: list[Segment], index: int, people: People) -> tuple[Person | None, str | None]:
-    """A quote nothing attributes, in a paragraph that says no one spoke: the person the text named last, in this
-    paragraph or the one before (no headline between)."""
+    """A quote nothing attributes: the person the text named last, in this paragraph or the two before it (a
+    headline or the title ends the search)."""
     seg = segments[index]
-    earlier = [s for s in segments[:index] if s.paragraph in (seg.paragraph - 1, seg.paragraph)]
-    if not earlier or any(s.kind in ("headline", "title") for s in earlier):
+    earlier = [s for s in segments[:index] if seg.paragraph - 2 <= s.paragraph <= seg.paragraph]
+    headings = [i for i, s in enumerate(earlier) if s.kind in ("headline", "title")]
+    earlier = earlier[headings[-1] + 1 :] if headings else earlier
+    if not earlier:
         return None, None
     person = people.last_mentioned(seg.start, None, since=earlier[0].start)
     return (person, f"named-before: {person.name}") if person else (None, None)
