@@ -186,12 +186,16 @@ def looks_like_headline(paragraph: str) -> bool:
 
 
 def canonical_names(found: dict[int, str]) -> dict[str, str]:
-    """Every name -> the longest name in the article with the same last word (Clinton -> Hillary Clinton)."""
-    names = set(found.values())
-    longest: dict[str, str] = {}
-    for name in sorted(names, key=lambda n: -len(n.split())):
-        longest.setdefault(name.split()[-1].lower(), name)
-    return {name: longest[name.split()[-1].lower()] for name in names}
+    """Every name -> the longest name in the article with the same last word and no other first name (Clinton ->
+    Hillary Clinton, but Bill Clinton stays Bill Clinton); a bare surname shared by two people goes to the first."""
+    names = sorted(set(found.values()), key=lambda n: -len(n.split()))
+    canonical: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        canonical[name] = next((full for full in names if len(full.split()) > len(words)
+                                and full.split()[-1].lower() == words[-1].lower()
+                                and (len(words) == 1 or full.split()[0] == words[0])), name)
+    return canonical
 
 
 def convert(text: str, attributions: list[dict], coref: Coref | None, source: str) -> dict:

@@ -44,6 +44,8 @@ RULES = {
     "a narration pronoun carries its person forward": (
         'Title\n\nLea Dorn ran the campaign. She was a loyal aide to Tom Vale.\n\n'
         '"I was at every event," she said.\n', ["Lea Dorn"]),
+    "two people with one surname stay two": ('Title\n\n"Go," said Bill Moss.\n\n"Stop," said Hanna Moss.\n',
+                                             ["Bill Moss", "Hanna Moss"]),
     "surname and full name are one person": (
         'Title\n\n"One," said Carla Mendes.\n\nThe talks went on.\n\n"Two," Mendes said.\n', ["Carla Mendes"] * 2),
     "doubled apostrophes are quote marks": ("Title\n\n''We are ready,'' Anna Berg said.\n", ["Anna Berg"]),

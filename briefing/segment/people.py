@@ -184,7 +184,8 @@ class People:
 
     def __init__(self, article: ArticleWords | None = None) -> None:
         self.article = article
-        self.by_surname: dict[str, Person] = {}
+        self.by_surname: dict[str, Person] = {}  # the latest person introduced with that surname
+        self.by_full: dict[str, Person] = {}  # "hillary clinton" -> that person
         self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
@@ -195,11 +196,14 @@ class People:
         if not parts.name:
             return self.lookup(raw)
         key = surname(parts.name)
-        person = self.by_surname.get(key)
-        if person is None:
-            person = self.by_surname[key] = Person(parts.name)
-        elif len(parts.name.split()) > len(person.name.split()) and _compatible(person.name, parts.name):
+        person = self.by_full.get(parts.name.lower()) or self.by_surname.get(key)
+        if person is None or not (_compatible(person.name, parts.name) or _compatible(parts.name, person.name)):
+            person = Person(parts.name)  # "Hillary Clinton" after "Bill Clinton": someone else
+            self.by_surname[key] = person
+        elif len(parts.name.split()) > len(person.name.split()):
             person.name = parts.name
+        if len(parts.name.split()) > 1:
+            self.by_full[parts.name.lower()] = person
         for title in parts.titles:
             self.by_role.setdefault(title.lower().rstrip("."), person)
             if title.lower() in MALE_TITLES:
@@ -211,7 +215,7 @@ class People:
     def lookup(self, raw: str) -> Person | None:
         parts = split_name(raw, self.article)
         if parts.name:
-            person = self.by_surname.get(surname(parts.name))
+            person = self.by_full.get(parts.name.lower()) or self.by_surname.get(surname(parts.name))
             if person:
                 return person
         phrase = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip()).lower().rstrip(".")
