@@ -319,8 +319,11 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
     names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
                         for s in segments[max(0, index - 3) : index + 4])
+    after_last = [s for s in segments[:index] if s.paragraph == last_paragraph and s.kind == "quote"]
+    since = after_last[-1].end if after_last else seg.start
+    another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
     continues = last is not None and (seg.paragraph == last_paragraph or (
-        seg.paragraph == last_paragraph + 1 and not names_someone
+        seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
         and not any(s.kind == "headline" for s in between)))
     if continues:
         return last, "continues-previous"
