@@ -104,6 +104,11 @@ def test_a_bare_quote_paragraph_continues_only_when_nothing_says_otherwise():
     assert speakers_of(text) == ["Ben Ali", "Ben Ali", "Ria Sen"]
 
 
+def test_a_bare_quote_after_someone_else_is_named_is_not_the_previous_speakers():
+    text = 'Title\n\n"We won," said Ann Lee. Then Bo Kim took the microphone.\n\n"It was luck."\n'
+    assert speakers_of(text) == ["Ann Lee", "Bo Kim"]
+
+
 def test_each_quote_keeps_the_evidence_for_its_speaker():
     text = 'Title\n\n"We won," said Lea Dorn. "Again."\n\nKai Lund said: "Fine."\n\n"Sure," he said.\n'
     cues = [s.cue for s in segment(parse_article(text)).segments if s.kind == "quote"]

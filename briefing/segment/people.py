@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.lang import available, vocabulary
 from briefing.segment.patterns import (
     CALENDAR,
     CONJUNCTION,
@@ -138,7 +139,7 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
     name in an English article, "then" in a Dutch one."""
     word = token.lower()
-    return word in STOP_NAMES and (article is None or word in article.lower)
+    return word in STOP_NAMES and (article is None or word in article.lower or word in article.stop_words)
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
@@ -165,11 +166,18 @@ def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> lis
     return run
 
 
+def _own_stop_words(lower: set[str]) -> set[str]:
+    """The stop words of the language whose stop words the article uses most."""
+    lists = [{w.lower() for w in vocabulary((language,)).stop_words} for language in available()]
+    return max(lists, key=lambda words: len(words & lower), default=set())
+
+
 class ArticleWords:
     """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
 
     def __init__(self, text: str) -> None:
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
+        self.stop_words = _own_stop_words(self.lower)
         self.places = {m.group("place") for m in LOCATIVE.finditer(text)}
 
     def is_common_word(self, word: str) -> bool:
