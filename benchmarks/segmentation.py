@@ -1,59 +1,124 @@
-"""Score `briefing script` on the hand-labelled corpus with ../shared/corpus/score.py and print a table.
+"""Score the segmenter on any folder of labelled articles (NAME.txt/.md/.html + NAME.gold.json) and print a table.
 
-usage: python benchmarks/segmentation.py [CORPUS_DIR]
+usage: python benchmarks/segmentation.py [FOLDER] [--part all|dev|held-out] [--quiet] [--scorer score.py]
+
+FOLDER defaults to ../shared/corpus. Scoring is ../shared/corpus/score.py's (or FOLDER/score.py, or --scorer):
+coverage, kind accuracy, quote F1, speaker accuracy, one voice per person (consistent) and different people on
+different voices (distinct), per article and as a mean row. --part dev / held-out: every 5th article by sorted name
+is held out (build a development set from PolNeAR with benchmarks/polnear_gold.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-ARTICLES = {  # gold file -> article
-    "putin-syria.gold.json": "putin-syria.txt",
-    "council-vote.gold.json": "council-vote.txt",
-    "lab-leak.gold.json": "lab-leak.txt",
-    "greve.gold.json": "greve.txt",
-    "storm-update.gold.json": "storm-update.md",
-    "council-vote-html.gold.json": "council-vote.html",
-}
 COLUMNS = ("coverage", "extra_words", "kind_accuracy", "quote_f1", "speaker_accuracy", "speaker_consistent",
            "speakers_distinct")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HELD_OUT_EVERY = 5
 
 
-def load_scorer(corpus: Path):
-    spec = importlib.util.spec_from_file_location("score", corpus / "score.py")
+def load_scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.score
 
 
+def find_scorer(folder: Path, given: Path | None) -> Path | None:
+    for candidate in (given, folder / "score.py", CORPUS / "score.py"):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+def article_for(gold_path: Path, gold: dict) -> Path | None:
+    """The article a gold file labels: its "source" if that file is in the folder, else NAME.<suffix>."""
+    named = gold_path.parent / Path(gold.get("source") or "-").name
+    if named.is_file():
+        return named
+    stem = gold_path.name[: -len(".gold.json")]
+    return next((p for s in SUFFIXES if (p := gold_path.parent / (stem + s)).is_file()), None)
+
+
+def select(gold_files: list[Path], part: str) -> list[Path]:
+    if part == "all":
+        return gold_files
+    held = [p for i, p in enumerate(gold_files) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1]
+    return held if part == "held-out" else [p for p in gold_files if p not in held]
+
+
 def predicted_script(article: Path) -> dict:
-    result = subprocess.run([sys.executable, "-m", "briefing", "script", str(article)], capture_output=True,
-                            check=True, cwd=ROOT)
-    return json.loads(result.stdout)
+    from briefing.read import read_article
+    from briefing.scriptfile import script_to_dict
+    from briefing.segment import segment
+
+    return script_to_dict(segment(read_article(str(article))))
 
 
-def evaluate(corpus: Path = CORPUS, articles: dict[str, str] = ARTICLES) -> dict[str, dict]:
-    score = load_scorer(corpus)
-    results = {}
-    for gold_name, article in articles.items():
-        gold = json.loads((corpus / gold_name).read_text(encoding="utf-8"))
-        results[article] = score(gold, predicted_script(corpus / article))
-    return results
+def evaluate(folder: Path = CORPUS, articles: dict[str, str] | None = None, score=None,
+             part: str = "all") -> dict[str, dict]:
+    """Scores per article. `articles` maps gold file -> article file; by default every gold file in the folder."""
+    score = score or load_scorer(find_scorer(folder, None))
+    if articles is None:
+        pairs = []
+        for gold_path in select(sorted(folder.glob("*.gold.json")), part):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            pairs.append((gold, article_for(gold_path, gold)))
+    else:
+        pairs = [(json.loads((folder / g).read_text(encoding="utf-8")), folder / a) for g, a in articles.items()]
+    return {article.name: score(gold, predicted_script(article)) for gold, article in pairs if article is not None}
 
 
-def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS
-    results = evaluate(corpus)
-    print(f"{'article':24}" + "".join(f"{c:>20}" for c in COLUMNS))
-    for article, row in results.items():
-        print(f"{article:24}" + "".join(f"{row[c]!s:>20}" for c in COLUMNS))
+def mean_row(results: dict[str, dict]) -> dict:
+    """Means over the articles a column applies to (speaker columns: articles with an attributed quote)."""
+    row = {}
+    for column in COLUMNS:
+        values = [r[column] for r in results.values() if r.get(column) is not None]
+        row[column] = round(sum(float(v) for v in values) / len(values), 4) if values else None
+    return row
+
+
+def print_table(results: dict[str, dict], quiet: bool) -> None:
+    width = max([24, *(len(name) for name in results)]) if not quiet else 24
+    print(f"{'article':{width}}" + "".join(f"{c:>19}" for c in COLUMNS))
+    if not quiet:
+        for article, row in results.items():
+            print(f"{article:{width}}" + "".join(f"{row[c]!s:>19}" for c in COLUMNS))
+    mean = mean_row(results)
+    print(f"{f'mean of {len(results)}':{width}}" + "".join(f"{mean[c]!s:>19}" for c in COLUMNS))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
+    parser.add_argument("--part", choices=("all", "dev", "held-out"), default="all")
+    parser.add_argument("--quiet", action="store_true", help="only the mean row")
+    parser.add_argument("--scorer", type=Path, default=None)
+    args = parser.parse_args(argv)
+    try:
+        import briefing.segment  # noqa: F401
+    except ImportError as error:
+        print(f"briefing cannot be imported here ({error}); run this with the project's Python, "
+              "e.g. .venv/bin/python benchmarks/segmentation.py.")
+        return 2
+    scorer = find_scorer(args.folder, args.scorer)
+    if scorer is None:
+        print(f"No score.py found (in {args.folder} or {CORPUS}); give one with --scorer.")
+        return 2
+    if not args.folder.is_dir() or not any(args.folder.glob("*.gold.json")):
+        print(f"{args.folder} holds no NAME.gold.json files; give a folder of labelled articles.")
+        return 2
+    results = evaluate(args.folder, score=load_scorer(scorer), part=args.part)
+    print_table(results, args.quiet)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

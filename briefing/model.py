@@ -46,6 +46,8 @@ class Segment:
     paragraph: int
     speaker: str | None = None
     voice: str | None = None
+    partial: bool = False  # a few quoted words inside a narration sentence: the narrator reads them
+    cue: str | None = None  # the evidence that decided the speaker, e.g. 'said-after: "Anna Berg said"'
 
     def to_dict(self) -> dict:
         return _fields_to_dict(self)

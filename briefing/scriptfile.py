@@ -17,11 +17,13 @@ def script_to_dict(script: Script) -> dict:
 
 def format_table(script: Script) -> str:
     """The script for people: one line a segment, who reads it, and the start of its text."""
-    rows = [f"{'#':>3}  {'kind':9}  {'voice':10}  {'speaker':20}  text"]
+    rows = [f"{'#':>3}  {'kind':9}  {'voice':10}  {'speaker':20}  {'cue':28}  text"]
     for number, seg in enumerate(script.segments, start=1):
         text = " ".join(seg.text.split())
         text = text if len(text) <= 70 else text[:67] + "..."
-        rows.append(f"{number:>3}  {seg.kind:9}  {seg.voice or '-':10}  {seg.speaker or '-':20}  {text}")
+        cue = seg.cue or "-"
+        cue = cue if len(cue) <= 28 else cue[:25] + "..."
+        rows.append(f"{number:>3}  {seg.kind:9}  {seg.voice or '-':10}  {seg.speaker or '-':20}  {cue:28}  {text}")
     return "\n".join(rows)
 
 

@@ -1,0 +1,98 @@
+"""Per-language vocabulary for finding quotes and speakers, as data: one TOML file a language (en.toml, fr.toml ...).
+
+Adding a language means adding one file with the same tables. The segmenter uses the union of all languages, so an
+article whose language is misdetected, or that quotes in two languages, still finds its speakers.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FIELDS = {  # field -> (table, key) in a language file
+    "speech_verbs": ("speech", "verbs"),
+    "according_to": ("speech", "according_to"),
+    "titles": ("titles", "roles"),
+    "title_qualifiers": ("titles", "qualifiers"),
+    "male_titles": ("titles", "male"),
+    "female_titles": ("titles", "female"),
+    "role_nouns": ("titles", "role_nouns"),
+    "male_pronouns": ("pronouns", "male"),
+    "female_pronouns": ("pronouns", "female"),
+    "plural_pronouns": ("pronouns", "plural"),
+    "other_pronouns": ("pronouns", "other"),
+    "particles": ("names", "particles"),
+    "name_suffixes": ("names", "suffixes"),
+    "surname_titles": ("names", "surname_titles"),
+    "organisation_words": ("not_names", "organisation_words"),
+    "place_words": ("not_names", "place_words"),
+    "months": ("not_names", "months"),
+    "days": ("not_names", "days"),
+    "stop_words": ("not_names", "stop_words"),
+    "things": ("not_names", "things"),
+    "determiners": ("grammar", "determiners"),
+    "clause_words": ("grammar", "clause_words"),
+    "locatives": ("grammar", "locatives"),
+    "conjunctions": ("grammar", "conjunctions"),
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists of one or more languages; each field is a tuple of words or phrases, as the files write them."""
+
+    languages: tuple[str, ...]
+    speech_verbs: tuple[str, ...] = ()
+    according_to: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    title_qualifiers: tuple[str, ...] = ()
+    male_titles: tuple[str, ...] = ()
+    female_titles: tuple[str, ...] = ()
+    role_nouns: tuple[str, ...] = ()
+    male_pronouns: tuple[str, ...] = ()
+    female_pronouns: tuple[str, ...] = ()
+    plural_pronouns: tuple[str, ...] = ()
+    other_pronouns: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    name_suffixes: tuple[str, ...] = ()
+    surname_titles: tuple[str, ...] = ()
+    organisation_words: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
+    clause_words: tuple[str, ...] = ()
+    locatives: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
+
+
+def available() -> tuple[str, ...]:
+    """The languages that have a vocabulary file, e.g. ("de", "en", "fr")."""
+    files = resources.files(__name__).iterdir()
+    return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
+
+
+@cache
+def _load(language: str) -> dict:
+    return tomllib.loads(resources.files(__name__).joinpath(f"{language}.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def vocabulary(languages: tuple[str, ...] | None = None) -> Vocabulary:
+    """The union of the given languages' word lists (all languages by default), without repeats, in file order."""
+    languages = languages or available()
+    merged: dict[str, dict[str, None]] = {field: {} for field in FIELDS}
+    for language in languages:
+        data = _load(language)
+        for field, (table, key) in FIELDS.items():
+            merged[field].update(dict.fromkeys(data.get(table, {}).get(key, [])))
+    return Vocabulary(languages=tuple(languages), **{field: tuple(words) for field, words in merged.items()})

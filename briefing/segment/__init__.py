@@ -1,0 +1,65 @@
+"""Split an article into title, headlines, narration and quotes, and say who said each quote.
+
+The work is done in phases, one module each: `quotes` finds quoted stretches, `headlines` tells headlines from
+narration, `people` picks out and resolves names, `attribution` decides each quote's speaker; the word lists
+they use are data, one file per language in briefing/lang/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model import Article, Block, Script, Segment
+from briefing.segment.attribution import attribute
+from briefing.segment.headlines import is_headline
+from briefing.segment.quotes import find_quotes
+from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
+
+__all__ = ["attribute", "find_quotes", "is_headline", "segment"]
+
+
+def segment(article: Article) -> Script:
+    """Turn an Article into a Script: one segment per voice change, every word kept, in order."""
+    segments = [Segment("title", article.title.text, article.title.start, article.title.end, paragraph=0)]
+    for number, block in enumerate(article.blocks, start=1):
+        if block.kind == "headline" or (block.kind is None and is_headline(block.text)):
+            segments.append(Segment("headline", block.text, block.start, block.end, paragraph=number))
+        elif block.kind == "quote" and not find_quotes(block.text):  # a block quote without quote marks
+            segments.append(Segment("quote", block.text, block.start, block.end, paragraph=number))
+        else:
+            segments.extend(_split_paragraph(block, number))
+    attributed, genders = attribute(segments, article.text)
+    return Script(title=article.title.text, language=article.language, segments=tuple(attributed),
+                  source=article.source, genders=genders, author=article.author, published=article.published,
+                  site_name=article.site_name)
+
+
+def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
+    """Narration and quotes, in order. A partial quote stays in the narration, unless a named person
+    introduces it ("Okafor ... called it "a giveaway""): then it is that person's quote, read by the narrator."""
+    pieces: list[Segment] = []
+    cursor = 0
+    for span in find_quotes(block.text):
+        if span.partial and not _introduced_by_person(block.text, span.open_at):
+            continue
+        pieces += _piece("narration", block, cursor, span.open_at, paragraph)
+        quote = _piece("quote", block, span.start, span.end, paragraph)
+        pieces += [Segment(q.kind, q.text, q.start, q.end, q.paragraph, voice="narrator", partial=True)
+                   for q in quote] if span.partial else quote
+        cursor = span.close_at + 1 if span.close_at is not None else span.end
+    pieces += _piece("narration", block, cursor, len(block.text), paragraph)
+    return pieces
+
+
+def _introduced_by_person(text: str, position: int) -> bool:
+    start = sentence_start(text, position)
+    return PARTIAL_QUOTE_INTRO.search(mask_abbreviations(text[start:position])) is not None
+
+
+def _piece(kind, block: Block, start: int, end: int, paragraph: int) -> list[Segment]:
+    raw = block.text[start:end]
+    text = raw.strip()
+    if not re.search(r"\w", text):  # nothing to say: punctuation between two quotes
+        return []
+    offset = block.start + start + (len(raw) - len(raw.lstrip()))
+    return [Segment(kind, text, offset, offset + len(text), paragraph)]

@@ -1,0 +1,355 @@
+"""Who said each quote: the subject of a speech verb next to it ("X said", "said X", "according to X", "X: ..."),
+resolved to one canonical name per person; quotes the text does not attribute follow the utterance they belong to.
+Each quote keeps the evidence (cue) that decided its speaker."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from briefing.model import Segment
+from briefing.segment.patterns import (
+    ACCORDING_TO,
+    ADVERB,
+    CLAUSE_WORD,
+    DETERMINER,
+    NAME,
+    PRONOUN,
+    PRONOUN_WORDS,
+    SPEECH_VERBS,
+    TITLE,
+    VOCAB,
+    WHEN,
+    alternation,
+)
+from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
+from briefing.segment.quotes import TRAILING_ATTRIBUTION
+from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
+
+SEP = r"^[\s,.–—-]*"
+# The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
+# ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
+PHRASE = r"[^.!?「」;:]{1,120}"
+THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
+CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
+PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
+NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
+LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
+ROLE_PHRASE = re.compile(rf"{DETERMINER}\s+(?P<role>[\w’' \-]+)")
+# After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
+CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
+PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
+SUBJECT_START = rf"(?!{CLAUSE_WORD}\b)"
+AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
+    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
+    (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),
+    (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
+]
+BEFORE_QUOTE_VERB = re.compile(
+    rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b[^.!?]*|"
+    rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
+    rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$"  # "Said the mayor, ..."
+)
+CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
+APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
+PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+SUBJECT_PRONOUN = re.compile(rf"(?:^|[.!?]\s+|,\s+)({PRONOUN})\b")
+SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
+SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
+OPENING_MARKS = "“\"«„「『‹»'‘"
+CLOSING_MARKS = "”\"»“」』›«'’"
+
+
+@dataclass
+class _Attribution:
+    """A name (or pronoun) that the text next to a quote gives as its speaker, where it stands, and the cue.
+    `alternatives` are further candidates from the same sentence, tried when this one names nobody known."""
+
+    raw: str
+    offset: int
+    cue: str
+    alternatives: tuple[tuple[str, int], ...] = ()
+
+
+def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict[str, str]]:
+    """Give every quote its speaker's canonical name (None when the text does not say) and the cue that decided
+    it; also return the gender the article gives each speaker (by pronoun or title), for casting."""
+    people = People(ArticleWords(source))
+    found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
+    for attribution in found.values():
+        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives:
+            people.register(attribution.raw)
+    _collect_mentions(segments, people)
+    speakers: dict[int, tuple[Person | None, str | None]] = {}
+    for index, attribution in found.items():
+        speakers[index] = _resolve_first(attribution, people)
+    _share_within_utterances(segments, speakers, source)
+    _fill_unattributed(segments, speakers, people)
+    attributed = [
+        replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
+                cue=speakers[i][1] if speakers[i][0] else None)
+        if seg.kind == "quote" else seg
+        for i, seg in enumerate(segments)
+    ]
+    genders = {p.name: p.gender for p, _ in speakers.values() if p is not None and p.gender}
+    return attributed, genders
+
+
+def _resolve_first(attribution: _Attribution | None, people: People) -> tuple[Person | None, str | None]:
+    if attribution is None:
+        return None, None
+    for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
+        person = _resolve(raw, offset, people)
+        if person:
+            cue = f"pronoun→{person.name}" if _is_pronoun(raw) else " ".join(attribution.cue.split())
+            return person, cue
+    return None, None
+
+
+def _is_pronoun(raw: str) -> bool:
+    return raw.lower() in PRONOUN_WORDS
+
+
+def _resolve(raw: str, offset: int, people: People) -> Person | None:
+    if _is_pronoun(raw):
+        gender = PRONOUN_WORDS[raw.lower()]
+        person = people.last_mentioned(offset, gender)
+        if person and person.gender is None:
+            person.gender = gender
+        return person
+    person = people.lookup(raw)
+    role = _role_of(raw)
+    organisation = None if role else organisation_in(raw)
+    if person is None and (role or organisation) and not split_name(raw).name:
+        person = people.by_role.setdefault((role or organisation).lower(),
+                                           Person(role or organisation, organisation=bool(organisation)))
+    return person
+
+
+def _usable(raw: str) -> bool:
+    """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
+    return _is_pronoun(raw) or bool(split_name(raw).name) or (_role_of(raw) or organisation_in(raw)) is not None
+
+
+def _first_named_part(raw: str) -> str:
+    """After the verb the speaker comes first: "said Ann Lee (D), a Bo Kim supporter" -> "Ann Lee"."""
+    return next((part for part in raw.split(",") if split_name(part).name), raw)
+
+
+def _role_of(raw: str) -> str | None:
+    """The role a phrase names as the speaker: its last part between commas that starts with an article."""
+    for part in reversed(raw.split(",")):
+        role = ROLE_PHRASE.fullmatch(part.strip())
+        if role and role.group("role").split()[-1].lower() not in THINGS:
+            return role.group("role")
+    return None
+
+
+def _trim(raw: str, verb: str = "") -> str:
+    """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
+    telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
+    raw = PARENTHESES.sub("", raw).strip(" ,")
+    last = raw.split(",")[-1]
+    words = last.split()
+    if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
+        return words[0]
+    if verb.endswith("ing"):
+        return next((m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name), raw)
+    return raw
+
+
+def _attribution_near(segments: list[Segment], index: int) -> _Attribution | None:
+    """The speaker named right after the quote, or in the sentence that leads into it."""
+    quote = segments[index]
+    preceding = segments[index - 1] if index else None
+    if quote.partial and preceding and preceding.paragraph == quote.paragraph:
+        start = sentence_start(preceding.text, len(preceding.text))
+        match = PARTIAL_QUOTE_INTRO.search(mask_abbreviations(preceding.text[start:]))
+        if match:
+            name = preceding.text[start + match.start("name") : start + match.end("name")]
+            return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if following and following.kind == "narration" and following.paragraph == quote.paragraph:
+        masked = mask_abbreviations(following.text)
+        for pattern, cue in AFTER_QUOTE:
+            match = pattern.match(masked)
+            verb = (match.groupdict().get("verb") or "") if match else ""
+            name = _trim(following.text[match.start("name") : match.end("name")], verb) if match else ""
+            if match and pattern is AFTER_QUOTE[0][0]:
+                name = _first_named_part(name)
+            if match and _usable(name):
+                evidence = following.text[: match.end()].strip(" ,.–—-")
+                return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
+    lead_in = preceding and preceding.kind == "narration" and (
+        preceding.paragraph == quote.paragraph
+        or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
+    return _lead_in(preceding) if lead_in else None
+
+
+def _lead_in(preceding: Segment) -> _Attribution | None:
+    """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
+    sentence_at = sentence_start(preceding.text, len(preceding.text))
+    sentence = preceding.text[sentence_at:]
+    offset = preceding.start + sentence_at
+    match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
+    group = next((g for g in ("name", "name2", "name3") if match.group(g)), "") if match else ""
+    name = _trim(sentence[match.start(group) : match.end(group)], match.group("verb") or "") if match else ""
+    if match and _usable(name):
+        cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
+        evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
+        return _Attribution(name, offset + match.start(group), evidence)
+    if sentence.rstrip().endswith(":"):
+        found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+        # People before organisations: "Asked by Harbour News, Ana Roe wrote:"
+        candidates = sorted(found, key=lambda c: not (_is_pronoun(c[0]) or split_name(c[0]).name))
+        if candidates:
+            return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+    return None
+
+
+def _collect_mentions(segments: list[Segment], people: People) -> None:
+    """Register titled names, then note every mention of a known person in the narration, in order."""
+    narration = [seg for seg in segments if seg.kind in ("narration", "headline", "title")]
+    for seg in narration:
+        for match in PERSON_MENTION.finditer(seg.text):
+            if match.group("title"):
+                person = people.register(match.group(0))
+                appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
+                if person and appositive:
+                    people.add_role(appositive.group(1), person)
+    for seg in narration:  # untitled full names in running text ("John Park spoke", "according to Sara Cole")
+        for match in PERSON_MENTION.finditer(seg.text):
+            if _looks_like_person(seg.text, match, people):  # also lengthens a known name: "King" -> "Lena King"
+                people.register(match.group("name"))
+    for seg in narration:
+        _note_mentions(seg, people)
+    people.mentions.sort(key=lambda item: item[0])
+    _follow_pronouns(narration, people)
+
+
+def _follow_pronouns(narration: list[Segment], people: People) -> None:
+    """"She was a booster of Ann Lee. ... 'I was there,' she said": a he/she opening a narration sentence (or a
+    clause) refers to someone named before it, and keeps that person the latest one named."""
+    for seg in narration:
+        for match in SUBJECT_PRONOUN.finditer(seg.text):
+            position = seg.start + match.start(1)
+            gender = PRONOUN_WORDS[match.group(1).lower()]
+            person = people.last_mentioned(position, gender)
+            if person is None:
+                continue
+            sentence = seg.start + sentence_start(seg.text, match.start(1))
+            speaks = SPEAKS.match(seg.text, match.end(1)) is not None
+            bisect.insort(people.mentions, (position, person, sentence, speaks), key=lambda item: item[0])
+
+
+def _note_mentions(seg: Segment, people: People) -> None:
+    for match in PERSON_MENTION.finditer(seg.text):
+        person = people.lookup(match.group(0))
+        if person:
+            sentence = seg.start + sentence_start(seg.text, match.start())
+            speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
+            people.mentions.append((seg.start + match.start(), person, sentence, speaks))
+            appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
+            if appositive:
+                people.add_role(appositive.group(1), person)
+    for role, person in list(people.by_role.items()):
+        for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
+            sentence = seg.start + sentence_start(seg.text, match.start())
+            people.mentions.append((seg.start + match.start(), person, sentence, False))
+
+
+def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
+    """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
+    if LEADING_ARTICLE.match(match.group("name")):
+        return False  # "The Huffington Post", "The Daily Mail": a title, not a person
+    name = split_name(match.group("name"), people.article).name
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    before = text[: match.start()].lower().split()[-2:] or [""]
+    if before == ["according", "to"]:
+        return True
+    return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
+
+
+def _share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
+    """Quotes with nothing spoken between them, and a quote running on over several paragraphs (no closing
+    mark at the paragraph's end, an opening mark at the next one's start), are one utterance: one speaker."""
+    quotes = sorted(speakers)
+    for _ in range(2):
+        for a, b in itertools.pairwise(quotes):
+            same = (b == a + 1 and segments[a].paragraph == segments[b].paragraph) or _runs_on(segments, a, b, source)
+            if same and speakers[a][0] is None and speakers[b][0] is not None:
+                speakers[a] = (speakers[b][0], "same-utterance")
+            if same and speakers[b][0] is None and speakers[a][0] is not None:
+                speakers[b] = (speakers[a][0], "same-utterance")
+
+
+def _runs_on(segments: list[Segment], a: int, b: int, source: str) -> bool:
+    """Quote a ends its paragraph unclosed and quote b opens the next paragraph."""
+    if b != a + 1 or segments[b].paragraph != segments[a].paragraph + 1:
+        return False
+    after = source[segments[a].end : segments[a].end + 3].lstrip(" .,!?…")
+    before = source[max(0, segments[b].start - 2) : segments[b].start].strip()
+    return not after.startswith(tuple(CLOSING_MARKS)) and before.endswith(tuple(OPENING_MARKS))
+
+
+def _fill_unattributed(segments: list[Segment], speakers: dict, people: People) -> None:
+    """Quotes the text does not attribute directly: follow the paragraph's trailing attribution, or carry over
+    into a quote paragraph that continues the previous speaker's (when nothing in it says otherwise)."""
+    last: Person | None = None
+    last_paragraph = -1
+    for index in sorted(speakers):
+        seg = segments[index]
+        if speakers[index][0] is None:
+            speakers[index] = _unattributed_speaker(segments, index, people, last, last_paragraph)
+        if speakers[index][0] is not None:
+            last, last_paragraph = speakers[index][0], seg.paragraph
+        elif seg.paragraph != last_paragraph:
+            last = None
+
+
+def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tuple[Person | None, str | None]:
+    seg = segments[index]
+    paragraph_end = _trailing_speaker(segments, index, people)
+    if paragraph_end:
+        return paragraph_end, "paragraph-end"
+    between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
+    names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
+                        for s in segments[max(0, index - 3) : index + 4])
+    after_last = [s for s in segments[:index] if s.paragraph == last_paragraph and s.kind == "quote"]
+    since = after_last[-1].end if after_last else seg.start
+    another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
+    continues = last is not None and (seg.paragraph == last_paragraph or (
+        seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
+        and not any(s.kind == "headline" for s in between)))
+    if continues:
+        return last, "continues-previous"
+    return _named_just_before(segments, index, people)
+
+
+def _named_just_before(segments: list[Segment], index: int, people: People) -> tuple[Person | None, str | None]:
+    """A quote nothing attributes: the person the text named last, in this paragraph or the two before it (a
+    headline or the title ends the search)."""
+    seg = segments[index]
+    earlier = [s for s in segments[:index] if seg.paragraph - 2 <= s.paragraph <= seg.paragraph]
+    headings = [i for i, s in enumerate(earlier) if s.kind in ("headline", "title")]
+    earlier = earlier[headings[-1] + 1 :] if headings else earlier
+    if not earlier:
+        return None, None
+    person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    return (person, f"named-before: {person.name}") if person else (None, None)
+
+
+def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:
+    """'... stressed Vladimir Putin' at the end of the quote's paragraph."""
+    paragraph = [s for s in segments[index + 1 :] if s.paragraph == segments[index].paragraph]
+    if not paragraph or paragraph[-1].kind != "narration":
+        return None
+    match = TRAILING_ATTRIBUTION.search(paragraph[-1].text)
+    if not match:
+        return None
+    raw = match.group("name") or match.group("name2")
+    return _resolve(raw, paragraph[-1].start + match.start(), people)

@@ -1,0 +1,261 @@
+"""The people an article names: pick the person's name out of a phrase ("White House spokesman Eric Schultz"),
+reject what only looks like a name (places, organisations, capitalised sentence starts), and resolve every form
+of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to one person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.lang import available, vocabulary
+from briefing.segment.patterns import (
+    CALENDAR,
+    CONJUNCTION,
+    DETERMINER,
+    FEMALE_TITLES,
+    INITIAL,
+    LOCATIVE_WORD,
+    MALE_TITLES,
+    NOT_A_PERSON,
+    PARTICLE,
+    QUALIFIER,
+    ROLE_TITLE,
+    STOP_NAMES,
+    SUFFIX,
+    UPPER,
+    VOCAB,
+    alternation,
+)
+
+TOKEN = re.compile(r"[^\s,;:()]+")
+CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
+TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
+INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
+PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
+SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
+CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
+POSSESSIVE = re.compile(r"[’']s?$")
+SURNAME_TITLES = set(VOCAB.surname_titles)
+ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
+LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
+PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
+LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
+LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
+                      rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
+ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+
+
+@dataclass
+class Person:
+    """One person the article quotes or names; every form of their name resolves to this."""
+
+    name: str
+    gender: str | None = None
+    organisation: bool = False  # "Twitter said": speaks, but is never "he" or "she"
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A phrase split into the words that describe the person (titles, roles) and the person's name."""
+
+    titles: tuple[str, ...]
+    name: str
+    role: str = ""
+
+
+def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
+    """The person a phrase names, and the titles before the name: "White House spokesman Eric Schultz" -> Eric
+    Schultz; "Google's chief executive, Jane Roe," -> Jane Roe; "Gerald F. Seib", "Ludwig van Beethoven" kept
+    whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
+    name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
+    names."""
+    raw = LEADING_DETERMINER.sub("", raw.strip())
+    parts = [TOKEN.findall(part) for part in PART_BREAK.split(raw)]
+    # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
+    # others, nearest the speech verb first.
+    named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
+             and all(TITLE_TOKEN.match(token) or _is_name_token(t, i, article) for i, token in enumerate(t))]
+    for tokens in named + [t for t in reversed(parts) if t not in named]:
+        found = _last_name_in(tokens, article)
+        if found:
+            return found
+    first = PART_BREAK.split(raw)[0]
+    titles = tuple(t for t in TOKEN.findall(first) if TITLE_TOKEN.match(t))
+    return NameParts(titles, "", first.strip())
+
+
+def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
+    for run_start, run_end in reversed(_runs(tokens, article)):
+        run = _drop_leading_non_names(tokens[run_start:run_end], article)
+        name = " ".join(run)
+        if _is_person_name(name, tokens, run_end - len(run), article) and not _is_sentence_start_word(
+                run, tokens, article):
+            titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
+            return NameParts(titles, name)
+    return None
+
+
+def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, int]]:
+    """Maximal stretches of name words, each starting with a capitalised word."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if _is_name_token(tokens, i, article) and CAPITALISED.match(tokens[i]):
+            j = i + 1
+            while j < len(tokens) and _is_name_token(tokens, j, article) and not POSSESSIVE.search(tokens[j - 1]):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def organisation_in(raw: str) -> str | None:
+    """"Twitter", "the Justice Department": a phrase that is all capitalised words, one of them an organisation's;
+    such a speaker speaks for itself (no person is named)."""
+    phrase = LEADING_DETERMINER.sub("", PART_BREAK.split(raw.strip())[0].strip())
+    tokens = TOKEN.findall(phrase)
+    if 0 < len(tokens) <= 5 and all(CAPITALISED.match(t) for t in tokens) and ORGANISATION.search(phrase):
+        return phrase
+    return None
+
+
+def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
+    token = tokens[i]
+    if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])):
+        return True  # "Mr. King", "Charlie King": a title word used as a surname
+    if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
+        return False
+    if LOWER_AFTER_HYPHEN.search(token):
+        return False  # "Obama-era", "Qaeda-linked": a description, not a name
+    if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
+        return True
+    if PARTICLE_TOKEN.match(token):
+        return 0 < i < len(tokens) - 1
+    return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
+
+
+def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
+    """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
+    name in an English article, "then" in a Dutch one."""
+    word = token.lower()
+    return word in STOP_NAMES and (article is None or word in article.lower or word in article.stop_words)
+
+
+def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
+    if not name or NOT_A_PERSON.search(name) or POSSESSIVE.search(name) or (article and article.is_place(name)):
+        return False
+    before = tokens[start - 1] if start else ""
+    return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before))  # "South Dakota", "Hong Kong"
+
+
+def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
+    """"Taking it in, X said": one capitalised word opening the phrase that the article also writes in lower
+    case (or an -ing word) starts the sentence; it is not a name."""
+    word = run[0]
+    return len(run) == 1 and tokens and tokens[0] == word and (
+        word.lower().endswith("ing") or (article is not None and article.is_common_word(word)))
+
+
+def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
+    """"Hammering Hillary Clinton", "Now Jane Doe": a leading word that the article uses in lower case, or an -ing
+    word, is the sentence's start, not a first name."""
+    while len(run) > 1 and (run[0].lower().endswith("ing") or (
+            len(run) > 2 and article is not None and article.is_common_word(run[0]))):
+        run = run[1:]
+    return run
+
+
+def _own_stop_words(lower: set[str]) -> set[str]:
+    """The stop words of the language whose stop words the article uses most."""
+    lists = [{w.lower() for w in vocabulary((language,)).stop_words} for language in available()]
+    return max(lists, key=lambda words: len(words & lower), default=set())
+
+
+class ArticleWords:
+    """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
+
+    def __init__(self, text: str) -> None:
+        self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
+        self.stop_words = _own_stop_words(self.lower)
+        self.places = {m.group("place") for m in LOCATIVE.finditer(text)}
+
+    def is_common_word(self, word: str) -> bool:
+        return word.lower() in self.lower and word.lower() not in ROLE_WORDS
+
+    def is_place(self, name: str) -> bool:
+        return name in self.places and len(name.split()) > 1
+
+
+class People:
+    """Resolves "President Vladimir Putin", "Putin", "the President" and "he" to one person."""
+
+    def __init__(self, article: ArticleWords | None = None) -> None:
+        self.article = article
+        self.by_surname: dict[str, Person] = {}  # the latest person introduced with that surname
+        self.by_full: dict[str, Person] = {}  # "hillary clinton" -> that person
+        self.by_role: dict[str, Person] = {}
+        # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
+        self.mentions: list[tuple[int, Person, int, bool]] = []
+
+    def register(self, raw: str) -> Person | None:
+        """Add a name seen with a title or next to a speech verb; return its person."""
+        parts = split_name(raw, self.article)
+        if not parts.name:
+            return self.lookup(raw)
+        key = surname(parts.name)
+        person = self.by_full.get(parts.name.lower()) or self.by_surname.get(key)
+        if person is None or not (_compatible(person.name, parts.name) or _compatible(parts.name, person.name)):
+            person = Person(parts.name)  # "Hillary Clinton" after "Bill Clinton": someone else
+            self.by_surname[key] = person
+        elif len(parts.name.split()) > len(person.name.split()):
+            person.name = parts.name
+        if len(parts.name.split()) > 1:
+            self.by_full[parts.name.lower()] = person
+        for title in parts.titles:
+            self.by_role.setdefault(title.lower().rstrip("."), person)
+            if title.lower() in MALE_TITLES:
+                person.gender = "male"
+            elif title.lower() in FEMALE_TITLES:
+                person.gender = "female"
+        return person
+
+    def lookup(self, raw: str) -> Person | None:
+        parts = split_name(raw, self.article)
+        if parts.name:
+            person = self.by_full.get(parts.name.lower()) or self.by_surname.get(surname(parts.name))
+            if person:
+                return person
+        phrase = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip()).lower().rstrip(".")
+        if phrase in self.by_role:
+            return self.by_role[phrase]
+        if parts.titles and not parts.name:
+            return self.by_role.get(parts.titles[-1].lower().rstrip("."))
+        return None
+
+    def add_role(self, phrase: str, person: Person) -> None:
+        phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
+        if 2 < len(phrase) < 60:
+            self.by_role.setdefault(phrase, person)
+
+    def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
+        """The person a pronoun at `offset` refers to: in the latest sentence before it that names someone of
+        that gender, the one the sentence says spoke ("X said"), else the first named (the subject, more often)."""
+        fitting = [mention for mention in self.mentions
+                   if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
+                   and not (gender and mention[1].organisation)]
+        if not fitting:
+            return None
+        latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
+        return next((mention[1] for mention in latest if mention[3]), latest[0][1])
+
+
+def _compatible(short: str, full: str) -> bool:
+    """"Clinton" and "Hillary Clinton" are one person; "Bill Clinton" and "Hillary Clinton" are not."""
+    a, b = short.split(), full.split()
+    return len(a) == 1 or a[0].rstrip(".") == b[0].rstrip(".") or b[0].startswith(a[0].rstrip("."))
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split() if not SUFFIX_TOKEN.match(w)] or name.split()
+    return words[-1].lower().replace("'", "’").rstrip(",")

@@ -1,0 +1,153 @@
+"""Find the quoted stretches of a paragraph: which marks open and close them, and which are only a few quoted
+words inside a narration sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.segment.patterns import NAME, SPEECH_VERBS, TITLE, TRAILING_PRONOUN
+
+# Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
+CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
+# Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
+DOUBLED_APOSTROPHE = re.compile(r"''")
+# ', said Vladimir Putin' / ' affirmed Putin' at a paragraph's end: where an unclosed quote stops.
+TRAILING_ATTRIBUTION = re.compile(
+    rf"(?:,\s*|\s+)(?:{SPEECH_VERBS}\s+(?P<name>(?:{TITLE}\s+)*{NAME})|"
+    rf"(?P<name2>(?:{TITLE}\s+)*{NAME}|{TRAILING_PRONOUN})\s+{SPEECH_VERBS})\s*[.!?]?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A quoted stretch of a paragraph: where its marks and its words are (paragraph-relative)."""
+
+    open_at: int
+    start: int
+    end: int
+    close_at: int | None
+    partial: bool = False
+
+
+def _mask_doubled_apostrophes(text: str) -> str:
+    """The same text, same length, with each '' made one straight double quote and a space, placed so that
+    the usual rules see an opening mark before a word and a closing mark after one."""
+    def swap(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        return ' "' if before.isspace() or before in "([{—–-:" else '" '
+
+    return DOUBLED_APOSTROPHE.sub(swap, text) if "''" in text else text
+
+
+def find_quotes(text: str) -> list[_Span]:
+    """Quoted stretches of one paragraph. An unclosed quote ends at the paragraph's end, before a
+    trailing attribution (", said Vladimir Putin"), or before the next opening mark."""
+    masked = _mask_doubled_apostrophes(text)
+    spans = [_widen(text, span) for span in _raw_spans(masked)]
+    return [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]
+
+
+def _widen(text: str, span: _Span) -> _Span:
+    """A span found through a masked '' covers both apostrophes of its marks."""
+    open_at, close_at = span.open_at, span.close_at
+    if open_at and text[open_at - 1 : open_at + 1] == "''":
+        open_at -= 1
+    if close_at is not None and text[close_at : close_at + 2] == "''":
+        close_at += 1
+    return _Span(open_at, span.start, span.end, close_at)
+
+
+def _raw_spans(text: str) -> list[_Span]:
+    spans: list[_Span] = []
+    i = 0
+    while i < len(text):
+        if not _opens_quote(text, i):
+            i += 1
+            continue
+        close_at = _find_close(text, i)
+        if close_at is not None:
+            spans.append(_Span(i, i + 1, close_at, close_at))
+            i = close_at + 1
+            continue
+        end = _unclosed_end(text, i)
+        spans.append(_Span(i, i + 1, end, None))
+        i = max(end, i + 1)
+    return spans
+
+
+def _unclosed_end(text: str, i: int) -> int:
+    end = next((j for j in range(i + 1, len(text)) if _opens_quote(text, j)), len(text))
+    attribution = TRAILING_ATTRIBUTION.search(text, i + 1, end)
+    if attribution and attribution.start() > i + 1:
+        end = attribution.start() + (1 if text[attribution.start()] == "," else 0)
+    while end > i + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opens_quote(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in QUOTE_PAIRS:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if not after or (after.isspace() and ch not in "«»"):
+        return False
+    before = text[i - 1] if i else " "
+    if ch == '"':
+        return before.isspace() or before in "([{—–-:"
+    if ch == "‘":  # British style: opens only at the start of a word
+        return (before.isspace() or before in "([{—–-:“\"") and (after.isalnum() or after in "‘“\"")
+    if ch == "»":  # Danish/Swedish style »...« ; elsewhere » only closes
+        return (before.isspace() or i == 0) and "«" in text[i + 1 :] and "«" not in text[:i]
+    return True
+
+
+def _find_close(text: str, i: int) -> int | None:
+    if text[i] == "‘":
+        return _find_single_close(text, i)
+    closers = QUOTE_PAIRS[text[i]]
+    for j in range(i + 1, len(text)):
+        ch = text[j]
+        if ch in closers and not (ch == '"' and text[j - 1].isspace() and j + 1 < len(text)
+                                  and not text[j + 1].isspace()):
+            return j
+        if ch == text[i] != '"' and _opens_quote(text, j):
+            return None  # the same mark opens again: this quote was never closed
+        if ch == text[i] != '"' and not text[j - 1].isspace():
+            return j  # the opening mark typed where the closing one belongs ("here,“ said X")
+        if ch == '"' and closers != '"' and _opens_quote(text, j):
+            return None
+    return None
+
+
+def _find_single_close(text: str, i: int) -> int | None:
+    """The ’ that closes a ‘ quote. ’ is also the apostrophe (it’s, ’90s, rock ’n’ roll, the researchers’
+    notes), so a closer must end a word and be followed by a space or punctuation; one after , . ! ? is surest."""
+    candidates = []
+    for j in range(i + 1, len(text)):
+        if text[j] == "‘" and _opens_quote(text, j):
+            break  # a new quote opens: this one was not closed
+        following = text[j + 1] if j + 1 < len(text) else " "
+        if text[j] == "’" and not text[j - 1].isspace() and following in CLOSING_CONTEXT:
+            if text[j - 1] in ",.!?…":
+                return j
+            elided = text[j - 1] == "n" and text[j - 2 : j - 1] == "’"  # rock ’n’ roll
+            candidates.append((text[j - 1] in "sz" or elided, j))
+    if not candidates:
+        return None
+    return min(candidates)[1]
+
+
+def _is_partial_quote(text: str, span: _Span) -> bool:
+    """A few quoted words inside a narration sentence (called it "a giveaway") stay with the narrator."""
+    inner = text[span.start : span.end].strip()
+    if not inner:
+        return True
+    before = text[: span.open_at].rstrip()
+    mid_sentence = bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    if mid_sentence and inner[0].islower():
+        return True
+    after = text[span.close_at + 1 :].lstrip() if span.close_at is not None else ""
+    return mid_sentence and len(inner.split()) <= 3 and bool(after) and after[0].islower()

@@ -1,0 +1,26 @@
+"""Sentence boundaries inside a paragraph, and the sentence that introduces a partial quote."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.segment.patterns import NAME, NAME_WORD, TITLE
+
+ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Gen|Col|Capt|Lt|Rev|Sen|Sens|Rep|Reps|Gov|No|"
+                          r"vs|etc|Inc|Ltd|Co|Corp|Adm|Sgt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|[ap]\.m|e\.g|i\.e)\.")
+SENTENCE_BREAK = re.compile(r"[.?!…](?:[”\"’»)]*)\s|[。！？]")
+PARTIAL_QUOTE_INTRO = re.compile(
+    rf"(?P<name>(?:{TITLE}\s+)+{NAME}|{NAME_WORD}\s+{NAME_WORD})\b[^.!?]*\b"
+    r"(?:called|calls|described|describes|termed|terms|dubbed|labell?ed|branded|said|says)\b[^.!?]*$"
+)
+
+
+def mask_abbreviations(text: str) -> str:
+    """The same text with the dots of "U.S." or "Dr." made into a look-alike, so they end no sentence."""
+    return ABBREVIATION.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts."""
+    masked = mask_abbreviations(text[:position])
+    return max((m.end() for m in SENTENCE_BREAK.finditer(masked)), default=0)

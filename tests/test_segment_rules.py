@@ -1,0 +1,166 @@
+"""Who said it, rule by rule, on sentences written for these tests; and the segmenter on scripts other than Latin."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import run_briefing
+
+from briefing.lang import available, vocabulary
+from briefing.read import parse_article
+from briefing.segment import segment
+from briefing.segment.people import ArticleWords, split_name
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in segment(parse_article(text)).segments if s.kind == "quote"]
+
+
+def speakers_of(text: str) -> list[str | None]:
+    return [speaker for _, speaker in quotes_of(text)]
+
+
+RULES = {
+    "initials are part of the name": ('Title\n\n"We will see," said Martin K. Osei.\n', ["Martin K. Osei"]),
+    "initials before the surname, name first": ('Title\n\n"Not yet," Rosa T. Imbert said.\n', ["Rosa T. Imbert"]),
+    "organisation + role + name -> the name": ('Title\n\n"We disagree," City Hall spokeswoman Mia Torres said.\n',
+                                              ["Mia Torres"]),
+    "role, then the name between commas": ("Title\n\n“We grew fast,” the firm’s media coordinator, Dan Lisk, said.\n",
+                                           ["Dan Lisk"]),
+    "name, then the role between commas": ('Title\n\n"It is late," Ivo Brandt, a retired judge, said.\n',
+                                           ["Ivo Brandt"]),
+    "said X, role": ('Title\n\n"It is late," said Ivo Brandt, a lawyer for Harbour Bank.\n', ["Ivo Brandt"]),
+    "X told Y: the teller speaks": ('Title\n\n"Prices will rise," Omar Haddad told Nina Park.\n', ["Omar Haddad"]),
+    "X told Y before the quote": ('Title\n\nOmar Haddad told Nina Park: "Prices will rise."\n', ["Omar Haddad"]),
+    "a role alone is its own speaker": ('Title\n\n"Schools stay shut," the district superintendent said.\n',
+                                        ["district superintendent"]),
+    "a lead-in with a prepositional phrase first": (
+        'Title\n\nIn a letter to the Gazette, her deputy, Lotte Kramer, wrote: "We will appeal."\n', ["Lotte Kramer"]),
+    "a description before the name": ('Title\n\nVeteran harbour pilot Jonas Eklund once said: "Fog is worse."\n',
+                                      ["Jonas Eklund"]),
+    "pronoun -> nearest earlier person of that gender": (
+        'Title\n\nMr. Ben Ode met Mrs. Ada Fox on Friday.\n\n"It went well," she said.\n', ["Ada Fox"]),
+    "a narration pronoun carries its person forward": (
+        'Title\n\nLea Dorn ran the campaign. She was a loyal aide to Tom Vale.\n\n'
+        '"I was at every event," she said.\n', ["Lea Dorn"]),
+    "two people with one surname stay two": ('Title\n\n"Go," said Bill Moss.\n\n"Stop," said Hanna Moss.\n',
+                                             ["Bill Moss", "Hanna Moss"]),
+    "surname and full name are one person": (
+        'Title\n\n"One," said Carla Mendes.\n\nThe talks went on.\n\n"Two," Mendes said.\n', ["Carla Mendes"] * 2),
+    "doubled apostrophes are quote marks": ("Title\n\n''We are ready,'' Anna Berg said.\n", ["Anna Berg"]),
+    "a doubled-apostrophe quote line is no headline": (
+        "Title\n\nAsked about it, Ms. Ines Moll smiled and said, ''Wait and see.''\n", ["Ines Moll"]),
+    "said + lower-case role + name": ('Title\n\n"It is over," said former mayor Paul Wren (D), a lawyer.\n',
+                                      ["Paul Wren"]),
+    "a title word used as a surname": ('Title\n\nLena King runs the port.\n\n"Ships are late," Ms. King said.\n',
+                                       ["Lena King"]),
+    "an organisation alone speaks for itself": ('Title\n\n"We removed the posts," Northwind Agency said.\n',
+                                                ["Northwind Agency"]),
+    "the speaker before the description after the verb": (
+        'Title\n\n"He is tired," said former governor Ivo Lund (D), a Mia Holm supporter.\n', ["Ivo Lund"]),
+    "a word with digits is no name": ('Title\n\n"No comment," a TV5 representative said.\n', ["TV5 representative"]),
+    "one of a group": ('Title\n\n"It was fun," one visitor wrote.\n', ["visitor"]),
+    "a newspaper title is not a person": (
+        'Title\n\nIn an interview with The Harbour Post, Ivo Lind was upbeat. "We will win," he said.\n', ["Ivo Lind"]),
+    "initials in a partial quote's introduction": (
+        'Title\n\nSenator Adam R. Kell called it "a bad deal" on Monday.\n\n"It fails," Kell said.\n',
+        ["Adam R. Kell", "Adam R. Kell"]),
+    "-ing speech verb: the clause's subject": (
+        'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_attribution_rule(rule):
+    text, speakers = RULES[rule]
+    assert speakers_of(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "not_a_speaker"), [
+    ('Title\n\nFloods hit homes in Port Vale again.\n\n"We are tired of this," Port Vale said.\n', "Port Vale"),
+    ('Title\n\n"The email was sent," the statement said.\n', "statement"),
+    ('Title\n\n"Prices rise in May," Tuesday said.\n', "Tuesday"),
+])
+def test_places_organisations_and_things_are_not_people(text, not_a_speaker):
+    assert not_a_speaker not in [s or "" for s in speakers_of(text)]
+
+
+def test_a_sentence_start_is_not_a_first_name():
+    article = ArticleWords("Praising Nora Voss, the board met. They were praising her work.")
+    assert split_name("Praising Nora Voss", article).name == "Nora Voss"
+    assert split_name("Now Brazzi’s TV colleague").name == ""
+
+
+def test_a_quote_over_several_paragraphs_keeps_its_speaker_until_it_closes():
+    text = ('Title\n\nLena Berg said: "The first year was hard.\n\n"The second was harder.\n\n'
+            '"The third was the best."\n\nTom Hardy, her partner, arrived later.\n')
+    assert speakers_of(text) == ["Lena Berg"] * 3
+
+
+def test_a_bare_quote_paragraph_continues_only_when_nothing_says_otherwise():
+    text = ('Title\n\n"We won," said Coach Ben Ali.\n\n"Next year too."\n\n'
+            '"They were lucky," Ria Sen said of the match.\n')
+    assert speakers_of(text) == ["Ben Ali", "Ben Ali", "Ria Sen"]
+
+
+def test_a_bare_quote_after_someone_else_is_named_is_not_the_previous_speakers():
+    text = 'Title\n\n"We won," said Ann Lee. Then Bo Kim took the microphone.\n\n"It was luck."\n'
+    assert speakers_of(text) == ["Ann Lee", "Bo Kim"]
+
+
+def test_each_quote_keeps_the_evidence_for_its_speaker():
+    text = 'Title\n\n"We won," said Lea Dorn. "Again."\n\nKai Lund said: "Fine."\n\n"Sure," he said.\n'
+    cues = [s.cue for s in segment(parse_article(text)).segments if s.kind == "quote"]
+    assert cues[0].startswith("said-after") and "said Lea Dorn" in cues[0]
+    assert cues[1] in ("continues-previous", "same-utterance")
+    assert cues[2].startswith("said-before") and cues[3] == "pronoun→Kai Lund"
+
+
+def test_a_partial_quote_is_marked_partial():
+    text = 'Title\n\nCouncilman Ray Fox called the plan "a giveaway to developers" on Monday.\n'
+    quote = next(s for s in segment(parse_article(text)).segments if s.kind == "quote")
+    assert quote.partial and quote.speaker == "Ray Fox"
+
+
+def test_the_table_shows_each_quotes_cue(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('Title\n\n"We are ready," Anna Berg said.\n', encoding="utf-8")
+    table = run_briefing("script", "--table", str(article)).stdout.decode()
+    assert "cue" in table.splitlines()[0] and 'said-after: "Anna Berg said"' in table
+
+
+NON_LATIN = [
+    "标题\n\n「我们已经准备好了。」王伟说。他补充道：『明天再谈。』\n",
+    "標題\n\n彼は「大丈夫です」と言った。本当に？はい！\n",
+    "Заголовок\n\n«Мы готовы», — сказал Иван Петров. Он добавил: «Завтра начнём».\n",
+    "Τίτλος\n\n«Είμαστε έτοιμοι», δήλωσε ο Γιάννης Παπαδόπουλος.\n",
+    "عنوان\n\nقال أحمد علي: «نحن مستعدون». وأضاف: \"غدا نبدأ\".\n",
+]
+
+
+@pytest.mark.parametrize("text", NON_LATIN)
+def test_non_latin_text_never_raises_and_loses_no_word(text):
+    script = segment(parse_article(text))
+    spoken = re.findall(r"\w+", " ".join(s.text for s in script.segments))
+    assert spoken == re.findall(r"\w+", text)
+    assert any(s.kind == "quote" for s in script.segments)
+
+
+def test_a_language_added_as_a_file_finds_its_speakers():
+    assert speakers_of("Заголовок\n\n«Мы готовы», — сказал Иван Петров.\n") == ["Иван Петров"]
+
+
+def test_cjk_quote_marks_and_full_width_sentence_ends():
+    quotes = quotes_of("标题\n\n「我们已经准备好了。」王伟说。\n")
+    assert quotes[0][0] == "我们已经准备好了。"
+
+
+def test_each_language_is_one_data_file_with_the_same_tables():
+    languages = available()
+    assert {"en", "fr", "de", "es", "it", "pt", "nl", "ru"} <= set(languages)
+    words = vocabulary()
+    assert "said" in words.speech_verbs and "sagte" in words.speech_verbs and "a déclaré" in words.speech_verbs
+    for language in languages:
+        one = vocabulary((language,))
+        assert one.speech_verbs and one.titles and one.male_pronouns and one.months and one.stop_words, language
