@@ -162,8 +162,9 @@ def refuse_unspoken_language(language: str, engine, source: str = "") -> None:
         return
     why = limit or f"it has no {language_name(language)} voice"
     article = f"The article {source}" if source else "The article"
+    remedy = engine.voice_remedy(language) if hasattr(engine, "voice_remedy") else "install a voice for it"
     raise InputError(f"{article} is in {language_name(language)} ({language}), which the {engine.name} speech "
-                     f"engine cannot read ({why}); install a voice for it, or give an article in another language.")
+                     f"engine cannot read ({why}); {remedy}, or give an article in another language.")
 
 
 def language_name(code: str) -> str:

@@ -35,7 +35,7 @@ def combine(scripts: list[Script], day: date) -> Script:
     for script in scripts:
         base = segments[-1].paragraph + 1
         segments += [dataclasses.replace(seg, paragraph=base + seg.paragraph,
-                                         voice=seg.voice if seg.voice == "narrator" else None)
+                                         voice=seg.voice if seg.partial else None)
                      for seg in script.segments]
         genders.update(script.genders)
     return Script(title=intro.rstrip("."), language=scripts[0].language, segments=tuple(segments),

@@ -15,7 +15,7 @@ import contextlib
 import re
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 import numpy as np
 
@@ -37,7 +37,7 @@ class FakeEngine:
     library = "fake tones"
     LANGUAGES = ("en-us", "en-gb", "en", "fr", "de")
 
-    def __init__(self, failing: frozenset[str] = frozenset(), calls: list | None = None):
+    def __init__(self, failing: Container[str] = frozenset(), calls: list | None = None):
         self.failing = failing
         self.calls = calls if calls is not None else []
         self._lock = threading.Lock()
@@ -74,10 +74,11 @@ class FakeEngine:
 
 
 @contextlib.contextmanager
-def fake_engine(failing: set[str] | frozenset[str] = frozenset()) -> Iterator[list]:
-    """Register the fake engine as FAKE for the duration; yields the list of (text, voice_id) it spoke."""
+def fake_engine(failing: Container[str] = frozenset()) -> Iterator[list]:
+    """Register the fake engine as FAKE for the duration; yields the list of (text, voice_id) it spoke.
+    `failing`: the texts it fails on (a set, or any container that says which texts are in it)."""
     calls: list = []
-    register_engine(FAKE, lambda **options: FakeEngine(frozenset(failing), calls, **options))
+    register_engine(FAKE, lambda **options: FakeEngine(failing, calls, **options))
     try:
         yield calls
     finally:

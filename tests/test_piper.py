@@ -152,7 +152,7 @@ def test_an_article_in_a_language_no_piper_voice_speaks_is_one_sentence(standin_
                        "jusqu'à la fin de la semaine, selon le ministère.\n", encoding="utf-8")
     with EnginePool(1, standin_engine) as pool, pytest.raises(InputError) as error:
         make([str(article)], tmp_path / "out", Options(use_cache=False), engine_pool=pool)
-    assert str(error.value).startswith("No installed Piper voice speaks 'fr'")
+    assert str(error.value).startswith(f"The article {article} is in French (fr), which the piper speech engine")
     assert "briefing voices download fr_" in str(error.value)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 

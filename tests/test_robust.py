@@ -20,7 +20,9 @@ from briefing.engines import plausible_seconds
 from briefing.engines.pyttsx3_engine import Pyttsx3Engine
 from briefing.errors import SynthesisError
 from briefing.model import Script, Segment, Voice
+from briefing.read import parse_article
 from briefing.render import Request, synthesize
+from briefing.segment import segment
 from briefing.speak import spoken_form
 
 LIVE_BLOG = """Harbour Council Votes on Ferry Fares
@@ -62,6 +64,14 @@ def test_a_live_blog_with_separators_embeds_handles_links_and_ids_renders_every_
     spoken_words = sum(len(spoken_form(c.text, "en").split()) for c in cues)
     seconds = MP3(out / "live.mp3").info.length
     assert seconds < spoken_words * 60 / 175 * 1.6 + 10, (seconds, spoken_words)  # nothing spelled out
+
+
+def test_paragraphs_with_nothing_to_say_stay_in_the_script_in_order():
+    text = "Ferry Fares\n\nThe council met.\n\n* * *\n\n🌊🌊\n\n—\n\nThe vote is in June."
+    script = segment(parse_article(text))
+    assert [s.text for s in script.segments] == ["Ferry Fares", "The council met.", "* * *", "🌊🌊", "—",
+                                                  "The vote is in June."]
+    assert spoken_form("* * *", "en").strip() == "" and spoken_form("🌊🌊", "en").strip() == ""
 
 
 def test_a_long_id_read_digit_by_digit_passes_the_duration_check():
@@ -205,6 +215,8 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferr
 <meta property="article:published_time" content="2026-04-02T09:00:00Z"></head><body><article>
 <h1>Ferry Fares Frozen</h1><p>The council froze ferry fares on Tuesday after a long debate about the budget.</p>
 <p>"Families need the ferry," said councillor Ada Brook, who proposed the freeze last month.</p>
+<p>The freeze holds until the spring, when the harbour board will look again at fuel costs and at how many
+people take the early boats to the mainland each week.</p>
 </article></body></html>"""
 
 

@@ -204,9 +204,14 @@ class PiperEngine:
         if not models:
             languages = ", ".join(sorted({f.language for f in installed}))
             raise InputError(f"No installed Piper voice speaks {voice.language!r} (installed: {languages}); "
-                             f"download one with 'briefing voices download {family}_…' (see Piper's voice list), "
-                             "or use --engine pyttsx3.")
+                             f"{self.voice_remedy(family)}.")
         return [voice_id for files in models for voice_id, _ in _speaker_ids(files)]
+
+    def voice_remedy(self, language: str) -> str:
+        """What to do when no installed voice reads `language`, for the sentence that says so."""
+        family = language.lower().replace("_", "-").split("-")[0]
+        return (f"download one with 'briefing voices download {family}_…' (see Piper's voice list), "
+                "or use --engine pyttsx3")
 
     def pitch(self, voice_id: str) -> float:
         """The speaker's median pitch, measured once (Piper configs carry no gender) and cached on disk."""

@@ -44,7 +44,7 @@ def vtt_timestamp(ms: int) -> str:
 
 def speaker_label(segment: Segment) -> str:
     """The name a transcript shows for who is heard: the quoted person, or the reading voice."""
-    if segment.kind == "quote" and segment.voice != "narrator":
+    if segment.kind == "quote" and not segment.partial:
         return segment.speaker or "Unknown speaker"
     return "Narrator" if segment.kind in ("narration", "quote") else "Headline"
 

@@ -48,6 +48,8 @@ def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
                    for q in quote] if span.partial else quote
         cursor = span.close_at + 1 if span.close_at is not None else span.end
     pieces += _piece("narration", block, cursor, len(block.text), paragraph)
+    if not pieces:  # nothing to say ("* * *", "___.", emoji): kept for the transcript, skipped when spoken
+        pieces.append(Segment("narration", block.text, block.start, block.end, paragraph))
     return pieces
 
 
