@@ -34,8 +34,8 @@ def test_unknown_language_or_variant_is_an_error_with_close_matches(engine):
 
 def test_text_ending_in_colon_space_gets_its_own_audio_and_no_other(engine):
     voice = engine.resolve(Voice("n", "en-us", "male"))
-    texts = ["Vladimir Putin addressing the defense personnel said: ", "Congratulations!",
-             "President Vladimir Putin added: ", "Good luck, thank you for your service,"]
+    texts = ["Governor Ilse Varga addressing the harbour staff said: ", "Congratulations!",
+             "Governor Ilse Varga added: ", "Good luck, thank you for your service,"]
     for text in texts:
         pcm = engine.synthesize(text, voice, 50, 175)
         low, high = plausible_seconds(text, 175)
@@ -66,7 +66,7 @@ def test_each_segment_is_read_with_its_own_pitch_when_voices_alternate(engine):
     found = {"low": [], "high": []}
     for turn in range(200):
         name, voice_id, pitch = ("low", low, 40) if turn % 2 == 0 else ("high", high, 75)
-        pcm = engine.synthesize(text if turn % 3 else "Okafor said.", voice_id, pitch, 175)
+        pcm = engine.synthesize(text if turn % 3 else "Varga said.", voice_id, pitch, 175)
         samples = np.frombuffer(pcm.data, dtype=np.int16) / 32768
         found[name].append(median_pitch_hz(samples, pcm.sample_rate))
     assert max(found["low"]) * 1.15 < min(found["high"]), found
