@@ -204,6 +204,8 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferr
 <meta property="article:published_time" content="2026-04-02T09:00:00Z"></head><body><article>
 <h1>Ferry Fares Frozen</h1><p>The council froze ferry fares on Tuesday after a long debate about the budget.</p>
 <p>"Families need the ferry," said councillor Ada Brook, who proposed the freeze last month.</p>
+<p>The operator had asked for a rise of eight per cent to cover fuel, and warned that the winter timetable
+may have fewer crossings if the council does not make up the difference before the spring.</p>
 </article></body></html>"""
 
 
