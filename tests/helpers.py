@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import re
 import signal
@@ -19,6 +20,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+# -- what the corpus says about its own articles ----------------------------------------------------------------
+# Tests take the names and phrases they expect from the corpus files, never write them down: no test names a
+# person of the corpus (issue 13), and each still checks the same thing.
+
+def corpus_gold(stem: str) -> dict:
+    """The corpus's hand-made reading of article `stem`: its segments (kind, text, and each quote's speaker)."""
+    return json.loads((CORPUS / f"{stem}.gold.json").read_text(encoding="utf-8"))
+
+
+def corpus_segments(stem: str, kind: str) -> list[dict]:
+    """The gold segments of article `stem` of one `kind` (title, headline, narration, quote), in order."""
+    return [segment for segment in corpus_gold(stem)["segments"] if segment["kind"] == kind]
+
+
+def corpus_paragraphs(stem: str) -> list[str]:
+    """The paragraphs of the corpus's plain-text article `stem`, the title first, whitespace as one space."""
+    text = (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
 def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None, env=None, timeout=300):
@@ -90,10 +111,11 @@ def ctrl_c(process: subprocess.Popen, timeout_s: float = 10) -> int:
 # -- a web server ---------------------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
+def serving(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] =
+            http.server.SimpleHTTPRequestHandler) -> Iterator[str]:
     """`folder` served over HTTP on 127.0.0.1, as a podcast host or a news site would; yields its address
-    (no trailing slash)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    (no trailing slash). `handler_class`: a SimpleHTTPRequestHandler that answers otherwise (quietly, ranges)."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -9,10 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from audio import decode, median_pitch_hz, parse_vtt, window
-from helpers import ROOT, run_briefing
+from helpers import ROOT, assert_plain_error, run_briefing
 
 from briefing.cast import assign_voices, for_language, load_cast
 from briefing.engines.pyttsx3_engine import Pyttsx3Engine
+from briefing.errors import ExitStatus
 from briefing.read import parse_article
 from briefing.segment import segment
 
@@ -147,8 +148,7 @@ def test_a_malformed_script_is_refused_naming_what_is_wrong(tmp_path, content, m
     broken = tmp_path / "broken.script.json"
     broken.write_text(content, encoding="utf-8")
     result = run_briefing("make", str(broken), "-o", str(tmp_path / "out"))
-    err = result.stderr.decode()
-    assert result.returncode == 2 and message in err and "Traceback" not in err, err
+    assert_plain_error(result, ExitStatus.BAD_INPUT, message)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 

@@ -12,15 +12,9 @@ from pathlib import Path
 
 import pytest
 from audio import decode, parse_vtt, words
-from helpers import marked_env, run_briefing, workers_of
+from helpers import assert_plain_error, ctrl_c, marked_env, run_briefing, workers_of
 
-
-def assert_refused(result, *fragments: str, code: int = 2):
-    err = result.stderr.decode()
-    assert result.returncode == code, err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
-    for fragment in fragments:
-        assert fragment in err, err
+from briefing.errors import ExitStatus
 
 
 def files_in(folder: Path) -> list[str]:
@@ -39,7 +33,7 @@ def test_binary_input_is_refused(tmp_path):
     blob = tmp_path / "photo.txt"
     blob.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     result = run_briefing("make", str(blob), "-o", str(tmp_path / "out"))
-    assert_refused(result, "binary")
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "binary")
     assert files_in(tmp_path / "out") == []
 
 
@@ -47,7 +41,7 @@ def test_folder_with_no_articles_is_refused(tmp_path):
     (tmp_path / "empty-folder").mkdir()
     (tmp_path / "empty-folder" / "notes.odt").write_bytes(b"PK\x03\x04")  # a format not read
     result = run_briefing("make", str(tmp_path / "empty-folder"), "-o", str(tmp_path / "out"))
-    assert_refused(result, "no articles")
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "no articles")
     assert files_in(tmp_path / "out") == []
 
 
@@ -55,11 +49,11 @@ def test_malformed_cast_names_file_and_line(tmp_path, corpus):
     cast = tmp_path / "cast.toml"
     cast.write_text('rate_wpm = 175\n\n[narrator]\nlanguage = "en-us"\npitch = = 3\n', encoding="utf-8")
     result = run_briefing("make", str(corpus / "greve.txt"), "-o", str(tmp_path / "out"), "--voices", str(cast))
-    assert_refused(result, str(cast), "line 5")
+    assert_plain_error(result, ExitStatus.BAD_INPUT, str(cast), "line 5")
     cast.write_text('[narrator]\nlanguage = "en-us"\n[headline]\nlanguage = "en-us"\n[quote]\n'
                     'language = "en-us"\npitch = 500\n', encoding="utf-8")
     result = run_briefing("make", str(corpus / "greve.txt"), "-o", str(tmp_path / "out"), "--voices", str(cast))
-    assert_refused(result, str(cast), "line 7", "pitch")
+    assert_plain_error(result, ExitStatus.BAD_INPUT, str(cast), "line 7", "pitch")
     assert files_in(tmp_path / "out") == []
 
 
@@ -130,7 +124,7 @@ def test_a_folder_in_the_way_of_an_output_file_is_one_sentence_and_leaves_nothin
     article.write_text("Blocked\n\nA short body that is read.\n", encoding="utf-8")
     (tmp_path / "out" / "blocked.mp3").mkdir(parents=True)
     result = run_briefing("make", str(article), "-o", str(tmp_path / "out"))
-    assert_refused(result, "Cannot write", "blocked.mp3", "Is a directory")
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "Cannot write", "blocked.mp3", "Is a directory")
     assert files_in(tmp_path / "out") == ["blocked.mp3"]
     assert files_in(tmp_path / "out" / "blocked.mp3") == []
 
@@ -190,13 +184,11 @@ def test_ctrl_c_stops_quickly_leaves_no_mp3_and_the_next_run_works(tmp_path, cor
     time.sleep(0.5)  # well into synthesis
     assert process.poll() is None, "finished before it could be interrupted"
     interrupted_at = time.monotonic()
-    process.send_signal(signal.SIGINT)
-    code = process.wait(timeout=10)
+    code = ctrl_c(process)
     took = time.monotonic() - interrupted_at
-    err = process.stderr.read().decode()
-    assert code == 130, err
+    stopped = subprocess.CompletedProcess(process.args, code, process.stdout.read(), process.stderr.read())
+    assert_plain_error(stopped, ExitStatus.INTERRUPTED, "interrupted", after_progress=True)
     assert took < 2.5, took
-    assert "Traceback" not in err and "interrupted" in err
     assert [name for name in files_in(out) if name.endswith((".mp3", ".part", ".vtt", ".srt", ".json", ".html"))] == []
     time.sleep(0.5)
     assert workers_of(env) == set(), "engine workers outlived the interrupted run"

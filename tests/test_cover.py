@@ -6,9 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import run_briefing
+from helpers import assert_plain_error, run_briefing
 from lxml import etree
 from PIL import Image
+
+from briefing.errors import ExitStatus
 
 BASE = "https://podcasts.example.org/desk/"
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -90,5 +92,4 @@ def test_a_file_that_is_no_image_is_one_sentence(folder, tmp_path):
     (tmp_path / "cover.png").write_text("hello", encoding="utf-8")
     result = run_briefing("feed", str(folder), "--base-url", BASE, "--email", "desk@example.org",
                           "--cover", str(tmp_path / "cover.png"))
-    stderr = result.stderr.decode()
-    assert result.returncode == 2 and "not an image that can be read" in stderr and "Traceback" not in stderr
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "not an image that can be read")

@@ -34,8 +34,8 @@ def test_unknown_language_or_variant_is_an_error_with_close_matches(engine):
 
 def test_text_ending_in_colon_space_gets_its_own_audio_and_no_other(engine):
     voice = engine.resolve(Voice("n", "en-us", "male"))
-    texts = ["Vladimir Putin addressing the defense personnel said: ", "Congratulations!",
-             "President Vladimir Putin added: ", "Good luck, thank you for your service,"]
+    texts = ["Governor Ilse Varga addressing the harbour staff said: ", "Congratulations!",
+             "Governor Ilse Varga added: ", "Good luck, thank you for your service,"]
     for text in texts:
         pcm = engine.synthesize(text, voice, 50, 175)
         low, high = plausible_seconds(text, 175)
@@ -66,7 +66,7 @@ def test_each_segment_is_read_with_its_own_pitch_when_voices_alternate(engine):
     found = {"low": [], "high": []}
     for turn in range(200):
         name, voice_id, pitch = ("low", low, 40) if turn % 2 == 0 else ("high", high, 75)
-        pcm = engine.synthesize(text if turn % 3 else "Okafor said.", voice_id, pitch, 175)
+        pcm = engine.synthesize(text if turn % 3 else "Varga said.", voice_id, pitch, 175)
         samples = np.frombuffer(pcm.data, dtype=np.int16) / 32768
         found[name].append(median_pitch_hz(samples, pcm.sample_rate))
     assert max(found["low"]) * 1.15 < min(found["high"]), found
@@ -127,7 +127,7 @@ def test_with_the_fake_engine_every_cue_lasts_exactly_what_its_words_take(tmp_pa
 
     results, calls = _render_with_fake(tmp_path)
     cues = parse_vtt(results[0].vtt)
-    flat = " ".join(ARTICLE.split())  # the engine hears each text with its line breaks made spaces
+    flat = " ".join(ARTICLE.split())  # the engine is given each segment with its line breaks as spaces
     spoken = sorted(calls, key=lambda call: flat.index(" ".join(call[0].split())))
     assert [" ".join(c.text.split()) for c in cues] == [" ".join(text.split()) for text, _ in spoken]
     for cue in cues:
@@ -136,34 +136,27 @@ def test_with_the_fake_engine_every_cue_lasts_exactly_what_its_words_take(tmp_pa
     assert len(voices) >= 3  # narrator, headline and the quoted person
 
 
-class _Mentioning:
-    """Texts the fake engine fails on: every text with this word in it, however it is cut."""
+def test_with_the_fake_engine_a_segment_the_engine_fails_on_is_said_in_parts(tmp_path):
+    from audio import heard_words, words
 
-    def __init__(self, word: str):
-        self.word = word
-
-    def __contains__(self, text: str) -> bool:
-        return self.word in text
-
-
-def test_with_the_fake_engine_a_segment_that_fails_whole_is_said_in_smaller_pieces(tmp_path):
-    from audio import parse_vtt
-
-    results, calls = _render_with_fake(tmp_path, failing={"The first crossing leaves at seven."})
-    assert results[0].split == 1 and not results[0].unsaid
-    whole, *pieces = [text for text, _ in calls if "crossing" in text or "seven" in text]
-    assert whole == "The first crossing leaves at seven." and len(pieces) > 1 and " ".join(pieces) == whole
-    assert "The first crossing leaves at seven." in [c.text for c in parse_vtt(results[0].vtt)]
+    sentence = "The first crossing leaves at seven."
+    [briefing], calls = _render_with_fake(tmp_path, failing={sentence})
+    after = [text for text, _ in calls][[text for text, _ in calls].index(sentence) + 1:]
+    assert words(" ".join(after)) == words(sentence) and len(after) >= 2
+    assert briefing.unsaid == () and briefing.mp3.exists()
+    assert heard_words(briefing.vtt) == words(ARTICLE)
 
 
-def test_with_the_fake_engine_a_segment_that_cannot_be_spoken_is_named_and_the_article_finished(tmp_path):
-    from audio import parse_vtt
+def test_with_the_fake_engine_a_segment_that_cannot_be_spoken_is_named_and_the_rest_is_written(tmp_path):
+    from audio import heard_words, words
 
-    results, _ = _render_with_fake(tmp_path, failing=_Mentioning("crossing"))
-    (text, why), = results[0].unsaid
-    assert "crossing" in text and why
-    assert results[0].mp3.exists()
-    assert "The first crossing leaves at seven." in [c.text for c in parse_vtt(results[0].vtt)]
+    sentence = "The first crossing leaves at seven."
+    pieces = sentence.split()
+    every_part = {" ".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)}
+    [briefing], _ = _render_with_fake(tmp_path, failing=every_part)
+    assert [text for text, _ in briefing.unsaid] == [sentence]
+    assert briefing.mp3.exists()
+    assert heard_words(briefing.vtt) == words(ARTICLE)  # what could not be said is still in the transcript
 
 
 def test_script_with_an_unknown_engine_is_one_sentence(corpus):

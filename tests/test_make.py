@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from audio import SILENCE_RMS, decode, heard_words, loudest_10ms, median_pitch_hz, parse_vtt, rms, window, words
+from helpers import corpus_paragraphs, corpus_segments
 from mutagen.mp3 import MP3
 
 
@@ -37,12 +38,8 @@ def test_headlines_have_at_least_700_ms_of_silence_before_them(seed_briefing):
     mp3, vtt, _ = seed_briefing
     samples, rate = decode(mp3)
     headlines = [c for c in parse_vtt(vtt)[1:] if c.voice == "Headline"]
-    assert [c.text for c in headlines] == [
-        "Iran, Russia Will Completely Eliminate Terror in Iraq and Syria: Ali Larijani",
-        "85% Syrian Terrority Cleared from Terrorists: Russia",
-        "Fight Against Terrorism Will Continue: Vladimir Putin",
-        "US Special Forces Collaborating with ISIS – Russia",
-    ]
+    expected = [s["text"] for s in corpus_segments("putin-syria", "headline")]
+    assert expected and [c.text for c in headlines] == expected
     for cue in headlines:
         before = window(samples, rate, cue.start - 0.7, cue.start)
         assert loudest_10ms(before, rate) < SILENCE_RMS, f"sound in the 700 ms before {cue.text!r}"
@@ -69,8 +66,10 @@ def test_narration_and_quotes_are_clearly_different_voices(seed_briefing):
 def test_quotes_are_voiced_as_their_speaker(seed_briefing):
     _, vtt, _ = seed_briefing
     cues = parse_vtt(vtt)
-    said = {c.voice for c in cues if c.text.startswith("Good luck, thank you for your service")}
-    assert said == {"Vladimir Putin"}
+    line = "Good luck, thank you for your service"
+    said = {c.voice for c in cues if c.text.startswith(line)}
+    speaker = {s["speaker"] for s in corpus_segments("putin-syria", "quote") if s["text"].startswith(line)}
+    assert len(speaker) == 1 and said == speaker
 
 
 def test_mp3_is_mono_64kbps_with_title_and_artist(seed_briefing):
@@ -78,7 +77,7 @@ def test_mp3_is_mono_64kbps_with_title_and_artist(seed_briefing):
     audio = MP3(mp3)
     assert audio.info.channels == 1
     assert audio.info.bitrate >= 64000
-    assert audio.tags["TIT2"].text == ["Vladimir Putin Orders Military Withdrawl from Syria"]
+    assert audio.tags["TIT2"].text == [corpus_paragraphs("putin-syria")[0]]
     assert audio.tags["TPE1"].text == ["briefing"]
     assert abs(audio.info.length - parse_vtt(vtt)[-1].end) < 0.5
 

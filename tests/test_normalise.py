@@ -58,7 +58,7 @@ def test_english_spoken_forms(written, spoken):
 
 @pytest.mark.parametrize(("language", "written", "spoken"), [
     ("fr", "Le 21e siècle, 3,5 % des voix.", "Le vingt et unième siècle, trois virgule cinq pour cent des voix."),
-    ("fr", "Rendez-vous à 15h30 avec M. Dubois.", "Rendez-vous à quinze heures trente avec Monsieur Dubois."),
+    ("fr", "Rendez-vous à 15h30 avec M. Varenne.", "Rendez-vous à quinze heures trente avec Monsieur Varenne."),
     ("fr", "Il a payé 1 234 €.", "Il a payé mille deux cent trente-quatre euros."),
     ("de", "Es kostet 5 Mio. € (ca. 12 %).", "Es kostet fünf Millionen Euro (circa zwölf Prozent)."),
     ("de", "Im Jahr 1990 waren es 1.234,5 Tonnen.",

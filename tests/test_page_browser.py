@@ -11,12 +11,11 @@ import json
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 import webvtt
-from helpers import run_briefing
+from helpers import run_briefing, serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -140,13 +139,8 @@ class _RangeHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def server(rendered):
     """The output folder served on 127.0.0.1, as the feed's folder would be."""
-    handler = lambda *args: _RangeHandler(*args, directory=str(rendered))  # noqa: E731
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(rendered, _RangeHandler) as base:
+        yield base
 
 
 class Visit:

@@ -13,14 +13,14 @@ import pytest
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 
 from audio import decode, median_pitch_hz, parse_vtt, window
-from helpers import run_briefing
+from helpers import assert_plain_error, run_briefing
 from piper_standin import build_voice, speaker_hz
 
 from briefing.cast import load_cast
 from briefing.engines import EnginePool, register_engine, unregister_engine
 from briefing.engines.piper_engine import MAX_PHONEMES, NATURAL_WPM, PiperEngine, load_model, phoneme_pieces
 from briefing.engines.piper_voices import find_voices
-from briefing.errors import InputError
+from briefing.errors import ExitStatus, InputError
 from briefing.model import Voice
 from briefing.pipeline import Options, make
 
@@ -173,9 +173,8 @@ def test_without_piper_installed_the_engine_says_what_to_install(tmp_path):
     hide_piper = ("import sys; sys.modules['piper'] = None; sys.argv = ['briefing', 'voices', '--engine', 'piper']; "
                   "from briefing.cli import main; main()")
     result = subprocess.run([sys.executable, "-c", hide_piper], capture_output=True, timeout=60)
-    assert result.returncode == 2
-    assert result.stderr.decode().strip() == ("briefing: The Piper engine is not installed; install it with: "
-                                              "pip install 'briefing[piper]'.")
+    assert assert_plain_error(result, ExitStatus.BAD_INPUT) == (
+        "briefing: The Piper engine is not installed; install it with: pip install 'briefing[piper]'.")
 
 
 def test_the_cast_file_can_choose_the_engine(tmp_path):

@@ -3,22 +3,20 @@ voice list does (voices.json with each file's size and md5 digest, files under l
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import http.server
 import json
 import os
-import threading
 
 import pytest
-from helpers import run_briefing
+from helpers import assert_plain_error, run_briefing, serving
 
 pytest.importorskip("piper", reason="the Piper extra is not installed (pip install -e '.[test,piper]')")
 
 from piper_standin import build_voice
 
 from briefing.engines.piper_voices import download_voice, find_voices
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, ExitStatus, InputError
 
 KEY = "en_US-standin-low"
 FOLDER = "en/en_US/standin/low"
@@ -43,13 +41,8 @@ def _publish(root, damaged: bool = False, digest: str = "md5") -> None:
 def server(tmp_path):
     root = tmp_path / "published"
     root.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(root, _QuietHandler) as base:
+        yield root, base
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,9 +96,7 @@ def test_an_unknown_voice_names_close_matches_and_an_unreachable_list_is_one_sen
     with pytest.raises(InputError, match=r"no voice called 'en_US-standin-lo'\. Close matches: en_US-standin-low"):
         download_voice("en_US-standin-lo", tmp_path, url)
     result = run_briefing("voices", "download", KEY, env=_env("http://127.0.0.1:9", tmp_path / "voices"))
-    assert result.returncode == 1
-    message = result.stderr.decode().strip()
+    message = assert_plain_error(result, ExitStatus.FAILURE)
     assert message.startswith("briefing: Cannot reach Piper's voice list at http://127.0.0.1:9/voices.json (")
-    assert "\n" not in message
     with pytest.raises(BriefingError):
         download_voice(KEY, tmp_path, "http://127.0.0.1:9")

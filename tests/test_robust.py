@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 from audio import parse_vtt, words
-from helpers import run_briefing
+from helpers import assert_plain_error, run_briefing
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from briefing.cache import Cache
 from briefing.engines import plausible_seconds
 from briefing.engines.pyttsx3_engine import Pyttsx3Engine
-from briefing.errors import SynthesisError
+from briefing.errors import ExitStatus, SynthesisError
 from briefing.model import Script, Segment, Voice
 from briefing.read import parse_article
 from briefing.render import Request, synthesize
@@ -144,8 +144,7 @@ def test_a_russian_paragraph_is_read_by_a_russian_voice_not_letter_by_letter(tmp
 def test_a_japanese_paragraph_is_refused_in_one_sentence_and_a_batch_goes_on(tmp_path):
     script = _script_file(tmp_path, "ja", "交通計画", "市議会は月曜日、新しい交通計画を承認した。")
     result = run_briefing("make", str(script), "-o", str(tmp_path / "out"))
-    err = result.stderr.decode()
-    assert result.returncode == 2 and len(err.strip().splitlines()) == 1 and "Japanese" in err, err
+    assert_plain_error(result, ExitStatus.BAD_INPUT, "Japanese")
     assert not list((tmp_path / "out").glob("*.mp3")) if (tmp_path / "out").exists() else True
     english = tmp_path / "ferry.txt"
     english.write_text("Ferry Fares Frozen\n\nThe council froze ferry fares on Tuesday.\n", "utf-8")
@@ -211,12 +210,12 @@ def test_an_article_is_finished_when_the_engine_cannot_say_a_part_of_it(tmp_path
 
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry Fares Frozen</title>
-<meta property="og:site_name" content="Harbour Gazette"><meta name="author" content="Mina Okafor">
+<meta property="og:site_name" content="Harbour Gazette"><meta name="author" content="Mina Halvorsen">
 <meta property="article:published_time" content="2026-04-02T09:00:00Z"></head><body><article>
 <h1>Ferry Fares Frozen</h1><p>The council froze ferry fares on Tuesday after a long debate about the budget.</p>
 <p>"Families need the ferry," said councillor Ada Brook, who proposed the freeze last month.</p>
-<p>The freeze holds until the spring, when the harbour board will look again at fuel costs and at how many
-people take the early boats to the mainland each week.</p>
+<p>The operator had asked for a rise of eight per cent to cover fuel, and warned that the winter timetable
+may have fewer crossings if the council does not make up the difference before the spring.</p>
 </article></body></html>"""
 
 
@@ -226,14 +225,14 @@ def test_a_script_file_keeps_author_date_site_and_every_field(tmp_path):
     printed = run_briefing("script", str(page))
     assert printed.returncode == 0, printed.stderr.decode()
     data = json.loads(printed.stdout)
-    assert (data["author"], data["published"][:10], data["site_name"]) == ("Mina Okafor", "2026-04-02",
+    assert (data["author"], data["published"][:10], data["site_name"]) == ("Mina Halvorsen", "2026-04-02",
                                                                             "Harbour Gazette")
     script_file = tmp_path / "ferry.script.json"
     script_file.write_text(printed.stdout.decode(), encoding="utf-8")
     result = run_briefing("make", str(script_file), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr.decode()
     tags = ID3(tmp_path / "out" / "ferry.mp3")
-    assert tags["TPE1"].text == ["Mina Okafor"] and tags["TPUB"].text == ["Harbour Gazette"]
+    assert tags["TPE1"].text == ["Mina Halvorsen"] and tags["TPUB"].text == ["Harbour Gazette"]
     assert str(tags["TDRC"].text[0]) == "2026-04-02"
 
 

@@ -45,7 +45,7 @@ NARRATED_QUOTE = seg(Q, 1, voice="narrator")  # a partial quote the narrator rea
     (seg(Q, 1), seg(Q, 2), 450),
     (seg(N, 1), seg(Q, 1), 250),  # a voice change inside a paragraph
     (seg(Q, 1), seg(N, 1), 250),
-    (seg(Q, 1), seg(Q, 1, voice="Vladimir Putin"), 250),
+    (seg(Q, 1), seg(Q, 1, voice="Nadia Quist"), 250),
     (seg(N, 1), NARRATED_QUOTE, 60),  # the narrator reads on: no audible seam
     (NARRATED_QUOTE, seg(N, 1), 60),
     (seg(N, 1), seg(N, 1), 60),
