@@ -140,3 +140,28 @@ def test_the_pages_own_language_is_used(tmp_path):
               "de presse à la gare centrale. Les trains partiront peu avant minuit et arriveront tôt le "
               "matin, à temps pour les premières réunions de la journée.</p>")
     assert article_from_bytes(page(french, lang="fr-BE"), "train.html").language == "fr"
+
+
+OTHER_STORIES = ("<h3>Top stories</h3><p><a href='/x'>Council approves the new playground by the river</a> "
+                 "Work starts soon.</p><p><a href='/y'>School children drew the plans for the park</a> "
+                 "Teachers are proud.</p>")
+
+
+def test_an_article_laid_out_in_a_table_is_read_block_by_block_without_the_column_beside_it():
+    layout = page(f"<table><tr><td><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{LOOSE}</p></td>"
+                  f"<td>{OTHER_STORIES}</td></tr></table>")
+    article = article_from_bytes(layout, "layout.html")
+    assert [block.text for block in article.blocks] == [*BODY, LOOSE]
+
+
+def test_a_data_table_is_still_read_row_by_row(article):
+    assert any(block.text.startswith("Fares for one trip.") for block in article.blocks)
+
+
+def test_notification_bars_and_pop_ups_are_not_read():
+    bars = (f"<p>{BODY[0]}</p><div class='notification-bar'>Get the Courier delivered to your door every "
+            f"month</div><p>{BODY[1]}</p><div id='modal-window'><p>Thank you</p><p>This article has been sent "
+            f"to your friend.</p></div><p>{BODY[2]}</p>")
+    heard = " ".join(block.text for block in article_from_bytes(page(bars), "bars.html").blocks)
+    assert all(sentence in heard for sentence in BODY)
+    assert "delivered to your door" not in heard and "Thank you" not in heard and "has been sent" not in heard

@@ -43,7 +43,8 @@ def drop_bare_urls(tree) -> None:
 
 
 PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
-                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest",
+                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest|"
+                       r"modal|popup|pop-up|overlay|notification|floating|toolbar|reprint|paywall|cookie|consent",
                        re.IGNORECASE)
 COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
 MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
