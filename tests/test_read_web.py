@@ -11,6 +11,7 @@ from conftest import run_briefing
 
 from briefing.errors import InputError
 from briefing.read import article_from_bytes
+from briefing.read.markup import drop_trailing_extras
 
 BODY = [
     "The regional rail company will run night trains between the coast and the capital from the first of "
@@ -165,3 +166,29 @@ def test_notification_bars_and_pop_ups_are_not_read():
     heard = " ".join(block.text for block in article_from_bytes(page(bars), "bars.html").blocks)
     assert all(sentence in heard for sentence in BODY)
     assert "delivered to your door" not in heard and "Thank you" not in heard and "has been sent" not in heard
+
+
+def extracted(*paragraphs: str):
+    from lxml import etree
+
+    return etree.fromstring("<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>")
+
+
+NEXT_POST = ["The town council approved a new playground for the park beside the river on Tuesday evening, "
+             "after two years of debate about its cost.", "Work on the playground starts in the spring."]
+
+
+def test_what_recall_mode_reads_past_the_precise_readings_end_is_dropped():
+    document = extracted(*BODY, *NEXT_POST)
+    drop_trailing_extras(document, "\n".join(["Night Trains Return to the Coast", *BODY]))
+    assert [p.text for p in document.iter("p")] == BODY
+
+
+def test_a_short_closing_note_and_a_page_the_precise_reading_mostly_missed_are_kept():
+    note = "This article was first published in the weekend edition."
+    document = extracted(*BODY, note)
+    drop_trailing_extras(document, "\n".join(BODY))
+    assert [p.text for p in document.iter("p")] == [*BODY, note]
+    document = extracted(*BODY, *NEXT_POST)
+    drop_trailing_extras(document, BODY[0])  # a precise reading that stopped after one paragraph
+    assert len(list(document.iter("p"))) == 5
