@@ -192,3 +192,18 @@ def test_a_short_closing_note_and_a_page_the_precise_reading_mostly_missed_are_k
     document = extracted(*BODY, *NEXT_POST)
     drop_trailing_extras(document, BODY[0])  # a precise reading that stopped after one paragraph
     assert len(list(document.iter("p"))) == 5
+
+
+def test_lines_broken_by_br_keep_their_words_apart():
+    dates = "Tour dates:<br>June 9 -- Harbour Hall, Coastville<br>June 12 -- River Arena, Millbrook<br/>July 1 -- Park"
+    heard = " ".join(block.text for block in article_from_bytes(page(f"<p>{BODY[0]}</p><p>{dates}</p>"
+                                                                     f"<p>{BODY[1]}</p>"), "tour.html").blocks)
+    assert "Tour dates: June 9 -- Harbour Hall, Coastville June 12 -- River Arena, Millbrook July 1 -- Park" in heard
+
+
+def test_a_long_line_of_several_teaser_links_is_furniture_however_long():
+    teasers = " | ".join(f"<a href='/s/{n}'>Another story about the night trains and their long journeys number "
+                         f"{n}</a> [VIDEO]" for n in range(3))
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>DON'T MISS</p><p>{teasers}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "teasers.html").blocks)
+    assert all(sentence in heard for sentence in BODY) and "Another story" not in heard and "VIDEO" not in heard

@@ -13,7 +13,7 @@ from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
-LINKED_WORDS = 30  # unless it is a paragraph this long (a whole paragraph inside one link, around an image)
+LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
 
@@ -101,7 +101,9 @@ def is_furniture(element, text: str) -> bool:
     bars, teasers), a short copyright notice or a bare web address is the page around the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS)
+    several = len(list(element.iter("ref"))) >= 2
+    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS
+                                                            or several)
     return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
 
 

@@ -129,6 +129,7 @@ def read_html(raw: bytes, source: str) -> Article:
     precise = _precise_texts(copy.deepcopy(tree))
     document = _extracted(tree, source)
     unwrap_layout_tables(document)
+    separate_lines(document)
     drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
@@ -247,6 +248,12 @@ def _extracted(tree, source: str):
     return etree.fromstring(extracted.encode("utf-8"))
 
 
+def separate_lines(document) -> None:
+    """A line break (<br>) parts words as a space does ("dates:<br>June 9", not "dates:June 9")."""
+    for line_break in document.iter("lb"):
+        line_break.tail = " " + (line_break.tail or "")
+
+
 XML_BLOCKS = ("head", "p", "quote", "list", "table")
 
 
@@ -301,7 +308,9 @@ def _precise_texts(tree) -> str:
                                     include_tables=True, favor_precision=True)
     if not extracted:
         return ""
-    return "\n".join(block_text(e) for e in etree.fromstring(extracted.encode("utf-8")).iter(*XML_BLOCKS, "item"))
+    document = etree.fromstring(extracted.encode("utf-8"))
+    separate_lines(document)
+    return "\n".join(block_text(e) for e in document.iter(*XML_BLOCKS, "item"))
 
 
 TAIL_NOTE_WORDS = 20  # a closing run shorter than this, of one or two blocks, is the article's own end note
