@@ -207,3 +207,19 @@ def test_a_long_line_of_several_teaser_links_is_furniture_however_long():
     heard = " ".join(block.text for block in article_from_bytes(page(
         f"<p>{BODY[0]}</p><p>DON'T MISS</p><p>{teasers}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "teasers.html").blocks)
     assert all(sentence in heard for sentence in BODY) and "Another story" not in heard and "VIDEO" not in heard
+
+
+def test_a_closing_call_to_follow_the_site_on_social_networks_is_not_read():
+    follow = "Follow the Railway Courier on Facebook, Twitter and Instagram for more news."
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p><em>{follow}</em></p>"), "follow.html").blocks)
+    assert all(sentence in heard for sentence in BODY) and "Follow" not in heard
+
+
+def test_social_networks_named_inside_the_article_are_read():
+    story = ("The company will post its timetables on Facebook and Twitter every Monday, and answer "
+             "questions from passengers there during the first weeks of the service.")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{story}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{LOOSE}</p><p>{AFTER_TABLE}</p>"),
+        "story.html").blocks)
+    assert story in heard

@@ -96,6 +96,23 @@ def without_stray_headlines(parts: list[Part]) -> list[Part]:
     return kept
 
 
+SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"
+                             r"snapchat|threads|mastodon|bluesky)\b", re.IGNORECASE)
+CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may sit
+CLOSING_WORDS = 60
+
+
+def without_follow_calls(parts: list[Part]) -> list[Part]:
+    """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
+    Facebook, Twitter and Instagram") asks the reader to follow the site; it is not the article."""
+    def is_call(part: Part) -> bool:
+        names = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
+        return part.kind != "title" and len(names) >= 2 and len(part.text.split()) <= CLOSING_WORDS
+
+    end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]
+    return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
+
+
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
     bars, teasers), a short copyright notice or a bare web address is the page around the article."""

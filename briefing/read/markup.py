@@ -24,6 +24,7 @@ from briefing.read.furniture import (
     is_furniture,
     link_heavy,
     page_title,
+    without_follow_calls,
     without_stray_headlines,
 )
 from briefing.read.parts import Part, article_from_parts, as_sentence
@@ -371,7 +372,7 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += _table(element)
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
-    return without_stray_headlines(parts)
+    return without_follow_calls(without_stray_headlines(parts))
 
 
 def _table(element) -> list[Part]:
