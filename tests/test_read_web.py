@@ -223,3 +223,12 @@ def test_social_networks_named_inside_the_article_are_read():
         f"<p>{BODY[0]}</p><p>{story}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{LOOSE}</p><p>{AFTER_TABLE}</p>"),
         "story.html").blocks)
     assert story in heard
+
+
+def test_a_sentence_that_links_most_of_its_words_is_prose_but_a_labelled_link_is_not():
+    linked = "The director faces <a href='/law'>a charge of misleading the regional transport authority</a>."
+    labelled = "Read more: <a href='/a'>Rail strike ends after three days of talks</a>."
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{linked}</p><p>{BODY[1]}</p><p>{labelled}</p><p>{BODY[2]}</p>"), "link.html").blocks)
+    assert "The director faces a charge of misleading the regional transport authority." in heard
+    assert "Rail strike" not in heard and "Read more" not in heard

@@ -113,14 +113,23 @@ def without_follow_calls(parts: list[Part]) -> list[Part]:
     return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
 
 
+def _sentence_around_link(element, text: str) -> bool:
+    """A sentence that links a phrase of its own ("Assange faces <a>a charge of conspiracy</a>.") is prose,
+    not a link offered under a label ("Related: <a>...</a>"): it opens with words of its own, without a
+    colon, and ends as a sentence ends."""
+    opening = " ".join((element.text or "").split())
+    return (element.tag == "p" and len(opening.split()) >= 2 and not re.search(r"[:|>»]$", opening)
+            and bool(re.search(r"[.!?…][\"'”’»)]?$", text)))
+
+
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
     bars, teasers), a short copyright notice or a bare web address is the page around the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
     several = len(list(element.iter("ref"))) >= 2
-    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS
-                                                            or several)
+    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
+        words < LINKED_WORDS and not _sentence_around_link(element, text)))
     return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
 
 
