@@ -174,8 +174,8 @@ def extracted(*paragraphs: str):
     return etree.fromstring("<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>")
 
 
-NEXT_POST = ["The town council approved a new playground for the park beside the river on Tuesday evening, "
-             "after two years of debate about its cost.", "Work on the playground starts in the spring."]
+NEXT_POST = ["Courier Media Group - Harbour Street 12 - 4000 Coastville - Phone 0123 456 789",
+             "night trains, rail travel, coast", "Comments are checked by a moderator before they appear"]
 
 
 def test_what_recall_mode_reads_past_the_precise_readings_end_is_dropped():
@@ -191,7 +191,13 @@ def test_a_short_closing_note_and_a_page_the_precise_reading_mostly_missed_are_k
     assert [p.text for p in document.iter("p")] == [*BODY, note]
     document = extracted(*BODY, *NEXT_POST)
     drop_trailing_extras(document, BODY[0])  # a precise reading that stopped after one paragraph
-    assert len(list(document.iter("p"))) == 5
+    assert len(list(document.iter("p"))) == 6
+
+
+def test_a_full_paragraph_past_the_precise_readings_end_is_kept():
+    document = extracted(*BODY, AFTER_TABLE, LOOSE, *NEXT_POST)
+    drop_trailing_extras(document, "\n".join(BODY))
+    assert [p.text for p in document.iter("p")] == [*BODY, AFTER_TABLE, LOOSE]
 
 
 def test_lines_broken_by_br_keep_their_words_apart():

@@ -249,6 +249,11 @@ def _extracted(tree, source: str):
     return etree.fromstring(extracted.encode("utf-8"))
 
 
+def link_heavy_xml(element, share: float) -> bool:
+    linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
+    return linked >= share * max(1, len(block_text(element).split()))
+
+
 def separate_lines(document) -> None:
     """A line break (<br>) parts words as a space does ("dates:<br>June 9", not "dates:June 9")."""
     for line_break in document.iter("lb"):
@@ -341,8 +346,19 @@ def drop_trailing_extras(document, precise: str) -> None:
     if (sum(sizes[last + 1:]) < TAIL_NOTE_WORDS and len(tail) <= 2) or kept < PRECISE_SHARE * sum(sizes):
         return
     for element in tail:
-        if element.getparent() is not None:
+        if element.getparent() is not None and not _dense_prose(element):
             element.getparent().remove(element)
+
+
+PROSE_WORDS = 25  # a paragraph of at least this many words, ending as a sentence ends, with few links
+
+
+def _dense_prose(element) -> bool:
+    """A full paragraph of running text: kept even past the precise reading's end, as it reads as the
+    article's own (a last paragraph the precise reading judged too linked or too far down)."""
+    text = block_text(element)
+    return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(re.search(r"[.!?…][\"'”’»)]?$", text))
+            and not link_heavy_xml(element, 0.2))
 
 
 def word_count(text: str) -> int:
