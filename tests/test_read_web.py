@@ -157,6 +157,10 @@ def test_an_article_laid_out_in_a_table_is_read_block_by_block_without_the_colum
 
 def test_a_data_table_is_still_read_row_by_row(article):
     assert any(block.text.startswith("Fares for one trip.") for block in article.blocks)
+    rows = "".join(f"<tr><td><p>{amount}</p></td><td><p>{item}</p></td></tr>"
+                   for amount, item in (("125 g", "flour"), ("65 g", "sugar"), ("2", "eggs")))
+    recipe = article_from_bytes(page(f"<p>{BODY[0]}</p><table>{rows}</table><p>{BODY[1]}</p>"), "cake.html")
+    assert "125 g, flour. 65 g, sugar. 2, eggs." in " ".join(block.text for block in recipe.blocks)
 
 
 def test_notification_bars_and_pop_ups_are_not_read():

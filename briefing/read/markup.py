@@ -264,15 +264,24 @@ XML_BLOCKS = ("head", "p", "quote", "list", "table")
 
 
 def unwrap_layout_tables(document) -> None:
-    """A table whose cells hold headlines or paragraphs lays out the page, it is no data table: its cells'
+    """A table whose cells hold paragraphs of text lays out the page, it is no data table: its cells'
     blocks are read as the page's blocks, so that each is judged on its own (a column of other stories
     beside the article is furniture, the article is not)."""
     for table in list(document.iter("table")):
-        if table.getparent() is None or not any(e.tag in ("head", "p", "list") for e in table.iter()):
+        if table.getparent() is None or not any(_holds_text(cell) for cell in table.iter("cell")):
             continue
         blocks = [block for cell in table.iter("cell") if not _inner_cell(cell, table) for block in _cell_blocks(cell)]
         position = table.getparent().index(table)
         table.getparent()[position:position + 1] = blocks
+
+
+LAYOUT_CELL_WORDS = 50
+
+
+def _holds_text(cell) -> bool:
+    """A cell of a layout holds paragraphs of text; a data table's cells hold an item each."""
+    blocks = [child for child in cell if child.tag in ("head", "p", "list")]
+    return len(blocks) >= 2 and len(block_text(cell).split()) >= LAYOUT_CELL_WORDS
 
 
 def _inner_cell(cell, table) -> bool:
@@ -333,7 +342,9 @@ def _in_precise(element, precise: str) -> bool:
 def drop_trailing_extras(document, precise: str) -> None:
     """Recall mode reads on past the article's end (the next post of a blog, an "about us" box, a ticker):
     the blocks after the last one the precise reading also kept are dropped, when the precise reading holds
-    most of the text and what follows is more than a short closing note."""
+    most of the text and what follows is more than a short closing note. Lists, tables and full paragraphs of
+    running text stay (a recipe's ingredients, a fact box, a last paragraph the precise reading judged too
+    linked)."""
     blocks = [e for e in document.iter(*XML_BLOCKS)
               if not any(a.tag in ("quote", "list", "table") for a in e.iterancestors())]
     known = [any(_in_precise(i, precise) for i in e.iter(*XML_BLOCKS, "item", "cell")) for e in blocks]
@@ -346,7 +357,7 @@ def drop_trailing_extras(document, precise: str) -> None:
     if (sum(sizes[last + 1:]) < TAIL_NOTE_WORDS and len(tail) <= 2) or kept < PRECISE_SHARE * sum(sizes):
         return
     for element in tail:
-        if element.getparent() is not None and not _dense_prose(element):
+        if element.getparent() is not None and element.tag in ("p", "head") and not _dense_prose(element):
             element.getparent().remove(element)
 
 
