@@ -10,6 +10,7 @@ from helpers import assert_plain_error, run_briefing
 
 from briefing.errors import ExitStatus, InputError
 from briefing.read import article_from_bytes
+from briefing.read.markup import drop_trailing_extras
 
 BODY = [
     "The regional rail company will run night trains between the coast and the capital from the first of "
@@ -133,3 +134,104 @@ def test_the_pages_own_language_is_used(tmp_path):
               "de presse à la gare centrale. Les trains partiront peu avant minuit et arriveront tôt le "
               "matin, à temps pour les premières réunions de la journée.</p>")
     assert article_from_bytes(page(french, lang="fr-BE"), "train.html").language == "fr"
+
+
+OTHER_STORIES = ("<h3>Top stories</h3><p><a href='/x'>Council approves the new playground by the river</a> "
+                 "Work starts soon.</p><p><a href='/y'>School children drew the plans for the park</a> "
+                 "Teachers are proud.</p>")
+
+
+def test_an_article_laid_out_in_a_table_is_read_block_by_block_without_the_column_beside_it():
+    layout = page(f"<table><tr><td><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{LOOSE}</p></td>"
+                  f"<td>{OTHER_STORIES}</td></tr></table>")
+    article = article_from_bytes(layout, "layout.html")
+    assert [block.text for block in article.blocks] == [*BODY, LOOSE]
+
+
+def test_a_data_table_is_still_read_row_by_row(article):
+    assert any(block.text.startswith("Fares for one trip.") for block in article.blocks)
+    rows = "".join(f"<tr><td><p>{amount}</p></td><td><p>{item}</p></td></tr>"
+                   for amount, item in (("125 g", "flour"), ("65 g", "sugar"), ("2", "eggs")))
+    recipe = article_from_bytes(page(f"<p>{BODY[0]}</p><table>{rows}</table><p>{BODY[1]}</p>"), "cake.html")
+    assert "125 g, flour. 65 g, sugar. 2, eggs." in " ".join(block.text for block in recipe.blocks)
+
+
+def test_notification_bars_and_pop_ups_are_not_read():
+    bars = (f"<p>{BODY[0]}</p><div class='notification-bar'>Get the Courier delivered to your door every "
+            f"month</div><p>{BODY[1]}</p><div id='modal-window'><p>Thank you</p><p>This article has been sent "
+            f"to your friend.</p></div><p>{BODY[2]}</p>")
+    heard = " ".join(block.text for block in article_from_bytes(page(bars), "bars.html").blocks)
+    assert all(sentence in heard for sentence in BODY)
+    assert "delivered to your door" not in heard and "Thank you" not in heard and "has been sent" not in heard
+
+
+def extracted(*paragraphs: str):
+    from lxml import etree
+
+    return etree.fromstring("<doc><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></doc>")
+
+
+NEXT_POST = ["Courier Media Group - Harbour Street 12 - 4000 Coastville - Phone 0123 456 789",
+             "night trains, rail travel, coast", "Comments are checked by a moderator before they appear"]
+
+
+def test_what_recall_mode_reads_past_the_precise_readings_end_is_dropped():
+    document = extracted(*BODY, *NEXT_POST)
+    drop_trailing_extras(document, "\n".join(["Night Trains Return to the Coast", *BODY]))
+    assert [p.text for p in document.iter("p")] == BODY
+
+
+def test_a_short_closing_note_and_a_page_the_precise_reading_mostly_missed_are_kept():
+    note = "This article was first published in the weekend edition."
+    document = extracted(*BODY, note)
+    drop_trailing_extras(document, "\n".join(BODY))
+    assert [p.text for p in document.iter("p")] == [*BODY, note]
+    document = extracted(*BODY, *NEXT_POST)
+    drop_trailing_extras(document, BODY[0])  # a precise reading that stopped after one paragraph
+    assert len(list(document.iter("p"))) == 6
+
+
+def test_a_full_paragraph_past_the_precise_readings_end_is_kept():
+    document = extracted(*BODY, AFTER_TABLE, LOOSE, *NEXT_POST)
+    drop_trailing_extras(document, "\n".join(BODY))
+    assert [p.text for p in document.iter("p")] == [*BODY, AFTER_TABLE, LOOSE]
+
+
+def test_lines_broken_by_br_keep_their_words_apart():
+    dates = "Tour dates:<br>June 9 -- Harbour Hall, Coastville<br>June 12 -- River Arena, Millbrook<br/>July 1 -- Park"
+    heard = " ".join(block.text for block in article_from_bytes(page(f"<p>{BODY[0]}</p><p>{dates}</p>"
+                                                                     f"<p>{BODY[1]}</p>"), "tour.html").blocks)
+    assert "Tour dates: June 9 -- Harbour Hall, Coastville June 12 -- River Arena, Millbrook July 1 -- Park" in heard
+
+
+def test_a_long_line_of_several_teaser_links_is_furniture_however_long():
+    teasers = " | ".join(f"<a href='/s/{n}'>Another story about the night trains and their long journeys number "
+                         f"{n}</a> [VIDEO]" for n in range(3))
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>DON'T MISS</p><p>{teasers}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "teasers.html").blocks)
+    assert all(sentence in heard for sentence in BODY) and "Another story" not in heard and "VIDEO" not in heard
+
+
+def test_a_closing_call_to_follow_the_site_on_social_networks_is_not_read():
+    follow = "Follow the Railway Courier on Facebook, Twitter and Instagram for more news."
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p><em>{follow}</em></p>"), "follow.html").blocks)
+    assert all(sentence in heard for sentence in BODY) and "Follow" not in heard
+
+
+def test_social_networks_named_inside_the_article_are_read():
+    story = ("The company will post its timetables on Facebook and Twitter every Monday, and answer "
+             "questions from passengers there during the first weeks of the service.")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{story}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{LOOSE}</p><p>{AFTER_TABLE}</p>"),
+        "story.html").blocks)
+    assert story in heard
+
+
+def test_a_sentence_that_links_most_of_its_words_is_prose_but_a_labelled_link_is_not():
+    linked = "The director faces <a href='/law'>a charge of misleading the regional transport authority</a>."
+    labelled = "Read more: <a href='/a'>Rail strike ends after three days of talks</a>."
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{linked}</p><p>{BODY[1]}</p><p>{labelled}</p><p>{BODY[2]}</p>"), "link.html").blocks)
+    assert "The director faces a charge of misleading the regional transport authority." in heard
+    assert "Rail strike" not in heard and "Read more" not in heard

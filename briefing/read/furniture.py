@@ -13,7 +13,7 @@ from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
-LINKED_WORDS = 30  # unless it is a paragraph this long (a whole paragraph inside one link, around an image)
+LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
 
@@ -43,7 +43,8 @@ def drop_bare_urls(tree) -> None:
 
 
 PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
-                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest",
+                       r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest|"
+                       r"modal|popup|pop-up|overlay|notification|floating|toolbar|reprint|paywall|cookie|consent",
                        re.IGNORECASE)
 COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
 MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
@@ -95,12 +96,40 @@ def without_stray_headlines(parts: list[Part]) -> list[Part]:
     return kept
 
 
+SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"
+                             r"snapchat|threads|mastodon|bluesky)\b", re.IGNORECASE)
+CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may sit
+CLOSING_WORDS = 60
+
+
+def without_follow_calls(parts: list[Part]) -> list[Part]:
+    """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
+    Facebook, Twitter and Instagram") asks the reader to follow the site; it is not the article."""
+    def is_call(part: Part) -> bool:
+        names = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
+        return part.kind != "title" and len(names) >= 2 and len(part.text.split()) <= CLOSING_WORDS
+
+    end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]
+    return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
+
+
+def _sentence_around_link(element, text: str) -> bool:
+    """A sentence that links a phrase of its own ("Assange faces <a>a charge of conspiracy</a>.") is prose,
+    not a link offered under a label ("Related: <a>...</a>"): it opens with words of its own, without a
+    colon, and ends as a sentence ends."""
+    opening = " ".join((element.text or "").split())
+    return (element.tag == "p" and len(opening.split()) >= 2 and not re.search(r"[:|>»]$", opening)
+            and bool(re.search(r"[.!?…][\"'”’»)]?$", text)))
+
+
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
     bars, teasers), a short copyright notice or a bare web address is the page around the article."""
     words = len(text.split())
     linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or words < LINKED_WORDS)
+    several = len(list(element.iter("ref"))) >= 2
+    link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
+        words < LINKED_WORDS and not _sentence_around_link(element, text)))
     return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
 
 

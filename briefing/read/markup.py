@@ -24,6 +24,7 @@ from briefing.read.furniture import (
     is_furniture,
     link_heavy,
     page_title,
+    without_follow_calls,
     without_stray_headlines,
 )
 from briefing.read.parts import Part, article_from_parts, as_sentence
@@ -126,7 +127,11 @@ def read_html(raw: bytes, source: str) -> Article:
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
     site = (metadata.sitename or "") if metadata else ""
+    precise = _precise_texts(copy.deepcopy(tree))
     document = _extracted(tree, source)
+    unwrap_layout_tables(document)
+    separate_lines(document)
+    drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
     published = (metadata.date or "") if metadata else ""
@@ -244,6 +249,129 @@ def _extracted(tree, source: str):
     return etree.fromstring(extracted.encode("utf-8"))
 
 
+def link_heavy_xml(element, share: float) -> bool:
+    linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
+    return linked >= share * max(1, len(block_text(element).split()))
+
+
+def separate_lines(document) -> None:
+    """A line break (<br>) parts words as a space does ("dates:<br>June 9", not "dates:June 9")."""
+    for line_break in document.iter("lb"):
+        line_break.tail = " " + (line_break.tail or "")
+
+
+XML_BLOCKS = ("head", "p", "quote", "list", "table")
+
+
+def unwrap_layout_tables(document) -> None:
+    """A table whose cells hold paragraphs of text lays out the page, it is no data table: its cells'
+    blocks are read as the page's blocks, so that each is judged on its own (a column of other stories
+    beside the article is furniture, the article is not)."""
+    for table in list(document.iter("table")):
+        if table.getparent() is None or not any(_holds_text(cell) for cell in table.iter("cell")):
+            continue
+        blocks = [block for cell in table.iter("cell") if not _inner_cell(cell, table) for block in _cell_blocks(cell)]
+        position = table.getparent().index(table)
+        table.getparent()[position:position + 1] = blocks
+
+
+LAYOUT_CELL_WORDS = 50
+
+
+def _holds_text(cell) -> bool:
+    """A cell of a layout holds paragraphs of text; a data table's cells hold an item each."""
+    blocks = [child for child in cell if child.tag in ("head", "p", "list")]
+    return len(blocks) >= 2 and len(block_text(cell).split()) >= LAYOUT_CELL_WORDS
+
+
+def _inner_cell(cell, table) -> bool:
+    return any(ancestor.tag == "cell" for ancestor in cell.iterancestors() if _below(ancestor, table))
+
+
+def _below(element, top) -> bool:
+    return any(ancestor is top for ancestor in element.iterancestors())
+
+
+def _cell_blocks(cell) -> list:
+    """The blocks of a cell in order, its loose text and inline elements gathered into paragraphs."""
+    from lxml import etree
+
+    blocks, loose = [], None
+    if (cell.text or "").strip():
+        loose = etree.Element("p")
+        loose.text = cell.text
+    for child in list(cell):
+        if child.tag in XML_BLOCKS:
+            blocks += [loose] if loose is not None else []
+            tail, child.tail, loose = child.tail, None, None
+            blocks.append(child)
+            if (tail or "").strip():
+                loose = etree.Element("p")
+                loose.text = tail
+        else:
+            loose = loose if loose is not None else etree.Element("p")
+            loose.append(child)
+    return blocks + ([loose] if loose is not None else [])
+
+
+def _precise_texts(tree) -> str:
+    """The blocks trafilatura keeps when it favours precision: a second opinion on where the article ends."""
+    import trafilatura
+    from lxml import etree
+
+    extracted = trafilatura.extract(tree, output_format="xml", include_comments=False, include_images=False,
+                                    include_tables=True, favor_precision=True)
+    if not extracted:
+        return ""
+    document = etree.fromstring(extracted.encode("utf-8"))
+    separate_lines(document)
+    return "\n".join(block_text(e) for e in document.iter(*XML_BLOCKS, "item"))
+
+
+TAIL_NOTE_WORDS = 20  # a closing run shorter than this, of one or two blocks, is the article's own end note
+PRECISE_SHARE = 0.5  # the precise reading must hold this share of the words for its end to be trusted
+
+
+def _in_precise(element, precise: str) -> bool:
+    """Read in the precise reading too: a block of a few words as a whole line, a longer one anywhere
+    (the precise reading may join a table's paragraphs into one cell)."""
+    text = block_text(element)
+    return bool(text) and (f"\n{text}\n" in f"\n{precise}\n" or (len(text.split()) >= 4 and text in precise))
+
+
+def drop_trailing_extras(document, precise: str) -> None:
+    """Recall mode reads on past the article's end (the next post of a blog, an "about us" box, a ticker):
+    the blocks after the last one the precise reading also kept are dropped, when the precise reading holds
+    most of the text and what follows is more than a short closing note. Lists, tables and full paragraphs of
+    running text stay (a recipe's ingredients, a fact box, a last paragraph the precise reading judged too
+    linked)."""
+    blocks = [e for e in document.iter(*XML_BLOCKS)
+              if not any(a.tag in ("quote", "list", "table") for a in e.iterancestors())]
+    known = [any(_in_precise(i, precise) for i in e.iter(*XML_BLOCKS, "item", "cell")) for e in blocks]
+    if not any(known):
+        return
+    last = max(i for i, is_known in enumerate(known) if is_known)
+    sizes = [len(block_text(e).split()) for e in blocks]
+    tail = blocks[last + 1:]
+    kept = sum(size for size, is_known in zip(sizes, known, strict=True) if is_known)
+    if (sum(sizes[last + 1:]) < TAIL_NOTE_WORDS and len(tail) <= 2) or kept < PRECISE_SHARE * sum(sizes):
+        return
+    for element in tail:
+        if element.getparent() is not None and element.tag in ("p", "head") and not _dense_prose(element):
+            element.getparent().remove(element)
+
+
+PROSE_WORDS = 25  # a paragraph of at least this many words, ending as a sentence ends, with few links
+
+
+def _dense_prose(element) -> bool:
+    """A full paragraph of running text: kept even past the precise reading's end, as it reads as the
+    article's own (a last paragraph the precise reading judged too linked or too far down)."""
+    text = block_text(element)
+    return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(re.search(r"[.!?…][\"'”’»)]?$", text))
+            and not link_heavy_xml(element, 0.2))
+
+
 def word_count(text: str) -> int:
     """Words, counting two characters of scripts written without spaces (Chinese, Japanese) as one."""
     dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]", text))
@@ -271,7 +399,7 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += _table(element)
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
-    return without_stray_headlines(parts)
+    return without_follow_calls(without_stray_headlines(parts))
 
 
 def _table(element) -> list[Part]:
