@@ -66,6 +66,18 @@ RULES = {
     "initials in a partial quote's introduction": (
         'Title\n\nSenator Adam R. Kell called it "a bad deal" on Monday.\n\n"It fails," Kell said.\n',
         ["Adam R. Kell", "Adam R. Kell"]),
+    "a lead-in ending on an -ing speech verb without a comma": (
+        'Title\n\nBand member Rex Pole shared the news with Lia Moreau, writing “It feels great.”\n', ["Rex Pole"]),
+    "a title with 'of' before the name": (
+        'Title\n\nFormer Secretary of State Ann Brightwell urged voters to back Mara Lintz, saying, “Help each other.”\n',
+        ["Ann Brightwell"]),
+    "one 'at X' does not make a person a place": (
+        'Title\n\nLiv Omar is swinging hard at Ivo Brandt tonight.\n\nIvo Brandt says he wants a vote.\n\n'
+        'Ivo Brandt responds that he needs no rules.\n\nHe says, “It is too big.”\n', ["Ivo Brandt"]),
+    "a person's gender comes from the pronouns after their name": (
+        'Title\n\nNoa Ferrant says she will run. Ferrant adds that she has the votes.\n\n'
+        'Kim Asher says he backs her.\n\nKim Asher praised Ferrant on Monday.\n\n“I am ready,” she said.\n',
+        ["Noa Ferrant"]),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }

@@ -5,6 +5,7 @@ of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to one
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.lang import available, vocabulary
@@ -146,7 +147,8 @@ def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWo
     if not name or NOT_A_PERSON.search(name) or POSSESSIVE.search(name) or (article and article.is_place(name)):
         return False
     before = tokens[start - 1] if start else ""
-    return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before))  # "South Dakota", "Hong Kong"
+    # "South Dakota", "Hong Kong"; but "Secretary of State Ann Lee": a title word ends the title, not a place
+    return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before) and not TITLE_TOKEN.match(before))
 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
@@ -172,13 +174,21 @@ def _own_stop_words(lower: set[str]) -> set[str]:
     return max(lists, key=lambda words: len(words & lower), default=set())
 
 
+def _places(text: str) -> set[str]:
+    """Names the article mostly puts after "in"/"at": places. One "swinging at Ann Lee" among many "Ann Lee said"
+    does not make a person a place."""
+    after_locative = Counter(m.group("place") for m in LOCATIVE.finditer(text))
+    return {name for name, count in after_locative.items()
+            if 2 * count >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))}
+
+
 class ArticleWords:
     """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
 
     def __init__(self, text: str) -> None:
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
-        self.places = {m.group("place") for m in LOCATIVE.finditer(text)}
+        self.places = _places(text)
 
     def is_common_word(self, word: str) -> bool:
         return word.lower() in self.lower and word.lower() not in ROLE_WORDS
