@@ -69,7 +69,8 @@ RULES = {
     "a lead-in ending on an -ing speech verb without a comma": (
         'Title\n\nBand member Rex Pole shared the news with Lia Moreau, writing “It feels great.”\n', ["Rex Pole"]),
     "a title with 'of' before the name": (
-        'Title\n\nFormer Secretary of State Ann Brightwell urged voters to back Mara Lintz, saying, “Help each other.”\n',
+        'Title\n\nFormer Secretary of State Ann Brightwell urged voters to back Mara Lintz, saying,'
+        ' “Help each other.”\n',
         ["Ann Brightwell"]),
     "one 'at X' does not make a person a place": (
         'Title\n\nLiv Omar is swinging hard at Ivo Brandt tonight.\n\nIvo Brandt says he wants a vote.\n\n'
