@@ -77,8 +77,12 @@ RULES = {
         'Ivo Brandt responds that he needs no rules.\n\nHe says, “It is too big.”\n', ["Ivo Brandt"]),
     "a person's gender comes from the pronouns after their name": (
         'Title\n\nNoa Ferrant says she will run. Ferrant adds that she has the votes.\n\n'
-        'Kim Asher says he backs her.\n\nKim Asher praised Ferrant on Monday.\n\n“I am ready,” she said.\n',
+        'Kim Asher says he backs her. Asher adds he is sure.\n\n'
+        'Kim Asher praised Ferrant on Monday.\n\n“I am ready,” she said.\n',
         ["Noa Ferrant"]),
+    "a place before an abbreviated title is no person": (
+        'Title\n\nDana Pike, a teacher, spoke first.\n\nFormer Kelvar Gov. Tim Rolle says he agrees. Rolle says he '
+        'will vote.\n\n“I do take it seriously,” she said.\n', ["Dana Pike"]),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }

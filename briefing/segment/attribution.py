@@ -17,6 +17,7 @@ from briefing.segment.patterns import (
     CLAUSE_WORD,
     DETERMINER,
     NAME,
+    NAME_WORD,
     PRONOUN,
     PRONOUN_WORDS,
     SPEECH_VERBS,
@@ -59,6 +60,8 @@ APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 SUBJECT_PRONOUN = re.compile(rf"(?:^|[.!?]\s+|,\s+)({PRONOUN})\b")
 LOWER_PRONOUN = re.compile(rf"\b{alternation(PRONOUN_WORDS)}\b")
+TITLE_ONLY = re.compile(TITLE)
+ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 OPENING_MARKS = "“\"«„「『‹»'‘"
@@ -255,7 +258,7 @@ def _learn_genders(narration: list[Segment], people: People) -> None:
     for key, counter in votes.items():
         person = by_id[key]
         (gender, count), *rest = counter.most_common()
-        if person.gender is None and (not rest or count > rest[0][1]):
+        if person.gender is None and count >= 2 and (not rest or count > 2 * rest[0][1]):
             person.gender = gender
 
 
@@ -299,6 +302,8 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
     if LEADING_ARTICLE.match(match.group("name")):
         return False  # "The Huffington Post", "The Daily Mail": a title, not a person
+    if ABBREVIATED_TITLE_NEXT.match(text, match.end()) and TITLE_ONLY.fullmatch(match.group("name").split()[-1] + "."):
+        return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
     name = split_name(match.group("name"), people.article).name
     words = name.split()
     if not 2 <= len(words) <= 4:
