@@ -83,6 +83,9 @@ RULES = {
     "a place before an abbreviated title is no person": (
         'Title\n\nDana Pike, a teacher, spoke first.\n\nFormer Kelvar Gov. Tim Rolle says he agrees. Rolle says he '
         'will vote.\n\n“I do take it seriously,” she said.\n', ["Dana Pike"]),
+    "'reported' and 'shot back' report speech": (
+        'Title\n\nAs Ivo Marsh reported after the vote in Kelby: “Nobody counted.”\n\n'
+        '“It is wrong,” Tara Quill shot back.\n', ["Ivo Marsh", "Tara Quill"]),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }
