@@ -86,6 +86,10 @@ RULES = {
     "'reported' and 'shot back' report speech": (
         'Title\n\nAs Ivo Marsh reported after the vote in Kelby: “Nobody counted.”\n\n'
         '“It is wrong,” Tara Quill shot back.\n', ["Ivo Marsh", "Tara Quill"]),
+    "a party-state label is not part of the name": (
+        'Title\n\n“We will vote no,” said Ivo Marsh D-Kelby.\n\n“Again,” Marsh said.\n', ["Ivo Marsh"] * 2),
+    "a conjunction opening the sentence is no first name": (
+        'Title\n\n“We lost,” said Tara Quill.\n\nYet Quill said: “We will be back.”\n', ["Tara Quill"] * 2),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }
