@@ -90,6 +90,9 @@ RULES = {
         'Title\n\n“We will vote no,” said Ivo Marsh D-Kelby.\n\n“Again,” Marsh said.\n', ["Ivo Marsh"] * 2),
     "a conjunction opening the sentence is no first name": (
         'Title\n\n“We lost,” said Tara Quill.\n\nYet Quill said: “We will be back.”\n', ["Tara Quill"] * 2),
+    "a role nearest the verb is the subject": (
+        'Title\n\nAt the rally in Kelby, Port Vale on Monday, the Quill supporter retorted: “Not so.”\n\n'
+        '“Yes,” said Tara Quill.\n', ["Tara Quill"] * 2),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }
@@ -108,6 +111,11 @@ def test_attribution_rule(rule):
 ])
 def test_places_organisations_and_things_are_not_people(text, not_a_speaker):
     assert not_a_speaker not in [s or "" for s in speakers_of(text)]
+
+
+def test_an_appositive_closed_by_a_comma_describes_the_person_before_it():
+    assert split_name("the economist Ivo Marsh, a former adviser to Tara Quill,").name == "Ivo Marsh"
+    assert split_name("At the rally in Kelby, the Quill supporter").name == "Quill"
 
 
 def test_a_sentence_start_is_not_a_first_name():

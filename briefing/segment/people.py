@@ -45,6 +45,7 @@ LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 
 
 @dataclass
@@ -77,7 +78,11 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
              and all(TITLE_TOKEN.match(token) or _is_name_token(t, i, article) for i, token in enumerate(t))]
-    for tokens in named + [t for t in reversed(parts) if t not in named]:
+    # An appositive ("a former adviser in the Obama White House") describes the person; its names come last.
+    # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
+    closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
+    appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
+    for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
         found = _last_name_in(tokens, article)
         if found:
             return found
