@@ -93,6 +93,8 @@ RULES = {
     "a role nearest the verb is the subject": (
         'Title\n\nAt the rally in Kelby, Port Vale on Monday, the Quill supporter retorted: “Not so.”\n\n'
         '“Yes,” said Tara Quill.\n', ["Tara Quill"] * 2),
+    "a name after 'of'/'for' describes the speaker": (
+        'Title\n\n“Tides are rising,” Ivo Marsh of the Kelby Centre for Coastal Studies wrote.\n', ["Ivo Marsh"]),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }

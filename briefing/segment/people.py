@@ -45,6 +45,7 @@ LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 
 
@@ -92,7 +93,10 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
 
 
 def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
-    for run_start, run_end in reversed(_runs(tokens, article)):
+    runs = list(reversed(_runs(tokens, article)))
+    # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes her
+    described = [run for run in runs if run[0] and tokens[run[0] - 1] in CLAUSE_WORDS]
+    for run_start, run_end in [run for run in runs if run not in described] + described:
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
         if _is_person_name(name, tokens, run_end - len(run), article) and not _is_sentence_start_word(
