@@ -185,16 +185,32 @@ def looks_like_headline(paragraph: str) -> bool:
     return len(words) <= HEADLINE_MAX_WORDS and paragraph.rstrip()[-1] not in ".!?\"”'"
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+DETERMINERS = {"the", "a", "an"}
+
+
+def name_words(name: str) -> list[str]:
+    """The words that identify a source: "Brent Bozell III, founder of X," -> [brent, bozell]; "The narrator" and
+    "a narrator" -> [narrator]."""
+    words = [w.rstrip(".").lower() for w in name.split(",")[0].split()]
+    while len(words) > 1 and words[0] in DETERMINERS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
 def canonical_names(found: dict[int, str]) -> dict[str, str]:
     """Every name -> the longest name in the article with the same last word and no other first name (Clinton ->
-    Hillary Clinton, but Bill Clinton stays Bill Clinton); a bare surname shared by two people goes to the first."""
-    names = sorted(set(found.values()), key=lambda n: -len(n.split()))
+    Hillary Clinton, but Bill Clinton stays Bill Clinton); a bare surname shared by two people goes to the first.
+    Suffixes, determiners and a description after a comma do not make another person."""
+    names = sorted(set(found.values()), key=lambda n: (-len(name_words(n)), "," in n, -len(n)))
     canonical: dict[str, str] = {}
     for name in names:
-        words = name.split()
-        canonical[name] = next((full for full in names if len(full.split()) > len(words)
-                                and full.split()[-1].lower() == words[-1].lower()
-                                and (len(words) == 1 or full.split()[0] == words[0])), name)
+        words = name_words(name)
+        canonical[name] = next((full for full in names if (full_words := name_words(full))[-1] == words[-1]
+                                and len(full_words) >= len(words)
+                                and (len(words) == 1 or full_words[0] == words[0])), name)
     return canonical
 
 

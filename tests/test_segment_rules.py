@@ -66,6 +66,35 @@ RULES = {
     "initials in a partial quote's introduction": (
         'Title\n\nSenator Adam R. Kell called it "a bad deal" on Monday.\n\n"It fails," Kell said.\n',
         ["Adam R. Kell", "Adam R. Kell"]),
+    "a lead-in ending on an -ing speech verb without a comma": (
+        'Title\n\nBand member Rex Pole shared the news with Lia Moreau, writing “It feels great.”\n', ["Rex Pole"]),
+    "a title with 'of' before the name": (
+        'Title\n\nFormer Secretary of State Ann Brightwell urged voters to back Mara Lintz, saying,'
+        ' “Help each other.”\n',
+        ["Ann Brightwell"]),
+    "one 'at X' does not make a person a place": (
+        'Title\n\nLiv Omar is swinging hard at Ivo Brandt tonight.\n\nIvo Brandt says he wants a vote.\n\n'
+        'Ivo Brandt responds that he needs no rules.\n\nHe says, “It is too big.”\n', ["Ivo Brandt"]),
+    "a person's gender comes from the pronouns after their name": (
+        'Title\n\nNoa Ferrant says she will run. Ferrant adds that she has the votes.\n\n'
+        'Kim Asher says he backs her. Asher adds he is sure.\n\n'
+        'Kim Asher praised Ferrant on Monday.\n\n“I am ready,” she said.\n',
+        ["Noa Ferrant"]),
+    "a place before an abbreviated title is no person": (
+        'Title\n\nDana Pike, a teacher, spoke first.\n\nFormer Kelvar Gov. Tim Rolle says he agrees. Rolle says he '
+        'will vote.\n\n“I do take it seriously,” she said.\n', ["Dana Pike"]),
+    "'reported' and 'shot back' report speech": (
+        'Title\n\nAs Ivo Marsh reported after the vote in Kelby: “Nobody counted.”\n\n'
+        '“It is wrong,” Tara Quill shot back.\n', ["Ivo Marsh", "Tara Quill"]),
+    "a party-state label is not part of the name": (
+        'Title\n\n“We will vote no,” said Ivo Marsh D-Kelby.\n\n“Again,” Marsh said.\n', ["Ivo Marsh"] * 2),
+    "a conjunction opening the sentence is no first name": (
+        'Title\n\n“We lost,” said Tara Quill.\n\nYet Quill said: “We will be back.”\n', ["Tara Quill"] * 2),
+    "a role nearest the verb is the subject": (
+        'Title\n\nAt the rally in Kelby, Port Vale on Monday, the Quill supporter retorted: “Not so.”\n\n'
+        '“Yes,” said Tara Quill.\n', ["Tara Quill"] * 2),
+    "a name after 'of'/'for' describes the speaker": (
+        'Title\n\n“Tides are rising,” Ivo Marsh of the Kelby Centre for Coastal Studies wrote.\n', ["Ivo Marsh"]),
     "-ing speech verb: the clause's subject": (
         'Title\n\nTom Vale mocked Ana Ruiz on Monday, telling the crowd: "She has no plan."\n', ["Tom Vale"]),
 }
@@ -84,6 +113,11 @@ def test_attribution_rule(rule):
 ])
 def test_places_organisations_and_things_are_not_people(text, not_a_speaker):
     assert not_a_speaker not in [s or "" for s in speakers_of(text)]
+
+
+def test_an_appositive_closed_by_a_comma_describes_the_person_before_it():
+    assert split_name("the economist Ivo Marsh, a former adviser to Tara Quill,").name == "Ivo Marsh"
+    assert split_name("At the rally in Kelby, the Quill supporter").name == "Quill"
 
 
 def test_a_sentence_start_is_not_a_first_name():

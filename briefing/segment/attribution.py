@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from briefing.model import Segment
@@ -16,6 +17,7 @@ from briefing.segment.patterns import (
     CLAUSE_WORD,
     DETERMINER,
     NAME,
+    NAME_WORD,
     PRONOUN,
     PRONOUN_WORDS,
     SPEECH_VERBS,
@@ -26,7 +28,7 @@ from briefing.segment.patterns import (
 )
 from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
-from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
+from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
@@ -50,12 +52,16 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
 BEFORE_QUOTE_VERB = re.compile(
     rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b[^.!?]*|"
     rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
-    rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$"  # "Said the mayor, ..."
+    rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"  # "Said the mayor, ..."
+    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$"  # "Ann Lee posted a photo, writing"
 )
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 SUBJECT_PRONOUN = re.compile(rf"(?:^|[.!?]\s+|,\s+)({PRONOUN})\b")
+LOWER_PRONOUN = re.compile(rf"\b{alternation(PRONOUN_WORDS)}\b")
+TITLE_ONLY = re.compile(TITLE)
+ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 OPENING_MARKS = "“\"«„「『‹»'‘"
@@ -156,7 +162,9 @@ def _trim(raw: str, verb: str = "") -> str:
     if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
         return words[0]
     if verb.endswith("ing"):
-        return next((m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name), raw)
+        names = [m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name]
+        # A full name before a lone capitalised word that may only start the sentence ("Band member Ann Lee")
+        return next((name for name in names if len(split_name(name).name.split()) > 1), names[0] if names else raw)
     return raw
 
 
@@ -194,8 +202,9 @@ def _lead_in(preceding: Segment) -> _Attribution | None:
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
-    group = next((g for g in ("name", "name2", "name3") if match.group(g)), "") if match else ""
-    name = _trim(sentence[match.start(group) : match.end(group)], match.group("verb") or "") if match else ""
+    group = next((g for g in ("name", "name2", "name3", "name4") if match.group(g)), "") if match else ""
+    verb = (match.group("verb") or match.group("verb2") or "") if match else ""
+    name = _trim(sentence[match.start(group) : match.end(group)], verb) if match else ""
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
@@ -226,7 +235,36 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:
         _note_mentions(seg, people)
     people.mentions.sort(key=lambda item: item[0])
+    _learn_genders(narration, people)
     _follow_pronouns(narration, people)
+
+
+def _learn_genders(narration: list[Segment], people: People) -> None:
+    """"Ann Lee says she will run": a sentence that names one person and then says he or she refers to that
+    person; the gender most such sentences give a person (one not fixed by a title) is theirs."""
+    votes: dict[int, Counter] = {}
+    by_id = {}
+    for seg in narration:
+        masked = mask_abbreviations(seg.text)
+        for sentence in _sentences(masked):
+            named = {id(m[1]): m for m in people.mentions if seg.start + sentence[0] <= m[0] < seg.start + sentence[1]}
+            if len(named) != 1:
+                continue
+            (position, person, *_), = named.values()
+            pronoun = LOWER_PRONOUN.search(masked, position - seg.start, sentence[1])
+            if pronoun and not person.organisation:
+                by_id[id(person)] = person
+                votes.setdefault(id(person), Counter())[PRONOUN_WORDS[pronoun.group(0)]] += 1
+    for key, counter in votes.items():
+        person = by_id[key]
+        (gender, count), *rest = counter.most_common()
+        if person.gender is None and count >= 2 and (not rest or count > 2 * rest[0][1]):
+            person.gender = gender
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    ends = [m.end() for m in SENTENCE_BREAK.finditer(masked)] + [len(masked)]
+    return list(itertools.pairwise([0, *ends]))
 
 
 def _follow_pronouns(narration: list[Segment], people: People) -> None:
@@ -264,6 +302,8 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
     if LEADING_ARTICLE.match(match.group("name")):
         return False  # "The Huffington Post", "The Daily Mail": a title, not a person
+    if ABBREVIATED_TITLE_NEXT.match(text, match.end()) and TITLE_ONLY.fullmatch(match.group("name").split()[-1] + "."):
+        return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
     name = split_name(match.group("name"), people.article).name
     words = name.split()
     if not 2 <= len(words) <= 4:

@@ -5,6 +5,7 @@ of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to one
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.lang import available, vocabulary
@@ -37,12 +38,15 @@ CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
 ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
+PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+CLAUSE_WORDS = set(VOCAB.clause_words)
+DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 
 
 @dataclass
@@ -75,7 +79,11 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
              and all(TITLE_TOKEN.match(token) or _is_name_token(t, i, article) for i, token in enumerate(t))]
-    for tokens in named + [t for t in reversed(parts) if t not in named]:
+    # An appositive ("a former adviser in the Obama White House") describes the person; its names come last.
+    # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
+    closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
+    appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
+    for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
         found = _last_name_in(tokens, article)
         if found:
             return found
@@ -85,7 +93,10 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
 
 
 def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
-    for run_start, run_end in reversed(_runs(tokens, article)):
+    runs = list(reversed(_runs(tokens, article)))
+    # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes her
+    described = [run for run in runs if run[0] and tokens[run[0] - 1] in CLAUSE_WORDS]
+    for run_start, run_end in [run for run in runs if run not in described] + described:
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
         if _is_person_name(name, tokens, run_end - len(run), article) and not _is_sentence_start_word(
@@ -126,6 +137,8 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
+    if PARTY_LABEL.match(token):
+        return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Obama-era", "Qaeda-linked": a description, not a name
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
@@ -146,7 +159,8 @@ def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWo
     if not name or NOT_A_PERSON.search(name) or POSSESSIVE.search(name) or (article and article.is_place(name)):
         return False
     before = tokens[start - 1] if start else ""
-    return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before))  # "South Dakota", "Hong Kong"
+    # "South Dakota", "Hong Kong"; but "Secretary of State Ann Lee": a title word ends the title, not a place
+    return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before) and not TITLE_TOKEN.match(before))
 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
@@ -172,13 +186,21 @@ def _own_stop_words(lower: set[str]) -> set[str]:
     return max(lists, key=lambda words: len(words & lower), default=set())
 
 
+def _places(text: str) -> set[str]:
+    """Names the article mostly puts after "in"/"at": places. One "swinging at Ann Lee" among many "Ann Lee said"
+    does not make a person a place."""
+    after_locative = Counter(m.group("place") for m in LOCATIVE.finditer(text))
+    return {name for name, count in after_locative.items()
+            if 2 * count >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))}
+
+
 class ArticleWords:
     """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
 
     def __init__(self, text: str) -> None:
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
-        self.places = {m.group("place") for m in LOCATIVE.finditer(text)}
+        self.places = _places(text)
 
     def is_common_word(self, word: str) -> bool:
         return word.lower() in self.lower and word.lower() not in ROLE_WORDS
