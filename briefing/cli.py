@@ -297,7 +297,7 @@ def script(
     The JSON can be edited (fix a speaker, change a voice or a text) and rendered with
     `briefing make edited.script.json`. start/end are character offsets into the decoded input.
     """
-    from briefing.pipeline import build_script
+    from briefing.script import build_script
     from briefing.scriptfile import format_table, script_to_dict
 
     with _plain_errors():

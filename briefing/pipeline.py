@@ -24,7 +24,7 @@ from briefing.export.page import PageFiles, write_page
 from briefing.export.readalong import ReadAlongInfo
 from briefing.files import ensure_writable, output_lock, safe_stem
 from briefing.model import Cast, Script, Timeline
-from briefing.read import is_url, read_article
+from briefing.read import is_url
 from briefing.render import (
     SAMPLE_RATE,
     Progress,
@@ -37,9 +37,8 @@ from briefing.render import (
     requests_for,
     synthesize,
 )
-from briefing.scriptfile import is_script_file, load_script
-from briefing.segment import segment
-from briefing.speak import prepare as prepare_speech
+from briefing.script import build_script, check_cast, load_source
+from briefing.scriptfile import is_script_file
 
 __all__ = ["Briefing", "Episode", "Options", "build_script", "load_source", "make", "make_combined"]
 
@@ -85,25 +84,6 @@ def _as_briefing_error(error: Exception) -> BriefingError:
     if isinstance(error, BriefingError):
         return error
     return BriefingError(f"an unexpected error ({type(error).__name__}: {error}); please report it")
-
-
-def load_source(source: str) -> Script:
-    """An article read and segmented, or an edited script file as it is."""
-    return load_script(Path(source)) if is_script_file(source) else segment(read_article(source))
-
-
-def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
-    """The voiced script and the cast that reads it: from an article, or from an edited script file."""
-    script = load_source(source)
-    prepare_speech(script.language)  # while the engines start
-    cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
-    return assign_voices(script, cast), cast
-
-
-def check_cast(cast_path: Path | None, engine) -> None:
-    """Every voice of the cast file as written must exist, even those the article's language replaces."""
-    for voice in load_cast(cast_path).all_voices():
-        engine.resolve(voice)
 
 
 def output_stem(source: str) -> str:
