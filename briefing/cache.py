@@ -67,6 +67,29 @@ class Cache:
         return Path(name)
 
 
+    def recall(self, name: str) -> bytes | None:
+        """A note left by an earlier render under `name` (see `remember`); None without one."""
+        if self.folder is None:
+            return None
+        try:
+            return (self.folder / "notes" / cache_key("note", name)).read_bytes()
+        except OSError:
+            return None
+
+    def remember(self, name: str, data: bytes) -> None:
+        """A small note for the next render of the same thing. Unlike an entry, a note is replaced each time:
+        it says what was done last, not what some content is."""
+        if self.folder is None:
+            return
+        path = self.folder / "notes" / cache_key("note", name)
+        with contextlib.suppress(OSError):  # a note that cannot be written only costs speed
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, path)
+
+
 def _write_once(path: Path, data: bytes) -> Path:
     """Write `path` unless it exists. An entry never changes once written: a clip synthesised twice at
     once (by two threads, or two renders) differs by a few samples, and whoever measured the first file

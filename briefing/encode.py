@@ -5,6 +5,7 @@ Render plans chunks with the frame arithmetic here; export joins the encoded chu
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ STREAM_OVERHEAD_FRAMES = 2 * MP3_FRAME_SAMPLES
 ENCODER_DELAY_FRAMES = 576 + 529
 PIECE_FRAMES = 220_000  # about 10 s at 22.05 kHz, and a whole number of the limiter's 4 ms blocks
 LOUDNESS_SAMPLE_SECONDS = 45.0  # synthetic speech is even in level: this much tells the loudness of it all
+GAIN_KEPT_DB = 0.5  # after an edit, the last gain stays if this close: well inside the ±1 LU podcasts allow
 
 
 def audible_ms(timeline: Timeline, frames: int) -> int:
@@ -56,24 +58,39 @@ def load_encoder() -> None:
     import briefing.loudness  # noqa: F401
 
 
-def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int, cache: Cache) -> float:
+def loudness_gain(parts: list[tuple[int, Path]], sample_rate: int, cache: Cache, output: str = "") -> float:
     """The gain to podcast loudness, measured on these (pause, clip file) parts; remembered in the cache
-    (clip files are named by their content there), so a re-render measures again only if a part changed."""
+    (clip files are named by their content there), so a re-render measures again only if a part changed.
+    When it does (an edit), the gain `output` had last time is kept if it is within GAIN_KEPT_DB of the new
+    one: a one-word edit then re-encodes only its own chunk, not every chunk for a hundredth of a decibel."""
     from briefing.loudness import SETTINGS, gain_to_target
 
     key = cache_key("gain", SETTINGS, LOUDNESS_SAMPLE_SECONDS, sample_rate,
                     [(pause, path.name) for pause, path in parts])
     known = cache.find(key, ".gain")
     if known:
-        return float(known.read_text(encoding="ascii"))
-    most = 2 * int(LOUDNESS_SAMPLE_SECONDS * sample_rate)  # of one very long clip, its beginning will do
-    sample = []
-    for pause, path in parts:
-        with open(path, "rb") as clip:
-            sample.append((pause, clip.read(most)))
-    gain = gain_to_target(sample, sample_rate)
-    cache.put(key, ".gain", repr(gain).encode("ascii"))
+        gain = float(known.read_text(encoding="ascii"))
+    else:
+        most = 2 * int(LOUDNESS_SAMPLE_SECONDS * sample_rate)  # of one very long clip, its beginning will do
+        sample = []
+        for pause, path in parts:
+            with open(path, "rb") as clip:
+                sample.append((pause, clip.read(most)))
+        gain = _kept_gain(gain_to_target(sample, sample_rate), cache.recall(f"gain {SETTINGS} {output}"))
+        cache.put(key, ".gain", repr(gain).encode("ascii"))
+    if output:
+        cache.remember(f"gain {SETTINGS} {output}", repr(gain).encode("ascii"))
     return gain
+
+
+def _kept_gain(measured: float, previous: bytes | None) -> float:
+    """The previous render's gain where it is close enough to the measured one (see loudness_gain)."""
+    try:
+        last = float(previous) if previous else 0.0
+    except ValueError:
+        return measured
+    close = last > 0 and abs(20 * math.log10(measured / last)) <= GAIN_KEPT_DB
+    return last if close else measured
 
 
 @dataclass(frozen=True)

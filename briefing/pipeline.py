@@ -164,8 +164,9 @@ class _Progressing:
     """One article on its way through synthesis and encoding: encoding a chunk starts as soon as the
     loudness sample and the chunk's own clips are ready, while other clips are still being spoken."""
 
-    def __init__(self, item: _Work, requests: list[Request], offset: int):
+    def __init__(self, item: _Work, requests: list[Request], offset: int, output: str = ""):
         self.item, self.requests, self.offset = item, requests, offset
+        self.output = output  # where its MP3 goes: the loudness gain of its last render is kept there
         self.pauses = pauses_for(item.script, item.cast.pauses)
         self.plan = plan_chunks(item.script, self.pauses, item.cast.rate_wpm)
         estimated = [(pause, estimated_frames(r.text, r.rate_wpm))
@@ -186,7 +187,8 @@ class _Progressing:
         self.waiting[self.chunk_of[index]] -= 1
         self.sample_waiting -= index in self.sample
         if self.gain is None and self.sample_waiting == 0:
-            self.gain = loudness_gain([(self.pauses[i], self.clips[i]) for i in self.sample], SAMPLE_RATE, cache)
+            sample = [(self.pauses[i], self.clips[i]) for i in self.sample]
+            self.gain = loudness_gain(sample, SAMPLE_RATE, cache, self.output)
         if self.gain is not None:
             for number, members in enumerate(self.plan):
                 if self.waiting[number] == 0 and number not in self.encoding:
@@ -211,7 +213,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
             engine_pool = stack.enter_context(EnginePool(jobs, engine))
         engines = engine_pool.ready()
         check_cast(options.cast_path, engines[0])
-        articles = _start(work, engines[0], failures)
+        articles = _start(work, engines[0], failures, out_dir)
         requests = [request for article in articles for request in article.requests]
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
@@ -243,14 +245,14 @@ def _refuse_shared_names(work: list[_Work]) -> None:
         raise InputError(f"Two inputs would both be written as {clash}.mp3; rename one, or render them apart.")
 
 
-def _start(work: list[_Work], engine, failures: _Failures) -> list[_Progressing]:
+def _start(work: list[_Work], engine, failures: _Failures, out_dir: Path) -> list[_Progressing]:
     """Each article's requests, once its language is known to be speakable; the others fail."""
     articles: list[_Progressing] = []
     offset = 0
     for item in work:
         requests = failures.attempt(item.source, _requests, item, engine)
         if requests is not None:
-            articles.append(_Progressing(item, requests, offset))
+            articles.append(_Progressing(item, requests, offset, str(out_dir.resolve() / f"{item.stem}.mp3")))
             offset += len(requests)
     return articles
 

@@ -179,3 +179,19 @@ def test_the_loudness_gain_is_measured_once_per_set_of_clips(tmp_path):
     assert loudness_gain(parts, 22050, cache) == gain
     assert loudness_gain(parts, 22050, Cache(None, tmp_path)) == 1.0  # --no-cache: measured afresh
     assert loudness_gain(parts[:1], 22050, cache) == 1.0  # another sample: measured afresh
+
+
+def test_after_an_edit_the_last_gain_stays_when_it_is_close(tmp_path):
+    """An edit changes the loudness sample a little: the gain the output had stays, so only the edited
+    chunk is encoded again; a change of several decibels gets its own gain."""
+    def tone(amplitude: float) -> bytes:
+        return (amplitude * np.sin(np.arange(5 * 22050) * 2 * np.pi * 220 / 22050)).astype("<i2").tobytes()
+
+    cache = Cache(tmp_path / "cache", tmp_path)
+    first = [(2205, cache.put("cd" * 32, ".pcm", tone(3000))), (4410, cache.put("ef" * 32, ".pcm", tone(3000)))]
+    gain = loudness_gain(first, 22050, cache, "out/story.mp3")
+    edited = [first[0], (4410, cache.put("ab" * 32, ".pcm", tone(3300)))]  # +0.8 dB in one clip of two
+    assert loudness_gain(edited, 22050, Cache(tmp_path / "other", tmp_path)) != gain  # measured afresh: differs
+    assert loudness_gain(edited, 22050, cache, "out/story.mp3") == gain
+    louder = [first[0], (4410, cache.put("12" * 32, ".pcm", tone(12000)))]  # +12 dB in one clip of two
+    assert loudness_gain(louder, 22050, cache, "out/story.mp3") < gain / 1.5
