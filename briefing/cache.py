@@ -72,7 +72,7 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            return (self.folder / "notes" / cache_key("note", name)).read_bytes()
+            return self._note(name).read_bytes()
         except OSError:
             return None
 
@@ -81,13 +81,21 @@ class Cache:
         it says what was done last, not what some content is."""
         if self.folder is None:
             return
-        path = self.folder / "notes" / cache_key("note", name)
-        with contextlib.suppress(OSError):  # a note that cannot be written only costs speed
+        path = self._note(name)
+        temp = None
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".", suffix=".part", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(temp, path)
+        except OSError:  # a note that cannot be written only costs speed; no part file is left
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+    def _note(self, name: str) -> Path:
+        return self.folder / "notes" / cache_key("note", name)
 
 
 def _write_once(path: Path, data: bytes) -> Path:
