@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import signal
 import sys
 import time
 import traceback
@@ -71,6 +73,21 @@ def _plain_errors() -> Iterator[None]:
               ExitStatus.FAILURE)
     except Exception as error:
         _fail(_unexpected(error), ExitStatus.FAILURE)
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C held back while the pipeline is imported (the engines are already starting), and felt as soon as
+    the imports are done: a KeyboardInterrupt inside an import can be swallowed by a library's import-time
+    `except`, and then the run went on as if Ctrl-C had not been pressed."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _unexpected(error: Exception) -> str:
@@ -186,10 +203,11 @@ def make(
 
     # The engines start while the rest loads.
     with _plain_errors(), EnginePool(jobs or default_jobs(), _engine_name(engine, voices), kept_warm=watch) as engines:
-        from briefing.pipeline import Episode, Options, make_combined
-        from briefing.pipeline import make as make_briefings
-        from briefing.read import article_sources
-        from briefing.watch import Watcher
+        with _ctrl_c_held():
+            from briefing.pipeline import Episode, Options, make_combined
+            from briefing.pipeline import make as make_briefings
+            from briefing.read import article_sources
+            from briefing.watch import Watcher
 
         watcher = Watcher(sources) if watch else None  # before the files are read: it sees the first version
         options = Options(cast_path=voices, rate_wpm=rate, episode=Episode(show=show, cover=cover), jobs=jobs,
@@ -383,4 +401,14 @@ def download_voice(
 
 
 def main() -> None:
-    app(prog_name="briefing")
+    try:
+        app(prog_name="briefing")
+    except SystemExit as done:
+        if done.code != ExitStatus.INTERRUPTED:
+            raise
+        # A Ctrl-C that lands while a module is being imported (the engines start before the pipeline is
+        # imported) leaves CPython set to end the process by SIGINT at exit, whatever was caught: status -2,
+        # not 130 (seen 3 runs in 15). Everything is cleaned up by now; end with the status we promise.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(ExitStatus.INTERRUPTED)
