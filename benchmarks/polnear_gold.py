@@ -13,10 +13,12 @@ without sentence punctuation may be headlines or narration: "either" too.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -50,7 +52,8 @@ def read_ann(path: Path) -> list[dict]:
 
 
 class Coref:
-    """CoreNLP tokens and coreference chains of one article, looked up by character offsets."""
+    """CoreNLP tokens and coreference chains of one article, looked up by character offsets. A token is (start,
+    end, word, NER, POS); a mention is its tokens and its head token."""
 
     def __init__(self, path: Path) -> None:
         root = ET.parse(path).getroot()
@@ -67,27 +70,70 @@ class Coref:
             mentions = []
             for mention in chain.findall("mention"):
                 sentence = self.sentences[int(mention.findtext("sentence")) - 1]
-                tokens = sentence[int(mention.findtext("start")) - 1 : int(mention.findtext("end")) - 1]
-                if tokens:
-                    mentions.append(tokens)
+                start, end = int(mention.findtext("start")) - 1, int(mention.findtext("end")) - 1
+                head = int(mention.findtext("head") or start + 1) - 1
+                if sentence[start:end]:
+                    mentions.append((sentence[start:end], sentence[min(max(head, start), end - 1)]))
             self.chains.append(mentions)
+
+    def appositive(self, mention: list[tuple]) -> list[tuple]:
+        """The name set off by commas right after a mention ("Trump's eldest daughter, Ivanka Trump,")."""
+        sentence = next((s for s in self.sentences if mention[-1] in s), [])
+        after = sentence[sentence.index(mention[-1]) + 1 :] if sentence else []
+        if len(after) < 2 or after[0][2] != ",":
+            return []
+        run = next(iter(person_runs(after[1:6])), [])
+        follows = after[1 + len(run) : 2 + len(run)]
+        return run if run and run[0] is after[1] and (not follows or follows[0][4] in (",", ".")) else []
 
     def tokens_in(self, start: int, end: int) -> list[tuple]:
         return [t for s in self.sentences for t in s if t[0] < end and t[1] > start]
 
-    def chain_of(self, start: int, end: int) -> list[list[tuple]]:
+    def sentence_before(self, start: int) -> list[tuple]:
+        """The tokens of the sentence holding `start` that come before it."""
+        sentence = next((s for s in self.sentences if s[0][0] <= start < s[-1][1] + 1), [])
+        return [t for t in sentence if t[1] <= start]
+
+    def chain_of(self, start: int, end: int, source_tokens: list[tuple]) -> list[tuple]:
+        """The chain of the mention that is the source itself: the one covering most of it, and not a mention of
+        a word that only describes it ("his" in "his spokesman", "Clinton" in "a Clinton aide")."""
         best, best_overlap = [], 0
         for chain in self.chains:
-            for tokens in chain:
+            for tokens, head in chain:
                 overlap = min(end, tokens[-1][1]) - max(start, tokens[0][0])
-                inside = tokens[0][0] >= start and tokens[-1][1] <= end
-                if overlap > best_overlap and (inside or overlap >= (end - start) * 0.5):
+                if overlap <= best_overlap or not start <= head[0] < end:
+                    continue
+                if overlap >= (end - start) * 0.5 or not is_modifier(source_tokens, tokens):
                     best, best_overlap = chain, overlap
         return best
 
 
-def person_name(tokens: list[tuple], text: str) -> str | None:
-    """The longest run of PERSON tokens (titles dropped), as written in the text."""
+PREPOSITION_TAGS = {"IN", "TO"}
+NOUN_TAGS = {"NN", "NNS"}
+POSSESSIVE_TAGS = {"POS", "PRP$", "WP$"}
+
+
+def is_modifier(phrase: list[tuple], part: list[tuple]) -> bool:
+    """Whether `part` only describes the head of `phrase`: a possessor ("Clinton's aide", "his campaign"), a noun
+    modifier ("the Clinton campaign", "a Trump spokesman") or the object of a preposition after a common noun ("a
+    spokesman for Clinton"; not "Secretary of State John Kerry")."""
+    starts = [t[0] for t in phrase]
+    if not part or part[0][0] not in starts:
+        return False
+    at = starts.index(part[0][0])
+    after = phrase[at + len(part) :]
+    if part[-1][4] in POSSESSIVE_TAGS or (after and after[0][4] in POSSESSIVE_TAGS):
+        return len(after) > (0 if part[-1][4] in POSSESSIVE_TAGS else 1)  # "Hassan's" alone is Hassan
+    if after and after[0][4] in NOUN_TAGS:
+        return True
+    before = phrase[:at]
+    commas = [i for i, t in enumerate(before) if t[2] in (",", "--", "-")]
+    clause = before[commas[-1] + 1 :] if commas else before
+    return any(t[4] in PREPOSITION_TAGS and i and clause[i - 1][4] in NOUN_TAGS for i, t in enumerate(clause))
+
+
+def person_runs(tokens: list[tuple]) -> list[list[tuple]]:
+    """Stretches of PERSON tokens, titles dropped."""
     runs, run = [], []
     for token in tokens:
         if token[3] == "PERSON" and token[2].lower().rstrip(".") not in TITLE_WORDS:
@@ -96,28 +142,97 @@ def person_name(tokens: list[tuple], text: str) -> str | None:
             runs.append(run)
             run = []
     runs.append(run)
-    run = max(runs, key=len)
-    return text[run[0][0] : run[-1][1]] if run else None
+    return [run for run in runs if run]
 
 
-def speaker_of(source: list[tuple[int, int]], coref: Coref | None, text: str) -> str | None:
-    """The source's own name; for a pronoun or a role, the name of the nearest earlier mention (else the nearest
-    later one) of the same entity in CoreNLP's coreference chain; else the source as written."""
+def head_runs(tokens: list[tuple]) -> list[list[tuple]]:
+    """The names a phrase is about, best first: not a possessor, noun modifier or object of a preposition; before
+    the first comma the last one ("Clark County Sheriff Joe Lombardo"), then those after it in order."""
+    heads = [run for run in person_runs(tokens) if not is_modifier(tokens, run)]
+    comma = next((t[0] for t in tokens if t[2] == ","), None)
+    first_part = [run for run in heads if comma is None or run[0][0] < comma]
+    return first_part[-1:] + [run for run in heads if run not in first_part[-1:]]
+
+
+def is_group(tokens: list[tuple], one: list[tuple], other: list[tuple]) -> bool:
+    """"Ann Lee and Bo Kim", "Mr. Lee and Ms. Kim": two names joined by a conjunction."""
+    between = [t for t in tokens if one[-1][0] < t[0] < other[0][0]]
+    return any(t[4] == "CC" for t in between) and len(between) <= 4 and one[0][0] < other[0][0]
+
+
+def person_name(tokens: list[tuple], text: str) -> str | None:
+    """The person a phrase is about, as written ("Trump spokeswoman Hope Hicks" -> Hope Hicks; "a spokesman for
+    Ann Lee" -> none)."""
+    heads = head_runs(tokens)
+    return text[heads[0][0][0] : heads[0][-1][1]] if heads else None
+
+
+PLURAL_PRONOUNS = {"they", "them", "we", "us", "their", "those", "these"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "any", "other", "others", "most", "few"}
+
+
+def speaker_of(source: list[tuple[int, int]], coref: Coref | None, text: str,
+               away: list[tuple[int, int]] = ()) -> str | None:
+    """The source's own name; for "who" the name just before it; for a pronoun or a definite role ("the
+    senator"), the name of the nearest earlier mention (else the nearest later one) of the same entity in CoreNLP's
+    coreference chain (see resolve_through_chain); else the source as written (a role stays the role)."""
     if not source:
         return None
     start, end = source[0][0], source[-1][1]
     written = " ".join(text[a:b] for a, b in source).strip()
     if coref is None:
         return written
-    own = person_name(coref.tokens_in(start, end), text)
-    if own:
-        return own
-    named = [(tokens[0][0], name) for tokens in coref.chain_of(start, end)
-             if (name := person_name(tokens, text))]
+    tokens = coref.tokens_in(start, end)
+    heads = head_runs(tokens)
+    ordered = sorted(heads)
+    if any(is_group(tokens, one, other) for one, other in itertools.pairwise(ordered)):
+        return written  # "Ann Lee and Bo Kim": a group
+    if heads:
+        return text[heads[0][0][0] : heads[0][-1][1]]
+    first = written.split()[0].lower() if written.split() else ""
+    if first in PLURAL_PRONOUNS or first in INDEFINITE or (tokens and tokens[-1][4] in ("NNS", "NNPS")):
+        return written  # a group, or someone newly introduced: not a person named elsewhere
+    if first in RELATIVE_PRONOUNS and len(tokens) == 1:
+        runs = person_runs(coref.sentence_before(start)[-12:])
+        if runs:
+            return text[runs[-1][0][0] : runs[-1][-1][1]]
+    return resolve_through_chain(coref, tokens, text, away) or first_part(written)
+
+
+def resolve_through_chain(coref: Coref, tokens: list[tuple], text: str, away) -> str | None:
+    """The name of the nearest earlier (else later) named mention of the source's entity: never one inside
+    quotation marks or the attribution's own content (`away`), only one that agrees with the source's own proper
+    nouns, and for a noun phrase ("the senator") only when the chain is a person's (it has a he or she)."""
+    start, end = tokens[0][0], tokens[-1][1]
+    chain = coref.chain_of(start, end, tokens)
+    is_pronoun = len(tokens) == 1 and tokens[0][4] in ("PRP", "PRP$", "WP")
+    if not is_pronoun and not any(m[0][2].lower() in PERSONAL_PRONOUNS for m, _ in chain if len(m) == 1):
+        return None
+    named = [(mention[0][0], name) for mention, _ in chain
+             if not inside(mention[0][0], away) and (name := person_name(mention, text) or person_name(
+                 coref.appositive(mention), text))]
+    proper = {t[2].lower() for t in tokens if t[4] == "NNP" and t[3] in ("PERSON", "O")
+              and t[2].lower().rstrip(".") not in TITLE_WORDS}
+    named = [item for item in named if not proper or proper & set(item[1].lower().split())]
     earlier = [item for item in named if item[0] < start]
     if earlier:
         return max(earlier)[1]
-    return min(named)[1] if named else written
+    return min(named)[1] if named else None
+
+
+def first_part(written: str) -> str:
+    """"Bryan Lee, the campaign's Iowa director" -> "Bryan Lee": a capitalised phrase before an appositive."""
+    head = written.split(",")[0].strip()
+    words = head.split()
+    is_name = len(words) > 1 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+    return head if head != written and is_name else written
+
+
+def inside(position: int, ranges) -> bool:
+    return any(a <= position < b for a, b in ranges)
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
@@ -187,41 +302,67 @@ def looks_like_headline(paragraph: str) -> bool:
 
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 DETERMINERS = {"the", "a", "an"}
+POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 def name_words(name: str) -> list[str]:
     """The words that identify a source: "Brent Bozell III, founder of X," -> [brent, bozell]; "The narrator" and
     "a narrator" -> [narrator]."""
-    words = [w.rstrip(".").lower() for w in name.split(",")[0].split()]
-    while len(words) > 1 and words[0] in DETERMINERS:
+    words = [POSSESSIVE_END.sub("", w.rstrip(".").lower()) for w in name.split(",")[0].split()]
+    while len(words) > 1 and (words[0] in DETERMINERS or words[0] in TITLE_WORDS):
         words = words[1:]
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]
     return words
 
 
-def canonical_names(found: dict[int, str]) -> dict[str, str]:
-    """Every name -> the longest name in the article with the same last word and no other first name (Clinton ->
-    Hillary Clinton, but Bill Clinton stays Bill Clinton); a bare surname shared by two people goes to the first.
-    Suffixes, determiners and a description after a comma do not make another person."""
-    names = sorted(set(found.values()), key=lambda n: (-len(name_words(n)), "," in n, -len(n)))
+def canonical_names(found: dict[int, str], article_names: Counter | None = None) -> dict[str, str]:
+    """Every speaker name -> the fullest form of that person's name among the speakers and the names the article
+    writes (CoreNLP's PERSON runs): same last word and no other first name (Clinton -> Hillary Clinton, but Bill
+    Clinton stays Bill Clinton); a lone first name ("Hillary") -> the one full name starting with it. A bare
+    surname shared by two people goes to the one who speaks, else the one the article names most. Suffixes,
+    titles, determiners and a description after a comma do not make another person."""
+    article_names = article_names or Counter()
+    speakers = set(found.values())
+    pool = speakers | set(article_names)
+
+    def rank(full: str) -> tuple:
+        return (len(name_words(full)), full in speakers, article_names[full], "," not in full, -len(full))
+
     canonical: dict[str, str] = {}
-    for name in names:
+    for name in speakers:
         words = name_words(name)
-        canonical[name] = next((full for full in names if (full_words := name_words(full))[-1] == words[-1]
-                                and len(full_words) >= len(words)
-                                and (len(words) == 1 or full_words[0] == words[0])), name)
-    return canonical
+        if not name[:1].isupper() or not words:
+            canonical[name] = name
+            continue
+        same = [full for full in pool if (full_words := name_words(full)) and full_words[-1] == words[-1]
+                and len(full_words) >= len(words) and (len(words) == 1 or full_words[0] == words[0])]
+        if len(words) == 1 and len({n.lower() for n in same}) == 1:
+            by_first = {full for full in pool if len(name_words(full)) > 1 and name_words(full)[0] == words[0]}
+            same = list(by_first) if len(by_first) == 1 else same
+        people = {name_words(full)[0] for full in same if len(name_words(full)) > 1}
+        if len(people) > 1:  # a bare surname of two people: the one who speaks, else the one named most
+            same = [full for full in same if full in speakers and len(name_words(full)) > 1] or same
+        canonical[name] = max(same, key=rank, default=name)
+    # a name that became another's form goes all the way to that one's canonical form
+    return {name: canonical.get(target, target) for name, target in canonical.items()}
+
+
+def article_person_names(coref: Coref | None, text: str) -> Counter:
+    return Counter(text[run[0][0] : run[-1][1]] for sentence in (coref.sentences if coref else [])
+                   for run in person_runs(sentence))
 
 
 def convert(text: str, attributions: list[dict], coref: Coref | None, source: str) -> dict:
     found = {}
+    quoted = [(span[0], span[3]) for para in PARAGRAPH.finditer(text)
+              for span in quoted_spans(text, para.start(), para.end())]
     for number, attribution in enumerate(attributions):
-        name = speaker_of(attribution["source"], coref, text)
+        name = speaker_of(attribution["source"], coref, text, quoted + attribution["content"])
         if name:
             found[number] = name
             attribution["number"] = number
-    canonical = canonical_names(found)
+    canonical = canonical_names(found, article_person_names(coref, text))
     aliases: dict[str, set[str]] = {}
     for number, name in found.items():
         written = " ".join(text[a:b] for a, b in attributions[number]["source"]).strip()
