@@ -327,13 +327,13 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
     pool = speakers | set(article_names)
 
     def rank(full: str) -> tuple:
-        return (len(name_words(full)), full in speakers, article_names[full], "," not in full, -len(full))
+        return (len(name_words(full)), full in speakers, article_names[full], "," not in full, -len(full), full)
 
     canonical: dict[str, str] = {}
     for name in speakers:
         words = name_words(name)
-        if not name[:1].isupper() or not words:
-            canonical[name] = name
+        if not words or not name[:1].isupper() or name.split()[0].lower() in DETERMINERS:
+            canonical[name] = same_role(name, speakers)
             continue
         same = [full for full in pool if (full_words := name_words(full)) and full_words[-1] == words[-1]
                 and len(full_words) >= len(words) and (len(words) == 1 or full_words[0] == words[0])]
@@ -346,6 +346,22 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
         canonical[name] = max(same, key=rank, default=name)
     # a name that became another's form goes all the way to that one's canonical form
     return {name: canonical.get(target, target) for name, target in canonical.items()}
+
+
+def same_role(name: str, speakers: set[str]) -> str:
+    """"the spokesman" after "the prime minister's spokesman" (or "a Carrier executive" before "the executive"):
+    a definite role goes to the one longer role phrase of the article with the same head noun."""
+    words = name.split()
+    if len(words) != 2 or words[0].lower() != "the":
+        return name
+    longer = [other for other in speakers if other != name and len(other.split()) > 2
+              and other.split()[-1].lower() == words[-1].lower() and is_role_phrase(other)]
+    return longer[0] if len(longer) == 1 else name
+
+
+def is_role_phrase(phrase: str) -> bool:
+    first = phrase.split()[0]
+    return first[:1].islower() or first.lower() in DETERMINERS | INDEFINITE or bool(POSSESSIVE_END.search(first))
 
 
 def article_person_names(coref: Coref | None, text: str) -> Counter:
