@@ -184,7 +184,7 @@ def speaker_of(source: list[tuple[int, int]], coref: Coref | None, text: str,
     start, end = source[0][0], source[-1][1]
     written = " ".join(text[a:b] for a, b in source).strip()
     if coref is None:
-        return written
+        return first_part(written)
     tokens = coref.tokens_in(start, end)
     heads = head_runs(tokens)
     ordered = sorted(heads)
@@ -227,7 +227,8 @@ def first_part(written: str) -> str:
     """"Bryan Lee, the campaign's Iowa director" -> "Bryan Lee": a capitalised phrase before an appositive."""
     head = written.split(",")[0].strip()
     words = head.split()
-    is_name = len(words) > 1 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
+    is_name = bool(words) and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
     return head if head != written and is_name else written
 
 
@@ -354,9 +355,22 @@ def same_role(name: str, speakers: set[str]) -> str:
     words = name.split()
     if len(words) != 2 or words[0].lower() != "the":
         return name
-    longer = [other for other in speakers if other != name and len(other.split()) > 2
-              and other.split()[-1].lower() == words[-1].lower() and is_role_phrase(other)]
-    return longer[0] if len(longer) == 1 else name
+    longer = {other for other in speakers if other.split()[-1].lower() == words[-1].lower() and is_role_phrase(other)
+              and (len(other.split()) > 2 or other.split()[0].lower() in INDEFINITE | {"a", "an"})}
+    return longer.pop() if len({other.lower() for other in longer}) == 1 else name
+
+
+ROLE_END = re.compile(r",|\s(?:to|for|of|at|with|in|from|on|who|whose|which|that)\s")
+
+
+def short_forms(name: str) -> set[str]:
+    """Shorter ways to name the same speaker: "the former top aide to the governor" -> "former top aide to the
+    governor", "former top aide"; "Ann Lee, a lawyer" -> "Ann Lee"."""
+    forms = {first_part(name)} - {name}
+    if is_role_phrase(name):
+        bare = re.sub(r"^(?:the|a|an|one)\s+", "", name, flags=re.I)
+        forms |= {bare, ROLE_END.split(bare)[0].strip()}
+    return {form for form in forms if form and form != name}
 
 
 def is_role_phrase(phrase: str) -> bool:
@@ -382,7 +396,7 @@ def convert(text: str, attributions: list[dict], coref: Coref | None, source: st
     aliases: dict[str, set[str]] = {}
     for number, name in found.items():
         written = " ".join(text[a:b] for a, b in attributions[number]["source"]).strip()
-        aliases.setdefault(canonical[name], set()).update({name, written})
+        aliases.setdefault(canonical[name], set()).update({name, written, *short_forms(name)})
 
     def speaker_for(attribution):
         name = found.get(attribution.get("number"))

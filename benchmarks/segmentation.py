@@ -1,19 +1,23 @@
 """Score the segmenter on any folder of labelled articles (NAME.txt/.md/.html + NAME.gold.json) and print a table.
 
-usage: python benchmarks/segmentation.py [FOLDER] [--part all|dev|held-out] [--quiet] [--scorer score.py]
+usage: python benchmarks/segmentation.py [FOLDER] [--part all|dev|held-out] [--quiet] [--scorer score.py] [--why]
 
 FOLDER defaults to ../shared/corpus. Scoring is ../shared/corpus/score.py's (or FOLDER/score.py, or --scorer):
 coverage, kind accuracy, quote F1, speaker accuracy, one voice per person (consistent) and different people on
 different voices (distinct), per article and as a mean row. --part dev / held-out: every 5th article by sorted name
-is held out (build a development set from PolNeAR with benchmarks/polnear_gold.py).
+is held out (build a development set from PolNeAR with benchmarks/polnear_gold.py). --why: for each article that
+fails "distinct", why (one person split over several predicted names, two people merged into one, a quote left
+unattributed, or simply a wrong speaker), and a count of each reason.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,10 +29,14 @@ HELD_OUT_EVERY = 5
 
 
 def load_scorer(path: Path):
+    return load_scorer_module(path).score
+
+
+def load_scorer_module(path: Path):
     spec = importlib.util.spec_from_file_location("score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.score
+    return module
 
 
 def find_scorer(folder: Path, given: Path | None) -> Path | None:
@@ -76,6 +84,66 @@ def evaluate(folder: Path = CORPUS, articles: dict[str, str] | None = None, scor
     return {article.name: score(gold, predicted_script(article)) for gold, article in pairs if article is not None}
 
 
+def voices(module, gold: dict, predicted: dict) -> dict[str, Counter]:
+    """Gold speaker -> how many of their quote words each predicted speaker got ("" = none), aligned as the
+    scorer aligns them."""
+    gold_words, predicted_words = module.words(gold["segments"]), module.words(predicted["segments"])
+    matcher = difflib.SequenceMatcher(a=[w for w, _ in gold_words], b=[w for w, _ in predicted_words],
+                                      autojunk=False)
+    got: dict[str, Counter] = {}
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            gold_segment = gold["segments"][gold_words[a + k][1]]
+            segment = predicted["segments"][predicted_words[b + k][1]]
+            if gold_segment.get("kind") == "quote" and gold_segment.get("speaker") and segment["kind"] == "quote":
+                name = (segment.get("speaker") or "").strip().lower()
+                got.setdefault(gold_segment["speaker"], Counter())[name] += 1
+    return got
+
+
+def distinct_failures(module, gold: dict, predicted: dict) -> list[tuple[str, str]]:
+    """(reason, detail) for each way an article fails "each person one voice, different people different
+    voices": "split (names)" when one person's predicted names are all right forms of their name, "wrong speaker"
+    when some are someone else, "merged" when two people get one name, "unattributed"."""
+    aliases = gold.get("speakers", {})
+    got = voices(module, gold, predicted)
+    reasons = []
+    for person, names in got.items():
+        if "" in names:
+            reasons.append(("unattributed", f"{person}: {names['']} words"))
+        said = [name for name in names if name]
+        wrong = [name for name in said if not module.speaker_ok(name, person, aliases)]
+        if wrong:
+            reasons.append(("wrong speaker", f"{person} -> {', '.join(wrong)}"))
+        elif len(said) > 1:
+            reasons.append(("split (names)", f"{person} -> {' | '.join(said)}"))
+    sole = Counter(next(iter(names)) for names in got.values() if len(names) == 1 and "" not in names)
+    for name, count in sole.items():
+        if count > 1:
+            people = [person for person, names in got.items() if set(names) == {name}]
+            reasons.append(("merged", f"{' + '.join(people)} -> {name}"))
+    return reasons
+
+
+def explain(folder: Path, module, part: str) -> None:
+    """Print why each article fails "distinct", and a count of the reasons."""
+    counts: Counter = Counter()
+    for gold_path in select(sorted(folder.glob("*.gold.json")), part):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        article = article_for(gold_path, gold)
+        if article is None:
+            continue
+        predicted = predicted_script(article)
+        if module.score(gold, predicted).get("speakers_distinct") is not False:
+            continue
+        reasons = distinct_failures(module, gold, predicted)
+        counts.update({reason for reason, _ in reasons})
+        print(f"{article.name}: " + "; ".join(f"{reason}: {detail}" for reason, detail in reasons))
+    print("articles failing 'distinct', by reason (an article may have several):")
+    for reason, count in counts.most_common():
+        print(f"  {reason:16} {count}")
+
+
 def mean_row(results: dict[str, dict]) -> dict:
     """Means over the articles a column applies to (speaker columns: articles with an attributed quote)."""
     row = {}
@@ -101,6 +169,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--part", choices=("all", "dev", "held-out"), default="all")
     parser.add_argument("--quiet", action="store_true", help="only the mean row")
     parser.add_argument("--scorer", type=Path, default=None)
+    parser.add_argument("--why", action="store_true", help="why articles fail 'distinct' (one voice per person)")
     args = parser.parse_args(argv)
     try:
         import briefing.segment  # noqa: F401
@@ -115,6 +184,9 @@ def main(argv: list[str]) -> int:
     if not args.folder.is_dir() or not any(args.folder.glob("*.gold.json")):
         print(f"{args.folder} holds no NAME.gold.json files; give a folder of labelled articles.")
         return 2
+    if args.why:
+        explain(args.folder, load_scorer_module(scorer), args.part)
+        return 0
     results = evaluate(args.folder, score=load_scorer(scorer), part=args.part)
     print_table(results, args.quiet)
     return 0
