@@ -93,6 +93,7 @@ def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict
         speakers[index] = _resolve_first(attribution, people)
     _share_within_utterances(segments, speakers, source)
     _fill_unattributed(segments, speakers, people)
+    people.settle([person for person, _ in speakers.values() if person is not None])  # one name per person
     attributed = [
         replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
                 cue=speakers[i][1] if speakers[i][0] else None)

@@ -29,6 +29,7 @@ from briefing.segment.patterns import (
 )
 
 TOKEN = re.compile(r"[^\s,;:()]+")
+QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Sanders’ plan" keeps its possessive
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
 TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
@@ -73,8 +74,8 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
     name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
     names."""
-    raw = LEADING_DETERMINER.sub("", raw.strip())
-    parts = [TOKEN.findall(part) for part in PART_BREAK.split(raw)]
+    raw = _drop_determiner(raw.strip().strip(QUOTE_MARKS))
+    parts = [[token.strip(QUOTE_MARKS) for token in TOKEN.findall(part)] for part in PART_BREAK.split(raw)]
     # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
@@ -82,6 +83,9 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     # An appositive ("a former adviser in the Obama White House") describes the person; its names come last.
     # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
     closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
+    subject_role = _role_part(PART_BREAK.split(raw)[-1]) if len(parts) > 1 and parts[-1] not in closed else None
+    if subject_role and _last_name_in(parts[-1], article) is None:
+        return NameParts((), "", subject_role)  # "At the rally, the Lee supporter said": the supporter speaks
     appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
     for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
         found = _last_name_in(tokens, article)
@@ -92,8 +96,27 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     return NameParts(titles, "", first.strip())
 
 
+def _role_part(part: str) -> str | None:
+    """"the Lee supporter" -> "Lee supporter": a part led by a determiner and ending in a role noun."""
+    match = LEADING_DETERMINER.match(part.strip())
+    words = part.split()
+    return part.strip()[match.end() :] if match and words[-1].lower() in ROLE_WORDS else None
+
+
+def _drop_determiner(raw: str) -> str:
+    """"The spokesman" -> "spokesman"; but "Le Pen", "De Niro": a determiner that is also a name particle, before
+    a capitalised word, starts a surname."""
+    match = LEADING_DETERMINER.match(raw)
+    if match and PARTICLE_TOKEN.match(match.group(0).strip().lower()) and CAPITALISED.match(raw[match.end() :]):
+        return raw
+    return raw[match.end() :] if match else raw
+
+
 def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
-    runs = list(reversed(_runs(tokens, article)))
+    # "a senior Lee adviser", "the New Jersey governor", "a New Hampshire Republican", "the Obama White House": a
+    # name before a role or title word describes the role; the role, not that name, is the person
+    runs = [run for run in reversed(_runs(tokens, article))
+            if not (run[1] < len(tokens) and _describes(tokens[run[1]]))]
     # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes her
     described = [run for run in runs if run[0] and tokens[run[0] - 1] in CLAUSE_WORDS]
     for run_start, run_end in [run for run in runs if run not in described] + described:
@@ -104,6 +127,11 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
             titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
             return NameParts(titles, name)
     return None
+
+
+def _describes(token: str) -> bool:
+    """A role noun ("adviser") or a title word ("Republican", "House") right after a name."""
+    return (token.islower() and token.lower() in ROLE_WORDS) or bool(TITLE_TOKEN.match(token))
 
 
 def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, int]]:
@@ -133,8 +161,13 @@ def organisation_in(raw: str) -> str | None:
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
     token = tokens[i]
-    if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])):
+    title_before_name = i + 1 < len(tokens) and CAPITALISED.match(tokens[i + 1])  # "County Sheriff Joe Lee"
+    if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])) \
+            and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
+    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
+            CAPITALISED.match(tokens[i + 1]):
+        return True  # "Bill de Blasio", "Ludwig van Beethoven": a particle between two name words
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
     if PARTY_LABEL.match(token):
@@ -260,6 +293,21 @@ class People:
         if 2 < len(phrase) < 60:
             self.by_role.setdefault(phrase, person)
 
+    def settle(self, speakers) -> None:
+        """One name per person, the fullest the article gives: a lone first name ("Donald said") or surname that
+        belongs to exactly one fuller name among the people the article names becomes that name."""
+        known = {id(person): person for person in [*self.by_full.values(), *self.by_surname.values(), *speakers]}
+        fuller = [person for person in known.values() if len(person.name.split()) > 1 and not person.organisation]
+        for person in {id(person): person for person in speakers}.values():
+            words = person.name.split()
+            if len(words) != 1 or person.organisation:
+                continue
+            word = words[0].lower()
+            matches = {other.name for other in fuller if surname(other.name) == word} or {
+                other.name for other in fuller if other.name.split()[0].lower() == word}
+            if len(matches) == 1:
+                person.name = matches.pop()
+
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
         """The person a pronoun at `offset` refers to: in the latest sentence before it that names someone of
         that gender, the one the sentence says spoke ("X said"), else the first named (the subject, more often)."""
@@ -275,7 +323,8 @@ class People:
 def _compatible(short: str, full: str) -> bool:
     """"Clinton" and "Hillary Clinton" are one person; "Bill Clinton" and "Hillary Clinton" are not."""
     a, b = short.split(), full.split()
-    return len(a) == 1 or a[0].rstrip(".") == b[0].rstrip(".") or b[0].startswith(a[0].rstrip("."))
+    return (len(a) == 1 or a[0].rstrip(".") == b[0].rstrip(".") or b[0].startswith(a[0].rstrip("."))
+            or [w.lower() for w in a] == [w.lower() for w in b[-len(a) :]])  # "Le Pen", "Marine Le Pen"
 
 
 def surname(name: str) -> str:
