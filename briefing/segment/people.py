@@ -29,6 +29,7 @@ from briefing.segment.patterns import (
 )
 
 TOKEN = re.compile(r"[^\s,;:()]+")
+PARENTHESES = re.compile(r"\([^()]*\)")
 QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Sanders’ plan" keeps its possessive
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
 TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
@@ -74,7 +75,7 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
     name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
     names."""
-    raw = _drop_determiner(raw.strip().strip(QUOTE_MARKS))
+    raw = _drop_determiner(PARENTHESES.sub(" ", raw).strip().strip(QUOTE_MARKS))  # "Ann Lee (R)"
     parts = [[token.strip(QUOTE_MARKS) for token in TOKEN.findall(part)] for part in PART_BREAK.split(raw)]
     # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
     # others, nearest the speech verb first.
@@ -84,7 +85,7 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
     closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
     subject_role = _role_part(PART_BREAK.split(raw)[-1]) if len(parts) > 1 and parts[-1] not in closed else None
-    if subject_role and _last_name_in(parts[-1], article) is None:
+    if subject_role and not named and _last_name_in(parts[-1], article) is None:
         return NameParts((), "", subject_role)  # "At the rally, the Lee supporter said": the supporter speaks
     appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
     for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
@@ -130,7 +131,8 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
 
 
 def _describes(token: str) -> bool:
-    """A role noun ("adviser") or a title word ("Republican", "House") right after a name."""
+    """A role noun ("adviser", "media") or a title word ("Republican", "House") right after a name: the name
+    describes what follows ("a senior Lee adviser"). Any other lower-case word may be the sentence's verb."""
     return (token.islower() and token.lower() in ROLE_WORDS) or bool(TITLE_TOKEN.match(token))
 
 
