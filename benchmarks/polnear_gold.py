@@ -157,7 +157,8 @@ def head_runs(tokens: list[tuple]) -> list[list[tuple]]:
 def is_group(tokens: list[tuple], one: list[tuple], other: list[tuple]) -> bool:
     """"Ann Lee and Bo Kim", "Mr. Lee and Ms. Kim": two names joined by a conjunction."""
     between = [t for t in tokens if one[-1][0] < t[0] < other[0][0]]
-    return any(t[4] == "CC" for t in between) and len(between) <= 4 and one[0][0] < other[0][0]
+    joined = any(t[4] == "CC" for t in between) and (len(between) <= 4 or between[0][4] == "CC")
+    return joined and one[0][0] < other[0][0]
 
 
 def person_name(tokens: list[tuple], text: str) -> str | None:
@@ -169,7 +170,7 @@ def person_name(tokens: list[tuple], text: str) -> str | None:
 
 PLURAL_PRONOUNS = {"they", "them", "we", "us", "their", "those", "these"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
-NAME_PARTICLES = {"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al"}
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "dos", "di", "du"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 INDEFINITE = {"a", "an", "one", "another", "some", "many", "several", "any", "other", "others", "most", "few"}
 
@@ -325,7 +326,7 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
     titles, determiners and a description after a comma do not make another person."""
     article_names = article_names or Counter()
     speakers = set(found.values())
-    pool = speakers | set(article_names)
+    pool = {name for name in speakers | set(article_names) if looks_like_name(name)}
 
     def rank(full: str) -> tuple:
         return (len(name_words(full)), full in speakers, article_names[full], "," not in full, -len(full), full)
@@ -333,11 +334,12 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
     canonical: dict[str, str] = {}
     for name in speakers:
         words = name_words(name)
-        if not words or not name[:1].isupper() or name.split()[0].lower() in DETERMINERS:
+        if not words or not looks_like_name(name):
             canonical[name] = same_role(name, speakers)
             continue
         same = [full for full in pool if (full_words := name_words(full)) and full_words[-1] == words[-1]
-                and len(full_words) >= len(words) and (len(words) == 1 or full_words[0] == words[0])]
+                and len(full_words) >= len(words) and (len(words) == 1 or full_words[0] == words[0]
+                                                       or full_words[-len(words) :] == words)]  # "Eskelsen García"
         if len(words) == 1 and len({n.lower() for n in same}) == 1:
             by_first = {full for full in pool if len(name_words(full)) > 1 and name_words(full)[0] == words[0]}
             same = list(by_first) if len(by_first) == 1 else same
@@ -347,6 +349,14 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
         canonical[name] = max(same, key=rank, default=name)
     # a name that became another's form goes all the way to that one's canonical form
     return {name: canonical.get(target, target) for name, target in canonical.items()}
+
+
+def looks_like_name(name: str) -> bool:
+    """"Ann Lee", "Bill de Blasio", "Ann K. Lee Jr.": capitalised words and particles, no possessive, no comma."""
+    words = name.split()
+    return bool(words) and "," not in name and any(w[:1].isupper() for w in words) and all(
+        ((w[:1].isupper() or w.lower() in NAME_PARTICLES) and not POSSESSIVE_END.search(w.rstrip("."))) or
+        w.lower().rstrip(".") in NAME_SUFFIXES for w in words) and words[0].lower() not in DETERMINERS | INDEFINITE
 
 
 def same_role(name: str, speakers: set[str]) -> str:

@@ -103,8 +103,9 @@ def voices(module, gold: dict, predicted: dict) -> dict[str, Counter]:
 
 def distinct_failures(module, gold: dict, predicted: dict) -> list[tuple[str, str]]:
     """(reason, detail) for each way an article fails "each person one voice, different people different
-    voices": "split (names)" when one person's predicted names are all right forms of their name, "wrong speaker"
-    when some are someone else, "merged" when two people get one name, "unattributed"."""
+    voices": "split (names)" when one person's predicted names are all forms of one name, "wrong speaker" when
+    some are someone else, "merged (names)" when two people get one name that fits both (a shared surname or
+    role word), "merged" when the name is one of them's only, "unattributed"."""
     aliases = gold.get("speakers", {})
     got = voices(module, gold, predicted)
     reasons = []
@@ -116,13 +117,21 @@ def distinct_failures(module, gold: dict, predicted: dict) -> list[tuple[str, st
         if wrong:
             reasons.append(("wrong speaker", f"{person} -> {', '.join(wrong)}"))
         elif len(said) > 1:
-            reasons.append(("split (names)", f"{person} -> {' | '.join(said)}"))
+            same = all(same_person(one, other) for one in said for other in said)
+            reasons.append(("split (names)" if same else "wrong speaker", f"{person} -> {' | '.join(said)}"))
     sole = Counter(next(iter(names)) for names in got.values() if len(names) == 1 and "" not in names)
     for name, count in sole.items():
         if count > 1:
             people = [person for person, names in got.items() if set(names) == {name}]
-            reasons.append(("merged", f"{' + '.join(people)} -> {name}"))
+            fits = sum(module.speaker_ok(name, person, aliases) for person in people)
+            reasons.append(("merged (names)" if fits > 1 else "merged", f"{' + '.join(people)} -> {name}"))
     return reasons
+
+
+def same_person(one: str, other: str) -> bool:
+    """"lee", "ann lee" and "ann k. lee" may name one person; "bo lee" and "ann lee" do not."""
+    a, b = sorted((one.split(), other.split()), key=len)
+    return bool(a) and a[-1] == b[-1] and (len(a) == 1 or a[0] == b[0])
 
 
 def explain(folder: Path, module, part: str) -> None:
