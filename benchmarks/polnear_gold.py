@@ -157,7 +157,8 @@ def head_runs(tokens: list[tuple]) -> list[list[tuple]]:
 def is_group(tokens: list[tuple], one: list[tuple], other: list[tuple]) -> bool:
     """"Ann Lee and Bo Kim", "Mr. Lee and Ms. Kim": two names joined by a conjunction."""
     between = [t for t in tokens if one[-1][0] < t[0] < other[0][0]]
-    joined = any(t[4] == "CC" for t in between) and (len(between) <= 4 or between[0][4] == "CC")
+    described = any(t[4] == "DT" for t in between)  # "Ann Lee, the Bo and Cy Kim Chair": a description
+    joined = any(t[4] == "CC" for t in between) and (len(between) <= 4 or between[0][4] == "CC") and not described
     return joined and one[0][0] < other[0][0]
 
 
@@ -230,7 +231,10 @@ def first_part(written: str) -> str:
     words = head.split()
     is_name = bool(words) and words[-1][:1].isupper() and all(
         w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
-    return head if head != written and is_name else written
+    if head != written and is_name:
+        return head
+    trailing = TRAILING_NAME.search(written)  # "former Massachusetts congressman Ann Lee" -> "Ann Lee"
+    return trailing.group(1) if trailing and "," not in written else written
 
 
 def inside(position: int, ranges) -> bool:
@@ -351,11 +355,17 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
     return {name: canonical.get(target, target) for name, target in canonical.items()}
 
 
+# a role noun, then the name: not after a determiner or a preposition ("an official in the Obama White House")
+TRAILING_NAME = re.compile(r"\b(?!(?:the|a|an|of|in|for|to|at|with|from|on|by|and|or)\s)[a-z][a-z-]+\s+"
+                           r"((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)$")
+
+
 def looks_like_name(name: str) -> bool:
     """"Ann Lee", "Bill de Blasio", "Ann K. Lee Jr.": capitalised words and particles, no possessive, no comma."""
     words = name.split()
     return bool(words) and "," not in name and any(w[:1].isupper() for w in words) and all(
-        ((w[:1].isupper() or w.lower() in NAME_PARTICLES) and not POSSESSIVE_END.search(w.rstrip("."))) or
+        ((w[:1].isupper() or w.lower() in NAME_PARTICLES or w.split("-")[-1][:1].isupper())
+         and not POSSESSIVE_END.search(w.rstrip("."))) or
         w.lower().rstrip(".") in NAME_SUFFIXES for w in words) and words[0].lower() not in DETERMINERS | INDEFINITE
 
 
@@ -363,11 +373,12 @@ def same_role(name: str, speakers: set[str]) -> str:
     """"the spokesman" after "the prime minister's spokesman" (or "a Carrier executive" before "the executive"):
     a definite role goes to the one longer role phrase of the article with the same head noun."""
     words = name.split()
+    same_words = sorted(other for other in speakers if other.lower() == name.lower())
     if len(words) != 2 or words[0].lower() != "the":
-        return name
+        return same_words[0]  # "The judge" and "the judge": one form
     longer = {other for other in speakers if other.split()[-1].lower() == words[-1].lower() and is_role_phrase(other)
               and (len(other.split()) > 2 or other.split()[0].lower() in INDEFINITE | {"a", "an"})}
-    return longer.pop() if len({other.lower() for other in longer}) == 1 else name
+    return sorted(longer)[0] if len({other.lower() for other in longer}) == 1 else same_words[0]
 
 
 ROLE_END = re.compile(r",|\s(?:to|for|of|at|with|in|from|on|who|whose|which|that)\s")
