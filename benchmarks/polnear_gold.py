@@ -154,11 +154,24 @@ def head_runs(tokens: list[tuple]) -> list[list[tuple]]:
     return first_part[-1:] + [run for run in heads if run not in first_part[-1:]]
 
 
+def is_list_of_names(tokens: list[tuple], heads: list[list[tuple]]) -> bool:
+    """"Ann Lee and Bo Kim", "Ann Lee, Bo Kim and Cy Dunn": from the first name on, names joined by commas and a
+    conjunction; not "Ann Lee, 65, who voted for Bo Kim but ..." (a description between)."""
+    for one, other in itertools.pairwise(sorted(heads)):
+        if is_group(tokens, one, other):
+            return True
+        between = [t for t in tokens if one[-1][0] < t[0] < other[0][0]]
+        if len(between) > 3 or any(t[2] != "," and t[4] not in ("JJ", "CD") for t in between):
+            return False
+    return False
+
+
 def is_group(tokens: list[tuple], one: list[tuple], other: list[tuple]) -> bool:
     """"Ann Lee and Bo Kim", "Mr. Lee and Ms. Kim": two names joined by a conjunction."""
     between = [t for t in tokens if one[-1][0] < t[0] < other[0][0]]
     described = any(t[4] == "DT" for t in between)  # "Ann Lee, the Bo and Cy Kim Chair": a description
-    joined = any(t[4] == "CC" for t in between) and (len(between) <= 4 or between[0][4] == "CC") and not described
+    conjunction = any(t[2].lower() in ("and", "&", "or", "nor") for t in between)
+    joined = conjunction and (len(between) <= 4 or between[0][4] == "CC") and not described
     return joined and one[0][0] < other[0][0]
 
 
@@ -189,8 +202,7 @@ def speaker_of(source: list[tuple[int, int]], coref: Coref | None, text: str,
         return first_part(written)
     tokens = coref.tokens_in(start, end)
     heads = head_runs(tokens)
-    ordered = sorted(heads)
-    if any(is_group(tokens, one, other) for one, other in itertools.pairwise(ordered)):
+    if is_list_of_names(tokens, heads):
         return written  # "Ann Lee and Bo Kim": a group
     if heads:
         return text[heads[0][0][0] : heads[0][-1][1]]
