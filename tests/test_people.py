@@ -34,6 +34,9 @@ VOICES = {
     "a role that names someone else is its own speaker": (
         "Title\n\nSenator Oren Kessler spoke first.\n\n“We have the votes,” Kessler said.\n\n"
         "“He does not,” said a senior Kessler adviser.\n", ["Oren Kessler", "senior Kessler adviser"]),
+    "a quoted phrase does not end the sentence that says who spoke": (
+        "Title\n\nOn Monday, Senator Tom Vell said that it was “a grave mistake” when Senator Bo Kessler "
+        "resigned.\n\n“We will be fine,” he said.\n", ["Tom Vell", "Tom Vell"]),
     "a place before a role is no person": (
         "Title\n\n“The roads are closed,” said the Harwick County governor.\n", ["Harwick County governor"]),
 }

@@ -4,6 +4,7 @@ of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to one
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from briefing.segment.patterns import (
     VOCAB,
     alternation,
 )
+from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
 TOKEN = re.compile(r"[^\s,;:()]+")
 PARENTHESES = re.compile(r"\([^()]*\)")
@@ -233,9 +235,15 @@ class ArticleWords:
     """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
 
     def __init__(self, text: str) -> None:
+        masked = mask_abbreviations(text)
+        # where each sentence of the whole article starts (a quote that ends mid-sentence does not end it)
+        self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked))]
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
         self.places = _places(text)
+
+    def sentence_of(self, position: int) -> int:
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
 
     def is_common_word(self, word: str) -> bool:
         return word.lower() in self.lower and word.lower() not in ROLE_WORDS
@@ -318,7 +326,11 @@ class People:
                    and not (gender and mention[1].organisation)]
         if not fitting:
             return None
-        latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
+        sentence = self.article.sentence_of if self.article else None
+        if sentence:  # the sentence in the whole article, not in the narration piece between two quotes
+            latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
+        else:
+            latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         return next((mention[1] for mention in latest if mention[3]), latest[0][1])
 
 
