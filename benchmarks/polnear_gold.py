@@ -249,6 +249,32 @@ def first_part(written: str) -> str:
     return trailing.group(1) if trailing and "," not in written else written
 
 
+PREVIOUS_WITHIN = 400  # characters: the previous attribution is in the same or the previous paragraph
+
+
+def previous_speaker(source, previous, name, coref: Coref | None, text: str, quoted) -> str | None:
+    """"Ann Lee, a pastor, said ... . 'Go,' he said": a he/she source that CoreNLP's chains leave unresolved goes
+    to the previous attribution's named source, when no other person is named outside quotation marks between the
+    two and the text has not shown that person to be of the other gender."""
+    if not (source and previous and coref and name) or name.lower() not in ("he", "she"):
+        return None  # only a pronoun CoreNLP left unresolved: where it resolves, it is right more often
+    start, (where, previous_name, run) = source[0][0], previous
+    if start - where > PREVIOUS_WITHIN or start <= where or previous_name == name:
+        return None
+    between = [r for r in person_runs(coref.tokens_in(run[-1][1], start)) if not inside(r[0][0], quoted)]
+    if between or gender_shown(coref, run) not in (None, text[source[0][0] : source[0][1]].lower()):
+        return None
+    return previous_name
+
+
+def gender_shown(coref: Coref, run: list[tuple]) -> str | None:
+    """"he" or "she", when the person's CoreNLP chain uses one and not the other."""
+    chain = next((c for c in coref.chains for tokens, _ in c if run[-1] in tokens), [])
+    words = {tokens[0][2].lower() for tokens, _ in chain if len(tokens) == 1}
+    male, female = bool(words & {"he", "him", "his", "himself"}), bool(words & {"she", "her", "hers", "herself"})
+    return "he" if male and not female else "she" if female and not male else None
+
+
 def inside(position: int, ranges) -> bool:
     return any(a <= position < b for a, b in ranges)
 
@@ -420,11 +446,16 @@ def convert(text: str, attributions: list[dict], coref: Coref | None, source: st
     found = {}
     quoted = [(span[0], span[3]) for para in PARAGRAPH.finditer(text)
               for span in quoted_spans(text, para.start(), para.end())]
-    for number, attribution in enumerate(attributions):
+    previous = None  # (where, name, tokens) of the latest attribution whose source names its person
+    for number, attribution in sorted(enumerate(attributions), key=lambda item: item[1]["source"][:1] or [(0, 0)]):
         name = speaker_of(attribution["source"], coref, text, quoted + attribution["content"])
+        name = previous_speaker(attribution["source"], previous, name, coref, text, quoted) or name
         if name:
             found[number] = name
             attribution["number"] = number
+        if coref and attribution["source"] and (own := head_runs(coref.tokens_in(
+                attribution["source"][0][0], attribution["source"][-1][1]))):
+            previous = (attribution["source"][0][0], name, own[0])
     canonical = canonical_names(found, article_person_names(coref, text))
     aliases: dict[str, set[str]] = {}
     for number, name in found.items():
