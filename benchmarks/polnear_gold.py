@@ -5,8 +5,16 @@ usage: python benchmarks/polnear_gold.py POLNEAR_SPLIT_DIR OUT_DIR
 
 For each article it writes OUT_DIR/NAME.txt (the text, unchanged) and OUT_DIR/NAME.gold.json. The briefing voices
 only direct speech, so a gold quote is text inside quotation marks that an annotated attribution's content covers,
-with that attribution's source as the speaker; paraphrase stays narration. A source such as "he" is resolved
-through CoreNLP's coreference chains to the person's name. Quoted words inside a narration sentence (called it
+with that attribution's source as the speaker; paraphrase stays narration. The speaker is the person the source
+phrase is about: its own head name ("Trump spokeswoman Hope Hicks" -> Hope Hicks; not a possessor, a noun modifier
+or the object of "for": "a spokesman for Ann Lee" stays that role); "X and Y" stays a group, an indefinite or
+plural source ("a senior aide", "officials") stays as written, "who" takes the name before it. A pronoun or a
+definite role ("the senator") is resolved through CoreNLP's coreference chain of that very phrase, only when the
+chain is a person's (it holds a he or she), never to a name inside quotation marks or inside the attribution's own
+content, and only to a name that agrees with the source's own proper nouns; a he/she the chains leave unresolved
+goes to the previous attribution's named source when nobody else is named between. Every person then gets one
+name, the fullest form the article gives (Clinton, Mrs. Clinton -> Hillary Clinton; a lone first name too), and
+role phrases get their short forms as aliases. Quoted words inside a narration sentence (called it
 "a mess") and quoted words no attribution covers are marked "either": the reading may go either way. Short lines
 without sentence punctuation may be headlines or narration: "either" too.
 """
