@@ -6,14 +6,14 @@ usage: python benchmarks/polnear_gold.py POLNEAR_SPLIT_DIR OUT_DIR
 For each article it writes OUT_DIR/NAME.txt (the text, unchanged) and OUT_DIR/NAME.gold.json. The briefing voices
 only direct speech, so a gold quote is text inside quotation marks that an annotated attribution's content covers,
 with that attribution's source as the speaker; paraphrase stays narration. The speaker is the person the source
-phrase is about: its own head name ("Trump spokeswoman Hope Hicks" -> Hope Hicks; not a possessor, a noun modifier
+phrase is about: its own head name ("Varga spokeswoman Mara Holt" -> Mara Holt; not a possessor, a noun modifier
 or the object of "for": "a spokesman for Ann Lee" stays that role); "X and Y" stays a group, an indefinite or
 plural source ("a senior aide", "officials") stays as written, "who" takes the name before it. A pronoun or a
 definite role ("the senator") is resolved through CoreNLP's coreference chain of that very phrase, only when the
 chain is a person's (it holds a he or she), never to a name inside quotation marks or inside the attribution's own
 content, and only to a name that agrees with the source's own proper nouns; a he/she the chains leave unresolved
 goes to the previous attribution's named source when nobody else is named between. Every person then gets one
-name, the fullest form the article gives (Clinton, Mrs. Clinton -> Hillary Clinton; a lone first name too), and
+name, the fullest form the article gives (Marsh, Mrs. Marsh -> Ruth Marsh; a lone first name too), and
 role phrases get their short forms as aliases. Quoted words inside a narration sentence (called it
 "a mess") and quoted words no attribution covers are marked "either": the reading may go either way. Short lines
 without sentence punctuation may be headlines or narration: "either" too.
@@ -85,7 +85,7 @@ class Coref:
             self.chains.append(mentions)
 
     def appositive(self, mention: list[tuple]) -> list[tuple]:
-        """The name set off by commas right after a mention ("Trump's eldest daughter, Ivanka Trump,")."""
+        """The name set off by commas right after a mention ("Varga's eldest daughter, Ilse Varga,")."""
         sentence = next((s for s in self.sentences if mention[-1] in s), [])
         after = sentence[sentence.index(mention[-1]) + 1 :] if sentence else []
         if len(after) < 2 or after[0][2] != ",":
@@ -104,7 +104,7 @@ class Coref:
 
     def chain_of(self, start: int, end: int, source_tokens: list[tuple]) -> list[tuple]:
         """The chain of the mention that is the source itself: the one covering most of it, and not a mention of
-        a word that only describes it ("his" in "his spokesman", "Clinton" in "a Clinton aide")."""
+        a word that only describes it ("his" in "his spokesman", "Marsh" in "a Marsh aide")."""
         best, best_overlap = [], 0
         for chain in self.chains:
             for tokens, head in chain:
@@ -122,9 +122,9 @@ POSSESSIVE_TAGS = {"POS", "PRP$", "WP$"}
 
 
 def is_modifier(phrase: list[tuple], part: list[tuple]) -> bool:
-    """Whether `part` only describes the head of `phrase`: a possessor ("Clinton's aide", "his campaign"), a noun
-    modifier ("the Clinton campaign", "a Trump spokesman") or the object of a preposition after a common noun ("a
-    spokesman for Clinton"; not "Secretary of State John Kerry")."""
+    """Whether `part` only describes the head of `phrase`: a possessor ("Marsh's aide", "his campaign"), a noun
+    modifier ("the Marsh campaign", "a Varga spokesman") or the object of a preposition after a common noun ("a
+    spokesman for Marsh"; not "Secretary of State John Abbot")."""
     starts = [t[0] for t in phrase]
     if not part or part[0][0] not in starts:
         return False
@@ -155,7 +155,7 @@ def person_runs(tokens: list[tuple]) -> list[list[tuple]]:
 
 def head_runs(tokens: list[tuple]) -> list[list[tuple]]:
     """The names a phrase is about, best first: not a possessor, noun modifier or object of a preposition; before
-    the first comma the last one ("Clark County Sheriff Joe Lombardo"), then those after it in order."""
+    the first comma the last one ("Clark County Sheriff Joe Brandt"), then those after it in order."""
     heads = [run for run in person_runs(tokens) if not is_modifier(tokens, run)]
     comma = next((t[0] for t in tokens if t[2] == ","), None)
     first_part = [run for run in heads if comma is None or run[0][0] < comma]
@@ -184,7 +184,7 @@ def is_group(tokens: list[tuple], one: list[tuple], other: list[tuple]) -> bool:
 
 
 def person_name(tokens: list[tuple], text: str) -> str | None:
-    """The person a phrase is about, as written ("Trump spokeswoman Hope Hicks" -> Hope Hicks; "a spokesman for
+    """The person a phrase is about, as written ("Varga spokeswoman Mara Holt" -> Mara Holt; "a spokesman for
     Ann Lee" -> none)."""
     heads = head_runs(tokens)
     return text[heads[0][0][0] : heads[0][-1][1]] if heads else None
@@ -370,8 +370,8 @@ def name_words(name: str) -> list[str]:
 
 def canonical_names(found: dict[int, str], article_names: Counter | None = None) -> dict[str, str]:
     """Every speaker name -> the fullest form of that person's name among the speakers and the names the article
-    writes (CoreNLP's PERSON runs): same last word and no other first name (Clinton -> Hillary Clinton, but Bill
-    Clinton stays Bill Clinton); a lone first name ("Hillary") -> the one full name starting with it. A bare
+    writes (CoreNLP's PERSON runs): same last word and no other first name (Marsh -> Ruth Marsh, but Tom
+    Marsh stays Tom Marsh); a lone first name ("Ruth") -> the one full name starting with it. A bare
     surname shared by two people goes to the one who speaks, else the one the article names most. Suffixes,
     titles, determiners and a description after a comma do not make another person."""
     article_names = article_names or Counter()
@@ -389,7 +389,7 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
             continue
         same = [full for full in pool if (full_words := name_words(full)) and full_words[-1] == words[-1]
                 and len(full_words) >= len(words) and (len(words) == 1 or full_words[0] == words[0]
-                                                       or full_words[-len(words) :] == words)]  # "Eskelsen García"
+                                                       or full_words[-len(words) :] == words)]  # "Ortega García"
         if len(words) == 1 and len({n.lower() for n in same}) == 1:
             by_first = {full for full in pool if len(name_words(full)) > 1 and name_words(full)[0] == words[0]}
             same = list(by_first) if len(by_first) == 1 else same
@@ -407,7 +407,7 @@ TRAILING_NAME = re.compile(r"\b(?!(?:the|a|an|of|in|for|to|at|with|from|on|by|an
 
 
 def looks_like_name(name: str) -> bool:
-    """"Ann Lee", "Bill de Blasio", "Ann K. Lee Jr.": capitalised words and particles, no possessive, no comma."""
+    """"Ann Lee", "Anna de Vries", "Ann K. Lee Jr.": capitalised words and particles, no possessive, no comma."""
     words = name.split()
     return bool(words) and "," not in name and any(w[:1].isupper() for w in words) and all(
         ((w[:1].isupper() or w.lower() in NAME_PARTICLES or w.split("-")[-1][:1].isupper())

@@ -107,7 +107,7 @@ def _role_part(part: str) -> str | None:
 
 
 def _drop_determiner(raw: str) -> str:
-    """"The spokesman" -> "spokesman"; but "Le Pen", "De Niro": a determiner that is also a name particle, before
+    """"The spokesman" -> "spokesman"; but "Le Garrec", "De Luca": a determiner that is also a name particle, before
     a capitalised word, starts a surname."""
     match = LEADING_DETERMINER.match(raw)
     if match and PARTICLE_TOKEN.match(match.group(0).strip().lower()) and CAPITALISED.match(raw[match.end() :]):
@@ -171,7 +171,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
             CAPITALISED.match(tokens[i + 1]):
-        return True  # "Bill de Blasio", "Ludwig van Beethoven": a particle between two name words
+        return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
     if PARTY_LABEL.match(token):
@@ -271,7 +271,7 @@ class People:
         key = surname(parts.name)
         person = self.by_full.get(parts.name.lower()) or self.by_surname.get(key)
         if person is None or not (_compatible(person.name, parts.name) or _compatible(parts.name, person.name)):
-            person = Person(parts.name)  # "Hillary Clinton" after "Bill Clinton": someone else
+            person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
             self.by_surname[key] = person
         elif len(parts.name.split()) > len(person.name.split()):
             person.name = parts.name
@@ -335,10 +335,10 @@ class People:
 
 
 def _compatible(short: str, full: str) -> bool:
-    """"Clinton" and "Hillary Clinton" are one person; "Bill Clinton" and "Hillary Clinton" are not."""
+    """"Marsh" and "Ruth Marsh" are one person; "Tom Marsh" and "Ruth Marsh" are not."""
     a, b = short.split(), full.split()
     return (len(a) == 1 or a[0].rstrip(".") == b[0].rstrip(".") or b[0].startswith(a[0].rstrip("."))
-            or [w.lower() for w in a] == [w.lower() for w in b[-len(a) :]])  # "Le Pen", "Marine Le Pen"
+            or [w.lower() for w in a] == [w.lower() for w in b[-len(a) :]])  # "Le Garrec", "Marie Le Garrec"
 
 
 def surname(name: str) -> str:
