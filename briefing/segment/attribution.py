@@ -28,6 +28,16 @@ from briefing.segment.patterns import (
 )
 from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
+from briefing.segment.ranker import (
+    Mention,
+    QuoteContext,
+    Ranker,
+    candidates,
+    cue_class,
+    features,
+    mentions_by_paragraph,
+    shipped_ranker,
+)
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
@@ -79,9 +89,33 @@ class _Attribution:
     alternatives: tuple[tuple[str, int], ...] = ()
 
 
-def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict[str, str]]:
+def attribute(segments: list[Segment], source: str,
+              ranker: Ranker | None = None) -> tuple[list[Segment], dict[str, str]]:
     """Give every quote its speaker's canonical name (None when the text does not say) and the cue that decided
-    it; also return the gender the article gives each speaker (by pronoun or title), for casting."""
+    it; also return the gender the article gives each speaker (by pronoun or title), for casting. The rules decide
+    first; the learned ranker (the shipped one unless `ranker` is given) then weighs them against the other people
+    named nearby."""
+    people, speakers = _rule_speakers(segments, source)
+    ranker = ranker or shipped_ranker()
+    if ranker is not None:
+        _rerank(segments, source, speakers, people, ranker)
+    attributed = [
+        replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
+                cue=speakers[i][1] if speakers[i][0] else None)
+        if seg.kind == "quote" else seg
+        for i, seg in enumerate(segments)
+    ]
+    genders = {p.name: p.gender for p, _ in speakers.values() if p is not None and p.gender}
+    return attributed, genders
+
+
+def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteContext], list[Mention]]:
+    """What the ranker sees for each quote (the rules' choice, neighbours, mentions); for training it."""
+    people, speakers = _rule_speakers(segments, source)
+    return _contexts(segments, speakers), mentions_by_paragraph(segments, people.mentions)
+
+
+def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
     people = People(ArticleWords(source))
     found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
@@ -93,14 +127,43 @@ def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict
         speakers[index] = _resolve_first(attribution, people)
     _share_within_utterances(segments, speakers, source)
     _fill_unattributed(segments, speakers, people)
-    attributed = [
-        replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
-                cue=speakers[i][1] if speakers[i][0] else None)
-        if seg.kind == "quote" else seg
-        for i, seg in enumerate(segments)
-    ]
-    genders = {p.name: p.gender for p, _ in speakers.values() if p is not None and p.gender}
-    return attributed, genders
+    return people, speakers
+
+
+def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
+    """Each quote with the rules' choice, the previous quote's speaker (up to two paragraphs back) and the next
+    one's (up to a paragraph on), and how often the rules gave each person a quote before it."""
+    order = sorted(speakers)
+    counts: dict[int, int] = {}
+    contexts = []
+    for k, index in enumerate(order):
+        paragraph = segments[index].paragraph
+        previous = order[k - 1] if k else None
+        following = order[k + 1] if k + 1 < len(order) else None
+        contexts.append(QuoteContext(
+            index, segments[index], *speakers[index],
+            previous=(speakers[previous][0], segments[previous].paragraph)
+            if previous is not None and segments[previous].paragraph >= paragraph - 2 else (None, -1),
+            following=(speakers[following][0], segments[following].paragraph)
+            if following is not None and segments[following].paragraph <= paragraph + 1 else (None, -1),
+            quoted_before=dict(counts)))
+        if speakers[index][0] is not None:
+            counts[id(speakers[index][0])] = counts.get(id(speakers[index][0]), 0) + 1
+    return contexts
+
+
+def _rerank(segments: list[Segment], source: str, speakers: dict, people: People, ranker: Ranker) -> None:
+    """Where the ranker prefers another candidate to the rules' choice, that candidate speaks; its cue says so."""
+    mentions = mentions_by_paragraph(segments, people.mentions)
+    for context in _contexts(segments, speakers):
+        people_near = candidates(context, mentions)
+        if not people_near or not ranker.may_override(context.rule_cue if context.rule_person else None):
+            continue
+        scored = [(ranker.score(features(p, context, mentions, segments, source)), p) for p in people_near]
+        best = max(scored, key=lambda item: item[0])[1]
+        if best is not context.rule_person:
+            was = cue_class(context.rule_cue) or "none"
+            speakers[context.index] = (best, f"ranked: {best.name} (rules: {was})")
 
 
 def _resolve_first(attribution: _Attribution | None, people: People) -> tuple[Person | None, str | None]:
