@@ -180,16 +180,32 @@ def evaluate_ways(quotes: list[Quote], ranked: list[int], overrides: set[str] | 
     return ways
 
 
-def cross_validate(quotes: list[Quote], articles: list[str], folds: int, n: int) -> list[int]:
+def cross_validate(quotes: list[Quote], articles: list[str], folds: int, n: int, l2: float = L2) -> list[int]:
     fold_of = {name: i % folds for i, name in enumerate(articles)}
     ranked = [-1] * len(quotes)
     for fold in range(folds):
         train = [q for q in quotes if fold_of[q.article] != fold]
-        w = fit(train, n)
+        w = fit(train, n, l2)
         for k, q in enumerate(quotes):
             if fold_of[q.article] == fold:
                 ranked[k] = int(np.argmax(q.matrix @ w)) if len(q.right) else -1
     return ranked
+
+
+def choose_penalty(quotes: list[Quote], articles: list[str], folds: int, n: int,
+                   penalties: list[float]) -> tuple[float, list[int], set[str]]:
+    """The L2 penalty (and the cues to override on) with the best cross-validated accuracy, gated by cue."""
+    best = None
+    for l2 in penalties:
+        ranked = cross_validate(quotes, articles, folds, n, l2)
+        table = tally(quotes, evaluate_ways(quotes, ranked))
+        overrides = {cue for cue, row in table.items() if cue != "all" and row["ranker"][1] > row["rules"][1]}
+        gated = tally(quotes, evaluate_ways(quotes, ranked, overrides))["all"]["gated"]
+        print(f"  L2 {l2:g}: cross-validated accuracy {gated[1] / gated[0]:.4f} (gated), "
+              f"{table['all']['ranker'][1] / table['all']['ranker'][0]:.4f} (ranker everywhere)")
+        if best is None or gated[1] > best[0]:
+            best = (gated[1], l2, ranked, overrides)
+    return best[1], best[2], best[3]
 
 
 def main(argv: list[str]) -> int:
@@ -197,6 +213,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("data", type=Path)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--l2", type=float, nargs="+", default=[L2],
+                        help="L2 penalties to try; the one with the best cross-validated dev accuracy is kept")
     parser.add_argument("--no-write", action="store_true", help="cross-validate only")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles (a quick check)")
     args = parser.parse_args(argv)
@@ -210,20 +228,19 @@ def main(argv: list[str]) -> int:
     dev_quotes = collect(dev, scorer, names)
     print(f"dev: {len(dev)} articles, {len(dev_quotes)} quotes with a gold speaker, "
           f"{sum(len(q.right) for q in dev_quotes)} candidates ({time.process_time() - started:.0f} CPU s)")
-    ranked = cross_validate(dev_quotes, [p.name for p in dev], args.folds, len(names))
-    table = tally(dev_quotes, evaluate_ways(dev_quotes, ranked))
-    overrides = {cue for cue, row in table.items() if cue != "all" and row["ranker"][1] > row["rules"][1]}
+    l2, ranked, overrides = choose_penalty(dev_quotes, [p.name for p in dev], args.folds, len(names), args.l2)
     print_table(f"dev, {args.folds}-fold cross-validated (folds by article); ranker may override on: "
                 f"{', '.join(sorted(overrides))}", tally(dev_quotes, evaluate_ways(dev_quotes, ranked, overrides)))
-    w = fit(dev_quotes, len(names))
+    w = fit(dev_quotes, len(names), l2)
     held_quotes = collect(held_out, scorer, names)
     print_table(f"held-out: {len(held_out)} articles, {len(held_quotes)} quotes (never trained on)",
                 tally(held_quotes, evaluate_ways(held_quotes, choices(held_quotes, w), overrides)))
-    print("\nweights: " + ", ".join(f"{n}={x:+.2f}" for n, x in zip(names, w, strict=True)))
+    strongest = sorted(zip(names, w, strict=True), key=lambda item: -abs(item[1]))[:20]
+    print(f"\nL2 {l2:g}; strongest weights: " + ", ".join(f"{n}={x:+.2f}" for n, x in strongest))
     if not args.no_write:
         note = (f"Trained by benchmarks/train_speaker_ranker.py on the dev part of {args.data.name} (PolNeAR train "
                 f"converted by benchmarks/polnear_gold.py; every 5th article by name held out): {len(dev)} "
-                f"articles, {len(dev_quotes)} quotes.")
+                f"articles, {len(dev_quotes)} quotes; L2 {l2:g}.")
         data = {"note": note, "features": names, "weights": [round(float(x), 4) for x in w],
                 "overrides": sorted(overrides)}
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

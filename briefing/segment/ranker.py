@@ -77,7 +77,7 @@ def base_feature_names() -> list[str]:
             "mentioned_previous_paragraph", "mentioned_next_paragraph", "last_named_before", "first_in_paragraph",
             "mention_count", "quoted_before", "organisation", "role_only", "single_word_name", "gender_agrees",
             "gender_disagrees", "paragraph_opens_with_quote_and_named_after", "only_candidate_named_in_paragraph",
-            "subject_of_last_sentence", "gender_unknown"]
+            "subject_of_last_sentence", "gender_unknown", "named_in_quote"]
 
 
 class Ranker:
@@ -229,17 +229,28 @@ def _context_features(person: Person, context: QuoteContext, mentions: list[Ment
         values["first_in_paragraph"] = 1.0
     if in_paragraph and all(m.person is person for m in in_paragraph):
         values["only_candidate_named_in_paragraph"] = 1.0
+    if _named_in(person, seg.text):
+        values["named_in_quote"] = 1.0  # people seldom name themselves: "We beat Lee," said Kim
     if person.organisation:
         values["organisation"] = 1.0
     if person.name[:1].islower():
         values["role_only"] = 1.0
     elif len(person.name.split()) == 1:
         values["single_word_name"] = 1.0
+    _gender_features(person, context, segments, values)
+
+
+def _gender_features(person: Person, context: QuoteContext, segments: list[Segment], values: dict) -> None:
     gender = _pronoun_gender(segments, context.index)
     if gender and person.gender:
         values["gender_agrees" if person.gender == gender else "gender_disagrees"] = 1.0
     elif gender:
         values["gender_unknown"] = 1.0
+
+
+def _named_in(person: Person, text: str) -> bool:
+    last = person.name.split()[-1] if person.name.split() else ""
+    return len(last) > 1 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text) is not None
 
 
 def _pronoun_gender(segments: list[Segment], index: int) -> str | None:
