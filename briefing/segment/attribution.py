@@ -74,6 +74,7 @@ TITLE_ONLY = re.compile(TITLE)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
+CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
 
@@ -135,6 +136,7 @@ def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
     one's (up to a paragraph on), and how often the rules gave each person a quote before it."""
     order = sorted(speakers)
     counts: dict[int, int] = {}
+    later = Counter(id(person) for person, _ in speakers.values() if person is not None)
     contexts = []
     for k, index in enumerate(order):
         paragraph = segments[index].paragraph
@@ -149,21 +151,30 @@ def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
             quoted_before=dict(counts)))
         if speakers[index][0] is not None:
             counts[id(speakers[index][0])] = counts.get(id(speakers[index][0]), 0) + 1
+            later[id(speakers[index][0])] -= 1
+        contexts[-1].quoted_after = {key: n for key, n in later.items() if n > 0}
     return contexts
 
 
 def _rerank(segments: list[Segment], source: str, speakers: dict, people: People, ranker: Ranker) -> None:
-    """Where the ranker prefers another candidate to the rules' choice, that candidate speaks; its cue says so."""
+    """Where the ranker prefers another candidate to the rules' choice, that candidate speaks; its cue says so.
+    Quotes the rules gave the same speaker because they continue this one follow the change."""
     mentions = mentions_by_paragraph(segments, people.mentions)
+    change = None  # (the rules' person, the ranker's) of the quote before
     for context in _contexts(segments, speakers):
+        cue = cue_class(context.rule_cue) if context.rule_person else "none"
+        if change and cue in CONTINUING_CUES and context.rule_person is change[0]:
+            speakers[context.index] = (change[1], f"ranked: {change[1].name} (rules: {cue}, as the quote before)")
+            continue
+        change = None
         people_near = candidates(context, mentions)
         if not people_near or not ranker.may_override(context.rule_cue if context.rule_person else None):
             continue
         scored = [(ranker.score(features(p, context, mentions, segments, source)), p) for p in people_near]
         best = max(scored, key=lambda item: item[0])[1]
         if best is not context.rule_person:
-            was = cue_class(context.rule_cue) or "none"
-            speakers[context.index] = (best, f"ranked: {best.name} (rules: {was})")
+            speakers[context.index] = (best, f"ranked: {best.name} (rules: {cue or 'none'})")
+            change = (context.rule_person, best)
 
 
 def _resolve_first(attribution: _Attribution | None, people: People) -> tuple[Person | None, str | None]:

@@ -51,6 +51,7 @@ class QuoteContext:
     previous: tuple[Person | None, int] = (None, -1)  # the previous quote's speaker and paragraph
     following: tuple[Person | None, int] = (None, -1)
     quoted_before: dict[int, int] = field(default_factory=dict)  # id(person) -> quotes the rules gave them so far
+    quoted_after: dict[int, int] = field(default_factory=dict)  # id(person) -> quotes the rules give them later
 
 
 def cue_class(cue: str | None) -> str | None:
@@ -77,7 +78,8 @@ def base_feature_names() -> list[str]:
             "mentioned_previous_paragraph", "mentioned_next_paragraph", "last_named_before", "first_in_paragraph",
             "mention_count", "quoted_before", "organisation", "role_only", "single_word_name", "gender_agrees",
             "gender_disagrees", "paragraph_opens_with_quote_and_named_after", "only_candidate_named_in_paragraph",
-            "subject_of_last_sentence", "gender_unknown", "named_in_quote"]
+            "subject_of_last_sentence", "gender_unknown", "named_in_quote", "quoted_after",
+            "all_capitals"]
 
 
 class Ranker:
@@ -164,9 +166,9 @@ def _neighbour_features(person: Person, context: QuoteContext, segments: list[Se
     if following is person:
         values["next_speaker"] = 1.0
         values["next_speaker_same_paragraph"] = float(following_paragraph == seg.paragraph)
-    count = context.quoted_before.get(id(person), 0)
-    if count:
-        values["quoted_before"] = math.log1p(count)
+    for name, counts in (("quoted_before", context.quoted_before), ("quoted_after", context.quoted_after)):
+        if counts.get(id(person)):
+            values[name] = math.log1p(counts[id(person)])
 
 
 def _adjacent(segments: list[Segment], index: int, step: int) -> Segment | None:
@@ -233,6 +235,8 @@ def _context_features(person: Person, context: QuoteContext, mentions: list[Ment
         values["named_in_quote"] = 1.0  # people seldom name themselves: "We beat Lee," said Kim
     if person.organisation:
         values["organisation"] = 1.0
+    if person.name.isupper():
+        values["all_capitals"] = 1.0  # "FULL TEXT", "WATCH": a heading, seldom a person
     if person.name[:1].islower():
         values["role_only"] = 1.0
     elif len(person.name.split()) == 1:
