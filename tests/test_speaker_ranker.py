@@ -142,3 +142,13 @@ def test_a_person_named_inside_the_quote_is_marked():
     rows = only_quote(text)
     assert rows["Bo Kim"].get("named_in_quote") == 1.0
     assert "named_in_quote" not in rows["Ann Lee"]
+
+
+def test_quotes_that_continue_a_ranked_quote_follow_its_new_speaker():
+    text = ('Title\n\n"We won," said Ann Lee.\n\nBo Kim arrived later, and Cara Diaz spoke to the crowd.\n\n'
+            '"Next year we win again."\n\n"And the year after."\n')
+    rules = ranked_speakers(text, Ranker({}, overrides=set()))
+    assert rules[1][0] == rules[2][0] != "Cara Diaz" and rules[2][1] == "continues-previous"
+    ranked = ranked_speakers(text, Ranker({"last_named_before": 5.0}, overrides={"named-before"}))
+    assert [speaker for speaker, _ in ranked] == ["Ann Lee", "Cara Diaz", "Cara Diaz"]
+    assert ranked[2][1] == "ranked: Cara Diaz (rules: continues-previous, as the quote before)"
