@@ -152,3 +152,17 @@ def test_quotes_that_continue_a_ranked_quote_follow_its_new_speaker():
     ranked = ranked_speakers(text, Ranker({"last_named_before": 5.0}, overrides={"named-before"}))
     assert [speaker for speaker, _ in ranked] == ["Ann Lee", "Cara Diaz", "Cara Diaz"]
     assert ranked[2][1] == "ranked: Cara Diaz (rules: continues-previous, as the quote before)"
+
+
+def test_features_depend_on_where_names_stand_not_on_which_names_they_are():
+    template = ('Title\n\n{a} chaired the meeting on Monday. {b}, the harbour master, spoke after him.\n\n'
+                '"We will rebuild the pier," {b_last} said. "It will take a year."\n')
+    first = contexts_of(template.format(a="Bo Kim", b="Ann Lee", b_last="Lee"))
+    second = contexts_of(template.format(a="Al Orr", b="Ida Fox", b_last="Fox"))  # same lengths: same distances
+    renamed = {"Al Orr": "Bo Kim", "Ida Fox": "Ann Lee"}
+    assert [{renamed[name]: row for name, row in rows.items()} for _, rows in second] == [rows for _, rows in first]
+
+
+def test_a_ranker_without_weights_for_some_features_scores_the_rest():
+    ranker = Ranker({"speaks_adjacent_after": 1.0, "a feature of another version": 9.0})
+    assert ranker.score({"speaks_adjacent_after": 1.0, "previous_speaker": 1.0}) == 1.0
