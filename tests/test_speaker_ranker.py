@@ -166,3 +166,10 @@ def test_features_depend_on_where_names_stand_not_on_which_names_they_are():
 def test_a_ranker_without_weights_for_some_features_scores_the_rest():
     ranker = Ranker({"speaks_adjacent_after": 1.0, "a feature of another version": 9.0})
     assert ranker.score({"speaks_adjacent_after": 1.0, "previous_speaker": 1.0}) == 1.0
+
+
+def test_a_pronoun_leading_into_the_quote_gives_the_gender_too():
+    text = 'Title\n\nMr. Bo Kim met Ms. Ann Lee on Monday. Then she added: "We agreed on nothing."\n'
+    rows = only_quote(text)
+    assert rows["Ann Lee"].get("gender_agrees") == 1.0
+    assert rows["Bo Kim"].get("gender_disagrees") == 1.0

@@ -25,6 +25,7 @@ CUES = ("said-after", "said-before", "according-to", "partial-intro", "colon-lea
         "paragraph-end", "continues-previous", "named-before", "pronoun")
 PRONOUN_NEAR = re.compile(rf"^[\s,.–—-]*(?:({'|'.join(PRONOUN_WORDS)})\s+(?:\w+ly\s+)?{SPEECH_VERBS}\b|"
                           rf"{SPEECH_VERBS}\s+({'|'.join(PRONOUN_WORDS)})\b)", re.IGNORECASE)
+PRONOUN_BEFORE = re.compile(rf"\b({'|'.join(PRONOUN_WORDS)})\s+(?:\w+ly\s+)?{SPEECH_VERBS}[,:]?\s*$", re.IGNORECASE)
 LOG_SCALE = 8.0  # log(1 + characters) / LOG_SCALE: distances of a few to a few thousand characters in 0..1
 
 
@@ -258,9 +259,11 @@ def _named_in(person: Person, text: str) -> bool:
 
 
 def _pronoun_gender(segments: list[Segment], index: int) -> str | None:
-    """'..., she said' right after the quote (or 'He said:' right before it): the gender the text gives."""
+    """'..., she said' right after the quote (or 'He added:' right before it): the gender the text gives."""
     after = _adjacent(segments, index, 1)
     match = PRONOUN_NEAR.match(after.text) if after else None
     if match:
         return PRONOUN_WORDS.get((match.group(1) or match.group(2)).lower())
-    return None
+    before = _adjacent(segments, index, -1)
+    match = PRONOUN_BEFORE.search(before.text) if before else None
+    return PRONOUN_WORDS.get(match.group(1).lower()) if match else None
