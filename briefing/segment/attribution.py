@@ -1,6 +1,8 @@
 """Who said each quote: the subject of a speech verb next to it ("X said", "said X", "according to X", "X: ..."),
 resolved to one canonical name per person; quotes the text does not attribute follow the utterance they belong to.
-Each quote keeps the evidence (cue) that decided its speaker."""
+Then a small learned ranker (ranker.py) weighs the rules' choice against the other people named near the quote, on
+the cues where it beat the rules in cross-validation. Each quote keeps the evidence (cue) that decided its speaker:
+the rules' cue, or "ranked: NAME (rules: CUE)" where the ranker chose someone else."""
 
 from __future__ import annotations
 
@@ -28,6 +30,16 @@ from briefing.segment.patterns import (
 )
 from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
+from briefing.segment.ranker import (
+    Mention,
+    QuoteContext,
+    Ranker,
+    candidates,
+    cue_class,
+    features,
+    mentions_by_paragraph,
+    shipped_ranker,
+)
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
@@ -64,6 +76,7 @@ TITLE_ONLY = re.compile(TITLE)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
+CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
 
@@ -79,9 +92,34 @@ class _Attribution:
     alternatives: tuple[tuple[str, int], ...] = ()
 
 
-def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict[str, str]]:
+def attribute(segments: list[Segment], source: str,
+              ranker: Ranker | None = None) -> tuple[list[Segment], dict[str, str]]:
     """Give every quote its speaker's canonical name (None when the text does not say) and the cue that decided
-    it; also return the gender the article gives each speaker (by pronoun or title), for casting."""
+    it; also return the gender the article gives each speaker (by pronoun or title), for casting. The rules decide
+    first; the learned ranker (the shipped one unless `ranker` is given) then weighs them against the other people
+    named nearby."""
+    people, speakers = _rule_speakers(segments, source)
+    ranker = ranker or shipped_ranker()
+    if ranker is not None:
+        _rerank(segments, source, speakers, people, ranker)
+    people.settle([person for person, _ in speakers.values() if person is not None])  # one name per person
+    attributed = [
+        replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
+                cue=speakers[i][1] if speakers[i][0] else None)
+        if seg.kind == "quote" else seg
+        for i, seg in enumerate(segments)
+    ]
+    genders = {p.name: p.gender for p, _ in speakers.values() if p is not None and p.gender}
+    return attributed, genders
+
+
+def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteContext], list[Mention]]:
+    """What the ranker sees for each quote (the rules' choice, neighbours, mentions); for training it."""
+    people, speakers = _rule_speakers(segments, source)
+    return _contexts(segments, speakers), mentions_by_paragraph(segments, people.mentions)
+
+
+def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
     people = People(ArticleWords(source))
     found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
@@ -93,15 +131,53 @@ def attribute(segments: list[Segment], source: str) -> tuple[list[Segment], dict
         speakers[index] = _resolve_first(attribution, people)
     _share_within_utterances(segments, speakers, source)
     _fill_unattributed(segments, speakers, people)
-    people.settle([person for person, _ in speakers.values() if person is not None])  # one name per person
-    attributed = [
-        replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,
-                cue=speakers[i][1] if speakers[i][0] else None)
-        if seg.kind == "quote" else seg
-        for i, seg in enumerate(segments)
-    ]
-    genders = {p.name: p.gender for p, _ in speakers.values() if p is not None and p.gender}
-    return attributed, genders
+    return people, speakers
+
+
+def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
+    """Each quote with the rules' choice, the previous quote's speaker (up to two paragraphs back) and the next
+    one's (up to a paragraph on), and how often the rules gave each person a quote before it."""
+    order = sorted(speakers)
+    counts: dict[int, int] = {}
+    later = Counter(id(person) for person, _ in speakers.values() if person is not None)
+    contexts = []
+    for k, index in enumerate(order):
+        paragraph = segments[index].paragraph
+        previous = order[k - 1] if k else None
+        following = order[k + 1] if k + 1 < len(order) else None
+        contexts.append(QuoteContext(
+            index, segments[index], *speakers[index],
+            previous=(speakers[previous][0], segments[previous].paragraph)
+            if previous is not None and segments[previous].paragraph >= paragraph - 2 else (None, -1),
+            following=(speakers[following][0], segments[following].paragraph)
+            if following is not None and segments[following].paragraph <= paragraph + 1 else (None, -1),
+            quoted_before=dict(counts)))
+        if speakers[index][0] is not None:
+            counts[id(speakers[index][0])] = counts.get(id(speakers[index][0]), 0) + 1
+            later[id(speakers[index][0])] -= 1
+        contexts[-1].quoted_after = {key: n for key, n in later.items() if n > 0}
+    return contexts
+
+
+def _rerank(segments: list[Segment], source: str, speakers: dict, people: People, ranker: Ranker) -> None:
+    """Where the ranker prefers another candidate to the rules' choice, that candidate speaks; its cue says so.
+    Quotes the rules gave the same speaker because they continue this one follow the change."""
+    mentions = mentions_by_paragraph(segments, people.mentions)
+    change = None  # (the rules' person, the ranker's) of the quote before
+    for context in _contexts(segments, speakers):
+        cue = cue_class(context.rule_cue) if context.rule_person else "none"
+        if change and cue in CONTINUING_CUES and context.rule_person is change[0]:
+            speakers[context.index] = (change[1], f"ranked: {change[1].name} (rules: {cue}, as the quote before)")
+            continue
+        change = None
+        people_near = candidates(context, mentions)
+        if not people_near or not ranker.may_override(context.rule_cue if context.rule_person else None):
+            continue
+        scored = [(ranker.score(features(p, context, mentions, segments, source)), p) for p in people_near]
+        best = max(scored, key=lambda item: item[0])[1]
+        if best is not context.rule_person:
+            speakers[context.index] = (best, f"ranked: {best.name} (rules: {cue or 'none'})")
+            change = (context.rule_person, best)
 
 
 def _resolve_first(attribution: _Attribution | None, people: People) -> tuple[Person | None, str | None]:
