@@ -235,3 +235,25 @@ def test_a_sentence_that_links_most_of_its_words_is_prose_but_a_labelled_link_is
         f"<p>{BODY[0]}</p><p>{linked}</p><p>{BODY[1]}</p><p>{labelled}</p><p>{BODY[2]}</p>"), "link.html").blocks)
     assert "The director faces a charge of misleading the regional transport authority." in heard
     assert "Rail strike" not in heard and "Read more" not in heard
+
+
+def test_lines_after_line_breaks_beside_a_caption_are_paragraphs_whole_with_their_links():
+    lines = ("<div class='story'>The timetable was drawn up by the planners of <em><a href='/p'>Coast Rail</a></em>. "
+             "It was shown to the unions first.<br> <br><center><em>The new sleeper carriage</em></center> <br>"
+             "The unions say the plan, drawn up by <em>Coast Rail</em>, is fair to the night crews.<br> <br>"
+             "The company has promised to <a href='/x'>hire forty new conductors</a>, most of them in the capital."
+             "<br> <br>The first train leaves on the first of June.</div>")
+    blocks = [block.text for block in article_from_bytes(page(lines), "lines.html").blocks]
+    for sentence in ("The timetable was drawn up by the planners of Coast Rail.",
+                     "The unions say the plan, drawn up by Coast Rail, is fair to the night crews.",
+                     "The company has promised to hire forty new conductors, most of them in the capital.",
+                     "The first train leaves on the first of June."):
+        assert any(sentence in block for block in blocks), sentence  # whole, not split at its link
+
+
+def test_a_space_between_two_links_is_kept():
+    linked = ("<p>Other <a href='/a'>rail</a> <a href='/b'>travel</a> <a href='/c'>writers</a> have offered "
+              "differing estimates of the cost of the night trains to the regional budget.</p>")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p>{linked}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "spaces.html").blocks)
+    assert "Other rail travel writers have offered" in heard

@@ -124,6 +124,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_bare_urls(tree)
     drop_promotions(tree)
     wrap_loose_text(tree)
+    keep_spaces_between_links(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
     site = (metadata.sitename or "") if metadata else ""
@@ -162,30 +163,59 @@ CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "
 
 def wrap_loose_text(tree) -> None:
     """Text standing loose in a container beside block elements (a sentence right after a headline,
-    outside any <p>) becomes a <p> of its own, with the inline elements around it, so that the extractor,
-    which reads paragraphs, reads it too."""
+    outside any <p>, or a line after a <br> there) becomes a <p> of its own, with the inline elements
+    around it, so that the extractor, which reads paragraphs, reads it too."""
     for container in [c for c in tree.iter(*CONTAINERS) if any(child.tag in BLOCK_TAGS for child in c)]:
-        children = list(container)
-        if (container.text or "").strip():
-            _wrap_run(container, None, container.text, children)
-            container.text = None
-        for index, child in enumerate(children):
-            if child.tag in BLOCK_TAGS and (child.tail or "").strip():
-                _wrap_run(container, child, child.tail, children[index + 1 :])
-                child.tail = None
+        runs, run = [], [None]  # None stands for the container's own text
+        for child in list(container):
+            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+                runs.append(run)
+                run = [child]
+            else:
+                run.append(child)
+        for after, *inline in [*runs, run]:
+            _wrap_run(container, after, inline)
 
 
-def _wrap_run(container, after, text: str, following: list) -> None:
-    """A new <p> holding `text` and the inline elements of `following` up to the next block element."""
+def _wrap_run(container, after, inline: list) -> None:
+    """A new <p> holding the loose words after `after` (a block element, or None for the container's
+    start) and the `inline` elements that follow it up to the next block element. Words stand loose
+    right after the block, or on a line of their own after a <br>; the <p> starts at the first of them
+    (a line of inline elements above, such as a byline, stays as it was)."""
     from lxml import etree
 
+    text = container.text if after is None else after.tail
+    if (text or "").strip():
+        start = 0
+    else:
+        lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
+        if not lines:
+            return
+        start = lines[0]
+    moved = inline[start:]
+    position = container.index(moved[0]) if moved else (0 if after is None else container.index(after) + 1)
     paragraph = etree.Element("p")
-    paragraph.text = text
-    for sibling in following:
-        if not isinstance(sibling.tag, str) or sibling.tag in BLOCK_TAGS:
-            break
-        paragraph.append(sibling)  # moves it, with its tail
-    container.insert(0 if after is None else container.index(after) + 1, paragraph)
+    if start == 0:
+        paragraph.text = text
+        if after is None:
+            container.text = None
+        else:
+            after.tail = None
+    for element in moved:
+        paragraph.append(element)  # moves it, with its tail
+    container.insert(position, paragraph)
+
+
+def keep_spaces_between_links(tree) -> None:
+    """The extractor drops a space that stands alone between two links ("<a>social</a> <a>media</a>"
+    read as "socialmedia"): the space is moved inside the first link, where it is kept."""
+    for link in tree.iter("a"):
+        if link.tail and not link.tail.strip() and link.getnext() is not None:
+            if len(link):
+                link[-1].tail = (link[-1].tail or "") + " "
+            else:
+                link.text = (link.text or "") + " "
+            link.tail = None
 
 
 SECTION_SCOPE = 4  # how many levels above the article's container its other sections may sit
