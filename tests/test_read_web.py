@@ -257,3 +257,12 @@ def test_a_space_between_two_links_is_kept():
     heard = " ".join(block.text for block in article_from_bytes(page(
         f"<p>{BODY[0]}</p>{linked}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "spaces.html").blocks)
     assert "Other rail travel writers have offered" in heard
+
+
+def test_a_table_row_keeps_a_figure_repeated_in_several_columns():
+    rows = "".join(f"<tr><td>{team}</td><td>{won}</td><td>{drawn}</td><td>{lost}</td></tr>"
+                   for team, won, drawn, lost in (("Harbour United", 2, 0, 0), ("Millbrook Rovers", 1, 1, 1)))
+    table = f"<table><tr><th>Team</th><th>Won</th><th>Drawn</th><th>Lost</th></tr>{rows}</table>"
+    heard = " ".join(block.text for block in article_from_bytes(
+        page(f"<p>{BODY[0]}</p>{table}<p>{BODY[1]}</p>"), "league.html").blocks)
+    assert "Harbour United, 2, 0, 0. Millbrook Rovers, 1, 1, 1." in heard

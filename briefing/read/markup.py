@@ -436,10 +436,15 @@ def _table(element) -> list[Part]:
     rows = []
     for row in element.iter("row"):
         cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
-        cells = [cell for index, cell in enumerate(cells) if cell and cell not in cells[:index]]
+        cells = [cell for index, cell in enumerate(cells) if cell and (cell not in cells[:index] or _is_figure(cell))]
         if cells:
             rows.append(as_sentence(", ".join(cells)))
     return [Part(" ".join(rows))] if rows else []
+
+
+def _is_figure(cell: str) -> bool:
+    """A number, a score or a dash: a row may hold the same figure in several columns (0, 0, 1)."""
+    return not re.search(r"[^\W\d_]", cell)
 
 
 def _declared_language(raw: bytes, metadata) -> str:
