@@ -266,3 +266,11 @@ def test_a_table_row_keeps_a_figure_repeated_in_several_columns():
     heard = " ".join(block.text for block in article_from_bytes(
         page(f"<p>{BODY[0]}</p>{table}<p>{BODY[1]}</p>"), "league.html").blocks)
     assert "Harbour United, 2, 0, 0. Millbrook Rovers, 1, 1, 1." in heard
+
+
+def test_a_sentence_after_a_linked_picture_in_its_paragraph_is_read():
+    pictured = ("<p><a href='https://pins.example/pin?url=night-trains'><img src='cabin.jpg' alt='A cabin'></a>"
+                "Because once the cabins are booked, the company will add a carriage.</p>")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p>{pictured}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "pictured.html").blocks)
+    assert "Because once the cabins are booked, the company will add a carriage." in heard

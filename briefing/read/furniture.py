@@ -42,6 +42,16 @@ def drop_bare_urls(tree) -> None:
             link.drop_tree()
 
 
+def drop_wordless_links(tree) -> None:
+    """A link around an image or an icon inside a paragraph has no words to read; the extractor would
+    take the paragraph's text after it for the link's own (a sentence after a linked picture read as a
+    link, then judged a link list)."""
+    for link in [a for a in tree.iter("a") if not (a.text_content() or "").strip() and a.getparent() is not None
+                 and a.getparent().tag == "p"]:
+        if link.getparent() is not None:
+            link.drop_tree()
+
+
 PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
                        r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest|"
                        r"modal|popup|pop-up|overlay|notification|floating|toolbar|reprint|paywall|cookie|consent",

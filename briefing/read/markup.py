@@ -20,6 +20,7 @@ from briefing.read.furniture import (
     clean_title,
     drop_bare_urls,
     drop_promotions,
+    drop_wordless_links,
     is_dateline,
     is_furniture,
     link_heavy,
@@ -122,6 +123,7 @@ def read_html(raw: bytes, source: str) -> Article:
         raise InputError(f"{source} has no article text that could be found; is it an article page?")
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     drop_bare_urls(tree)
+    drop_wordless_links(tree)
     drop_promotions(tree)
     wrap_loose_text(tree)
     keep_spaces_between_links(tree)
