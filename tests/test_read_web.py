@@ -274,3 +274,21 @@ def test_a_sentence_after_a_linked_picture_in_its_paragraph_is_read():
     heard = " ".join(block.text for block in article_from_bytes(page(
         f"<p>{BODY[0]}</p>{pictured}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "pictured.html").blocks)
     assert "Because once the cabins are booked, the company will add a carriage." in heard
+
+
+def test_a_div_of_text_between_paragraphs_is_a_paragraph_but_a_caption_or_teaser_is_not():
+    from lxml import html
+
+    from briefing.read.markup import paragraphs_set_as_divs
+
+    tree = html.fromstring(
+        f"<article><p>{BODY[0]}</p><div class='subheadline'>Who pays for the night trains?</div><p>{BODY[1]}</p>"
+        f"<div><img src='cabin.jpg'><em>A four-bed cabin.</em></div><p>{BODY[2]}</p>"
+        f"<div><a href='/a'>Rail strike ends after three days</a></div><p>{LOOSE}</p></article>")
+    paragraphs_set_as_divs(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [
+        BODY[0], "Who pays for the night trains?", BODY[1], BODY[2], LOOSE]
+    heard = [block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><div class='subheadline'>Who pays for the night trains?</div><p>{BODY[1]}</p>"),
+        "subheadline.html").blocks]
+    assert heard == [BODY[0], "Who pays for the night trains?", BODY[1]]

@@ -126,6 +126,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_wordless_links(tree)
     drop_promotions(tree)
     wrap_loose_text(tree)
+    paragraphs_set_as_divs(tree)
     keep_spaces_between_links(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
@@ -206,6 +207,20 @@ def _wrap_run(container, after, inline: list) -> None:
     for element in moved:
         paragraph.append(element)  # moves it, with its tail
     container.insert(position, paragraph)
+
+
+def paragraphs_set_as_divs(tree) -> None:
+    """A <div> of text alone between two paragraphs (a subheading or a line set in a <div> of its own)
+    is read as a paragraph: the extractor may pass over a <div> among <p>s. One mostly of links (a
+    teaser between paragraphs) or with a picture (a caption) is left as it is."""
+    for div in list(tree.iter("div")):
+        before, after = div.getprevious(), div.getnext()
+        if (before is not None and after is not None and before.tag == "p" and after.tag == "p"
+                and div.text_content().strip() and not link_heavy(div, 0.3) and next(div.iter("img"), None) is None
+                and not any(child.tag in BLOCK_TAGS for child in div.iter()
+                                                            if child is not div)):
+            div.tag = "p"
+            div.attrib.clear()
 
 
 def keep_spaces_between_links(tree) -> None:
