@@ -292,3 +292,14 @@ def test_a_div_of_text_between_paragraphs_is_a_paragraph_but_a_caption_or_teaser
         f"<p>{BODY[0]}</p><div class='subheadline'>Who pays for the night trains?</div><p>{BODY[1]}</p>"),
         "subheadline.html").blocks]
     assert heard == [BODY[0], "Who pays for the night trains?", BODY[1]]
+
+
+def test_an_embedded_post_inside_a_widget_box_is_read():
+    post = ("<div class='story-widget story-post'><div class='story-post__inner'><blockquote class='twitter-tweet'>"
+            "<p>So glad the night train to the coast is finally back, we will be on the first one!</p>&mdash; Rail Fan "
+            "(@railfan) <a href='https://twitter.com/railfan/status/2'>May 3, 2026</a></blockquote>"
+            "<script src='https://platform.example/widgets.js'></script></div></div>")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{post}<p>{BODY[2]}</p>"), "widget.html").blocks)
+    assert "So glad the night train to the coast is finally back" in heard
+    assert all(sentence in heard for sentence in BODY)

@@ -125,6 +125,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_bare_urls(tree)
     drop_wordless_links(tree)
     drop_promotions(tree)
+    lift_embedded_posts(tree)
     wrap_loose_text(tree)
     paragraphs_set_as_divs(tree)
     keep_spaces_between_links(tree)
@@ -221,6 +222,30 @@ def paragraphs_set_as_divs(tree) -> None:
                                                             if child is not div)):
             div.tag = "p"
             div.attrib.clear()
+
+
+EMBEDDED_POST = re.compile(r"\b(?:twitter-tweet|instagram-media|tiktok-embed)\b")  # the platforms' embed codes
+
+
+def lift_embedded_posts(tree) -> None:
+    """A post embedded in the article (by the platform's standard embed code, a <blockquote>) is quoted
+    text of the article; the boxes a site wraps it in (a "widget") are taken away, as the extractor
+    throws such boxes out with the post inside."""
+    for post in [b for b in tree.iter("blockquote") if EMBEDDED_POST.search(b.get("class", ""))]:
+        box = post
+        while _holds_only(box.getparent(), box):
+            box = box.getparent()
+        if box is not post:
+            post.tail = box.tail
+            box.getparent().replace(box, post)
+
+
+def _holds_only(parent, child) -> bool:
+    """`parent` is a box around `child` alone (scripts and spaces aside)."""
+    if parent is None or parent.tag not in ("div", "span", "figure", "section", "aside") or parent.getparent() is None:
+        return False
+    others = [e for e in parent if e is not child and isinstance(e.tag, str) and e.tag not in ("script", "style")]
+    return not others and not (parent.text or "").strip() and not (child.tail or "").strip()
 
 
 def keep_spaces_between_links(tree) -> None:
