@@ -303,3 +303,15 @@ def test_an_embedded_post_inside_a_widget_box_is_read():
         f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{post}<p>{BODY[2]}</p>"), "widget.html").blocks)
     assert "So glad the night train to the coast is finally back" in heard
     assert all(sentence in heard for sentence in BODY)
+
+
+def test_a_japanese_sentence_around_a_link_is_not_taken_for_a_link_list():
+    sentences = ["夜行列車は六月一日から海岸と首都の間を毎晩走ることになったと鉄道会社の社長が水曜日に発表しました。",
+                 "列車は真夜中の少し前に海岸を出発し、朝早く首都に着くので、最初の会議に間に合うということです。",
+                 "乗客は座席と二人用または四人用の寝台を選ぶことができ、自転車も予約すれば持ち込めます。"]
+    linked = ("そのために会社は新しい寝台車を用意しました。詳しくは<a href='/night'>Night Rail Plan</a>"
+              "に関する発表をご覧ください。")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        "".join(f"<p>{s}</p>" for s in sentences[:2]) + f"<p>{linked}</p><p>{sentences[2]}</p>",
+        title="夜行列車が海岸に戻る", lang="ja"), "yakou.html").blocks)
+    assert "そのために会社は新しい寝台車を用意しました。" in heard

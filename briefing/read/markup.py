@@ -27,6 +27,7 @@ from briefing.read.furniture import (
     page_title,
     without_follow_calls,
     without_stray_headlines,
+    word_count,
 )
 from briefing.read.parts import Part, article_from_parts, as_sentence
 from briefing.read.text import decode
@@ -442,12 +443,6 @@ def _dense_prose(element) -> bool:
     text = block_text(element)
     return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(re.search(r"[.!?…][\"'”’»)]?$", text))
             and not link_heavy_xml(element, 0.2))
-
-
-def word_count(text: str) -> int:
-    """Words, counting two characters of scripts written without spaces (Chinese, Japanese) as one."""
-    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]", text))
-    return len(text.split()) + dense // 2
 
 
 def _page_parts(document, title: str) -> list[Part]:
