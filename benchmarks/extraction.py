@@ -13,7 +13,10 @@ are the dev part. For each part the table gives
 - refused / failed: pages the reader refused (InputError) or crashed on; both should be zero.
 
 Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
-`--show N` also lists the N worst pages of each part by recall and by extra words.
+`--show N` also lists the N dev pages with the lowest recall and with the most extra words (held-out pages
+are only counted, never listed, so that they stay a real check). `--page ID` (a dev page's id, or its
+first characters) prints what the reader missed of that page's true body, each run of missing words with
+a few words around it, and the words it read that are not in the body.
 
 `--snippets` scores another layout instead: trafilatura's own test pages (`evaldata.json` naming, for
 each page in `eval/` or `cache/`, snippets that must be read ("with") and must not ("without")): the share
@@ -247,10 +250,49 @@ def print_worst(name: str, rows: list[dict], count: int) -> None:
                   f"{row['status']}")
 
 
+def differences(true: str, pred: str, context: int = 6) -> tuple[list[str], list[str]]:
+    """The runs of true-body words the reading lacks and of read words the body lacks, each shown with
+    `context` words of its own text around it in [brackets]."""
+    import difflib
+
+    truth, guess = TOKEN.findall(true), TOKEN.findall(pred)
+    matcher = difflib.SequenceMatcher(None, [t.lower() for t in truth], [g.lower() for g in guess], autojunk=False)
+    missing, extra = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            missing.append(_in_context(truth, i1, i2, context))
+        if tag in ("insert", "replace"):
+            extra.append(_in_context(guess, j1, j2, context))
+    return missing, extra
+
+
+def _in_context(words: list[str], start: int, end: int, context: int) -> str:
+    before, after = words[max(0, start - context):start], words[end:end + context]
+    return f"{' '.join(before)} [{' '.join(words[start:end])}] {' '.join(after)}".strip()
+
+
+def print_page(pages: list[tuple[str, bytes, str]], prefix: str) -> None:
+    found = [(i, page) for i, page in enumerate(pages) if page[0].startswith(prefix)]
+    if len(found) != 1:
+        sys.exit(f"{len(found)} pages have an id starting with {prefix!r}; give one page's id.")
+    index, (key, raw, true) = found[0]
+    if index % 5 == 4:
+        sys.exit(f"{key} is a held-out page: it is only counted, never looked at.")
+    pred, status = read_body(key, raw)
+    recall, extra_share = word_scores(true, pred)
+    print(f"{key}: {status}, recall {recall:.3f}, extra {100 * extra_share:.1f} %")
+    missing, extra = differences(true, pred)
+    for label, runs in (("missing", missing), ("extra", extra)):
+        print(f"\n{label} ({sum(len(r.split('[')[1].split(']')[0].split()) for r in runs)} words):")
+        for run in runs:
+            print(f"  {run}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--show", type=int, default=0, help="list the N worst pages of each part")
+    parser.add_argument("--show", type=int, default=0, help="list the N worst dev pages")
+    parser.add_argument("--page", help="a dev page's id (or its start): its missing and extra words in context")
     parser.add_argument("--documents", action="store_true", help="the true bodies as PDF and DOCX instead")
     parser.add_argument("--snippets", action="store_true", help="FOLDER is trafilatura's tests folder")
     args = parser.parse_args()
@@ -263,6 +305,9 @@ def main() -> None:
                                          for v in values.values()))
         return
     pages = load_pages(args.folder)
+    if args.page:
+        print_page(pages, args.page)
+        return
     if args.documents:
         for name, part in (("dev", [p for i, p in enumerate(pages) if i % 5 != 4]),
                            ("held-out", [p for i, p in enumerate(pages) if i % 5 == 4])):
@@ -272,8 +317,8 @@ def main() -> None:
     parts = {"dev": [r for i, r in enumerate(rows) if i % 5 != 4],
              "held-out": [r for i, r in enumerate(rows) if i % 5 == 4], "all": rows}
     print_table(parts)
-    for name in ("dev", "held-out") if args.show else ():
-        print_worst(name, parts[name], args.show)
+    if args.show:
+        print_worst("dev", parts["dev"], args.show)
 
 
 if __name__ == "__main__":

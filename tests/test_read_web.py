@@ -235,3 +235,83 @@ def test_a_sentence_that_links_most_of_its_words_is_prose_but_a_labelled_link_is
         f"<p>{BODY[0]}</p><p>{linked}</p><p>{BODY[1]}</p><p>{labelled}</p><p>{BODY[2]}</p>"), "link.html").blocks)
     assert "The director faces a charge of misleading the regional transport authority." in heard
     assert "Rail strike" not in heard and "Read more" not in heard
+
+
+def test_lines_after_line_breaks_beside_a_caption_are_paragraphs_whole_with_their_links():
+    lines = ("<div class='story'>The timetable was drawn up by the planners of <em><a href='/p'>Coast Rail</a></em>. "
+             "It was shown to the unions first.<br> <br><center><em>The new sleeper carriage</em></center> <br>"
+             "The unions say the plan, drawn up by <em>Coast Rail</em>, is fair to the night crews.<br> <br>"
+             "The company has promised to <a href='/x'>hire forty new conductors</a>, most of them in the capital."
+             "<br> <br>The first train leaves on the first of June.</div>")
+    blocks = [block.text for block in article_from_bytes(page(lines), "lines.html").blocks]
+    for sentence in ("The timetable was drawn up by the planners of Coast Rail.",
+                     "The unions say the plan, drawn up by Coast Rail, is fair to the night crews.",
+                     "The company has promised to hire forty new conductors, most of them in the capital.",
+                     "The first train leaves on the first of June."):
+        assert any(sentence in block for block in blocks), sentence  # whole, not split at its link
+
+
+def test_a_space_between_two_links_is_kept():
+    linked = ("<p>Other <a href='/a'>rail</a> <a href='/b'>travel</a> <a href='/c'>writers</a> have offered "
+              "differing estimates of the cost of the night trains to the regional budget.</p>")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p>{linked}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "spaces.html").blocks)
+    assert "Other rail travel writers have offered" in heard
+
+
+def test_a_table_row_keeps_a_figure_repeated_in_several_columns():
+    rows = "".join(f"<tr><td>{team}</td><td>{won}</td><td>{drawn}</td><td>{lost}</td></tr>"
+                   for team, won, drawn, lost in (("Harbour United", 2, 0, 0), ("Millbrook Rovers", 1, 1, 1)))
+    table = f"<table><tr><th>Team</th><th>Won</th><th>Drawn</th><th>Lost</th></tr>{rows}</table>"
+    heard = " ".join(block.text for block in article_from_bytes(
+        page(f"<p>{BODY[0]}</p>{table}<p>{BODY[1]}</p>"), "league.html").blocks)
+    assert "Harbour United, 2, 0, 0. Millbrook Rovers, 1, 1, 1." in heard
+
+
+def test_a_sentence_after_a_linked_picture_in_its_paragraph_is_read():
+    pictured = ("<p><a href='https://pins.example/pin?url=night-trains'><img src='cabin.jpg' alt='A cabin'></a>"
+                "Because once the cabins are booked, the company will add a carriage.</p>")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p>{pictured}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "pictured.html").blocks)
+    assert "Because once the cabins are booked, the company will add a carriage." in heard
+
+
+def test_a_div_of_text_between_paragraphs_is_a_paragraph_but_a_caption_or_teaser_is_not():
+    from lxml import html
+
+    from briefing.read.markup import paragraphs_set_as_divs
+
+    tree = html.fromstring(
+        f"<article><p>{BODY[0]}</p><div class='subheadline'>Who pays for the night trains?</div><p>{BODY[1]}</p>"
+        f"<div><img src='cabin.jpg'><em>A four-bed cabin.</em></div><p>{BODY[2]}</p>"
+        f"<div><a href='/a'>Rail strike ends after three days</a></div><p>{LOOSE}</p></article>")
+    paragraphs_set_as_divs(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [
+        BODY[0], "Who pays for the night trains?", BODY[1], BODY[2], LOOSE]
+    heard = [block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><div class='subheadline'>Who pays for the night trains?</div><p>{BODY[1]}</p>"),
+        "subheadline.html").blocks]
+    assert heard == [BODY[0], "Who pays for the night trains?", BODY[1]]
+
+
+def test_an_embedded_post_inside_a_widget_box_is_read():
+    post = ("<div class='story-widget story-post'><div class='story-post__inner'><blockquote class='twitter-tweet'>"
+            "<p>So glad the night train to the coast is finally back, we will be on the first one!</p>&mdash; Rail Fan "
+            "(@railfan) <a href='https://twitter.com/railfan/status/2'>May 3, 2026</a></blockquote>"
+            "<script src='https://platform.example/widgets.js'></script></div></div>")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{post}<p>{BODY[2]}</p>"), "widget.html").blocks)
+    assert "So glad the night train to the coast is finally back" in heard
+    assert all(sentence in heard for sentence in BODY)
+
+
+def test_a_japanese_sentence_around_a_link_is_not_taken_for_a_link_list():
+    sentences = ["夜行列車は六月一日から海岸と首都の間を毎晩走ることになったと鉄道会社の社長が水曜日に発表しました。",
+                 "列車は真夜中の少し前に海岸を出発し、朝早く首都に着くので、最初の会議に間に合うということです。",
+                 "乗客は座席と二人用または四人用の寝台を選ぶことができ、自転車も予約すれば持ち込めます。"]
+    linked = ("そのために会社は新しい寝台車を用意しました。詳しくは<a href='/night'>Night Rail Plan</a>"
+              "に関する発表をご覧ください。")
+    heard = " ".join(block.text for block in article_from_bytes(page(
+        "".join(f"<p>{s}</p>" for s in sentences[:2]) + f"<p>{linked}</p><p>{sentences[2]}</p>",
+        title="夜行列車が海岸に戻る", lang="ja"), "yakou.html").blocks)
+    assert "そのために会社は新しい寝台車を用意しました。" in heard

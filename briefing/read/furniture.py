@@ -42,6 +42,16 @@ def drop_bare_urls(tree) -> None:
             link.drop_tree()
 
 
+def drop_wordless_links(tree) -> None:
+    """A link around an image or an icon inside a paragraph has no words to read; the extractor would
+    take the paragraph's text after it for the link's own (a sentence after a linked picture read as a
+    link, then judged a link list)."""
+    for link in [a for a in tree.iter("a") if not (a.text_content() or "").strip() and a.getparent() is not None
+                 and a.getparent().tag == "p"]:
+        if link.getparent() is not None:
+            link.drop_tree()
+
+
 PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up|subscri|related|share|sharing|"
                        r"social|outbrain|taboola|recommend|read-?more|most-?read|popular|trending|latest|"
                        r"modal|popup|pop-up|overlay|notification|floating|toolbar|reprint|paywall|cookie|consent",
@@ -122,11 +132,19 @@ def _sentence_around_link(element, text: str) -> bool:
             and bool(re.search(r"[.!?…][\"'”’»)]?$", text)))
 
 
+def word_count(text: str) -> int:
+    """Words, counting two characters of scripts written without spaces (Chinese, Japanese) as one."""
+    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]", text))
+    return len(text.split()) + dense // 2
+
+
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or a bare web address is the page around the article."""
-    words = len(text.split())
-    linked = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
+    bars, teasers), a short copyright notice or a bare web address is the page around the article.
+    Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
+    a few words around its link."""
+    words = word_count(text)
+    linked = sum(word_count("".join(ref.itertext())) for ref in element.iter("ref"))
     several = len(list(element.iter("ref"))) >= 2
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))

@@ -20,12 +20,14 @@ from briefing.read.furniture import (
     clean_title,
     drop_bare_urls,
     drop_promotions,
+    drop_wordless_links,
     is_dateline,
     is_furniture,
     link_heavy,
     page_title,
     without_follow_calls,
     without_stray_headlines,
+    word_count,
 )
 from briefing.read.parts import Part, article_from_parts, as_sentence
 from briefing.read.text import decode
@@ -122,8 +124,12 @@ def read_html(raw: bytes, source: str) -> Article:
         raise InputError(f"{source} has no article text that could be found; is it an article page?")
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     drop_bare_urls(tree)
+    drop_wordless_links(tree)
     drop_promotions(tree)
+    lift_embedded_posts(tree)
     wrap_loose_text(tree)
+    paragraphs_set_as_divs(tree)
+    keep_spaces_between_links(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
     metadata = trafilatura.extract_metadata(raw)
     site = (metadata.sitename or "") if metadata else ""
@@ -162,30 +168,97 @@ CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "
 
 def wrap_loose_text(tree) -> None:
     """Text standing loose in a container beside block elements (a sentence right after a headline,
-    outside any <p>) becomes a <p> of its own, with the inline elements around it, so that the extractor,
-    which reads paragraphs, reads it too."""
+    outside any <p>, or a line after a <br> there) becomes a <p> of its own, with the inline elements
+    around it, so that the extractor, which reads paragraphs, reads it too."""
     for container in [c for c in tree.iter(*CONTAINERS) if any(child.tag in BLOCK_TAGS for child in c)]:
-        children = list(container)
-        if (container.text or "").strip():
-            _wrap_run(container, None, container.text, children)
-            container.text = None
-        for index, child in enumerate(children):
-            if child.tag in BLOCK_TAGS and (child.tail or "").strip():
-                _wrap_run(container, child, child.tail, children[index + 1 :])
-                child.tail = None
+        runs, run = [], [None]  # None stands for the container's own text
+        for child in list(container):
+            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+                runs.append(run)
+                run = [child]
+            else:
+                run.append(child)
+        for after, *inline in [*runs, run]:
+            _wrap_run(container, after, inline)
 
 
-def _wrap_run(container, after, text: str, following: list) -> None:
-    """A new <p> holding `text` and the inline elements of `following` up to the next block element."""
+def _wrap_run(container, after, inline: list) -> None:
+    """A new <p> holding the loose words after `after` (a block element, or None for the container's
+    start) and the `inline` elements that follow it up to the next block element. Words stand loose
+    right after the block, or on a line of their own after a <br>; the <p> starts at the first of them
+    (a line of inline elements above, such as a byline, stays as it was)."""
     from lxml import etree
 
+    text = container.text if after is None else after.tail
+    if (text or "").strip():
+        start = 0
+    else:
+        lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
+        if not lines:
+            return
+        start = lines[0]
+    moved = inline[start:]
+    position = container.index(moved[0]) if moved else (0 if after is None else container.index(after) + 1)
     paragraph = etree.Element("p")
-    paragraph.text = text
-    for sibling in following:
-        if not isinstance(sibling.tag, str) or sibling.tag in BLOCK_TAGS:
-            break
-        paragraph.append(sibling)  # moves it, with its tail
-    container.insert(0 if after is None else container.index(after) + 1, paragraph)
+    if start == 0:
+        paragraph.text = text
+        if after is None:
+            container.text = None
+        else:
+            after.tail = None
+    for element in moved:
+        paragraph.append(element)  # moves it, with its tail
+    container.insert(position, paragraph)
+
+
+def paragraphs_set_as_divs(tree) -> None:
+    """A <div> of text alone between two paragraphs (a subheading or a line set in a <div> of its own)
+    is read as a paragraph: the extractor may pass over a <div> among <p>s. One mostly of links (a
+    teaser between paragraphs) or with a picture (a caption) is left as it is."""
+    for div in list(tree.iter("div")):
+        before, after = div.getprevious(), div.getnext()
+        if (before is not None and after is not None and before.tag == "p" and after.tag == "p"
+                and div.text_content().strip() and not link_heavy(div, 0.3) and next(div.iter("img"), None) is None
+                and not any(child.tag in BLOCK_TAGS for child in div.iter()
+                                                            if child is not div)):
+            div.tag = "p"
+            div.attrib.clear()
+
+
+EMBEDDED_POST = re.compile(r"\b(?:twitter-tweet|instagram-media|tiktok-embed)\b")  # the platforms' embed codes
+
+
+def lift_embedded_posts(tree) -> None:
+    """A post embedded in the article (by the platform's standard embed code, a <blockquote>) is quoted
+    text of the article; the boxes a site wraps it in (a "widget") are taken away, as the extractor
+    throws such boxes out with the post inside."""
+    for post in [b for b in tree.iter("blockquote") if EMBEDDED_POST.search(b.get("class", ""))]:
+        box = post
+        while _holds_only(box.getparent(), box):
+            box = box.getparent()
+        if box is not post:
+            post.tail = box.tail
+            box.getparent().replace(box, post)
+
+
+def _holds_only(parent, child) -> bool:
+    """`parent` is a box around `child` alone (scripts and spaces aside)."""
+    if parent is None or parent.tag not in ("div", "span", "figure", "section", "aside") or parent.getparent() is None:
+        return False
+    others = [e for e in parent if e is not child and isinstance(e.tag, str) and e.tag not in ("script", "style")]
+    return not others and not (parent.text or "").strip() and not (child.tail or "").strip()
+
+
+def keep_spaces_between_links(tree) -> None:
+    """The extractor drops a space that stands alone between two links ("<a>social</a> <a>media</a>"
+    read as "socialmedia"): the space is moved inside the first link, where it is kept."""
+    for link in tree.iter("a"):
+        if link.tail and not link.tail.strip() and link.getnext() is not None:
+            if len(link):
+                link[-1].tail = (link[-1].tail or "") + " "
+            else:
+                link.text = (link.text or "") + " "
+            link.tail = None
 
 
 SECTION_SCOPE = 4  # how many levels above the article's container its other sections may sit
@@ -372,12 +445,6 @@ def _dense_prose(element) -> bool:
             and not link_heavy_xml(element, 0.2))
 
 
-def word_count(text: str) -> int:
-    """Words, counting two characters of scripts written without spaces (Chinese, Japanese) as one."""
-    dense = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]", text))
-    return len(text.split()) + dense // 2
-
-
 def _page_parts(document, title: str) -> list[Part]:
     parts = [Part(title, "title")] if title else []
     for element in document.iter("head", "p", "quote", "list", "table"):
@@ -406,10 +473,15 @@ def _table(element) -> list[Part]:
     rows = []
     for row in element.iter("row"):
         cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
-        cells = [cell for index, cell in enumerate(cells) if cell and cell not in cells[:index]]
+        cells = [cell for index, cell in enumerate(cells) if cell and (cell not in cells[:index] or _is_figure(cell))]
         if cells:
             rows.append(as_sentence(", ".join(cells)))
     return [Part(" ".join(rows))] if rows else []
+
+
+def _is_figure(cell: str) -> bool:
+    """A number, a score or a dash: a row may hold the same figure in several columns (0, 0, 1)."""
+    return not re.search(r"[^\W\d_]", cell)
 
 
 def _declared_language(raw: bytes, metadata) -> str:
