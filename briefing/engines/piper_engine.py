@@ -27,6 +27,7 @@ from importlib import metadata
 import numpy as np
 
 from briefing.engines import EngineVoice, Pcm
+from briefing.engines.piper_graph import prepared_model
 from briefing.engines.piper_voices import PiperVoiceFiles, find_voices, voices_folder
 from briefing.errors import InputError, SynthesisError
 from briefing.model import Cast, Voice
@@ -56,13 +57,30 @@ def load_model(files: PiperVoiceFiles) -> PiperVoice:
             options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
             try:
                 config = PiperConfig.from_dict(_read_json(files.config))
-                session = onnxruntime.InferenceSession(str(files.model), sess_options=options,
-                                                       providers=["CPUExecutionProvider"])
+                model = prepared_model(files.model, files.fingerprint)
+                session = onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
             except Exception as error:  # onnxruntime raises its own types for damaged models
                 raise InputError(f"The Piper voice {files.model} cannot be loaded ({_first_line(error)}); "
                                  f"download it again with 'briefing voices download {files.key}'.") from None
-            _SESSIONS[files.fingerprint] = PiperVoice(session=session, config=config)
+            _SESSIONS[files.fingerprint] = PiperVoice(session=_Shrinking(session), config=config)
         return _SESSIONS[files.fingerprint]
+
+
+class _Shrinking:
+    """The session, returning the memory of each run's tensors when it ends. onnxruntime otherwise keeps
+    the most it ever held, split up among the sizes asked for: a 50-minute article read by two engines
+    came near 1 GB that way, ~15 % more than the same with this, for the same CPU time."""
+
+    def __init__(self, session):
+        self.session = session
+        self.options = onnxruntime.RunOptions()
+        self.options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+
+    def run(self, outputs, feeds):
+        return self.session.run(outputs, feeds, self.options)
+
+    def __getattr__(self, name):
+        return getattr(self.session, name)
 
 
 def _read_json(path):
