@@ -147,6 +147,13 @@ class PiperEngine:
     def close(self, graceful: bool = True) -> None:
         """Nothing to stop: the models stay loaded for the next engine of this process."""
 
+    def warm_up(self) -> None:
+        """Load the model now if there is only one (it is the one every voice uses), so that loading
+        (~0.5 s) overlaps reading the article; the pool's start-up threads call this."""
+        installed = self.installed()
+        if len(installed) == 1:
+            load_model(installed[0])
+
     # -- voices -----------------------------------------------------------------------------
     def installed(self) -> list[PiperVoiceFiles]:
         if self._files is None:
