@@ -218,7 +218,9 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         requests = [request for article in articles for request in article.requests]
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
-        order = balanced_order(sample_first + sorted(set(range(len(requests))) - set(sample_first)), requests)
+        order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
+        if getattr(engines[0], "seconds_per_segment", False):  # Piper: no engine left speaking alone at the end
+            order = balanced_order(order, requests)
         synthesis_threads = stack.enter_context(ThreadPoolExecutor(len(engines), thread_name_prefix="synth"))
         encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))
         stack.push(_stop_on_error(engines, synthesis_threads, encoders))

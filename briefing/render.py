@@ -154,8 +154,9 @@ def synthesize(requests: list[Request], engines: list[Engine], cache: Cache, ord
 def balanced_order(order: list[int], requests: list[Request]) -> list[int]:
     """`order` with its last fifth (TAIL_SHARE, at least 4 requests) longest first, so that no engine is
     left speaking one long segment alone at the end while the others wait; the rest keeps its order, so
-    chunks still complete (and are encoded) while the engines speak. Simulated on the example article
-    with two engines: the last engine ends 5 % after the average before, 0 % after."""
+    chunks still complete (and are encoded) while the engines speak. For engines that take seconds per
+    segment (an engine says so with `seconds_per_segment`: Piper). Simulated on the example article with
+    two engines: the last engine ends 5 % after the average before, 0 % after."""
     tail = min(len(order), max(4, int(len(order) * TAIL_SHARE)))
     cut = len(order) - tail
     return order[:cut] + sorted(order[cut:], key=lambda index: -len(requests[index].text))

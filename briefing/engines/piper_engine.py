@@ -135,6 +135,7 @@ class PiperEngine:
     """Piper voices found in voice packages and the voices folder. Thread-safe; the pool makes one per core."""
 
     name = "piper"
+    seconds_per_segment = True  # so render.balanced_order orders the end of the work longest first
 
     def __init__(self, voices: list[PiperVoiceFiles] | None = None):
         self._given = voices
