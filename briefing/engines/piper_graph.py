@@ -1,8 +1,9 @@
 """Piper's ONNX graph, with every 1-D convolution given as the same convolution in 2-D (a height of 1).
 
 A Piper voice spends ~90 % of its time in its decoder's 1-D convolutions. onnxruntime runs 2-D ones with
-its blocked (NCHWc) kernels, which it has no 1-D form of: the same weights and the same sums, ~15 % less
-CPU measured here on en_US-joe-medium (see benchmarks/speed.py). Only the tensor layout changes: weights
+its blocked (NCHWc) kernels, which it has no 1-D form of: the same weights and the same sums. Measured on
+en_US-joe-medium with two engines: ~27 % less CPU while other programs compete for the cores (their caches),
+2-6 % on a quiet machine (benchmarks/speed.py), for ~30 MB more peak memory. Only the tensor layout changes: weights
 [out, in, k] become [out, in, 1, k] (the same bytes), the input gains a height of 1 before each convolution
 (Unsqueeze) and loses it after (Squeeze); the samples differ from the original graph's by float rounding
 (~3e-5 of full scale) and are the same on every run. Needs the `onnx` package; without it, or for a graph
