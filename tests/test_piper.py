@@ -213,3 +213,16 @@ def test_the_cache_keeps_each_engines_clips_apart_and_reuses_its_own(standin_eng
     again = render(standin_engine, "again")
     assert set((tmp_path / "cache").rglob("*.pcm")) == fake_clips | piper_clips  # nothing spoken again
     assert decode(again.mp3)[0].tolist() == decode(first.mp3)[0].tolist()
+
+
+def test_the_end_of_the_work_is_spoken_longest_first_so_the_engines_end_together():
+    from briefing.render import Request, balanced_order
+
+    texts = ["one two three", "one", "one two three four five six", "one two", "a b c d e f g h", "x",
+             "one two three four", "p q", "r s t u v", "w"]
+    requests = [Request(text, "v", 50, 175) for text in texts]
+    order = balanced_order(list(range(len(texts))), requests)
+    assert order[:6] == [0, 1, 2, 3, 4, 5]  # the rest keeps its order: chunks complete while engines speak
+    assert [texts[i] for i in order[6:]] == ["one two three four", "r s t u v", "p q", "w"]
+    assert sorted(order) == list(range(len(texts)))
+    assert PiperEngine.seconds_per_segment

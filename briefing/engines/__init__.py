@@ -194,3 +194,4 @@ class EnginePool:
 def _boot(engine: Engine) -> None:
     with contextlib.suppress(Exception):  # reported by `ready`, which asks again
         engine.voices()
+        getattr(engine, "warm_up", lambda: None)()  # an engine may load its model meanwhile (Piper does)
