@@ -226,3 +226,18 @@ def test_the_end_of_the_work_is_spoken_longest_first_so_the_engines_end_together
     assert [texts[i] for i in order[6:]] == ["one two three four", "r s t u v", "p q", "w"]
     assert sorted(order) == list(range(len(texts)))
     assert PiperEngine.seconds_per_segment
+
+
+def test_a_damaged_kept_copy_of_the_rewritten_model_is_removed_and_the_voice_still_speaks(tmp_path, monkeypatch):
+    from briefing.engines import piper_engine
+
+    folder = tmp_path / "voices"
+    build_voice(folder, "en_US-damagedcopy-low", speakers=1)
+    damaged = tmp_path / "cache" / "piper-models" / "copy.onnx"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_bytes(b"half a model")  # as a full disk or a crash might leave it
+    monkeypatch.setattr(piper_engine, "prepared_model", lambda path, fingerprint: str(damaged))
+    engine = PiperEngine(find_voices([folder], packages=False))
+    pcm = engine.synthesize("The ferry runs again.", engine.voices()[0].id, 50, 175)
+    assert not damaged.exists()
+    assert np.abs(_samples(pcm)).max() > 0.01

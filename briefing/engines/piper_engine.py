@@ -62,13 +62,26 @@ def load_model(files: PiperVoiceFiles) -> PiperVoice:
             options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
             try:
                 config = PiperConfig.from_dict(_read_json(files.config))
-                model = prepared_model(files.model, files.fingerprint)
-                session = onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
+                session = _session(files, options)
             except Exception as error:  # onnxruntime raises its own types for damaged models
                 raise InputError(f"The Piper voice {files.model} cannot be loaded ({_first_line(error)}); "
                                  f"download it again with 'briefing voices download {files.key}'.") from None
             _SESSIONS[files.fingerprint] = PiperVoice(session=_Shrinking(session), config=config)
         return _SESSIONS[files.fingerprint]
+
+
+def _session(files: PiperVoiceFiles, options):
+    """A session on the voice's 2-D graph (piper_graph), else on its own file: a kept copy that will not load
+    (damaged on disk) is removed, so the next run makes it again, and this one goes on with the voice's file."""
+    model = prepared_model(files.model, files.fingerprint)
+    try:
+        return onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
+    except Exception:  # onnxruntime raises its own types for damaged models
+        if not isinstance(model, str) or model == str(files.model):
+            raise
+        with contextlib.suppress(OSError):
+            os.remove(model)
+    return onnxruntime.InferenceSession(str(files.model), sess_options=options, providers=["CPUExecutionProvider"])
 
 
 class _Shrinking:

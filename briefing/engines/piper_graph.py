@@ -40,8 +40,12 @@ def prepared_model(path: Path, fingerprint: str) -> bytes | str:
     with contextlib.suppress(OSError):  # an unwritable cache only costs time
         kept.parent.mkdir(parents=True, exist_ok=True)
         scratch = kept.with_name(f"{kept.name}.{os.getpid()}.{threading.get_ident()}")
-        scratch.write_bytes(rewritten)
-        os.replace(scratch, kept)
+        try:
+            scratch.write_bytes(rewritten)
+            os.replace(scratch, kept)
+        finally:  # a full disk leaves no part file behind (after the replace there is none)
+            with contextlib.suppress(OSError):
+                scratch.unlink()
     return rewritten
 
 
