@@ -304,7 +304,7 @@ class People:
             self.by_role.setdefault(phrase, person)
 
     def settle(self, speakers) -> None:
-        """One name per person, the fullest the article gives: a lone first name ("Donald said") or surname that
+        """One name per person, the fullest the article gives: a lone first name ("Ruth said") or surname that
         belongs to exactly one fuller name among the people the article names becomes that name."""
         known = {id(person): person for person in [*self.by_full.values(), *self.by_surname.values(), *speakers]}
         fuller = [person for person in known.values() if len(person.name.split()) > 1 and not person.organisation]
