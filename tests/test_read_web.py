@@ -26,6 +26,11 @@ AFTER_TABLE = ("The company expects the trains to be full on weekends in the sum
                "third carriage if demand stays high through the autumn.")
 
 
+def heard_text(html: bytes, name: str) -> str:
+    """Every block the reader keeps from the page, as one text: what the listener hears."""
+    return " ".join(block.text for block in article_from_bytes(html, name).blocks)
+
+
 def page(body: str, title: str = "Night Trains Return to the Coast | Railway Courier", lang: str = "en") -> bytes:
     return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="og:site_name" content="Railway Courier">
@@ -160,7 +165,7 @@ def test_notification_bars_and_pop_ups_are_not_read():
     bars = (f"<p>{BODY[0]}</p><div class='notification-bar'>Get the Courier delivered to your door every "
             f"month</div><p>{BODY[1]}</p><div id='modal-window'><p>Thank you</p><p>This article has been sent "
             f"to your friend.</p></div><p>{BODY[2]}</p>")
-    heard = " ".join(block.text for block in article_from_bytes(page(bars), "bars.html").blocks)
+    heard = heard_text(page(bars), "bars.html")
     assert all(sentence in heard for sentence in BODY)
     assert "delivered to your door" not in heard and "Thank you" not in heard and "has been sent" not in heard
 
@@ -199,40 +204,39 @@ def test_a_full_paragraph_past_the_precise_readings_end_is_kept():
 
 def test_lines_broken_by_br_keep_their_words_apart():
     dates = "Tour dates:<br>June 9 -- Harbour Hall, Coastville<br>June 12 -- River Arena, Millbrook<br/>July 1 -- Park"
-    heard = " ".join(block.text for block in article_from_bytes(page(f"<p>{BODY[0]}</p><p>{dates}</p>"
-                                                                     f"<p>{BODY[1]}</p>"), "tour.html").blocks)
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{dates}</p><p>{BODY[1]}</p>"), "tour.html")
     assert "Tour dates: June 9 -- Harbour Hall, Coastville June 12 -- River Arena, Millbrook July 1 -- Park" in heard
 
 
 def test_a_long_line_of_several_teaser_links_is_furniture_however_long():
     teasers = " | ".join(f"<a href='/s/{n}'>Another story about the night trains and their long journeys number "
                          f"{n}</a> [VIDEO]" for n in range(3))
-    heard = " ".join(block.text for block in article_from_bytes(page(
-        f"<p>{BODY[0]}</p><p>DON'T MISS</p><p>{teasers}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "teasers.html").blocks)
+    heard = heard_text(page(
+        f"<p>{BODY[0]}</p><p>DON'T MISS</p><p>{teasers}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "teasers.html")
     assert all(sentence in heard for sentence in BODY) and "Another story" not in heard and "VIDEO" not in heard
 
 
 def test_a_closing_call_to_follow_the_site_on_social_networks_is_not_read():
     follow = "Follow the Railway Courier on Facebook, Twitter and Instagram for more news."
-    heard = " ".join(block.text for block in article_from_bytes(page(
-        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p><em>{follow}</em></p>"), "follow.html").blocks)
+    heard = heard_text(page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p><em>{follow}</em></p>"), "follow.html")
     assert all(sentence in heard for sentence in BODY) and "Follow" not in heard
 
 
 def test_social_networks_named_inside_the_article_are_read():
     story = ("The company will post its timetables on Facebook and Twitter every Monday, and answer "
              "questions from passengers there during the first weeks of the service.")
-    heard = " ".join(block.text for block in article_from_bytes(page(
+    heard = heard_text(page(
         f"<p>{BODY[0]}</p><p>{story}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{LOOSE}</p><p>{AFTER_TABLE}</p>"),
-        "story.html").blocks)
+        "story.html")
     assert story in heard
 
 
 def test_a_sentence_that_links_most_of_its_words_is_prose_but_a_labelled_link_is_not():
     linked = "The director faces <a href='/law'>a charge of misleading the regional transport authority</a>."
     labelled = "Read more: <a href='/a'>Rail strike ends after three days of talks</a>."
-    heard = " ".join(block.text for block in article_from_bytes(page(
-        f"<p>{BODY[0]}</p><p>{linked}</p><p>{BODY[1]}</p><p>{labelled}</p><p>{BODY[2]}</p>"), "link.html").blocks)
+    heard = heard_text(page(
+        f"<p>{BODY[0]}</p><p>{linked}</p><p>{BODY[1]}</p><p>{labelled}</p><p>{BODY[2]}</p>"), "link.html")
     assert "The director faces a charge of misleading the regional transport authority." in heard
     assert "Rail strike" not in heard and "Read more" not in heard
 
@@ -254,8 +258,8 @@ def test_lines_after_line_breaks_beside_a_caption_are_paragraphs_whole_with_thei
 def test_a_space_between_two_links_is_kept():
     linked = ("<p>Other <a href='/a'>rail</a> <a href='/b'>travel</a> <a href='/c'>writers</a> have offered "
               "differing estimates of the cost of the night trains to the regional budget.</p>")
-    heard = " ".join(block.text for block in article_from_bytes(page(
-        f"<p>{BODY[0]}</p>{linked}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "spaces.html").blocks)
+    heard = heard_text(page(
+        f"<p>{BODY[0]}</p>{linked}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "spaces.html")
     assert "Other rail travel writers have offered" in heard
 
 
@@ -263,16 +267,16 @@ def test_a_table_row_keeps_a_figure_repeated_in_several_columns():
     rows = "".join(f"<tr><td>{team}</td><td>{won}</td><td>{drawn}</td><td>{lost}</td></tr>"
                    for team, won, drawn, lost in (("Harbour United", 2, 0, 0), ("Millbrook Rovers", 1, 1, 1)))
     table = f"<table><tr><th>Team</th><th>Won</th><th>Drawn</th><th>Lost</th></tr>{rows}</table>"
-    heard = " ".join(block.text for block in article_from_bytes(
-        page(f"<p>{BODY[0]}</p>{table}<p>{BODY[1]}</p>"), "league.html").blocks)
+    heard = heard_text(
+        page(f"<p>{BODY[0]}</p>{table}<p>{BODY[1]}</p>"), "league.html")
     assert "Harbour United, 2, 0, 0. Millbrook Rovers, 1, 1, 1." in heard
 
 
 def test_a_sentence_after_a_linked_picture_in_its_paragraph_is_read():
     pictured = ("<p><a href='https://pins.example/pin?url=night-trains'><img src='cabin.jpg' alt='A cabin'></a>"
                 "Because once the cabins are booked, the company will add a carriage.</p>")
-    heard = " ".join(block.text for block in article_from_bytes(page(
-        f"<p>{BODY[0]}</p>{pictured}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "pictured.html").blocks)
+    heard = heard_text(page(
+        f"<p>{BODY[0]}</p>{pictured}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "pictured.html")
     assert "Because once the cabins are booked, the company will add a carriage." in heard
 
 
@@ -299,8 +303,8 @@ def test_an_embedded_post_inside_a_widget_box_is_read():
             "<p>So glad the night train to the coast is finally back, we will be on the first one!</p>&mdash; Rail Fan "
             "(@railfan) <a href='https://twitter.com/railfan/status/2'>May 3, 2026</a></blockquote>"
             "<script src='https://platform.example/widgets.js'></script></div></div>")
-    heard = " ".join(block.text for block in article_from_bytes(page(
-        f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{post}<p>{BODY[2]}</p>"), "widget.html").blocks)
+    heard = heard_text(page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{post}<p>{BODY[2]}</p>"), "widget.html")
     assert "So glad the night train to the coast is finally back" in heard
     assert all(sentence in heard for sentence in BODY)
 
@@ -311,7 +315,7 @@ def test_a_japanese_sentence_around_a_link_is_not_taken_for_a_link_list():
                  "乗客は座席と二人用または四人用の寝台を選ぶことができ、自転車も予約すれば持ち込めます。"]
     linked = ("そのために会社は新しい寝台車を用意しました。詳しくは<a href='/night'>Night Rail Plan</a>"
               "に関する発表をご覧ください。")
-    heard = " ".join(block.text for block in article_from_bytes(page(
+    heard = heard_text(page(
         "".join(f"<p>{s}</p>" for s in sentences[:2]) + f"<p>{linked}</p><p>{sentences[2]}</p>",
-        title="夜行列車が海岸に戻る", lang="ja"), "yakou.html").blocks)
+        title="夜行列車が海岸に戻る", lang="ja"), "yakou.html")
     assert "そのために会社は新しい寝台車を用意しました。" in heard
