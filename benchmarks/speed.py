@@ -158,12 +158,23 @@ def audio_minutes(mp3: Path) -> float:
     return MP3(str(mp3)).info.length / 60
 
 
+def wav_minutes(wav_file: Path) -> float:
+    with wave.open(str(wav_file)) as wav:
+        return wav.getnframes() / wav.getframerate() / 60
+
+
+def compiled_env() -> dict:
+    """This environment, with byte-compiled modules allowed: as installed by pip, briefing runs from them, and
+    where writing them is switched off (PYTHONDONTWRITEBYTECODE, set in some containers) every run would
+    compile its sources again."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
     floors, colds, edits = [], [], []
-    env = dict(os.environ)
-    # As installed by pip, briefing runs from byte-compiled modules; where writing them is switched off
-    # (PYTHONDONTWRITEBYTECODE, set in some containers) every run would compile its sources again.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = compiled_env()
     run(floor_commands(text_file, work))  # warm-up, not measured: the disk cache, and briefing's .pyc files
     run(briefing_command(text_file, work / "out", "--no-cache"), env)
     for number in range(rounds):
@@ -184,8 +195,7 @@ def measure(name: str, text_file: Path, rounds: int, work: Path) -> dict:
     watched = watched_edits(text_file, work / "out-watched", max(5, rounds), env)
     floor_memory = run(floor_commands(text_file, work), sample_memory=True)
     cold_memory = run(briefing_command(text_file, work / "out", "--no-cache"), env, sample_memory=True)
-    with wave.open(str(work / "floor.wav")) as wav:
-        floor_minutes = wav.getnframes() / wav.getframerate() / 60
+    floor_minutes = wav_minutes(work / "floor.wav")
     floor = statistics.median(r.seconds for r in floors)
     cold = statistics.median(r.seconds for r in colds)
     edit = statistics.median(r.seconds for r in edits)
@@ -216,10 +226,9 @@ def piper_cli_command(text_file: Path, work: Path) -> list[list[str]]:
 
 
 def piper_env(work: Path) -> dict:
-    """The environment of both commands: byte-compiled modules allowed (see `measure`), and briefing's cache
+    """The environment of both commands: byte-compiled modules allowed (`compiled_env`), and briefing's cache
     folder in the work folder (it keeps the voice's rewritten graph from the warm-up, see piper_graph)."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = compiled_env()
     env["BRIEFING_CACHE_DIR"] = str(work / "cache-piper")
     return env
 
@@ -235,8 +244,7 @@ def measure_piper(name: str, text_file: Path, rounds: int, work: Path) -> dict:
         colds.append(run(briefing, env, sample_memory=True))
         print(f"  {name} round {number + 1}: piper CLI {clis[-1].seconds:.2f} s ({clis[-1].cpu_seconds:.1f} s CPU), "
               f"briefing {colds[-1].seconds:.2f} s ({colds[-1].cpu_seconds:.1f} s CPU)", file=sys.stderr)
-    with wave.open(str(work / "piper-cli.wav")) as wav:
-        cli_minutes = wav.getnframes() / wav.getframerate() / 60
+    cli_minutes = wav_minutes(work / "piper-cli.wav")
     cli = statistics.median(r.seconds for r in clis)
     cold = statistics.median(r.seconds for r in colds)
     cli_cpu = statistics.median(r.cpu_seconds for r in clis)
