@@ -401,7 +401,7 @@ def canonical_names(found: dict[int, str], article_names: Counter | None = None)
     return {name: canonical.get(target, target) for name, target in canonical.items()}
 
 
-# a role noun, then the name: not after a determiner or a preposition ("an official in the Obama White House")
+# a role noun, then the name: not after a determiner or a preposition ("an official in the Marsh White House")
 TRAILING_NAME = re.compile(r"\b(?!(?:the|a|an|of|in|for|to|at|with|from|on|by|and|or)\s)[a-z][a-z-]+\s+"
                            r"((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)$")
 

@@ -32,7 +32,7 @@ from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
 TOKEN = re.compile(r"[^\s,;:()]+")
 PARENTHESES = re.compile(r"\([^()]*\)")
-QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Sanders’ plan" keeps its possessive
+QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Jones’ plan" keeps its possessive
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
 TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
@@ -83,7 +83,7 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
              and all(TITLE_TOKEN.match(token) or _is_name_token(t, i, article) for i, token in enumerate(t))]
-    # An appositive ("a former adviser in the Obama White House") describes the person; its names come last.
+    # An appositive ("a former adviser in the Marsh White House") describes the person; its names come last.
     # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
     closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
     subject_role = _role_part(PART_BREAK.split(raw)[-1]) if len(parts) > 1 and parts[-1] not in closed else None
@@ -116,7 +116,7 @@ def _drop_determiner(raw: str) -> str:
 
 
 def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
-    # "a senior Lee adviser", "the New Jersey governor", "a New Hampshire Republican", "the Obama White House": a
+    # "a senior Lee adviser", "the New Jersey governor", "a New Hampshire Republican", "the Marsh White House": a
     # name before a role or title word describes the role; the role, not that name, is the person
     runs = [run for run in reversed(_runs(tokens, article))
             if not (run[1] < len(tokens) and _describes(tokens[run[1]]))]
@@ -177,7 +177,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if PARTY_LABEL.match(token):
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
-        return False  # "Obama-era", "Qaeda-linked": a description, not a name
+        return False  # "Marsh-era", "Qaeda-linked": a description, not a name
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
