@@ -162,7 +162,7 @@ def refuse_unspoken_language(language: str, engine, source: str = "") -> None:
         return
     why = limit or f"it has no {language_name(language)} voice"
     article = f"The article {source}" if source else "The article"
-    remedy = engine.voice_remedy(language) if hasattr(engine, "voice_remedy") else "install a voice for it"
+    remedy = engine.voice_remedy(language)
     raise InputError(f"{article} is in {language_name(language)} ({language}), which the {engine.name} speech "
                      f"engine cannot read ({why}); {remedy}, or give an article in another language.")
 

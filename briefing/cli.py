@@ -354,7 +354,7 @@ def list_voices(
         cast = load_cast(voices)
         count = len(speaker.voices())
         typer.echo(f"engine: {speaker.name} using {speaker.library}, {count} voices; cast: {cast.source}")
-        fitted = speaker.fit_cast(cast) if hasattr(speaker, "fit_cast") else cast  # Piper: a speaker each
+        fitted = speaker.fit_cast(cast)  # Piper: a speaker each
         for voice in cast.all_voices():
             typer.echo(f"  {voice.name:16} {voice.language:12} {voice.gender:6} pitch {voice.pitch:3}"
                        f"  -> {speaker.resolve(fitted.voice(voice.name))}")

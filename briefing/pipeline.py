@@ -219,7 +219,7 @@ def _render_and_export(work: list[_Work], out_dir: Path, options: Options, progr
         owner = [article for article in articles for _ in article.requests]
         sample_first = [a.offset + i for a in articles for i in a.sample]
         order = sample_first + sorted(set(range(len(requests))) - set(sample_first))
-        if getattr(engines[0], "seconds_per_segment", False):  # Piper: no engine left speaking alone at the end
+        if engines[0].seconds_per_segment:  # Piper: no engine left speaking alone at the end
             order = balanced_order(order, requests)
         synthesis_threads = stack.enter_context(ThreadPoolExecutor(len(engines), thread_name_prefix="synth"))
         encoders = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="encode"))

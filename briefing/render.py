@@ -92,7 +92,7 @@ def trim(pcm: Pcm) -> AudioSegment:
 def requests_for(script: Script, cast: Cast, engine: Engine) -> list[Request]:
     """What to ask the engine for each segment: its spoken form (see briefing.speak), never the written
     one, which stays in the transcript. Unknown voices are an InputError."""
-    cast = engine.fit_cast(cast) if hasattr(engine, "fit_cast") else cast  # Piper: one speaker per voice
+    cast = engine.fit_cast(cast)  # Piper: one speaker per voice
     voice_ids = {}
     for name in sorted({seg.voice for seg in script.segments}):
         try:

@@ -19,7 +19,7 @@ from collections.abc import Container, Iterator
 
 import numpy as np
 
-from briefing.engines import EngineVoice, Pcm, register_engine, unregister_engine
+from briefing.engines import EngineDefaults, EngineVoice, Pcm, register_engine, unregister_engine
 from briefing.errors import InputError, SynthesisError
 from briefing.model import Voice
 
@@ -32,7 +32,7 @@ def expected_frames(text: str, rate_wpm: int) -> int:
     return round(len(WORD.findall(text)) * 60 / rate_wpm * SAMPLE_RATE)
 
 
-class FakeEngine:
+class FakeEngine(EngineDefaults):
     name = FAKE
     library = "fake tones"
     LANGUAGES = ("en-us", "en-gb", "en", "fr", "de")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from briefing.errors import InputError
-from briefing.model import Voice
+from briefing.model import Cast, Voice
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,12 @@ class Pcm:
 
 
 class Engine(Protocol):
-    """What render needs of an engine. An engine may also offer `fit_cast(cast) -> Cast`, to choose its
-    voices for the whole cast at once (Piper gives every voice a distinct speaker that way)."""
+    """What render needs of an engine. `EngineDefaults` gives the optional parts their plain meaning, so an
+    engine states only what it does differently."""
 
     name: str
     library: str  # where the voices come from, for people reading `briefing voices`
+    seconds_per_segment: bool  # each segment takes seconds (a neural model): render balances the end of the work
 
     def voices(self) -> list[EngineVoice]: ...
 
@@ -61,6 +62,33 @@ class Engine(Protocol):
     def synthesize(self, text: str, voice_id: str, pitch: int, rate_wpm: int) -> Pcm: ...
 
     def close(self, graceful: bool = True) -> None: ...
+
+    def warm_up(self) -> None:
+        """Load what the first segment needs (a model), while the article is still being read."""
+        ...
+
+    def fit_cast(self, cast: Cast) -> Cast:
+        """The cast with its voices chosen for the whole article at once (Piper: a distinct speaker each)."""
+        ...
+
+    def voice_remedy(self, language: str) -> str:
+        """What to do when no voice speaks `language`, as the end of a sentence."""
+        ...
+
+
+class EngineDefaults:
+    """The optional parts of `Engine`, for an engine that has nothing of its own to do there."""
+
+    seconds_per_segment = False
+
+    def warm_up(self) -> None:
+        return None
+
+    def fit_cast(self, cast: Cast) -> Cast:
+        return cast
+
+    def voice_remedy(self, language: str) -> str:
+        return "install a voice for it"
 
 
 WORD = re.compile(r"\w+")
@@ -194,4 +222,4 @@ class EnginePool:
 def _boot(engine: Engine) -> None:
     with contextlib.suppress(Exception):  # reported by `ready`, which asks again
         engine.voices()
-        getattr(engine, "warm_up", lambda: None)()  # an engine may load its model meanwhile (Piper does)
+        engine.warm_up()  # an engine may load its model meanwhile (Piper does)

@@ -30,7 +30,7 @@ from importlib import metadata
 
 import numpy as np
 
-from briefing.engines import EngineVoice, Pcm
+from briefing.engines import EngineDefaults, EngineVoice, Pcm
 from briefing.engines.piper_graph import prepared_model
 from briefing.engines.piper_voices import PiperVoiceFiles, find_voices, voices_folder
 from briefing.errors import InputError, SynthesisError
@@ -145,7 +145,7 @@ def median_pitch_hz(samples: np.ndarray, rate: int) -> float:
     return float(np.median(pitches)) if pitches else 0.0
 
 
-class PiperEngine:
+class PiperEngine(EngineDefaults):
     """Piper voices found in voice packages and the voices folder. Thread-safe; the pool makes one per core."""
 
     name = "piper"

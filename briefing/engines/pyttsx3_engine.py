@@ -34,7 +34,7 @@ import time
 import wave
 from pathlib import Path
 
-from briefing.engines import EngineVoice, Pcm, plausible_seconds
+from briefing.engines import EngineDefaults, EngineVoice, Pcm, plausible_seconds
 from briefing.errors import InputError, SynthesisError
 from briefing.model import Voice
 
@@ -119,7 +119,7 @@ class _Worker:
             self.process.stdin.close()
 
 
-class Pyttsx3Engine:
+class Pyttsx3Engine(EngineDefaults):
     """The default engine. Not thread-safe: use one instance per thread (each owns its worker)."""
 
     name = "pyttsx3"
