@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.cast import cast_distinct, gender_of, pick_distinct, spread_order, voice_slot
+from briefing.distinct_voices import cast_distinct, gender_of, pick_distinct, spread_order, voice_slot
 from briefing.model import Cast, Voice
 
 

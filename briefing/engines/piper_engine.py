@@ -30,6 +30,7 @@ from importlib import metadata
 
 import numpy as np
 
+from briefing.distinct_voices import cast_distinct, pick_distinct
 from briefing.engines import EngineDefaults, EngineVoice, Pcm
 from briefing.engines.piper_graph import prepared_model
 from briefing.engines.piper_voices import PiperVoiceFiles, find_voices, voices_folder
@@ -193,16 +194,12 @@ class PiperEngine(EngineDefaults):
 
     def resolve(self, voice: Voice) -> str:
         """The cast's explicit Piper voice (`variant = "KEY"`, "KEY#N" or "KEY#speaker name"), else a speaker
-        of the voice's language picked to sound unlike the other roles (see cast.pick_distinct)."""
-        from briefing.cast import pick_distinct
-
+        of the voice's language picked to sound unlike the other roles (see distinct_voices.pick_distinct)."""
         candidates = self._candidates(voice)
         return next(iter(candidates)) if len(candidates) == 1 else pick_distinct(voice, candidates)
 
     def fit_cast(self, cast: Cast) -> Cast:
-        """The cast with a distinct speaker named for every voice (see cast.cast_distinct); render asks for it."""
-        from briefing.cast import cast_distinct
-
+        """The cast with a distinct speaker named for every voice (distinct_voices); render asks for it."""
         return cast_distinct(cast, self._candidates)
 
     def _candidates(self, voice: Voice) -> dict[str, float]:
