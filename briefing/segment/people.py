@@ -22,6 +22,7 @@ from briefing.segment.patterns import (
     PARTICLE,
     QUALIFIER,
     ROLE_TITLE,
+    SENTENCE_END,
     STOP_NAMES,
     SUFFIX,
     UPPER,
@@ -31,6 +32,10 @@ from briefing.segment.patterns import (
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
 TOKEN = re.compile(r"[^\s,;:()]+")
+WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+LABEL = re.compile(r"[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*){0,2}:")  # "Ann Lee:" opening a line of a transcript
+OPENING = "“\"«„「‘('[—–-"
+CLOSING = "”\"»」’')]"
 PARENTHESES = re.compile(r"\([^()]*\)")
 QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Jones’ plan" keeps its possessive
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
@@ -46,6 +51,8 @@ PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
+PLACE_WORD = re.compile(alternation(VOCAB.place_words))
+DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
@@ -120,8 +127,10 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
     # name before a role or title word describes the role; the role, not that name, is the person
     runs = [run for run in reversed(_runs(tokens, article))
             if not (run[1] < len(tokens) and _describes(tokens[run[1]]))]
-    # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes her
-    described = [run for run in runs if run[0] and tokens[run[0] - 1] in CLAUSE_WORDS]
+    # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes the
+    # name before it ("as Ann Lee of Harbour News": Ann Lee)
+    first = min((run[0] for run in runs), default=0)
+    described = [run for run in runs if run[0] > first and tokens[run[0] - 1] in CLAUSE_WORDS]
     for run_start, run_end in [run for run in runs if run not in described] + described:
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
@@ -165,7 +174,8 @@ def organisation_in(raw: str) -> str | None:
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
     token = tokens[i]
-    title_before_name = i + 1 < len(tokens) and CAPITALISED.match(tokens[i + 1])  # "County Sheriff Joe Lee"
+    # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
+    title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
     if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])) \
             and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
@@ -173,6 +183,8 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
             CAPITALISED.match(tokens[i + 1]):
         return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
+        return False
+    if article is not None and not article.is_name_word(token):
         return False
     if PARTY_LABEL.match(token):
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
@@ -193,34 +205,98 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
-    if not name or NOT_A_PERSON.search(name) or POSSESSIVE.search(name) or (article and article.is_place(name)):
+    if not name or POSSESSIVE.search(name) or (article and article.is_place(name)):
+        return False
+    if NOT_A_PERSON.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
     before = tokens[start - 1] if start else ""
     # "South Dakota", "Hong Kong"; but "Secretary of State Ann Lee": a title word ends the title, not a place
     return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before) and not TITLE_TOKEN.match(before))
 
 
+def _place_as_surname(words: list[str], tokens: list[str], start: int, article: ArticleWords | None) -> bool:
+    """"Rep. Ann Israel", "Mr. Israel", "Dana Paris": a place's name as the surname of a person, after a title or
+    after a first name that the article never writes in lower case ("Latin America", "Central Texas" stay places).
+    Not a people's name ("Asian Americans")."""
+    if not PLACE_WORD.fullmatch(words[-1]) or DEMONYM.search(words[-1]) or ORGANISATION.fullmatch(words[-1]) or \
+            len(words) > 3 or \
+            NOT_A_PERSON.search(" ".join(words[:-1])):
+        return False
+    if start and TITLE_TOKEN.match(tokens[start - 1]):
+        return True
+    return len(words) > 1 and article is not None and words[0].lower() not in article.lower
+
+
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
-    """"Taking it in, X said": one capitalised word opening the phrase that the article also writes in lower
-    case (or an -ing word) starts the sentence; it is not a name."""
+    """"Taking it in, X said", "Additionally, X said", "Giant screens showed:": one capitalised word opening the
+    phrase that the article never capitalises inside a sentence starts the sentence; it is not a name. Without the
+    article, an -ing word ("Schilling" is a name: the article writes it inside sentences too)."""
     word = run[0]
-    return len(run) == 1 and tokens and tokens[0] == word and (
-        word.lower().endswith("ing") or (article is not None and article.is_common_word(word)))
+    if len(run) != 1 or not tokens or tokens[0] != word or word.isupper():
+        return False
+    return not article.is_proper(word) if article is not None else word.lower().endswith("ing")
 
 
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
-    """"Hammering Hillary Clinton", "Now Jane Doe": a leading word that the article uses in lower case, or an -ing
-    word, is the sentence's start, not a first name."""
-    while len(run) > 1 and (run[0].lower().endswith("ing") or (
-            len(run) > 2 and article is not None and article.is_common_word(run[0]))):
+    """"Hammering Hillary Clinton", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
+    lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
+    ("Sterling Brown")."""
+    while len(run) > 1 and _opens_sentence(run, article):
         run = run[1:]
     return run
+
+
+def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
+    if article is None:
+        return run[0].lower().endswith("ing")
+    return not article.is_proper(run[0]) and (
+        run[0].lower().endswith("ing") or (len(run) > 2 and article.is_common_word(run[0])))
 
 
 def _own_stop_words(lower: set[str]) -> set[str]:
     """The stop words of the language whose stop words the article uses most."""
     lists = [{w.lower() for w in vocabulary((language,)).stop_words} for language in available()]
     return max(lists, key=lambda words: len(words & lower), default=set())
+
+
+def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
+    """The capitalised words of the running text that stand inside a sentence (not first in it), all capitalised
+    words of the running text, and those of its heading-like lines ("ESPN Fires Coach Over Post")."""
+    proper: set[str] = set()
+    in_prose: set[str] = set()
+    in_headings: set[str] = set()
+    for line in masked.splitlines():
+        words = list(WORD.finditer(line))
+        capitalised = [m for m in words if m.group(0)[0].isupper()]
+        if _is_heading_line(words, capitalised):
+            in_headings.update(POSSESSIVE.sub("", m.group(0)) for m in capitalised)
+            continue
+        for match in capitalised:
+            word = POSSESSIVE.sub("", match.group(0))
+            in_prose.add(word)
+            if not _starts_sentence(line, match.start()):
+                proper.add(word)
+    return proper, in_prose, in_headings
+
+
+def _is_heading_line(words: list[re.Match], capitalised: list[re.Match]) -> bool:
+    """Title case or capitals throughout: most of the line's longer words are capitalised."""
+    longer = [m for m in words if len(m.group(0)) > 3]
+    return len(longer) >= 2 and sum(m.group(0)[0].isupper() for m in longer) >= 0.8 * len(longer)
+
+
+def _starts_sentence(line: str, position: int) -> bool:
+    """Nothing before the word on its line but a sentence's end, a colon or an opening quote mark. After a quote
+    that ends in "!" or "?", the sentence goes on ("“Stop!” Lee said"); a label opens its line ("Lee: Yes.")."""
+    before = line[:position].rstrip()
+    if not before:
+        return not LABEL.match(line, position)
+    if before[-1] in OPENING or line[position - 1] in OPENING:
+        return True
+    quoted = before.rstrip(CLOSING)
+    if len(quoted) < len(before):
+        return quoted[-1:] in ("", ".", "…", ":")
+    return before[-1] in (*SENTENCE_END, ":")
 
 
 def _places(text: str) -> set[str]:
@@ -232,7 +308,8 @@ def _places(text: str) -> set[str]:
 
 
 class ArticleWords:
-    """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
+    """What the whole article says about words: which it also writes in lower case, which follow "in"/"from",
+    which it capitalises inside a sentence (names), which only its headings capitalise."""
 
     def __init__(self, text: str) -> None:
         masked = mask_abbreviations(text)
@@ -241,6 +318,19 @@ class ArticleWords:
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
         self.places = _places(text)
+        self.proper, in_prose, in_headings = _capitalised_words(masked)
+        self.heading_only = in_headings - in_prose
+
+    def is_name_word(self, token: str) -> bool:
+        """Not a word only the headings capitalise ("Fires" in "ESPN Fires Coach"), nor a word in capitals that the
+        article also writes in lower case ("FULL TEXT", "BREAKING"): those are headings' words, not names."""
+        word = POSSESSIVE.sub("", token)
+        return word not in self.heading_only and not (
+            len(word) > 1 and word.isupper() and word.lower() in self.lower)
+
+    def is_proper(self, word: str) -> bool:
+        """Capitalised inside a sentence somewhere in the running text: a name, not a sentence's first word."""
+        return POSSESSIVE.sub("", word) in self.proper
 
     def sentence_of(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
@@ -291,11 +381,15 @@ class People:
             person = self.by_full.get(parts.name.lower()) or self.by_surname.get(surname(parts.name))
             if person:
                 return person
-        phrase = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip()).lower().rstrip(".")
+        stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
+        phrase = stripped.lower().rstrip(".")
         if phrase in self.by_role:
             return self.by_role[phrase]
-        if parts.titles and not parts.name:
-            return self.by_role.get(parts.titles[-1].lower().rstrip("."))
+        words = stripped.split()
+        if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
+            return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
+        if len(words) == 1 and CAPITALISED.match(stripped):
+            return self.by_surname.get(surname(stripped))  # "Israel said" after "Rep. Steve Israel"
         return None
 
     def add_role(self, phrase: str, person: Person) -> None:
