@@ -18,6 +18,7 @@ from briefing.segment.patterns import (
     INITIAL,
     LOCATIVE_WORD,
     MALE_TITLES,
+    NAME_WORD,
     NOT_A_PERSON,
     PARTICLE,
     QUALIFIER,
@@ -47,6 +48,7 @@ CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
 ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
+POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
 PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
@@ -164,8 +166,12 @@ def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, in
 
 def organisation_in(raw: str) -> str | None:
     """"Twitter", "the Justice Department": a phrase that is all capitalised words, one of them an organisation's;
-    such a speaker speaks for itself (no person is named)."""
+    such a speaker speaks for itself (no person is named). So does a person's office or campaign ("Lee’s office"),
+    which is not that person."""
     phrase = LEADING_DETERMINER.sub("", PART_BREAK.split(raw.strip())[0].strip())
+    body = POSSESSED_BODY.fullmatch(phrase)
+    if body and ORGANISATION.fullmatch(body.group("body").capitalize()):
+        return phrase
     tokens = TOKEN.findall(phrase)
     if 0 < len(tokens) <= 5 and all(CAPITALISED.match(t) for t in tokens) and ORGANISATION.search(phrase):
         return phrase
@@ -176,8 +182,10 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     token = tokens[i]
     # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
     title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
-    if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])) \
-            and not title_before_name:
+    # "Ann Bishop", "Mr. King"; but "District Judge": after a word the article writes in lower case, a title
+    after_name = i and (TITLE_TOKEN.match(tokens[i - 1]) or (CAPITALISED.match(tokens[i - 1]) and not (
+        article is not None and article.is_common_word(tokens[i - 1]))))
+    if token in SURNAME_TITLES and after_name and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
             CAPITALISED.match(tokens[i + 1]):
