@@ -45,6 +45,9 @@ INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
 PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
 SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
 CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
+MONTH_TOKEN = re.compile(rf"^{alternation(VOCAB.months)}$")
+# a month inside a name is the name's ("Theresa May"): _is_name_token decides that word by word
+NOT_A_NAME = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words + VOCAB.place_words + VOCAB.days)}(?!\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
 ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
@@ -132,7 +135,7 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
     # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes the
     # name before it ("as Ann Lee of Harbour News": Ann Lee)
     first = min((run[0] for run in runs), default=0)
-    described = [run for run in runs if run[0] > first and tokens[run[0] - 1] in CLAUSE_WORDS]
+    described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0])]
     for run_start, run_end in [run for run in runs if run not in described] + described:
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
@@ -141,6 +144,13 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
             titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
             return NameParts(titles, name)
     return None
+
+
+def _after_clause_word(tokens: list[str], start: int) -> bool:
+    """"of Harbour News", "of The Daily Sun": a clause word, maybe with a determiner, before the name."""
+    before = tokens[max(0, start - 2) : start]
+    return bool(before) and (before[-1] in CLAUSE_WORDS or (
+        len(before) == 2 and before[-1].lower() in DESCRIBING_WORDS and before[0] in CLAUSE_WORDS))
 
 
 def _describes(token: str) -> bool:
@@ -190,6 +200,9 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
             CAPITALISED.match(tokens[i + 1]):
         return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
+    if MONTH_TOKEN.match(token) and 0 < i and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(tokens, i - 1, article)) \
+            and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()):
+        return True  # "Theresa May", "Mrs. May"; not "May 5"
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
     if article is not None and not article.is_name_word(token):
@@ -215,7 +228,7 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
     if not name or POSSESSIVE.search(name) or (article and article.is_place(name)):
         return False
-    if NOT_A_PERSON.search(name) and not _place_as_surname(name.split(), tokens, start, article):
+    if NOT_A_NAME.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
     before = tokens[start - 1] if start else ""
     # "South Dakota", "Hong Kong"; but "Secretary of State Ann Lee": a title word ends the title, not a place
