@@ -57,6 +57,7 @@ LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
 PLACE_WORD = re.compile(alternation(VOCAB.place_words))
+PLACE_AFTER_NAME = re.compile(rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s+({PLACE_WORD.pattern})(?!\w)")
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
@@ -245,7 +246,9 @@ def _place_as_surname(words: list[str], tokens: list[str], start: int, article: 
         return False
     if start and TITLE_TOKEN.match(tokens[start - 1]):
         return True
-    return len(words) > 1 and article is not None and words[0].lower() not in article.lower
+    if len(words) == 1:
+        return article is not None and words[0] in getattr(article, "place_surnames", ())
+    return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES
 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
@@ -341,6 +344,9 @@ class ArticleWords:
         self.places = _places(text)
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
+        # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
+        self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
+                               if _place_as_surname(match.group(0).split(), [], 0, self)}
 
     def is_name_word(self, token: str) -> bool:
         """Not a word only the headings capitalise ("Fires" in "ESPN Fires Coach"), nor a word in capitals that the
