@@ -201,8 +201,8 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
             CAPITALISED.match(tokens[i + 1]):
         return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
-    if MONTH_TOKEN.match(token) and 0 < i and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(tokens, i - 1, article)) \
-            and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()):
+    if MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
+            tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()):
         return True  # "Theresa May", "Mrs. May"; not "May 5"
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
@@ -339,6 +339,7 @@ class ArticleWords:
         masked = mask_abbreviations(text)
         # where each sentence of the whole article starts (a quote that ends mid-sentence does not end it)
         self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked))]
+        self.text = text
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
         self.places = _places(text)
@@ -374,7 +375,7 @@ class People:
 
     def __init__(self, article: ArticleWords | None = None) -> None:
         self.article = article
-        self.by_surname: dict[str, Person] = {}  # the latest person introduced with that surname
+        self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "hillary clinton" -> that person
         self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
@@ -385,27 +386,23 @@ class People:
         parts = split_name(raw, self.article)
         if not parts.name:
             return self.lookup(raw)
-        key = surname(parts.name)
-        person = self.by_full.get(parts.name.lower()) or self.by_surname.get(key)
-        if person is None or not (_compatible(person.name, parts.name) or _compatible(parts.name, person.name)):
+        person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles))
+        if person is None:
             person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
-            self.by_surname[key] = person
+            self.by_surname.setdefault(surname(parts.name), []).append(person)
         elif len(parts.name.split()) > len(person.name.split()):
             person.name = parts.name
         if len(parts.name.split()) > 1:
             self.by_full[parts.name.lower()] = person
         for title in parts.titles:
             self.by_role.setdefault(title.lower().rstrip("."), person)
-            if title.lower() in MALE_TITLES:
-                person.gender = "male"
-            elif title.lower() in FEMALE_TITLES:
-                person.gender = "female"
+        person.gender = _gender_of(parts.titles) or person.gender
         return person
 
     def lookup(self, raw: str) -> Person | None:
         parts = split_name(raw, self.article)
         if parts.name:
-            person = self.by_full.get(parts.name.lower()) or self.by_surname.get(surname(parts.name))
+            person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles))
             if person:
                 return person
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
@@ -416,8 +413,19 @@ class People:
         if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
             return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
         if len(words) == 1 and CAPITALISED.match(stripped):
-            return self.by_surname.get(surname(stripped))  # "Israel said" after "Rep. Steve Israel"
+            return self._bearer(stripped)  # "Israel said" after "Rep. Steve Israel"
         return None
+
+    def _bearer(self, name: str, gender: str | None = None) -> Person | None:
+        """The known person a name form fits: "Ruth Marsh" fits "Marsh" or "R. Marsh", not "Tom Marsh". A lone
+        surname that several people share ("Mr. Marsh") goes to the one of that gender the article names most
+        in full, the first introduced among equals."""
+        fitting = [person for person in self.by_surname.get(surname(name), [])
+                   if _compatible(person.name, name) or _compatible(name, person.name)]
+        fitting = [person for person in fitting if gender is None or person.gender in (None, gender)] or fitting
+        if len(fitting) < 2 or self.article is None:
+            return fitting[0] if fitting else None
+        return max(fitting, key=lambda person: self.article.text.count(person.name))
 
     def add_role(self, phrase: str, person: Person) -> None:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
@@ -427,7 +435,8 @@ class People:
     def settle(self, speakers) -> None:
         """One name per person, the fullest the article gives: a lone first name ("Ruth said") or surname that
         belongs to exactly one fuller name among the people the article names becomes that name."""
-        known = {id(person): person for person in [*self.by_full.values(), *self.by_surname.values(), *speakers]}
+        bearers = [person for people in self.by_surname.values() for person in people]
+        known = {id(person): person for person in [*self.by_full.values(), *bearers, *speakers]}
         fuller = [person for person in known.values() if len(person.name.split()) > 1 and not person.organisation]
         for person in {id(person): person for person in speakers}.values():
             words = person.name.split()
@@ -453,6 +462,16 @@ class People:
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         return next((mention[1] for mention in latest if mention[3]), latest[0][1])
+
+
+def _gender_of(titles: tuple[str, ...]) -> str | None:
+    """"Mr." -> male, "Congresswoman" -> female: the gender the titles give, if any."""
+    for title in titles:
+        if title.lower() in MALE_TITLES:
+            return "male"
+        if title.lower() in FEMALE_TITLES:
+            return "female"
+    return None
 
 
 def _compatible(short: str, full: str) -> bool:
