@@ -399,10 +399,11 @@ class People:
         person.gender = _gender_of(parts.titles) or person.gender
         return person
 
-    def lookup(self, raw: str) -> Person | None:
+    def lookup(self, raw: str, offset: int | None = None) -> Person | None:
+        """The known person a phrase names (a name form, a role, a title) at `offset` in the article, if known."""
         parts = split_name(raw, self.article)
         if parts.name:
-            person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles))
+            person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles), offset)
             if person:
                 return person
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
@@ -413,19 +414,26 @@ class People:
         if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
             return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
         if len(words) == 1 and CAPITALISED.match(stripped):
-            return self._bearer(stripped)  # "Israel said" after "Rep. Steve Israel"
+            return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Steve Israel"
         return None
 
-    def _bearer(self, name: str, gender: str | None = None) -> Person | None:
+    def _bearer(self, name: str, gender: str | None = None, offset: int | None = None) -> Person | None:
         """The known person a name form fits: "Ruth Marsh" fits "Marsh" or "R. Marsh", not "Tom Marsh". A lone
-        surname that several people share ("Mr. Marsh") goes to the one of that gender the article names most
-        in full, the first introduced among equals."""
+        surname that several people share ("Mr. Marsh") goes to the one of that gender named in full last in the
+        same paragraph, else to the one the article introduced first: news calls its main person by surname and
+        the relatives it brings in later by their full or first names."""
         fitting = [person for person in self.by_surname.get(surname(name), [])
                    if _compatible(person.name, name) or _compatible(name, person.name)]
         fitting = [person for person in fitting if gender is None or person.gender in (None, gender)] or fitting
         if len(fitting) < 2 or self.article is None:
             return fitting[0] if fitting else None
-        return max(fitting, key=lambda person: self.article.text.count(person.name))
+        text = self.article.text
+        if offset is not None:
+            paragraph = text.rfind("\n", 0, offset) + 1
+            latest = max(fitting, key=lambda person: text.rfind(person.name, paragraph, offset))
+            if text.rfind(latest.name, paragraph, offset) >= 0:
+                return latest
+        return min(fitting, key=lambda person: text.find(person.name) % (len(text) + 1))  # not found: last
 
     def add_role(self, phrase: str, person: Person) -> None:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
