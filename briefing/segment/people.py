@@ -191,21 +191,12 @@ def organisation_in(raw: str) -> str | None:
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
     token = tokens[i]
-    # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
-    title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
-    # "Ann Bishop", "Mr. King"; but "District Judge": after a word the article writes in lower case, a title
-    after_name = i and (TITLE_TOKEN.match(tokens[i - 1]) or (CAPITALISED.match(tokens[i - 1]) and not (
-        article is not None and article.is_common_word(tokens[i - 1]))))
-    if token in SURNAME_TITLES and after_name and not title_before_name:
-        return True  # "Mr. King", "Charlie King": a title word used as a surname
-    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
-            CAPITALISED.match(tokens[i + 1]):
-        return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
-    if MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
-            tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()):
-        return True  # "Theresa May", "Mrs. May"; not "May 5"
+    if _is_word_of_a_name(tokens, i, article):
+        return True
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
+    if i > 1 and tokens[i - 1] == "of" and TITLE_TOKEN.match(tokens[i - 2]):
+        return False  # "Chief of Staff", "Minister of Finance": the title goes on
     if article is not None and not article.is_name_word(token):
         return False
     if PARTY_LABEL.match(token):
@@ -217,6 +208,23 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if PARTICLE_TOKEN.match(token):
         return 0 < i < len(tokens) - 1
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
+
+
+def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) -> bool:
+    """A title, particle or month that here is part of a name: "Mr. King", "Anna de Vries", "Theresa May"."""
+    token = tokens[i]
+    # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
+    title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
+    # "Ann Bishop", "Mr. King"; but "District Judge": after a word the article writes in lower case, a title
+    after_name = i and (TITLE_TOKEN.match(tokens[i - 1]) or (CAPITALISED.match(tokens[i - 1]) and not (
+        article is not None and article.is_common_word(tokens[i - 1]))))
+    if token in SURNAME_TITLES and after_name and not title_before_name:
+        return True  # "Mr. King", "Charlie King": a title word used as a surname
+    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
+            CAPITALISED.match(tokens[i + 1]):
+        return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
+    return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
+        tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
 
 
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
@@ -253,12 +261,12 @@ def _place_as_surname(words: list[str], tokens: list[str], start: int, article: 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
     """"Taking it in, X said", "Additionally, X said", "Giant screens showed:": one capitalised word opening the
-    phrase that the article never capitalises inside a sentence starts the sentence; it is not a name. Without the
-    article, an -ing word ("Schilling" is a name: the article writes it inside sentences too)."""
+    phrase that the article never capitalises inside a sentence starts the sentence; it is not a name
+    ("Hessling" is: the article writes it inside sentences too)."""
     word = run[0]
     if len(run) != 1 or not tokens or tokens[0] != word or word.isupper():
         return False
-    return not article.is_proper(word) if article is not None else word.lower().endswith("ing")
+    return article is not None and not article.is_proper(word)
 
 
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
@@ -304,9 +312,9 @@ def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def _is_heading_line(words: list[re.Match], capitalised: list[re.Match]) -> bool:
-    """Title case or capitals throughout: most of the line's longer words are capitalised."""
+    """Title case or capitals throughout: every longer word of the line is capitalised."""
     longer = [m for m in words if len(m.group(0)) > 3]
-    return len(longer) >= 2 and sum(m.group(0)[0].isupper() for m in longer) >= 0.8 * len(longer)
+    return len(longer) >= 2 and all(m.group(0)[0].isupper() for m in longer)
 
 
 def _starts_sentence(line: str, position: int) -> bool:
