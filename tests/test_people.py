@@ -170,3 +170,14 @@ def test_a_name_after_of_describes_only_a_name_before_it():
     assert split_name("Of course, as Ivo Marsh of Harbour Gazette").name == "Ivo Marsh"
     assert organisation_in("Quill’s campaign") == "Quill’s campaign"
     assert organisation_in("Quill’s lawyer") is None  # a person, not a body
+
+
+def test_a_particle_joined_by_a_hyphen_is_part_of_the_name():
+    assert split_name("the cleric Omar al-Hadi").name == "Omar al-Hadi"
+    assert speakers_of("Title\n\n“We wait,” said Omar al-Hadi.\n\n“We go,” said Ana Vela.\n") == [
+        "Omar al-Hadi", "Ana Vela"]
+
+
+def test_peoples_and_faiths_are_no_names():
+    article = ArticleWords("His Catholic faith matters to him. Catholic voters agree.")
+    assert split_name("His Catholic", article).name == ""

@@ -15,6 +15,7 @@ from briefing.segment.patterns import (
     CONJUNCTION,
     DETERMINER,
     FEMALE_TITLES,
+    HYPHENED_PARTICLE,
     INITIAL,
     LOCATIVE_WORD,
     MALE_TITLES,
@@ -39,7 +40,7 @@ OPENING = "“\"«„「‘('[—–-"
 CLOSING = "”\"»」’')]"
 PARENTHESES = re.compile(r"\([^()]*\)")
 QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Jones’ plan" keeps its possessive
-CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
+CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
 TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
 PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
