@@ -181,3 +181,9 @@ def test_a_particle_joined_by_a_hyphen_is_part_of_the_name():
 def test_peoples_and_faiths_are_no_names():
     article = ArticleWords("His Catholic faith matters to him. Catholic voters agree.")
     assert split_name("His Catholic", article).name == ""
+
+
+def test_titles_without_their_dot_or_before_several_names():
+    assert split_name("Rep Tom Vell").name == "Tom Vell"
+    assert split_name("Senators Mitch Dorn").name == "Mitch Dorn"
+    assert split_name("Amartya Sen").name == "Amartya Sen"  # a title word used as a surname
