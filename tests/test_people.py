@@ -147,6 +147,7 @@ def test_a_place_word_is_a_surname_only_where_a_person_is_named():
     assert split_name("Mr. Israel").name == "Israel"
     assert split_name("Israel").name == ""
     article = ArticleWords("Trade with latin america grew, said central bankers. Asian Americans voted.")
+    assert split_name("Southeast Asia", article).name == ""
     assert split_name("Latin America", article).name == ""
     assert split_name("Asian Americans", article).name == ""
     assert split_name("the New Calder businessman", article).name == ""  # "New" begins a place's name
