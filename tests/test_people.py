@@ -188,3 +188,11 @@ def test_titles_without_their_dot_or_before_several_names():
     assert split_name("Rep Tom Vell").name == "Tom Vell"
     assert split_name("Senators Mitch Dorn").name == "Mitch Dorn"
     assert split_name("Amartya Sen").name == "Amartya Sen"  # a title word used as a surname
+
+
+def test_a_quoted_term_is_no_name_and_a_quoted_nickname_is_left_out():
+    assert split_name("the “Harbour Boys” movement").name == ""
+    assert split_name("“Harbour Boys” supporters").name == ""
+    assert split_name("Ann “Bo” Lee").name == "Ann Lee"
+    assert split_name("“Ann Lee").name == "Ann Lee"  # a stray mark where the quote ended
+    assert speakers_of("Title\n\nAnn “Bo” Lee runs the yard.\n\n“We build ships,” Lee said.\n") == ["Ann Lee"]

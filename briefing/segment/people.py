@@ -40,6 +40,9 @@ OPENING = "“\"«„「‘('[—–-"
 CLOSING = "”\"»」’')]"
 PARENTHESES = re.compile(r"\([^()]*\)")
 QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Jones’ plan" keeps its possessive
+OPENING_QUOTES = "“«„「"
+CLOSING_QUOTES = "”»」"
+QUOTED_TERM = re.compile(r"[“«„「][^”»」]+[”»」]")  # a balanced pair inside the phrase
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
 TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
@@ -91,8 +94,9 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
     name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
     names."""
-    raw = _drop_determiner(PARENTHESES.sub(" ", raw).strip().strip(QUOTE_MARKS))  # "Ann Lee (R)"
-    parts = [[token.strip(QUOTE_MARKS) for token in TOKEN.findall(part)] for part in PART_BREAK.split(raw)]
+    raw = PARENTHESES.sub(" ", raw).strip()  # "Ann Lee (R)"
+    raw = _drop_determiner(raw if QUOTED_TERM.search(raw) else raw.strip(QUOTE_MARKS))  # a stray mark: "“Ann Lee"
+    parts = [_name_tokens(part) for part in PART_BREAK.split(raw)]
     # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
@@ -111,6 +115,25 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     first = PART_BREAK.split(raw)[0]
     titles = tuple(t for t in TOKEN.findall(first) if TITLE_TOKEN.match(t))
     return NameParts(titles, "", first.strip())
+
+
+def _name_tokens(part: str) -> list[str]:
+    """The words of a part without quote marks. A term in quote marks ("the “Harbour Boys” movement") is written
+    in lower case, since a quoted term names no person; a quoted word inside a name is a nickname, left out
+    ("Ann “Bo” Lee" is Ann Lee)."""
+    tokens, quoted = [], False
+    for token in TOKEN.findall(part):
+        opens = token[:1] in OPENING_QUOTES
+        closes = token[-1:] in CLOSING_QUOTES or token.rstrip(".,!?")[-1:] in CLOSING_QUOTES
+        word = token.strip(QUOTE_MARKS)
+        if opens and closes and len(word) > 1:
+            if not (tokens and CAPITALISED.match(tokens[-1])):
+                tokens.append(word.lower())
+            continue
+        quoted = quoted or (opens and not closes and QUOTED_TERM.search(part) is not None)
+        tokens.append(word.lower() if quoted else word)
+        quoted = quoted and not closes
+    return tokens
 
 
 def _role_part(part: str) -> str | None:
