@@ -195,4 +195,3 @@ def test_a_quoted_term_is_no_name_and_a_quoted_nickname_is_left_out():
     assert split_name("“Harbour Boys” supporters").name == ""
     assert split_name("Ann “Bo” Lee").name == "Ann Lee"
     assert split_name("“Ann Lee").name == "Ann Lee"  # a stray mark where the quote ended
-    assert speakers_of("Title\n\nAnn “Bo” Lee runs the yard.\n\n“We build ships,” Lee said.\n") == ["Ann Lee"]
