@@ -157,6 +157,7 @@ def test_titles_that_look_like_surnames():
     article = ArticleWords("The district court met. Ann Bishop spoke.")
     assert split_name("Board Chief of Staff Lena Ott", article).name == "Lena Ott"
     assert split_name("District Judge", article).name == ""
+    assert split_name("HRC Chief", article).name == ""  # an acronym before a title word: no first name
     assert split_name("Ann Bishop", article).name == "Ann Bishop"
 
 

@@ -54,6 +54,7 @@ MONTH_TOKEN = re.compile(rf"^{alternation(VOCAB.months)}$")
 NOT_A_NAME = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words + VOCAB.place_words + VOCAB.days)}(?!\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
+ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")  # "RNC", "NAACP"
 ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
 POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
 PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
@@ -239,9 +240,11 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
     token = tokens[i]
     # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
     title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
-    # "Ann Bishop", "Mr. King"; but "District Judge": after a word the article writes in lower case, a title
-    after_name = i and (TITLE_TOKEN.match(tokens[i - 1]) or (CAPITALISED.match(tokens[i - 1]) and not (
-        article is not None and article.is_common_word(tokens[i - 1]))))
+    # "Ann Bishop", "Mr. King"; but "District Judge", "RNC Chief": after a word the article writes in lower case
+    # or after an acronym, a title
+    before = tokens[i - 1] if i else ""
+    after_name = i and (TITLE_TOKEN.match(before) or (CAPITALISED.match(before) and not (
+        article is not None and article.is_common_word(before)) and not ACRONYM.fullmatch(before)))
     if token in SURNAME_TITLES and after_name and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
