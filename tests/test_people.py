@@ -10,7 +10,7 @@ from helpers import CORPUS, ROOT
 
 from briefing.read import parse_article
 from briefing.segment import segment
-from briefing.segment.people import split_name
+from briefing.segment.people import ArticleWords, organisation_in, split_name
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from polnear_gold import canonical_names, first_part, short_forms
@@ -91,3 +91,108 @@ def test_the_breakdown_says_why_an_article_fails_distinct():
     assert reasons["split (names)"] == "Ann Lee -> ann lee | lee"
     assert reasons["wrong speaker"] == "Bo Kim -> cy dunn"
     assert reasons["merged"] == "Bo Kim + Cy Dunn -> cy dunn"
+
+
+NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
+    "an office speaks for itself, not for the person": (
+        "Title\n\nSenator Dana Quill spoke on Monday.\n\n“The vote is set,” Quill’s office said in a statement.\n\n"
+        "“I will vote yes,” Quill said.\n", ["Quill’s office", "Dana Quill"]),
+    "a place's name as a surname, after a title and alone": (
+        "Title\n\n“We are ready,” said Rep. Nadia Paris, a Democrat from Ohio.\n\n“It will pass,” Paris said.\n",
+        ["Nadia Paris", "Nadia Paris"]),
+    "a place's name alone, as the surname of a person the article names": (
+        "Title\n\nJo Paris has run the depot for years.\n\n“We open at six,” Paris, who once worked on Harbour Hill, "
+        "said.\n", ["Jo Paris"]),
+    "a shared surname alone is the person introduced first": (
+        "Title\n\nTomas Brandt opened the plant on Monday with his daughter, Ilse Brandt.\n\n"
+        "“It is a big day,” Brandt said.\n\n“I am proud of him,” Ilse Brandt said.\n", ["Tomas Brandt", "Ilse Brandt"]),
+    "a role is not the person whose title only shares a word with it": (
+        "Former Quill Pollster Says Race Is Close\n\nSenator Bo Quill spoke first.\n\n"
+        "“It is close,” the former pollster said.\n", ["former pollster"]),
+    "a surname ending in -ing that the article writes inside sentences": (
+        "Title\n\nThe club let Curt Hessling go on Monday.\n\nHessling told Radio Nine:\n\n“I did not post that.”\n",
+        ["Curt Hessling"]),
+}
+
+
+@pytest.mark.parametrize("text, speakers", NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM.values(),
+                         ids=NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM.keys())
+def test_names_by_how_the_article_writes_them(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+def test_a_word_capitalised_only_where_a_sentence_starts_is_no_name():
+    article = ArticleWords("Giant screens showed a slogan. Hammering the point, Ann Moss spoke and Moss said so.")
+    assert split_name("Giant screens", article).name == ""
+    assert split_name("Hammering Ann Moss", article).name == "Ann Moss"
+    assert split_name("Moss", article).name == "Moss"
+    quoted = ArticleWords("“Stop!” Vell said, and left.")  # after a quote's "!", the sentence goes on
+    assert split_name("Vell", quoted).name == "Vell"
+
+
+def test_words_only_headings_capitalise_are_no_name():
+    article = ArticleWords("Harbour Board Fires Dana Quill Over Late Report\n\n"
+                           "The board fired Dana Quill on Monday. Quill said she would appeal the late report.")
+    assert split_name("Harbour Board Fires Dana Quill Over Late", article).name == "Dana Quill"
+
+
+def test_capitals_the_article_writes_in_lower_case_are_a_heading_but_a_transcript_label_is_a_name():
+    article = ArticleWords("FULL TEXT\n\nThe full text of the speech follows.\n\nVELA: We are here.")
+    assert split_name("FULL TEXT", article).name == ""
+    assert split_name("VELA", article).name == "VELA"
+
+
+def test_a_place_word_is_a_surname_only_where_a_person_is_named():
+    assert split_name("Rep. Tom Israel").name == "Tom Israel"
+    assert split_name("Mr. Israel").name == "Israel"
+    assert split_name("Israel").name == ""
+    article = ArticleWords("Trade with latin america grew, said central bankers. Asian Americans voted.")
+    assert split_name("Southeast Asia", article).name == ""
+    assert split_name("Latin America", article).name == ""
+    assert split_name("Asian Americans", article).name == ""
+    assert split_name("the New Calder businessman", article).name == ""  # "New" begins a place's name
+
+
+def test_titles_that_look_like_surnames():
+    article = ArticleWords("The district court met. Ann Bishop spoke.")
+    assert split_name("Board Chief of Staff Lena Ott", article).name == "Lena Ott"
+    assert split_name("District Judge", article).name == ""
+    assert split_name("HRC Chief", article).name == ""  # an acronym before a title word: no first name
+    assert split_name("Ann Bishop", article).name == "Ann Bishop"
+
+
+def test_a_month_inside_a_name_is_the_name():
+    assert split_name("Prime Minister Tessa May").name == "Tessa May"
+    assert split_name("Mrs. May").name == "May"
+    assert split_name("in May 5").name == ""
+
+
+def test_a_name_after_of_describes_only_a_name_before_it():
+    assert split_name("Ivo Marsh of The Harbour Gazette").name == "Ivo Marsh"
+    assert split_name("Of course, as Ivo Marsh of Harbour Gazette").name == "Ivo Marsh"
+    assert organisation_in("Quill’s campaign") == "Quill’s campaign"
+    assert organisation_in("Quill’s lawyer") is None  # a person, not a body
+
+
+def test_a_particle_joined_by_a_hyphen_is_part_of_the_name():
+    assert split_name("the cleric Omar al-Hadi").name == "Omar al-Hadi"
+    assert speakers_of("Title\n\n“We wait,” said Omar al-Hadi.\n\n“We go,” said Ana Vela.\n") == [
+        "Omar al-Hadi", "Ana Vela"]
+
+
+def test_peoples_and_faiths_are_no_names():
+    article = ArticleWords("His Catholic faith matters to him. Catholic voters agree.")
+    assert split_name("His Catholic", article).name == ""
+
+
+def test_titles_without_their_dot_or_before_several_names():
+    assert split_name("Rep Tom Vell").name == "Tom Vell"
+    assert split_name("Senators Mitch Dorn").name == "Mitch Dorn"
+    assert split_name("Amartya Sen").name == "Amartya Sen"  # a title word used as a surname
+
+
+def test_a_quoted_term_is_no_name_and_a_quoted_nickname_is_left_out():
+    assert split_name("the “Harbour Boys” movement").name == ""
+    assert split_name("“Harbour Boys” supporters").name == ""
+    assert split_name("Ann “Bo” Lee").name == "Ann Lee"
+    assert split_name("“Ann Lee").name == "Ann Lee"  # a stray mark where the quote ended

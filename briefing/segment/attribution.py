@@ -202,7 +202,7 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
         if person and person.gender is None:
             person.gender = gender
         return person
-    person = people.lookup(raw)
+    person = people.lookup(raw, offset)
     role = _role_of(raw)
     organisation = None if role else organisation_in(raw)
     if person is None and (role or organisation) and not split_name(raw).name:
@@ -361,7 +361,7 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
 
 def _note_mentions(seg: Segment, people: People) -> None:
     for match in PERSON_MENTION.finditer(seg.text):
-        person = people.lookup(match.group(0))
+        person = people.lookup(match.group(0), seg.start + match.start())
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
             speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"

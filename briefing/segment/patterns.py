@@ -21,8 +21,11 @@ def _capitalised(words) -> list[str]:
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁΑ-ΩΆΈΉΊΌΎΏ"
 INITIAL = rf"[{UPPER}][.\u2024](?:[{UPPER}][.\u2024])*"  # \u2024: a dot masked as an abbreviation's
-NAME_WORD = rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*)"
 PARTICLE = alternation(VOCAB.particles)
+# "Lee", "O’Neil", "al-Amin": a capitalised word, or a particle joined to one by an apostrophe or a hyphen
+HYPHENED_PARTICLE = r"(?:al|el|ad|ash|bin|ibn|abu)-"
+NAME_WORD = (rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*|"
+             rf"(?<![\w\-]){HYPHENED_PARTICLE}[{UPPER}][\w’'\-]*)")
 SUFFIX = alternation(VOCAB.name_suffixes)
 # A person's name: capitalised words, with initials ("Gerald F. Seib") and particles ("Ludwig van Beethoven").
 NAME = (rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}(?:,?\s+{SUFFIX}(?!\w))?")

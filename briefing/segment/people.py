@@ -15,13 +15,16 @@ from briefing.segment.patterns import (
     CONJUNCTION,
     DETERMINER,
     FEMALE_TITLES,
+    HYPHENED_PARTICLE,
     INITIAL,
     LOCATIVE_WORD,
     MALE_TITLES,
+    NAME_WORD,
     NOT_A_PERSON,
     PARTICLE,
     QUALIFIER,
     ROLE_TITLE,
+    SENTENCE_END,
     STOP_NAMES,
     SUFFIX,
     UPPER,
@@ -31,21 +34,36 @@ from briefing.segment.patterns import (
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
 TOKEN = re.compile(r"[^\s,;:()]+")
+WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+LABEL = re.compile(r"[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*){0,2}:")  # "Ann Lee:" opening a line of a transcript
+OPENING = "“\"«„「‘('[—–-"
+CLOSING = "”\"»」’')]"
 PARENTHESES = re.compile(r"\([^()]*\)")
 QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Jones’ plan" keeps its possessive
-CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}])")
+OPENING_QUOTES = "“«„「"
+CLOSING_QUOTES = "”»」"
+QUOTED_TERM = re.compile(r"[“«„「][^”»」]+[”»」]")  # a balanced pair inside the phrase
+CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
 TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
 PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
 SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
 CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
+MONTH_TOKEN = re.compile(rf"^{alternation(VOCAB.months)}$")
+# a month inside a name is the name's ("Theresa May"): _is_name_token decides that word by word
+NOT_A_NAME = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words + VOCAB.place_words + VOCAB.days)}(?!\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
+ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")  # "RNC", "NAACP"
 ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
+POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
 PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
+PLACE_WORD = re.compile(alternation(VOCAB.place_words))
+PLACE_AFTER_NAME = re.compile(rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s+({PLACE_WORD.pattern})(?!\w)")
+DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
@@ -77,8 +95,9 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
     name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
     names."""
-    raw = _drop_determiner(PARENTHESES.sub(" ", raw).strip().strip(QUOTE_MARKS))  # "Ann Lee (R)"
-    parts = [[token.strip(QUOTE_MARKS) for token in TOKEN.findall(part)] for part in PART_BREAK.split(raw)]
+    raw = PARENTHESES.sub(" ", raw).strip()  # "Ann Lee (R)"
+    raw = _drop_determiner(raw if QUOTED_TERM.search(raw) else raw.strip(QUOTE_MARKS))  # a stray mark: "“Ann Lee"
+    parts = [_name_tokens(part) for part in PART_BREAK.split(raw)]
     # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
@@ -97,6 +116,25 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     first = PART_BREAK.split(raw)[0]
     titles = tuple(t for t in TOKEN.findall(first) if TITLE_TOKEN.match(t))
     return NameParts(titles, "", first.strip())
+
+
+def _name_tokens(part: str) -> list[str]:
+    """The words of a part without quote marks. A term in quote marks ("the “Harbour Boys” movement") is written
+    in lower case, since a quoted term names no person; a quoted word inside a name is a nickname, left out
+    ("Ann “Bo” Lee" is Ann Lee)."""
+    tokens, quoted = [], False
+    for token in TOKEN.findall(part):
+        opens = token[:1] in OPENING_QUOTES
+        closes = token[-1:] in CLOSING_QUOTES or token.rstrip(".,!?")[-1:] in CLOSING_QUOTES
+        word = token.strip(QUOTE_MARKS)
+        if opens and closes and len(word) > 1:
+            if not (tokens and CAPITALISED.match(tokens[-1])):
+                tokens.append(word.lower())
+            continue
+        quoted = quoted or (opens and not closes and QUOTED_TERM.search(part) is not None)
+        tokens.append(word.lower() if quoted else word)
+        quoted = quoted and not closes
+    return tokens
 
 
 def _role_part(part: str) -> str | None:
@@ -120,8 +158,10 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
     # name before a role or title word describes the role; the role, not that name, is the person
     runs = [run for run in reversed(_runs(tokens, article))
             if not (run[1] < len(tokens) and _describes(tokens[run[1]]))]
-    # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes her
-    described = [run for run in runs if run[0] and tokens[run[0] - 1] in CLAUSE_WORDS]
+    # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes the
+    # name before it ("as Ann Lee of Harbour News": Ann Lee)
+    first = min((run[0] for run in runs), default=0)
+    described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0])]
     for run_start, run_end in [run for run in runs if run not in described] + described:
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
@@ -130,6 +170,13 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
             titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
             return NameParts(titles, name)
     return None
+
+
+def _after_clause_word(tokens: list[str], start: int) -> bool:
+    """"of Harbour News", "of The Daily Sun": a clause word, maybe with a determiner, before the name."""
+    before = tokens[max(0, start - 2) : start]
+    return bool(before) and (before[-1] in CLAUSE_WORDS or (
+        len(before) == 2 and before[-1].lower() in DESCRIBING_WORDS and before[0] in CLAUSE_WORDS))
 
 
 def _describes(token: str) -> bool:
@@ -155,8 +202,12 @@ def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, in
 
 def organisation_in(raw: str) -> str | None:
     """"Twitter", "the Justice Department": a phrase that is all capitalised words, one of them an organisation's;
-    such a speaker speaks for itself (no person is named)."""
+    such a speaker speaks for itself (no person is named). So does a person's office or campaign ("Lee’s office"),
+    which is not that person."""
     phrase = LEADING_DETERMINER.sub("", PART_BREAK.split(raw.strip())[0].strip())
+    body = POSSESSED_BODY.fullmatch(phrase)
+    if body and ORGANISATION.fullmatch(body.group("body").capitalize()):
+        return phrase
     tokens = TOKEN.findall(phrase)
     if 0 < len(tokens) <= 5 and all(CAPITALISED.match(t) for t in tokens) and ORGANISATION.search(phrase):
         return phrase
@@ -165,14 +216,13 @@ def organisation_in(raw: str) -> str | None:
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:
     token = tokens[i]
-    title_before_name = i + 1 < len(tokens) and CAPITALISED.match(tokens[i + 1])  # "County Sheriff Joe Lee"
-    if token in SURNAME_TITLES and i and (TITLE_TOKEN.match(tokens[i - 1]) or CAPITALISED.match(tokens[i - 1])) \
-            and not title_before_name:
-        return True  # "Mr. King", "Charlie King": a title word used as a surname
-    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
-            CAPITALISED.match(tokens[i + 1]):
-        return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
+    if _is_word_of_a_name(tokens, i, article):
+        return True
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
+        return False
+    if i > 1 and tokens[i - 1] == "of" and TITLE_TOKEN.match(tokens[i - 2]):
+        return False  # "Chief of Staff", "Minister of Finance": the title goes on
+    if article is not None and not article.is_name_word(token):
         return False
     if PARTY_LABEL.match(token):
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
@@ -185,6 +235,25 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
 
 
+def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) -> bool:
+    """A title, particle or month that here is part of a name: "Mr. King", "Anna de Vries", "Theresa May"."""
+    token = tokens[i]
+    # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
+    title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
+    # "Ann Bishop", "Mr. King"; but "District Judge", "RNC Chief": after a word the article writes in lower case
+    # or after an acronym, a title
+    before = tokens[i - 1] if i else ""
+    after_name = i and (TITLE_TOKEN.match(before) or (CAPITALISED.match(before) and not (
+        article is not None and article.is_common_word(before)) and not ACRONYM.fullmatch(before)))
+    if token in SURNAME_TITLES and after_name and not title_before_name:
+        return True  # "Mr. King", "Charlie King": a title word used as a surname
+    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
+            CAPITALISED.match(tokens[i + 1]):
+        return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
+    return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
+        tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
+
+
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
     name in an English article, "then" in a Dutch one."""
@@ -193,34 +262,100 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
-    if not name or NOT_A_PERSON.search(name) or POSSESSIVE.search(name) or (article and article.is_place(name)):
+    if not name or POSSESSIVE.search(name) or (article and article.is_place(name)):
+        return False
+    if NOT_A_NAME.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
     before = tokens[start - 1] if start else ""
     # "South Dakota", "Hong Kong"; but "Secretary of State Ann Lee": a title word ends the title, not a place
     return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before) and not TITLE_TOKEN.match(before))
 
 
+def _place_as_surname(words: list[str], tokens: list[str], start: int, article: ArticleWords | None) -> bool:
+    """"Rep. Ann Israel", "Mr. Israel", "Dana Paris": a place's name as the surname of a person, after a title or
+    after a first name that the article never writes in lower case ("Latin America", "Central Texas" stay places).
+    Not a people's name ("Asian Americans")."""
+    if not PLACE_WORD.fullmatch(words[-1]) or DEMONYM.search(words[-1]) or ORGANISATION.fullmatch(words[-1]) or \
+            len(words) > 3 or \
+            NOT_A_PERSON.search(" ".join(words[:-1])):
+        return False
+    if start and TITLE_TOKEN.match(tokens[start - 1]):
+        return True
+    if len(words) == 1:
+        return article is not None and words[0] in getattr(article, "place_surnames", ())
+    return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES
+
+
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
-    """"Taking it in, X said": one capitalised word opening the phrase that the article also writes in lower
-    case (or an -ing word) starts the sentence; it is not a name."""
+    """"Taking it in, X said", "Additionally, X said", "Giant screens showed:": one capitalised word opening the
+    phrase that the article never capitalises inside a sentence starts the sentence; it is not a name
+    ("Hessling" is: the article writes it inside sentences too)."""
     word = run[0]
-    return len(run) == 1 and tokens and tokens[0] == word and (
-        word.lower().endswith("ing") or (article is not None and article.is_common_word(word)))
+    if len(run) != 1 or not tokens or tokens[0] != word or word.isupper():
+        return False
+    return article is not None and not article.is_proper(word)
 
 
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
-    """"Hammering Hillary Clinton", "Now Jane Doe": a leading word that the article uses in lower case, or an -ing
-    word, is the sentence's start, not a first name."""
-    while len(run) > 1 and (run[0].lower().endswith("ing") or (
-            len(run) > 2 and article is not None and article.is_common_word(run[0]))):
+    """"Hammering Hillary Clinton", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
+    lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
+    ("Sterling Brown")."""
+    while len(run) > 1 and _opens_sentence(run, article):
         run = run[1:]
     return run
+
+
+def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
+    if article is None:
+        return run[0].lower().endswith("ing")
+    return not article.is_proper(run[0]) and (
+        run[0].lower().endswith("ing") or (len(run) > 2 and article.is_common_word(run[0])))
 
 
 def _own_stop_words(lower: set[str]) -> set[str]:
     """The stop words of the language whose stop words the article uses most."""
     lists = [{w.lower() for w in vocabulary((language,)).stop_words} for language in available()]
     return max(lists, key=lambda words: len(words & lower), default=set())
+
+
+def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
+    """The capitalised words of the running text that stand inside a sentence (not first in it), all capitalised
+    words of the running text, and those of its heading-like lines ("ESPN Fires Coach Over Post")."""
+    proper: set[str] = set()
+    in_prose: set[str] = set()
+    in_headings: set[str] = set()
+    for line in masked.splitlines():
+        words = list(WORD.finditer(line))
+        capitalised = [m for m in words if m.group(0)[0].isupper()]
+        if _is_heading_line(words, capitalised):
+            in_headings.update(POSSESSIVE.sub("", m.group(0)) for m in capitalised)
+            continue
+        for match in capitalised:
+            word = POSSESSIVE.sub("", match.group(0))
+            in_prose.add(word)
+            if not _starts_sentence(line, match.start()):
+                proper.add(word)
+    return proper, in_prose, in_headings
+
+
+def _is_heading_line(words: list[re.Match], capitalised: list[re.Match]) -> bool:
+    """Title case or capitals throughout: every longer word of the line is capitalised."""
+    longer = [m for m in words if len(m.group(0)) > 3]
+    return len(longer) >= 2 and all(m.group(0)[0].isupper() for m in longer)
+
+
+def _starts_sentence(line: str, position: int) -> bool:
+    """Nothing before the word on its line but a sentence's end, a colon or an opening quote mark. After a quote
+    that ends in "!" or "?", the sentence goes on ("“Stop!” Lee said"); a label opens its line ("Lee: Yes.")."""
+    before = line[:position].rstrip()
+    if not before:
+        return not LABEL.match(line, position)
+    if before[-1] in OPENING or line[position - 1] in OPENING:
+        return True
+    quoted = before.rstrip(CLOSING)
+    if len(quoted) < len(before):
+        return quoted[-1:] in ("", ".", "…", ":")
+    return before[-1] in (*SENTENCE_END, ":")
 
 
 def _places(text: str) -> set[str]:
@@ -232,15 +367,33 @@ def _places(text: str) -> set[str]:
 
 
 class ArticleWords:
-    """What the whole article says about words: which it also writes in lower case, which follow "in"/"from"."""
+    """What the whole article says about words: which it also writes in lower case, which follow "in"/"from",
+    which it capitalises inside a sentence (names), which only its headings capitalise."""
 
     def __init__(self, text: str) -> None:
         masked = mask_abbreviations(text)
         # where each sentence of the whole article starts (a quote that ends mid-sentence does not end it)
         self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked))]
+        self.text = text
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
         self.places = _places(text)
+        self.proper, in_prose, in_headings = _capitalised_words(masked)
+        self.heading_only = in_headings - in_prose
+        # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
+        self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
+                               if _place_as_surname(match.group(0).split(), [], 0, self)}
+
+    def is_name_word(self, token: str) -> bool:
+        """Not a word only the headings capitalise ("Fires" in "ESPN Fires Coach"), nor a word in capitals that the
+        article also writes in lower case ("FULL TEXT", "BREAKING"): those are headings' words, not names."""
+        word = POSSESSIVE.sub("", token)
+        return word not in self.heading_only and not (
+            len(word) > 1 and word.isupper() and word.lower() in self.lower)
+
+    def is_proper(self, word: str) -> bool:
+        """Capitalised inside a sentence somewhere in the running text: a name, not a sentence's first word."""
+        return POSSESSIVE.sub("", word) in self.proper
 
     def sentence_of(self, position: int) -> int:
         return self.sentence_starts[bisect.bisect_right(self.sentence_starts, position) - 1]
@@ -257,7 +410,7 @@ class People:
 
     def __init__(self, article: ArticleWords | None = None) -> None:
         self.article = article
-        self.by_surname: dict[str, Person] = {}  # the latest person introduced with that surname
+        self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "hillary clinton" -> that person
         self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
@@ -268,35 +421,54 @@ class People:
         parts = split_name(raw, self.article)
         if not parts.name:
             return self.lookup(raw)
-        key = surname(parts.name)
-        person = self.by_full.get(parts.name.lower()) or self.by_surname.get(key)
-        if person is None or not (_compatible(person.name, parts.name) or _compatible(parts.name, person.name)):
+        person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles))
+        if person is None:
             person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
-            self.by_surname[key] = person
+            self.by_surname.setdefault(surname(parts.name), []).append(person)
         elif len(parts.name.split()) > len(person.name.split()):
             person.name = parts.name
         if len(parts.name.split()) > 1:
             self.by_full[parts.name.lower()] = person
         for title in parts.titles:
             self.by_role.setdefault(title.lower().rstrip("."), person)
-            if title.lower() in MALE_TITLES:
-                person.gender = "male"
-            elif title.lower() in FEMALE_TITLES:
-                person.gender = "female"
+        person.gender = _gender_of(parts.titles) or person.gender
         return person
 
-    def lookup(self, raw: str) -> Person | None:
+    def lookup(self, raw: str, offset: int | None = None) -> Person | None:
+        """The known person a phrase names (a name form, a role, a title) at `offset` in the article, if known."""
         parts = split_name(raw, self.article)
         if parts.name:
-            person = self.by_full.get(parts.name.lower()) or self.by_surname.get(surname(parts.name))
+            person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles), offset)
             if person:
                 return person
-        phrase = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip()).lower().rstrip(".")
+        stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
+        phrase = stripped.lower().rstrip(".")
         if phrase in self.by_role:
             return self.by_role[phrase]
-        if parts.titles and not parts.name:
-            return self.by_role.get(parts.titles[-1].lower().rstrip("."))
+        words = stripped.split()
+        if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
+            return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
+        if len(words) == 1 and CAPITALISED.match(stripped):
+            return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Steve Israel"
         return None
+
+    def _bearer(self, name: str, gender: str | None = None, offset: int | None = None) -> Person | None:
+        """The known person a name form fits: "Ruth Marsh" fits "Marsh" or "R. Marsh", not "Tom Marsh". A lone
+        surname that several people share ("Mr. Marsh") goes to the one of that gender named in full last in the
+        same paragraph, else to the one the article introduced first: news calls its main person by surname and
+        the relatives it brings in later by their full or first names."""
+        fitting = [person for person in self.by_surname.get(surname(name), [])
+                   if _compatible(person.name, name) or _compatible(name, person.name)]
+        fitting = [person for person in fitting if gender is None or person.gender in (None, gender)] or fitting
+        if len(fitting) < 2 or self.article is None:
+            return fitting[0] if fitting else None
+        text = self.article.text
+        if offset is not None:
+            paragraph = text.rfind("\n", 0, offset) + 1
+            latest = max(fitting, key=lambda person: text.rfind(person.name, paragraph, offset))
+            if text.rfind(latest.name, paragraph, offset) >= 0:
+                return latest
+        return min(fitting, key=lambda person: text.find(person.name) % (len(text) + 1))  # not found: last
 
     def add_role(self, phrase: str, person: Person) -> None:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
@@ -306,7 +478,8 @@ class People:
     def settle(self, speakers) -> None:
         """One name per person, the fullest the article gives: a lone first name ("Ruth said") or surname that
         belongs to exactly one fuller name among the people the article names becomes that name."""
-        known = {id(person): person for person in [*self.by_full.values(), *self.by_surname.values(), *speakers]}
+        bearers = [person for people in self.by_surname.values() for person in people]
+        known = {id(person): person for person in [*self.by_full.values(), *bearers, *speakers]}
         fuller = [person for person in known.values() if len(person.name.split()) > 1 and not person.organisation]
         for person in {id(person): person for person in speakers}.values():
             words = person.name.split()
@@ -332,6 +505,16 @@ class People:
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         return next((mention[1] for mention in latest if mention[3]), latest[0][1])
+
+
+def _gender_of(titles: tuple[str, ...]) -> str | None:
+    """"Mr." -> male, "Congresswoman" -> female: the gender the titles give, if any."""
+    for title in titles:
+        if title.lower() in MALE_TITLES:
+            return "male"
+        if title.lower() in FEMALE_TITLES:
+            return "female"
+    return None
 
 
 def _compatible(short: str, full: str) -> bool:
