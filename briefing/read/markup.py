@@ -30,7 +30,6 @@ from briefing.read.furniture import (
     word_count,
 )
 from briefing.read.parts import Part, article_from_parts, as_sentence
-from briefing.read.second_opinion import add_missed_paragraphs
 from briefing.read.text import decode
 
 _HTML_START = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
@@ -140,7 +139,6 @@ def read_html(raw: bytes, source: str) -> Article:
     separate_lines(document)
     drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
-    add_missed_paragraphs(document, original, _declared_language(raw, metadata))
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
     published = (metadata.date or "") if metadata else ""
     parts = [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
