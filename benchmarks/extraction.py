@@ -1,6 +1,6 @@
 """How much of each saved web page's true article body the reader keeps, and how much else it reads.
 
-usage: python benchmarks/extraction.py DIR [--show N]
+usage: python benchmarks/extraction.py DIR [--show N | --page ID | --snippets | --documents]
 
 DIR holds saved pages with known article bodies in the layout of the public article-extraction benchmark
 (`ground-truth.json` mapping a page id to {"articleBody": ...}, and `html/<id>.html.gz` or `.html`). Pages
@@ -19,8 +19,11 @@ first characters) prints what the reader missed of that page's true body, each r
 a few words around it, and the words it read that are not in the body.
 
 DIR may instead hold pages in the CleanEval layout (`input/ID.html`, `GoldStandard/ID.txt`), as the
-merged public copies of Dragnet's data and of L3S-GN1 have them; their bodies hold the headline, so the
-reader's title is compared too.
+merged public copies of Dragnet's data and of L3S-GN1 have them (the folders `dragnet_data` and
+`page-signal-master` of github.com/j-szulc/html-cleaning-dataset-merged; 1,381 and 621 news and blog
+pages). Their bodies hold the headline, so the reader's title is compared too; L3S-GN1's body is the text
+its annotators marked as headline or full text, so captions and other "supplemental" text count as extra.
+The same split applies: every 5th page by sorted id is held out.
 
 `--snippets` scores another layout instead: trafilatura's own test pages (`evaldata.json` naming, for
 each page in `eval/` or `cache/`, snippets that must be read ("with") and must not ("without")): the share
