@@ -14,7 +14,8 @@ are the dev part. For each part the table gives
 
 Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
 `--show N` also lists the N dev pages with the lowest recall and with the most extra words (held-out pages
-are only counted, never listed, so that they stay a real check). `--page ID` (a dev page's id, or its
+are only counted, never named: their lowest recalls are listed by the numbers alone, so that they stay a
+real check). `--page ID` (a dev page's id, or its
 first characters) prints what the reader missed of that page's true body, each run of missing words with
 a few words around it, and the words it read that are not in the body.
 
@@ -152,6 +153,7 @@ def evaluate(pages: list[tuple[str, bytes, str]], titled: bool = False) -> list[
         recall, extra = word_scores(true, pred)
         precision, shingle_recall = shingle_scores(true, pred)
         rows.append({"page": key, "status": status, "recall": recall, "extra": extra, "precision": precision,
+                     "body words": len(tokens(true)), "read words": len(tokens(pred)),
                      "shingle_recall": shingle_recall, "seconds": time.perf_counter() - started})
     return rows
 
@@ -295,6 +297,14 @@ def print_worst(name: str, rows: list[dict], count: int) -> None:
                   f"{row['status']}")
 
 
+def print_numbers_only(name: str, rows: list[dict], count: int) -> None:
+    """The lowest-recall pages of a part by their numbers alone: no id, so that none is looked at."""
+    print(f"\n{name}, lowest recall (numbers only):")
+    for row in sorted(rows, key=lambda r: r["recall"])[:count]:
+        print(f"  recall {row['recall']:.3f}  extra {100 * row['extra']:5.1f} %  body words {row['body words']:5}  "
+              f"read words {row['read words']:5}  {row['status']}")
+
+
 def differences(true: str, pred: str, context: int = 6) -> tuple[list[str], list[str]]:
     """The runs of true-body words the reading lacks and of read words the body lacks, each shown with
     `context` words of its own text around it in [brackets]."""
@@ -364,6 +374,7 @@ def main() -> None:
     print_table(parts)
     if args.show:
         print_worst("dev", parts["dev"], args.show)
+        print_numbers_only("held-out", parts["held-out"], args.show)
 
 
 if __name__ == "__main__":
