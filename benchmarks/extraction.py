@@ -1,6 +1,6 @@
 """How much of each saved web page's true article body the reader keeps, and how much else it reads.
 
-usage: python benchmarks/extraction.py DIR [--show N]
+usage: python benchmarks/extraction.py DIR [--show N | --page ID | --snippets | --documents]
 
 DIR holds saved pages with known article bodies in the layout of the public article-extraction benchmark
 (`ground-truth.json` mapping a page id to {"articleBody": ...}, and `html/<id>.html.gz` or `.html`). Pages
@@ -14,9 +14,17 @@ are the dev part. For each part the table gives
 
 Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
 `--show N` also lists the N dev pages with the lowest recall and with the most extra words (held-out pages
-are only counted, never listed, so that they stay a real check). `--page ID` (a dev page's id, or its
+are only counted, never named: their lowest recalls are listed by the numbers alone, so that they stay a
+real check). `--page ID` (a dev page's id, or its
 first characters) prints what the reader missed of that page's true body, each run of missing words with
 a few words around it, and the words it read that are not in the body.
+
+DIR may instead hold pages in the CleanEval layout (`input/ID.html`, `GoldStandard/ID.txt`), as the
+merged public copies of Dragnet's data and of L3S-GN1 have them (the folders `dragnet_data` and
+`page-signal-master` of github.com/j-szulc/html-cleaning-dataset-merged; 1,381 and 621 news and blog
+pages). Their bodies hold the headline, so the reader's title is compared too; L3S-GN1's body is the text
+its annotators marked as headline or full text, so captions and other "supplemental" text count as extra.
+The same split applies: every 5th page by sorted id is held out.
 
 `--snippets` scores another layout instead: trafilatura's own test pages (`evaldata.json` naming, for
 each page in `eval/` or `cache/`, snippets that must be read ("with") and must not ("without")): the share
@@ -78,7 +86,16 @@ def word_scores(true: str, pred: str) -> tuple[float, float]:
     return recall, extra
 
 
+COMMENTS_MARK = "!@#$%^&*()"  # Dragnet's gold bodies put the readers' comments after this line
+
+
+def is_gold_standard(folder: Path) -> bool:
+    return not (folder / "ground-truth.json").exists() and (folder / "GoldStandard").is_dir()
+
+
 def load_pages(folder: Path) -> list[tuple[str, bytes, str]]:
+    if is_gold_standard(folder):
+        return load_gold_standard(folder)
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key in sorted(truth):
@@ -88,25 +105,55 @@ def load_pages(folder: Path) -> list[tuple[str, bytes, str]]:
     return pages
 
 
-def read_body(key: str, raw: bytes) -> tuple[str, str]:
-    """The article's blocks as the reader gives them, and "ok", "refused" or "failed"."""
+def load_gold_standard(folder: Path) -> list[tuple[str, bytes, str]]:
+    """The CleanEval layout (`input/ID.html`, `GoldStandard/ID.txt`), as the merged public copies of
+    Dragnet's and L3S-GN1's data use it. A Dragnet body ends at its comments mark; an L3S-GN1 body is the
+    page itself with the article's headline and full text marked (classes x-nc-sel1 and x-nc-sel2)."""
+    pages = []
+    for gold in sorted((folder / "GoldStandard").glob("*.txt")):
+        page = folder / "input" / f"{gold.stem}.html"
+        if not page.exists():
+            continue
+        true = gold.read_text(encoding="utf-8", errors="replace")
+        if "x-nc-sel" in true[:20000]:
+            true = marked_text(true)
+        pages.append((gold.stem, page.read_bytes(), true.split(COMMENTS_MARK)[0]))
+    return pages
+
+
+def marked_text(annotated: str) -> str:
+    """The text an L3S-GN1 page marks as headline or full text, block by block in page order."""
+    from lxml import html
+
+    tree = html.fromstring(annotated)
+    marked = [e for e in tree.iter() if isinstance(e.tag, str)
+              and set(e.get("class", "").split()) & {"x-nc-sel1", "x-nc-sel2"}]
+    outer = [e for e in marked if not any(a in marked for a in e.iterancestors())]
+    return "\n\n".join(" ".join(e.text_content().split()) for e in outer)
+
+
+def read_body(key: str, raw: bytes, titled: bool = False) -> tuple[str, str]:
+    """The article's blocks as the reader gives them (after its title, if `titled`: the gold bodies of the
+    CleanEval layout hold the headline), and "ok", "refused" or "failed"."""
     try:
         article = article_from_bytes(raw, f"{key}.html")
     except InputError:
         return "", "refused"
     except Exception:  # a crash is a result to count here, not a reason to stop
         return "", "failed"
-    return "\n\n".join(block.text for block in article.blocks), "ok"
+    title = [article.title.text] if titled and article.title else []
+    return "\n\n".join([*title, *(block.text for block in article.blocks)]), "ok"
 
 
-def evaluate(pages: list[tuple[str, bytes, str]]) -> list[dict]:
+def evaluate(pages: list[tuple[str, bytes, str]], titled: bool = False) -> list[dict]:
     rows = []
     for key, raw, true in pages:
         started = time.perf_counter()
-        pred, status = read_body(key, raw)
+        pred, status = read_body(key, raw, titled)
         recall, extra = word_scores(true, pred)
         precision, shingle_recall = shingle_scores(true, pred)
         rows.append({"page": key, "status": status, "recall": recall, "extra": extra, "precision": precision,
+                     "body words": len(tokens(true)), "read words": len(tokens(pred)),
                      "shingle_recall": shingle_recall, "seconds": time.perf_counter() - started})
     return rows
 
@@ -250,6 +297,14 @@ def print_worst(name: str, rows: list[dict], count: int) -> None:
                   f"{row['status']}")
 
 
+def print_numbers_only(name: str, rows: list[dict], count: int) -> None:
+    """The lowest-recall pages of a part by their numbers alone: no id, so that none is looked at."""
+    print(f"\n{name}, lowest recall (numbers only):")
+    for row in sorted(rows, key=lambda r: r["recall"])[:count]:
+        print(f"  recall {row['recall']:.3f}  extra {100 * row['extra']:5.1f} %  body words {row['body words']:5}  "
+              f"read words {row['read words']:5}  {row['status']}")
+
+
 def differences(true: str, pred: str, context: int = 6) -> tuple[list[str], list[str]]:
     """The runs of true-body words the reading lacks and of read words the body lacks, each shown with
     `context` words of its own text around it in [brackets]."""
@@ -271,14 +326,14 @@ def _in_context(words: list[str], start: int, end: int, context: int) -> str:
     return f"{' '.join(before)} [{' '.join(words[start:end])}] {' '.join(after)}".strip()
 
 
-def print_page(pages: list[tuple[str, bytes, str]], prefix: str) -> None:
+def print_page(pages: list[tuple[str, bytes, str]], prefix: str, titled: bool = False) -> None:
     found = [(i, page) for i, page in enumerate(pages) if page[0].startswith(prefix)]
     if len(found) != 1:
         sys.exit(f"{len(found)} pages have an id starting with {prefix!r}; give one page's id.")
     index, (key, raw, true) = found[0]
     if index % 5 == 4:
         sys.exit(f"{key} is a held-out page: it is only counted, never looked at.")
-    pred, status = read_body(key, raw)
+    pred, status = read_body(key, raw, titled)
     recall, extra_share = word_scores(true, pred)
     print(f"{key}: {status}, recall {recall:.3f}, extra {100 * extra_share:.1f} %")
     missing, extra = differences(true, pred)
@@ -306,19 +361,20 @@ def main() -> None:
         return
     pages = load_pages(args.folder)
     if args.page:
-        print_page(pages, args.page)
+        print_page(pages, args.page, is_gold_standard(args.folder))
         return
     if args.documents:
         for name, part in (("dev", [p for i, p in enumerate(pages) if i % 5 != 4]),
                            ("held-out", [p for i, p in enumerate(pages) if i % 5 == 4])):
             print_table({f"{name} {kind}": rows for kind, rows in evaluate_documents(part).items()})
         return
-    rows = evaluate(pages)
+    rows = evaluate(pages, titled=is_gold_standard(args.folder))
     parts = {"dev": [r for i, r in enumerate(rows) if i % 5 != 4],
              "held-out": [r for i, r in enumerate(rows) if i % 5 == 4], "all": rows}
     print_table(parts)
     if args.show:
         print_worst("dev", parts["dev"], args.show)
+        print_numbers_only("held-out", parts["held-out"], args.show)
 
 
 if __name__ == "__main__":
