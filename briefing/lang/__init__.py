@@ -41,6 +41,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "clause_words": ("grammar", "clause_words"),
     "locatives": ("grammar", "locatives"),
     "conjunctions": ("grammar", "conjunctions"),
+    "indefinites": ("grammar", "indefinites"),
 }
 
 
@@ -73,6 +74,7 @@ class Vocabulary:
     clause_words: tuple[str, ...] = ()
     locatives: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()
+    indefinites: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from briefing.segment.patterns import (
     PRONOUN,
     PRONOUN_WORDS,
     SPEECH_VERBS,
+    STOP_NAMES,
     TITLE,
     VOCAB,
     WHEN,
@@ -43,15 +44,18 @@ from briefing.segment.ranker import (
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
+INDEFINITE = alternation(VOCAB.indefinites + tuple(w[:1].upper() + w[1:] for w in VOCAB.indefinites))
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
 PHRASE = r"[^.!?「」;:]{1,120}"
-THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
 CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
 NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
-ROLE_PHRASE = re.compile(rf"{DETERMINER}\s+(?P<role>[\w’' \-]+)")
+ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
+INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
+# "protesters", "Kelby High fans": a plural (or role) noun with at most three words before it, no article
+GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{alternation(VOCAB.role_nouns)}))")
 # After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
 CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
 PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
@@ -202,12 +206,16 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
         if person and person.gender is None:
             person.gender = gender
         return person
-    person = people.lookup(raw)
     role = _role_of(raw)
+    named = bool(split_name(raw).name)
+    # "a spokesman", "one official", "many voters": someone not named before, never a known person's title
+    person = None if role and not named and _indefinite(raw) else people.lookup(raw)
     organisation = None if role else organisation_in(raw)
-    if person is None and (role or organisation) and not split_name(raw).name:
-        person = people.by_role.setdefault((role or organisation).lower(),
-                                           Person(role or organisation, organisation=bool(organisation)))
+    if person is None and (role or organisation) and not named:
+        name = role or organisation
+        if role and _indefinite(raw) == "another":
+            name = f"another {role}"  # "another official said": not the official quoted before
+        person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
 
 
@@ -222,12 +230,21 @@ def _first_named_part(raw: str) -> str:
 
 
 def _role_of(raw: str) -> str | None:
-    """The role a phrase names as the speaker: its last part between commas that starts with an article."""
+    """The role, group or document a phrase names as the speaker: its last part between commas that starts with an
+    article or a quantifier ("the spokesman", "many reporters", "the statement"), or a bare plural of people
+    ("protesters", "Kelby High fans")."""
     for part in reversed(raw.split(",")):
-        role = ROLE_PHRASE.fullmatch(part.strip())
-        if role and role.group("role").split()[-1].lower() not in THINGS:
+        role = ROLE_PHRASE.fullmatch(part.strip()) or (None if organisation_in(part) or any(
+            w.lower() in STOP_NAMES for w in part.split()) else GROUP_PHRASE.fullmatch(part.strip()))
+        if role:
             return role.group("role")
     return None
+
+
+def _indefinite(raw: str) -> str | None:
+    """The word that makes a speaker phrase indefinite ("another official" -> "another"), if any."""
+    first = raw.split(",")[-1].split()[:1]
+    return first[0].lower() if first and first[0].lower() in INDEFINITE_WORDS else None
 
 
 def _trim(raw: str, verb: str = "") -> str:
