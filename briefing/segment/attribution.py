@@ -54,6 +54,7 @@ NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
 ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
+SUFFIX_WORD = re.compile(alternation(VOCAB.name_suffixes))
 # "protesters", "Kelby High fans": a plural (or role) noun with at most three words before it, no article
 GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{alternation(VOCAB.role_nouns)}))")
 # After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
@@ -127,7 +128,8 @@ def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[i
     people = People(ArticleWords(source))
     found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
-        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives:
+        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives \
+                and not _has_acronym(split_name(attribution.raw).name):
             people.register(attribution.raw)
     _collect_mentions(segments, people)
     speakers: dict[int, tuple[Person | None, str | None]] = {}
@@ -207,7 +209,10 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
             person.gender = gender
         return person
     role = _role_of(raw)
-    named = bool(split_name(raw).name)
+    name = split_name(raw).name
+    if _has_acronym(name):  # "WEEI said": an organisation speaks
+        return people.by_role.setdefault(name.lower(), Person(name, organisation=True))
+    named = bool(name)
     # "a spokesman", "one official", "many voters": someone not named before, never a known person's title
     person = None if role and not named and _indefinite(raw) else people.lookup(raw)
     organisation = None if role else organisation_in(raw)
@@ -217,6 +222,18 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
             name = f"another {role}"  # "another official said": not the official quoted before
         person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
+
+
+def _person_name(raw: str) -> str:
+    name = split_name(raw).name
+    return "" if _has_acronym(name) else name
+
+
+def _has_acronym(name: str) -> bool:
+    """"NYC Pride", "FULL TEXT", "WEEI": a word in capitals (not "II", not initials) names an organisation or is a
+    heading, never a person."""
+    return any(len(word) > 1 and word.isalpha() and word.isupper() and not SUFFIX_WORD.fullmatch(word)
+               for word in name.split())
 
 
 def _usable(raw: str) -> bool:
@@ -306,7 +323,7 @@ def _lead_in(preceding: Segment) -> _Attribution | None:
     if sentence.rstrip().endswith(":"):
         found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
         # People before organisations: "Asked by Harbour News, Ana Roe wrote:"
-        candidates = sorted(found, key=lambda c: not (_is_pronoun(c[0]) or split_name(c[0]).name))
+        candidates = sorted(found, key=lambda c: not (_is_pronoun(c[0]) or _person_name(c[0])))
         if candidates:
             return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
     return None
@@ -400,7 +417,7 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
         return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
     name = split_name(match.group("name"), people.article).name
     words = name.split()
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or _has_acronym(name):
         return False
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:
