@@ -88,7 +88,7 @@ def article_quotes(gold_path: Path, scorer, names: list[str]) -> list[Quote]:
     quotes = []
     for context in contexts:
         speakers = by_segment.get(context.index)
-        people = candidates(context, mentions)
+        people = candidates(context, mentions, segments)
         if not speakers or not people:
             if speakers:  # nobody to choose: every ranking gets these words wrong
                 quotes.append(Quote(gold_path.name, "no-candidate", np.zeros((0, len(names))), np.zeros(0, bool), -1,

@@ -225,3 +225,27 @@ SPEAKER_WITHOUT_A_NAME = {
 def test_speaker_without_a_name(rule):
     text, speakers = SPEAKER_WITHOUT_A_NAME[rule]
     assert speakers_of(text) == speakers
+
+
+def test_a_capitalised_heading_or_acronym_is_never_a_person():
+    text = ('Title\n\nFULL REPORT\n\nTom Vale spoke at KBTV studios on Monday.\n\n'
+            '"We will win," he told KBTV.\n')
+    assert speakers_of(text) == ["Tom Vale"]
+    assert speakers_of('Title\n\n"Rates will rise," KBTV said.\n') == ["KBTV"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nThe actress Nora Voss spoke on Monday.\n\n"It was hard," the star then recalled.\n', "star"),
+    ('Title\n\n"We start in May," the mayor will say on Monday.\n', "mayor"),
+    ('Title\n\nTom Vale and Ana Ruiz meet next week, Dana Quill said, adding: "It is time."\n', "Dana Quill"),
+])
+def test_the_subject_is_the_phrase_right_before_the_verb(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nThe council met on Monday.\n\n"Work starts in May," read the statement.\n', "statement"),
+    ('Title\n\nThe council met on Monday.\n\nProtesters carried a sign that read "Save the pier!"\n', "sign"),
+])
+def test_a_written_thing_reads(text, speaker):
+    assert speakers_of(text) == [speaker]

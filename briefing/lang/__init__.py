@@ -19,6 +19,7 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
+    "document_verbs": ("speech", "document_verbs"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
     "male_titles": ("titles", "male"),
@@ -52,6 +53,7 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
+    document_verbs: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()
     male_titles: tuple[str, ...] = ()

@@ -61,16 +61,22 @@ GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a
 CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
 PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
 SUBJECT_START = rf"(?!{CLAUSE_WORD}\b)"
+# Only a written thing "reads": "the email read", "read the statement", "a sign that read"
+DOCUMENT = rf"(?<!\w)(?:{DETERMINER}|{INDEFINITE})\s+(?:[\w’'\-]+\s+){{0,3}}{alternation(VOCAB.things)}\b"
+DOCUMENT_VERBS = alternation(VOCAB.document_verbs)
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
     (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),
     (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
+    (re.compile(rf"{SEP}(?P<name>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}\b"), "said-after"),
+    (re.compile(rf"{SEP}{DOCUMENT_VERBS}\s+(?P<name>{DOCUMENT})"), "said-after"),
 ]
 BEFORE_QUOTE_VERB = re.compile(
     rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b[^.!?]*|"
     rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"  # "Said the mayor, ..."
-    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$|"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$"  # "a sign that read"
 )
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
@@ -126,7 +132,8 @@ def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteCont
 
 def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
     people = People(ArticleWords(source))
-    found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
+    found = {i: _attribution_near(segments, i, people.article.stop_words)
+             for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
         if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives \
                 and not _has_acronym(split_name(attribution.raw).name):
@@ -176,7 +183,7 @@ def _rerank(segments: list[Segment], source: str, speakers: dict, people: People
             speakers[context.index] = (change[1], f"ranked: {change[1].name} (rules: {cue}, as the quote before)")
             continue
         change = None
-        people_near = candidates(context, mentions)
+        people_near = candidates(context, mentions, segments)
         if not people_near or not ranker.may_override(context.rule_cue if context.rule_person else None):
             continue
         scored = [(ranker.score(features(p, context, mentions, segments, source)), p) for p in people_near]
@@ -264,10 +271,13 @@ def _indefinite(raw: str) -> str | None:
     return first[0].lower() if first and first[0].lower() in INDEFINITE_WORDS else None
 
 
-def _trim(raw: str, verb: str = "") -> str:
+def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
-    raw = PARENTHESES.sub("", raw).strip(" ,")
+    words = PARENTHESES.sub("", raw).strip(" ,").split()
+    while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
+        words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
+    raw = " ".join(words)
     last = raw.split(",")[-1]
     words = last.split()
     if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
@@ -276,10 +286,12 @@ def _trim(raw: str, verb: str = "") -> str:
         names = [m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name]
         # A full name before a lone capitalised word that may only start the sentence ("Band member Ann Lee")
         return next((name for name in names if len(split_name(name).name.split()) > 1), names[0] if names else raw)
+    if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
+        return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
 
 
-def _attribution_near(segments: list[Segment], index: int) -> _Attribution | None:
+def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] = frozenset()) -> _Attribution | None:
     """The speaker named right after the quote, or in the sentence that leads into it."""
     quote = segments[index]
     preceding = segments[index - 1] if index else None
@@ -295,7 +307,7 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
         for pattern, cue in AFTER_QUOTE:
             match = pattern.match(masked)
             verb = (match.groupdict().get("verb") or "") if match else ""
-            name = _trim(following.text[match.start("name") : match.end("name")], verb) if match else ""
+            name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
             if match and pattern is AFTER_QUOTE[0][0]:
                 name = _first_named_part(name)
             if match and _usable(name):
@@ -304,18 +316,18 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
-    return _lead_in(preceding) if lead_in else None
+    return _lead_in(preceding, stop_words) if lead_in else None
 
 
-def _lead_in(preceding: Segment) -> _Attribution | None:
+def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
     """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
-    group = next((g for g in ("name", "name2", "name3", "name4") if match.group(g)), "") if match else ""
+    group = next((g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g)), "") if match else ""
     verb = (match.group("verb") or match.group("verb2") or "") if match else ""
-    name = _trim(sentence[match.start(group) : match.end(group)], verb) if match else ""
+    name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
