@@ -249,3 +249,18 @@ def test_the_subject_is_the_phrase_right_before_the_verb(text, speaker):
 ])
 def test_a_written_thing_reads(text, speaker):
     assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Title\n\n"We will rebuild the pier,” said Ana Ruiz, the harbour master. “It will take a year."\n',
+    'Title\n\n“We will rebuild the pier," said Ana Ruiz, the harbour master. "It will take a year.”\n',
+])
+def test_a_quote_whose_marks_are_mixed_straight_and_curly_still_closes(text):
+    quotes = quotes_of(text)
+    assert quotes[0] == ("We will rebuild the pier,", "Ana Ruiz")
+    assert [speaker for _, speaker in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_curly_quote_inside_a_straight_one_does_not_close_it():
+    text = 'Title\n\n"They called it “a mess” and left," said Ana Ruiz.\n'
+    assert quotes_of(text) == [("They called it “a mess” and left,", "Ana Ruiz")]
