@@ -10,7 +10,9 @@ from conftest import run_briefing
 from briefing.lang import available, vocabulary
 from briefing.read import parse_article
 from briefing.segment import segment
+from briefing.segment.attribution import attribute
 from briefing.segment.people import ArticleWords, split_name
+from briefing.segment.ranker import Ranker
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None]]:
@@ -19,6 +21,13 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
 
 def speakers_of(text: str) -> list[str | None]:
     return [speaker for _, speaker in quotes_of(text)]
+
+
+def rule_speakers_of(text: str) -> list[str | None]:
+    """The speakers the rules give, before the learned ranker weighs in."""
+    article = parse_article(text)
+    attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
+    return [s.speaker for s in attributed if s.kind == "quote"]
 
 
 RULES = {
@@ -264,3 +273,19 @@ def test_a_quote_whose_marks_are_mixed_straight_and_curly_still_closes(text):
 def test_a_curly_quote_inside_a_straight_one_does_not_close_it():
     text = 'Title\n\n"They called it “a mess” and left," said Ana Ruiz.\n'
     assert quotes_of(text) == [("They called it “a mess” and left,", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nWhen Ivo Marsh retired in May, Mayor Ana Ruiz released a statement:\n\n"He served us well."\n',
+     "Ana Ruiz"),
+    ('Title\n\nThe Kelby campaign, in a note to voters on Monday, put it plainly:\n\n"We need your help."\n',
+     "Kelby campaign"),
+])
+def test_a_colon_lead_in_gives_the_quote_to_the_main_clauses_subject(text, speaker):
+    assert rule_speakers_of(text) == [speaker]
+
+
+def test_a_bare_quote_that_names_the_previous_speaker_is_not_theirs():
+    text = ('Title\n\nTom Vale and Coach Ben Ali met the press after the match.\n\n"We won," said Ben Ali.\n\n'
+            '"Ali had no plan at all."\n')
+    assert rule_speakers_of(text) == ["Ben Ali", None]

@@ -43,6 +43,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "locatives": ("grammar", "locatives"),
     "conjunctions": ("grammar", "conjunctions"),
     "indefinites": ("grammar", "indefinites"),
+    "subordinators": ("grammar", "subordinators"),
 }
 
 
@@ -77,6 +78,7 @@ class Vocabulary:
     locatives: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()
     indefinites: tuple[str, ...] = ()
+    subordinators: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -39,6 +39,7 @@ from briefing.segment.ranker import (
     cue_class,
     features,
     mentions_by_paragraph,
+    named_in,
     shipped_ranker,
 )
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
@@ -54,6 +55,7 @@ NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
 ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
+SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = re.compile(alternation(VOCAB.name_suffixes))
 # "protesters", "Kelby High fans": a plural (or role) noun with at most three words before it, no article
 GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{alternation(VOCAB.role_nouns)}))")
@@ -333,12 +335,32 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
         return _Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
-        found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
-        # People before organisations: "Asked by Harbour News, Ana Roe wrote:"
-        candidates = sorted(found, key=lambda c: not (_is_pronoun(c[0]) or _person_name(c[0])))
-        if candidates:
-            return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+        return _colon_lead_in(sentence, offset)
     return None
+
+
+def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
+    """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
+    organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
+    main = _main_clause_start(sentence)
+    subject = sentence[main:].split(",")[0]
+    if len(subject.split()) <= 6 and _role_of(subject) and not split_name(subject).name:
+        return _Attribution(subject.strip(), offset + main, "colon-lead-in")
+    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+    # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
+    # into it
+    candidates = sorted(found, key=lambda c: (not (_is_pronoun(c[0]) or _person_name(c[0])), c[1] < offset + main))
+    if candidates:
+        return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+    return None
+
+
+def _main_clause_start(sentence: str) -> int:
+    """Where the main clause starts: after a leading clause ("When Lee died in May, ...")."""
+    words = sentence.split()
+    if words and words[0].lower() in SUBORDINATORS and "," in sentence:
+        return sentence.index(",") + 1
+    return len(sentence) - len(sentence.lstrip())
 
 
 def _collect_mentions(segments: list[Segment], people: People) -> None:
@@ -487,10 +509,15 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
     continues = last is not None and (seg.paragraph == last_paragraph or (
         seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
-        and not any(s.kind == "headline" for s in between)))
+        and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
     if continues:
         return last, "continues-previous"
     return _named_just_before(segments, index, people)
+
+
+def _names_themself(person: Person, text: str) -> bool:
+    """"Lee has no plan": a quote naming a person is seldom that person's own."""
+    return person.name[:1].isupper() and named_in(person, text)
 
 
 def _named_just_before(segments: list[Segment], index: int, people: People) -> tuple[Person | None, str | None]:
@@ -503,7 +530,9 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     if not earlier:
         return None, None
     person = people.last_mentioned(seg.start, None, since=earlier[0].start)
-    return (person, f"named-before: {person.name}") if person else (None, None)
+    if person is None or _names_themself(person, seg.text):
+        return None, None  # left to the ranker, which weighs everyone named nearby
+    return person, f"named-before: {person.name}"
 
 
 def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:

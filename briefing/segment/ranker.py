@@ -235,7 +235,7 @@ def _context_features(person: Person, context: QuoteContext, mentions: list[Ment
         values["first_in_paragraph"] = 1.0
     if in_paragraph and all(m.person is person for m in in_paragraph):
         values["only_candidate_named_in_paragraph"] = 1.0
-    if _named_in(person, seg.text):
+    if named_in(person, seg.text):
         values["named_in_quote"] = 1.0  # people seldom name themselves: "We beat Lee," said Kim
     if person.organisation:
         values["organisation"] = 1.0
@@ -256,7 +256,8 @@ def _gender_features(person: Person, context: QuoteContext, segments: list[Segme
         values["gender_unknown"] = 1.0
 
 
-def _named_in(person: Person, text: str) -> bool:
+def named_in(person: Person, text: str) -> bool:
+    """The person's surname stands in the text (people seldom name themselves)."""
     last = person.name.split()[-1] if person.name.split() else ""
     return len(last) > 1 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text) is not None
 
