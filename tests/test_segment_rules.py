@@ -289,3 +289,14 @@ def test_a_bare_quote_that_names_the_previous_speaker_is_not_theirs():
     text = ('Title\n\nTom Vale and Coach Ben Ali met the press after the match.\n\n"We won," said Ben Ali.\n\n'
             '"Ali had no plan at all."\n')
     assert rule_speakers_of(text) == ["Ben Ali", None]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nTom Vale spoke in Kelby on Monday.\n\n"I am the real one," this Vale look-alike declared.\n',
+     "Vale look-alike"),
+    ('Title\n\nTom Vale spoke in Kelby on Monday.\n\n"We grew," said the Kelby businessman, who campaigned there.\n',
+     "Kelby businessman"),
+    ('Title\n\n"We grew," said Ann Lee, the mayor.\n', "Ann Lee"),
+])
+def test_a_name_that_describes_a_common_noun_is_not_the_speaker(text, speaker):
+    assert speakers_of(text) == [speaker]

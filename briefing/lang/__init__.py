@@ -44,6 +44,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "conjunctions": ("grammar", "conjunctions"),
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
+    "demonstratives": ("grammar", "demonstratives"),
 }
 
 
@@ -79,6 +80,7 @@ class Vocabulary:
     conjunctions: tuple[str, ...] = ()
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
+    demonstratives: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

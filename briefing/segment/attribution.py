@@ -53,10 +53,14 @@ CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verb
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
 NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
+DEMONSTRATIVE = alternation(VOCAB.demonstratives + tuple(w[:1].upper() + w[1:] for w in VOCAB.demonstratives))
 ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
+CLAUSE_WORDS = set(VOCAB.clause_words)
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = re.compile(alternation(VOCAB.name_suffixes))
+# "this Lee look-alike": a demonstrative and at most three words ending in a common noun
+DEMONSTRATIVE_PHRASE = re.compile(rf"{DEMONSTRATIVE}\s+(?P<role>(?:[\w’'\-]+\s+){{0,2}}[a-z][\w’'\-]*)")
 # "protesters", "Kelby High fans": a plural (or role) noun with at most three words before it, no article
 GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{alternation(VOCAB.role_nouns)}))")
 # After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
@@ -221,9 +225,13 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
     name = split_name(raw).name
     if _has_acronym(name):  # "WEEI said": an organisation speaks
         return people.by_role.setdefault(name.lower(), Person(name, organisation=True))
-    named = bool(name)
-    # "a spokesman", "one official", "many voters": someone not named before, never a known person's title
-    person = None if role and not named and _indefinite(raw) else people.lookup(raw)
+    named = bool(name) and not _describes_a_noun(name, role)
+    if role and not named and (_indefinite(raw) or name):
+        # "a spokesman", "one official", "many voters": someone not named before, never a known person's title;
+        # "this Lee look-alike": not Lee
+        person = None if _indefinite(raw) else people.by_role.get(role.lower())
+    else:
+        person = people.lookup(raw)
     organisation = None if role else organisation_in(raw)
     if person is None and (role or organisation) and not named:
         name = role or organisation
@@ -231,6 +239,14 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
             name = f"another {role}"  # "another official said": not the official quoted before
         person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
+
+
+def _describes_a_noun(name: str, role: str | None) -> bool:
+    """"this Lee look-alike", "the Kelby businessman": a name inside a phrase headed by a common noun describes
+    that noun; the phrase, not the named person, speaks."""
+    words = role.split() if role else []
+    return bool(name and words and name in role and len(words) <= 4 and words[-1][:1].islower()
+                and not any(word in CLAUSE_WORDS for word in words))
 
 
 def _person_name(raw: str) -> str:
@@ -260,11 +276,16 @@ def _role_of(raw: str) -> str | None:
     article or a quantifier ("the spokesman", "many reporters", "the statement"), or a bare plural of people
     ("protesters", "Kelby High fans")."""
     for part in reversed(raw.split(",")):
-        role = ROLE_PHRASE.fullmatch(part.strip()) or (None if organisation_in(part) or any(
-            w.lower() in STOP_NAMES for w in part.split()) else GROUP_PHRASE.fullmatch(part.strip()))
+        role = ROLE_PHRASE.fullmatch(part.strip()) or _group_or_demonstrative(part.strip())
         if role:
             return role.group("role")
     return None
+
+
+def _group_or_demonstrative(part: str) -> re.Match | None:
+    phrase = DEMONSTRATIVE_PHRASE.fullmatch(part) or GROUP_PHRASE.fullmatch(part)
+    plain = phrase and not organisation_in(part) and not any(w.lower() in STOP_NAMES for w in phrase["role"].split())
+    return phrase if plain else None
 
 
 def _indefinite(raw: str) -> str | None:
