@@ -300,3 +300,10 @@ def test_a_bare_quote_that_names_the_previous_speaker_is_not_theirs():
 ])
 def test_a_name_that_describes_a_common_noun_is_not_the_speaker(text, speaker):
     assert speakers_of(text) == [speaker]
+
+
+def test_a_new_sentence_reporting_other_speech_is_not_the_quotes_attribution():
+    text = ('Title\n\nAna Ruiz spoke first on Monday.\n\n'
+            '"The vote was fair." Tom Vale said that he would appeal anyway.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+    assert rule_speakers_of('Title\n\n"The vote was fair," Tom Vale said that evening.\n') == ["Tom Vale"]

@@ -67,6 +67,8 @@ GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a
 CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
 PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
 SUBJECT_START = rf"(?!{CLAUSE_WORD}\b)"
+# After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
+REPORTED_SPEECH = re.compile(rf"\s+(?:that\b|(?:{PRONOUN}|{DETERMINER}|{NAME_WORD})\s+[\w’']+)")
 # Only a written thing "reads": "the email read", "read the statement", "a sign that read"
 DOCUMENT = rf"(?<!\w)(?:{DETERMINER}|{INDEFINITE})\s+(?:[\w’'\-]+\s+){{0,3}}{alternation(VOCAB.things)}\b"
 DOCUMENT_VERBS = alternation(VOCAB.document_verbs)
@@ -284,7 +286,8 @@ def _role_of(raw: str) -> str | None:
 
 def _group_or_demonstrative(part: str) -> re.Match | None:
     phrase = DEMONSTRATIVE_PHRASE.fullmatch(part) or GROUP_PHRASE.fullmatch(part)
-    plain = phrase and not organisation_in(part) and not any(w.lower() in STOP_NAMES for w in phrase["role"].split())
+    plain = phrase and not organisation_in(part) and not any(
+        w.lower() in STOP_NAMES or w.lower() in PRONOUN_WORDS for w in phrase["role"].split())
     return phrase if plain else None
 
 
@@ -326,20 +329,31 @@ def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] 
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following and following.kind == "narration" and following.paragraph == quote.paragraph:
-        masked = mask_abbreviations(following.text)
-        for pattern, cue in AFTER_QUOTE:
-            match = pattern.match(masked)
-            verb = (match.groupdict().get("verb") or "") if match else ""
-            name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
-            if match and pattern is AFTER_QUOTE[0][0]:
-                name = _first_named_part(name)
-            if match and _usable(name):
-                evidence = following.text[: match.end()].strip(" ,.–—-")
-                return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
+        after = _after_quote(quote, following, stop_words)
+        if after:
+            return after
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
     return _lead_in(preceding, stop_words) if lead_in else None
+
+
+def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _Attribution | None:
+    """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
+    reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
+    masked = mask_abbreviations(following.text)
+    for pattern, cue in AFTER_QUOTE:
+        match = pattern.match(masked)
+        verb = (match.groupdict().get("verb") or "") if match else ""
+        if verb and quote.text.rstrip().endswith(".") and REPORTED_SPEECH.match(masked, match.end()):
+            continue
+        name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
+        if match and pattern is AFTER_QUOTE[0][0]:
+            name = _first_named_part(name)
+        if match and _usable(name):
+            evidence = following.text[: match.end()].strip(" ,.–—-")
+            return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
+    return None
 
 
 def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
