@@ -307,3 +307,11 @@ def test_a_new_sentence_reporting_other_speech_is_not_the_quotes_attribution():
             '"The vote was fair." Tom Vale said that he would appeal anyway.\n')
     assert rule_speakers_of(text) == ["Ana Ruiz"]
     assert rule_speakers_of('Title\n\n"The vote was fair," Tom Vale said that evening.\n') == ["Tom Vale"]
+
+
+def test_a_roundup_heading_in_capitals_never_speaks():
+    text = ('Title\n\nTom Vale opened the new pier on Monday.\n\n'
+            'HARBOUR NEWS: "The pier will open in May," the council said.\n\nSHORT READS:\n\n"A quiet week at sea."\n')
+    speakers = speakers_of(text)
+    assert speakers[0] == "council"
+    assert not any(s and s.isupper() for s in speakers)

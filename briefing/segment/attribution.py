@@ -265,7 +265,10 @@ def _has_acronym(name: str) -> bool:
 
 def _usable(raw: str) -> bool:
     """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
-    return _is_pronoun(raw) or bool(split_name(raw).name) or (_role_of(raw) or organisation_in(raw)) is not None
+    name = split_name(raw).name
+    if len(name.split()) > 1 and name.isupper():
+        return False  # "SHORT READS:", "FULL TEXT": a heading in capitals, not a speaker
+    return _is_pronoun(raw) or bool(name) or (_role_of(raw) or organisation_in(raw)) is not None
 
 
 def _first_named_part(raw: str) -> str:
