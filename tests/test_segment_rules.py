@@ -215,8 +215,8 @@ SPEAKER_WITHOUT_A_NAME = {
         'Title\n\nMayor Ana Ruiz wrote to the council on Monday.\n\n"Work starts in May," the letter said.\n\n'
         '"It will take a year."\n', ["letter", "letter"]),
     "an indefinite role is someone new, not the official named before": (
-        'Title\n\n"We agreed," said Chief Officer Tom Brandt.\n\n"Nobody agreed," one official said.\n',
-        ["Tom Brandt", "official"]),
+        'Title\n\n"We agreed," said Council Leader Tom Brandt.\n\n"Nobody agreed," one council leader said.\n',
+        ["Tom Brandt", "council leader"]),
     "'another X' is not the X quoted before": (
         'Title\n\n"It was loud," one resident said.\n\n"It was quiet," another resident said.\n',
         ["resident", "another resident"]),
@@ -225,6 +225,14 @@ SPEAKER_WITHOUT_A_NAME = {
         ["reporters"]),
     "a bare plural group is its own speaker": (
         'Title\n\nIvo Marsh arrived late.\n\n"Go home," protesters chanted.\n', ["protesters"]),
+    "a bare plural role is its own speaker": (
+        'Title\n\nMayor Ana Ruiz closed the road on Monday.\n\n"The road stays closed," officials said.\n',
+        ["officials"]),
+    "an indefinite spokesman is not the spokesman named before": (
+        'Title\n\nThe spokesman, Tom Vale, spoke first.\n\n"No comment," a spokesman for the council said.\n',
+        ["spokesman for the council"]),
+    "the audience chanting is the audience, not the person on stage": (
+        'Title\n\nTara Quill spoke for an hour.\n\n"Four more years!" the audience chanted.\n', ["audience"]),
     "a group next to a less common speech verb (chanted)": (
         'Title\n\nTara Quill spoke for an hour.\n\nThe crowd chanted: "Four more years!"\n', ["crowd"]),
 }
