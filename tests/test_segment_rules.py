@@ -323,3 +323,8 @@ def test_a_roundup_heading_in_capitals_never_speaks():
     speakers = speakers_of(text)
     assert speakers[0] == "council"
     assert not any(s and s.isupper() for s in speakers)
+
+
+def test_a_pronoun_subject_of_two_joined_verbs_speaks():
+    text = ('Title\n\nTom Vale spoke first. Later he backed Ana Ruiz over Bo Kim and said, "Kim did nothing for us."\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]

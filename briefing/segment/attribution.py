@@ -57,6 +57,7 @@ DEMONSTRATIVE = alternation(VOCAB.demonstratives + tuple(w[:1].upper() + w[1:] f
 ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 CLAUSE_WORDS = set(VOCAB.clause_words)
+CONJUNCTION_WORDS = set(VOCAB.conjunctions)
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = re.compile(alternation(VOCAB.name_suffixes))
 # "this Lee look-alike": a demonstrative and at most three words ending in a common noun
@@ -304,13 +305,14 @@ def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
     words = PARENTHESES.sub("", raw).strip(" ,").split()
+    coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
     while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
     raw = " ".join(words)
     last = raw.split(",")[-1]
     words = last.split()
-    if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
-        return words[0]
+    if words and words[0].lower() in PRONOUN_WORDS and (len(words) <= 2 or coordinated):
+        return words[0]  # "she later said", "he backed Lee over Kim and said": the clause's own subject
     if verb.endswith("ing"):
         names = [m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name]
         # A full name before a lone capitalised word that may only start the sentence ("Band member Ann Lee")
