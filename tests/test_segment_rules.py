@@ -326,5 +326,6 @@ def test_a_roundup_heading_in_capitals_never_speaks():
 
 
 def test_a_pronoun_subject_of_two_joined_verbs_speaks():
-    text = ('Title\n\nTom Vale spoke first. A year later, he backed Ana Ruiz over Bo Kim and said, "Kim did nothing for us."\n')
+    text = ('Title\n\nTom Vale spoke first. A year later, he backed Ana Ruiz over Bo Kim and said, '
+            '"Kim did nothing for us."\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
