@@ -35,7 +35,7 @@ def article_errors(gold_path: Path, scorer, cue_filter: str | None, quiet: bool,
     by_segment = gold_speakers_by_segment(gold, [{"kind": s.kind, "text": s.text} for s in segments], scorer)
     aliases = gold.get("speakers", {})
     contexts, mentions = ranking_inputs(segments, article.text)
-    near = {c.index: candidates(c, mentions) for c in contexts}
+    near = {c.index: candidates(c, mentions, segments) for c in contexts}
     for index, speakers in sorted(by_segment.items()):
         seg = segments[index]
         if seg.kind != "quote":

@@ -173,3 +173,14 @@ def test_a_pronoun_leading_into_the_quote_gives_the_gender_too():
     rows = only_quote(text)
     assert rows["Ann Lee"].get("gender_agrees") == 1.0
     assert rows["Bo Kim"].get("gender_disagrees") == 1.0
+
+
+def test_the_ranker_never_gives_a_he_said_quote_to_a_woman_or_an_organisation():
+    text = ('Title\n\nMrs. Ann Lee met Bo Kim and the Kelby Harbour Board on Monday. Kim spoke last.\n\n'
+            '"We will rebuild the pier," he said.\n')
+    favours_first_named = Ranker({"first_in_paragraph": 5.0, "organisation": 5.0}, overrides={"pronoun"})
+    assert ranked_speakers(text, favours_first_named)[0][0] == "Bo Kim"
+    article = parse_article(text)
+    segments = list(segment(article).segments)
+    contexts, mentions = ranking_inputs(segments, article.text)
+    assert [p.name for p in candidates(contexts[0], mentions, segments)] == ["Bo Kim"]

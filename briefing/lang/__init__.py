@@ -19,6 +19,7 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
+    "document_verbs": ("speech", "document_verbs"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
     "male_titles": ("titles", "male"),
@@ -41,6 +42,9 @@ FIELDS = {  # field -> (table, key) in a language file
     "clause_words": ("grammar", "clause_words"),
     "locatives": ("grammar", "locatives"),
     "conjunctions": ("grammar", "conjunctions"),
+    "indefinites": ("grammar", "indefinites"),
+    "subordinators": ("grammar", "subordinators"),
+    "demonstratives": ("grammar", "demonstratives"),
 }
 
 
@@ -51,6 +55,7 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
+    document_verbs: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()
     male_titles: tuple[str, ...] = ()
@@ -73,6 +78,9 @@ class Vocabulary:
     clause_words: tuple[str, ...] = ()
     locatives: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()
+    indefinites: tuple[str, ...] = ()
+    subordinators: tuple[str, ...] = ()
+    demonstratives: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from briefing.segment.patterns import (
     PRONOUN,
     PRONOUN_WORDS,
     SPEECH_VERBS,
+    STOP_NAMES,
     TITLE,
     VOCAB,
     WHEN,
@@ -38,34 +39,53 @@ from briefing.segment.ranker import (
     cue_class,
     features,
     mentions_by_paragraph,
+    named_in,
     shipped_ranker,
 )
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
+INDEFINITE = alternation(VOCAB.indefinites + tuple(w[:1].upper() + w[1:] for w in VOCAB.indefinites))
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
 PHRASE = r"[^.!?「」;:]{1,120}"
-THINGS = {w.lower() for w in VOCAB.things}  # "the statement said": a document, not a speaker
 CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
 NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
 LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
-ROLE_PHRASE = re.compile(rf"{DETERMINER}\s+(?P<role>[\w’' \-]+)")
+DEMONSTRATIVE = alternation(VOCAB.demonstratives + tuple(w[:1].upper() + w[1:] for w in VOCAB.demonstratives))
+ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
+INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
+CLAUSE_WORDS = set(VOCAB.clause_words)
+CONJUNCTION_WORDS = set(VOCAB.conjunctions)
+SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
+SUFFIX_WORD = re.compile(alternation(VOCAB.name_suffixes))
+# "this Lee look-alike": a demonstrative and at most three words ending in a common noun
+DEMONSTRATIVE_PHRASE = re.compile(rf"{DEMONSTRATIVE}\s+(?P<role>(?:[\w’'\-]+\s+){{0,2}}[a-z][\w’'\-]*)")
+# "protesters", "Kelby High fans": a plural (or role) noun with at most three words before it, no article
+GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{alternation(VOCAB.role_nouns)}))")
 # After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
 CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
 PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
 SUBJECT_START = rf"(?!{CLAUSE_WORD}\b)"
+# After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
+REPORTED_SPEECH = re.compile(rf"\s+(?:that\b|(?:{PRONOUN}|{DETERMINER}|{NAME_WORD})\s+[\w’']+)")
+# Only a written thing "reads": "the email read", "read the statement", "a sign that read"
+DOCUMENT = rf"(?<!\w)(?:{DETERMINER}|{INDEFINITE})\s+(?:[\w’'\-]+\s+){{0,3}}{alternation(VOCAB.things)}\b"
+DOCUMENT_VERBS = alternation(VOCAB.document_verbs)
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
     (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),
     (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
+    (re.compile(rf"{SEP}(?P<name>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}\b"), "said-after"),
+    (re.compile(rf"{SEP}{DOCUMENT_VERBS}\s+(?P<name>{DOCUMENT})"), "said-after"),
 ]
 BEFORE_QUOTE_VERB = re.compile(
     rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b[^.!?]*|"
     rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"  # "Said the mayor, ..."
-    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$|"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$"  # "a sign that read"
 )
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
@@ -121,9 +141,11 @@ def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteCont
 
 def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
     people = People(ArticleWords(source))
-    found = {i: _attribution_near(segments, i) for i, seg in enumerate(segments) if seg.kind == "quote"}
+    found = {i: _attribution_near(segments, i, people.article.stop_words)
+             for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
-        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives:
+        if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives \
+                and not _has_acronym(split_name(attribution.raw).name):
             people.register(attribution.raw)
     _collect_mentions(segments, people)
     speakers: dict[int, tuple[Person | None, str | None]] = {}
@@ -170,7 +192,7 @@ def _rerank(segments: list[Segment], source: str, speakers: dict, people: People
             speakers[context.index] = (change[1], f"ranked: {change[1].name} (rules: {cue}, as the quote before)")
             continue
         change = None
-        people_near = candidates(context, mentions)
+        people_near = candidates(context, mentions, segments)
         if not people_near or not ranker.may_override(context.rule_cue if context.rule_person else None):
             continue
         scored = [(ranker.score(features(p, context, mentions, segments, source)), p) for p in people_near]
@@ -202,18 +224,52 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
         if person and person.gender is None:
             person.gender = gender
         return person
-    person = people.lookup(raw, offset)
     role = _role_of(raw)
+    name = split_name(raw).name
+    if _has_acronym(name):  # "WEEI said": an organisation speaks
+        return people.by_role.setdefault(name.lower(), Person(name, organisation=True))
+    named = bool(name) and not _describes_a_noun(name, role)
+    if role and not named and (_indefinite(raw) or name):
+        # "a spokesman", "one official", "many voters": someone not named before, never a known person's title;
+        # "this Lee look-alike": not Lee
+        person = None if _indefinite(raw) else people.by_role.get(role.lower())
+    else:
+        person = people.lookup(raw, offset)
     organisation = None if role else organisation_in(raw)
-    if person is None and (role or organisation) and not split_name(raw).name:
-        person = people.by_role.setdefault((role or organisation).lower(),
-                                           Person(role or organisation, organisation=bool(organisation)))
+    if person is None and (role or organisation) and not named:
+        name = role or organisation
+        if role and _indefinite(raw) == "another":
+            name = f"another {role}"  # "another official said": not the official quoted before
+        person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
+
+
+def _describes_a_noun(name: str, role: str | None) -> bool:
+    """"this Lee look-alike", "the Kelby businessman": a name inside a phrase headed by a common noun describes
+    that noun; the phrase, not the named person, speaks."""
+    words = role.split() if role else []
+    return bool(name and words and name in role and len(words) <= 4 and words[-1][:1].islower()
+                and not any(word in CLAUSE_WORDS for word in words))
+
+
+def _person_name(raw: str) -> str:
+    name = split_name(raw).name
+    return "" if _has_acronym(name) else name
+
+
+def _has_acronym(name: str) -> bool:
+    """"NYC Pride", "FULL TEXT", "WEEI": a word in capitals (not "II", not initials) names an organisation or is a
+    heading, never a person."""
+    return any(len(word) > 1 and word.isalpha() and word.isupper() and not SUFFIX_WORD.fullmatch(word)
+               for word in name.split())
 
 
 def _usable(raw: str) -> bool:
     """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
-    return _is_pronoun(raw) or bool(split_name(raw).name) or (_role_of(raw) or organisation_in(raw)) is not None
+    name = split_name(raw).name
+    if len(name.split()) > 1 and name.isupper():
+        return False  # "SHORT READS:", "FULL TEXT": a heading in capitals, not a speaker
+    return _is_pronoun(raw) or bool(name) or (_role_of(raw) or organisation_in(raw)) is not None
 
 
 def _first_named_part(raw: str) -> str:
@@ -222,30 +278,51 @@ def _first_named_part(raw: str) -> str:
 
 
 def _role_of(raw: str) -> str | None:
-    """The role a phrase names as the speaker: its last part between commas that starts with an article."""
+    """The role, group or document a phrase names as the speaker: its last part between commas that starts with an
+    article or a quantifier ("the spokesman", "many reporters", "the statement"), or a bare plural of people
+    ("protesters", "Kelby High fans")."""
     for part in reversed(raw.split(",")):
-        role = ROLE_PHRASE.fullmatch(part.strip())
-        if role and role.group("role").split()[-1].lower() not in THINGS:
+        role = ROLE_PHRASE.fullmatch(part.strip()) or _group_or_demonstrative(part.strip())
+        if role:
             return role.group("role")
     return None
 
 
-def _trim(raw: str, verb: str = "") -> str:
+def _group_or_demonstrative(part: str) -> re.Match | None:
+    phrase = DEMONSTRATIVE_PHRASE.fullmatch(part) or GROUP_PHRASE.fullmatch(part)
+    plain = phrase and not organisation_in(part) and not any(
+        w.lower() in STOP_NAMES or w.lower() in PRONOUN_WORDS for w in phrase["role"].split())
+    return phrase if plain else None
+
+
+def _indefinite(raw: str) -> str | None:
+    """The word that makes a speaker phrase indefinite ("another official" -> "another"), if any."""
+    first = raw.split(",")[-1].split()[:1]
+    return first[0].lower() if first and first[0].lower() in INDEFINITE_WORDS else None
+
+
+def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
-    raw = PARENTHESES.sub("", raw).strip(" ,")
+    words = PARENTHESES.sub("", raw).strip(" ,").split()
+    coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
+    while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
+        words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
+    raw = " ".join(words)
     last = raw.split(",")[-1]
     words = last.split()
-    if words and words[0].lower() in PRONOUN_WORDS and len(words) <= 2:
-        return words[0]
+    if words and words[0].lower() in PRONOUN_WORDS and (len(words) <= 2 or coordinated):
+        return words[0]  # "she later said", "he backed Lee over Kim and said": the clause's own subject
     if verb.endswith("ing"):
         names = [m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name]
         # A full name before a lone capitalised word that may only start the sentence ("Band member Ann Lee")
         return next((name for name in names if len(split_name(name).name.split()) > 1), names[0] if names else raw)
+    if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
+        return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
 
 
-def _attribution_near(segments: list[Segment], index: int) -> _Attribution | None:
+def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] = frozenset()) -> _Attribution | None:
     """The speaker named right after the quote, or in the sentence that leads into it."""
     quote = segments[index]
     preceding = segments[index - 1] if index else None
@@ -257,42 +334,73 @@ def _attribution_near(segments: list[Segment], index: int) -> _Attribution | Non
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following and following.kind == "narration" and following.paragraph == quote.paragraph:
-        masked = mask_abbreviations(following.text)
-        for pattern, cue in AFTER_QUOTE:
-            match = pattern.match(masked)
-            verb = (match.groupdict().get("verb") or "") if match else ""
-            name = _trim(following.text[match.start("name") : match.end("name")], verb) if match else ""
-            if match and pattern is AFTER_QUOTE[0][0]:
-                name = _first_named_part(name)
-            if match and _usable(name):
-                evidence = following.text[: match.end()].strip(" ,.–—-")
-                return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
+        after = _after_quote(quote, following, stop_words)
+        if after:
+            return after
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
-    return _lead_in(preceding) if lead_in else None
+    return _lead_in(preceding, stop_words) if lead_in else None
 
 
-def _lead_in(preceding: Segment) -> _Attribution | None:
+def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _Attribution | None:
+    """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
+    reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
+    masked = mask_abbreviations(following.text)
+    for pattern, cue in AFTER_QUOTE:
+        match = pattern.match(masked)
+        verb = (match.groupdict().get("verb") or "") if match else ""
+        if verb and quote.text.rstrip().endswith(".") and REPORTED_SPEECH.match(masked, match.end()):
+            continue
+        name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
+        if match and pattern is AFTER_QUOTE[0][0]:
+            name = _first_named_part(name)
+        if match and _usable(name):
+            evidence = following.text[: match.end()].strip(" ,.–—-")
+            return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
+    return None
+
+
+def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
     """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
-    group = next((g for g in ("name", "name2", "name3", "name4") if match.group(g)), "") if match else ""
+    group = next((g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g)), "") if match else ""
     verb = (match.group("verb") or match.group("verb2") or "") if match else ""
-    name = _trim(sentence[match.start(group) : match.end(group)], verb) if match else ""
+    name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
         return _Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
-        found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
-        # People before organisations: "Asked by Harbour News, Ana Roe wrote:"
-        candidates = sorted(found, key=lambda c: not (_is_pronoun(c[0]) or split_name(c[0]).name))
-        if candidates:
-            return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+        return _colon_lead_in(sentence, offset)
     return None
+
+
+def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
+    """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
+    organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
+    main = _main_clause_start(sentence)
+    subject = sentence[main:].split(",")[0]
+    if len(subject.split()) <= 6 and _role_of(subject) and not split_name(subject).name:
+        return _Attribution(subject.strip(), offset + main, "colon-lead-in")
+    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+    # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
+    # into it
+    candidates = sorted(found, key=lambda c: (not (_is_pronoun(c[0]) or _person_name(c[0])), c[1] < offset + main))
+    if candidates:
+        return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+    return None
+
+
+def _main_clause_start(sentence: str) -> int:
+    """Where the main clause starts: after a leading clause ("When Lee died in May, ...")."""
+    words = sentence.split()
+    if words and words[0].lower() in SUBORDINATORS and "," in sentence:
+        return sentence.index(",") + 1
+    return len(sentence) - len(sentence.lstrip())
 
 
 def _collect_mentions(segments: list[Segment], people: People) -> None:
@@ -383,7 +491,7 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
         return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
     name = split_name(match.group("name"), people.article).name
     words = name.split()
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or _has_acronym(name):
         return False
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:
@@ -441,10 +549,15 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
     continues = last is not None and (seg.paragraph == last_paragraph or (
         seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
-        and not any(s.kind == "headline" for s in between)))
+        and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
     if continues:
         return last, "continues-previous"
     return _named_just_before(segments, index, people)
+
+
+def _names_themself(person: Person, text: str) -> bool:
+    """"Lee has no plan": a quote naming a person is seldom that person's own."""
+    return person.name[:1].isupper() and named_in(person, text)
 
 
 def _named_just_before(segments: list[Segment], index: int, people: People) -> tuple[Person | None, str | None]:
@@ -457,7 +570,9 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     if not earlier:
         return None, None
     person = people.last_mentioned(seg.start, None, since=earlier[0].start)
-    return (person, f"named-before: {person.name}") if person else (None, None)
+    if person is None or _names_themself(person, seg.text):
+        return None, None  # left to the ranker, which weighs everyone named nearby
+    return person, f"named-before: {person.name}"
 
 
 def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:

@@ -480,11 +480,12 @@ class People:
         belongs to exactly one fuller name among the people the article names becomes that name."""
         bearers = [person for people in self.by_surname.values() for person in people]
         known = {id(person): person for person in [*self.by_full.values(), *bearers, *speakers]}
-        fuller = [person for person in known.values() if len(person.name.split()) > 1 and not person.organisation]
+        fuller = [person for person in known.values()
+                  if len(person.name.split()) > 1 and not person.organisation and person.name[:1].isupper()]
         for person in {id(person): person for person in speakers}.values():
             words = person.name.split()
-            if len(words) != 1 or person.organisation:
-                continue
+            if len(words) != 1 or person.organisation or not person.name[:1].isupper():
+                continue  # a role ("resident") is no lone name; "another resident" is someone else
             word = words[0].lower()
             matches = {other.name for other in fuller if surname(other.name) == word} or {
                 other.name for other in fuller if other.name.split()[0].lower() == word}

@@ -10,6 +10,7 @@ from briefing.segment.patterns import NAME, SPEECH_VERBS, TITLE, TRAILING_PRONOU
 
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
+MIXED_CLOSERS = {'"': "”", "“": '"'}
 CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
 # Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
 DOUBLED_APOSTROPHE = re.compile(r"''")
@@ -108,11 +109,18 @@ def _find_close(text: str, i: int) -> int | None:
     if text[i] == "‘":
         return _find_single_close(text, i)
     closers = QUOTE_PAIRS[text[i]]
+    nested = 0  # “quotes” inside a straight-quoted one
     for j in range(i + 1, len(text)):
         ch = text[j]
         if ch in closers and not (ch == '"' and text[j - 1].isspace() and j + 1 < len(text)
                                   and not text[j + 1].isspace()):
             return j
+        if text[i] == '"' and ch == "“":
+            nested += 1
+        elif text[i] == '"' and ch == "”" and nested:
+            nested -= 1
+        elif ch in MIXED_CLOSERS.get(text[i], "") and _closes_here(text, j):
+            return j  # straight and curly marks mixed in one quote ("We will,” said X / “We will," said X)
         if ch == text[i] != '"' and _opens_quote(text, j):
             return None  # the same mark opens again: this quote was never closed
         if ch == text[i] != '"' and not text[j - 1].isspace():
@@ -120,6 +128,10 @@ def _find_close(text: str, i: int) -> int | None:
         if ch == '"' and closers != '"' and _opens_quote(text, j):
             return None
     return None
+
+
+def _closes_here(text: str, j: int) -> bool:
+    return not text[j - 1].isspace() and (j + 1 == len(text) or text[j + 1] in CLOSING_CONTEXT)
 
 
 def _find_single_close(text: str, i: int) -> int | None:

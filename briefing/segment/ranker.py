@@ -118,9 +118,10 @@ def mentions_by_paragraph(segments: list[Segment], mentions: list[tuple]) -> lis
     return found
 
 
-def candidates(context: QuoteContext, mentions: list[Mention]) -> list[Person]:
+def candidates(context: QuoteContext, mentions: list[Mention], segments: list[Segment] | None = None) -> list[Person]:
     """The people named from the paragraph before the quote's to the one after it, plus the rules' choice and the
-    previous and next quotes' speakers; each once."""
+    previous and next quotes' speakers; each once. With the segments: not an organisation nor someone of the other
+    gender when "he said"/"she said" stands next to the quote."""
     paragraph = context.segment.paragraph
     people: dict[int, Person] = {}
     for person in (context.rule_person, context.previous[0], context.following[0]):
@@ -129,7 +130,9 @@ def candidates(context: QuoteContext, mentions: list[Mention]) -> list[Person]:
     for mention in mentions:
         if paragraph - 1 <= mention.paragraph <= paragraph + 1:
             people.setdefault(id(mention.person), mention.person)
-    return list(people.values())
+    gender = pronoun_gender(segments, context.index) if segments else None
+    return [person for person in people.values()
+            if not (gender and (person.organisation or person.gender not in (None, gender)))]
 
 
 def _distance(chars: int) -> float:
@@ -232,7 +235,7 @@ def _context_features(person: Person, context: QuoteContext, mentions: list[Ment
         values["first_in_paragraph"] = 1.0
     if in_paragraph and all(m.person is person for m in in_paragraph):
         values["only_candidate_named_in_paragraph"] = 1.0
-    if _named_in(person, seg.text):
+    if named_in(person, seg.text):
         values["named_in_quote"] = 1.0  # people seldom name themselves: "We beat Lee," said Kim
     if person.organisation:
         values["organisation"] = 1.0
@@ -246,19 +249,20 @@ def _context_features(person: Person, context: QuoteContext, mentions: list[Ment
 
 
 def _gender_features(person: Person, context: QuoteContext, segments: list[Segment], values: dict) -> None:
-    gender = _pronoun_gender(segments, context.index)
+    gender = pronoun_gender(segments, context.index)
     if gender and person.gender:
         values["gender_agrees" if person.gender == gender else "gender_disagrees"] = 1.0
     elif gender:
         values["gender_unknown"] = 1.0
 
 
-def _named_in(person: Person, text: str) -> bool:
+def named_in(person: Person, text: str) -> bool:
+    """The person's surname stands in the text (people seldom name themselves)."""
     last = person.name.split()[-1] if person.name.split() else ""
     return len(last) > 1 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text) is not None
 
 
-def _pronoun_gender(segments: list[Segment], index: int) -> str | None:
+def pronoun_gender(segments: list[Segment], index: int) -> str | None:
     """'..., she said' right after the quote (or 'He added:' right before it): the gender the text gives."""
     after = _adjacent(segments, index, 1)
     match = PRONOUN_NEAR.match(after.text) if after else None
