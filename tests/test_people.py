@@ -110,8 +110,8 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
         "Former Quill Pollster Says Race Is Close\n\nSenator Bo Quill spoke first.\n\n"
         "“It is close,” the former pollster said.\n", ["former pollster"]),
     "a surname ending in -ing that the article writes inside sentences": (
-        "Title\n\nThe club let Curt Hessling go on Monday.\n\nHessling told Radio Nine:\n\n“I did not post that.”\n",
-        ["Curt Hessling"]),
+        "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
+        ["Curt Kessling"]),
 }
 
 
@@ -188,7 +188,7 @@ def test_peoples_and_faiths_are_no_names():
 def test_titles_without_their_dot_or_before_several_names():
     assert split_name("Rep Tom Vell").name == "Tom Vell"
     assert split_name("Senators Mitch Dorn").name == "Mitch Dorn"
-    assert split_name("Amartya Sen").name == "Amartya Sen"  # a title word used as a surname
+    assert split_name("Ravi Sen").name == "Ravi Sen"  # a title word used as a surname
 
 
 def test_a_quoted_term_is_no_name_and_a_quoted_nickname_is_left_out():

@@ -50,7 +50,7 @@ PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
 SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
 CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
 MONTH_TOKEN = re.compile(rf"^{alternation(VOCAB.months)}$")
-# a month inside a name is the name's ("Theresa May"): _is_name_token decides that word by word
+# a month inside a name is the name's ("Tessa May"): _is_name_token decides that word by word
 NOT_A_NAME = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words + VOCAB.place_words + VOCAB.days)}(?!\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
@@ -236,7 +236,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
 
 
 def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) -> bool:
-    """A title, particle or month that here is part of a name: "Mr. King", "Anna de Vries", "Theresa May"."""
+    """A title, particle or month that here is part of a name: "Mr. King", "Anna de Vries", "Tessa May"."""
     token = tokens[i]
     # "County Sheriff Joe Lee", "Chief of Staff": a title word before a name or before "of" is a title
     title_before_name = i + 1 < len(tokens) and (CAPITALISED.match(tokens[i + 1]) or tokens[i + 1] in CLAUSE_WORDS)
@@ -289,7 +289,7 @@ def _place_as_surname(words: list[str], tokens: list[str], start: int, article: 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
     """"Taking it in, X said", "Additionally, X said", "Giant screens showed:": one capitalised word opening the
     phrase that the article never capitalises inside a sentence starts the sentence; it is not a name
-    ("Hessling" is: the article writes it inside sentences too)."""
+    ("Kessling" is: the article writes it inside sentences too)."""
     word = run[0]
     if len(run) != 1 or not tokens or tokens[0] != word or word.isupper():
         return False
@@ -299,7 +299,7 @@ def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleW
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
     """"Hammering Hillary Clinton", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
     lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
-    ("Sterling Brown")."""
+    ("Sterling Vane")."""
     while len(run) > 1 and _opens_sentence(run, article):
         run = run[1:]
     return run
@@ -449,7 +449,7 @@ class People:
         if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
             return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
         if len(words) == 1 and CAPITALISED.match(stripped):
-            return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Steve Israel"
+            return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Tom Israel"
         return None
 
     def _bearer(self, name: str, gender: str | None = None, offset: int | None = None) -> Person | None:
