@@ -182,3 +182,16 @@ def test_a_graph_that_speaks_otherwise_is_not_taken_for_the_same_voice():
     assert same_samples(voice.SerializeToString(), voice.SerializeToString())
     assert not same_samples(voice.SerializeToString(), other.SerializeToString())
     assert not same_samples(voice.SerializeToString(), decoder_like(15).SerializeToString())  # not a voice's inputs
+
+
+def test_a_kept_graph_is_made_again_for_another_onnxruntime(tmp_path, monkeypatch):
+    """The blocked graph holds weights in one CPU's block size for one onnxruntime: its kept file is theirs."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "voice.onnx"
+    onnx.save(speaking_decoder_like(), str(path))
+    prepared_model(path, "voice:1")
+    kept = prepared_model(path, "voice:1")
+    monkeypatch.setattr(onnxruntime, "__version__", "0.0-another")
+    assert isinstance(prepared_model(path, "voice:1"), bytes)
+    other = prepared_model(path, "voice:1")
+    assert isinstance(other, str) and other != kept

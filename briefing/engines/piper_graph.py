@@ -1,15 +1,21 @@
 """Piper's ONNX graph, with every 1-D convolution given as the same convolution in 2-D (a height of 1).
 
 A Piper voice spends ~90 % of its time in its decoder's 1-D convolutions. onnxruntime runs 2-D ones with
-its blocked (NCHWc) kernels, which it has no 1-D form of: the same weights and the same sums. Measured on
-en_US-joe-medium with two engines: ~27 % less CPU while other programs compete for the cores (their caches),
-2-6 % on a quiet machine (benchmarks/speed.py), for ~30 MB more peak memory. Only the tensor layout changes: weights
-[out, in, k] become [out, in, 1, k] (the same bytes), the input gains a height of 1 before each convolution
-(Unsqueeze) and loses it after (Squeeze); the samples differ from the original graph's by float rounding
-(~3e-5 of full scale) and are the same on every run. Needs the `onnx` package; without it, or for a graph
-this cannot rewrite, the model is used as it is.
-Importing `onnx` alone takes ~1 s of CPU (more than the rewrite), so a voice's rewritten graph is kept in
-the cache folder (as big as the model) and made again only when the voice or REWRITE_VERSION changes.
+its blocked (NCHWc) kernels, which it has no 1-D form of: the same weights and the same sums. Only the tensor
+layout changes: weights [out, in, k] become [out, in, 1, k] (the same bytes), a tensor gains a height of 1
+before the first convolution that reads it (Unsqueeze), and the elementwise ops between convolutions
+(ELEMENTWISE: the decoder's residual Adds, LeakyRelus, the Div by the number of residual blocks, Tanh) run on
+the 4-D tensors too, so that a Squeeze back to 3-D comes only where something else reads the tensor. Then
+onnxruntime's optimised form of that graph, with those ops moved onto its blocked tensors (piper_blocked), is
+what runs. The samples differ from the original graph's by float rounding (~4e-5 of full scale) and are the
+same on every run. Needs the `onnx` package; without it, or for a graph this cannot rewrite, the model is
+used as it is.
+Measured on en_US-joe-medium: the 2-D convolutions alone took 18 % less CPU on a 50-minute article; the
+blocked graph takes another ~17 % less for `briefing make` on the example article (user CPU, alternating
+runs on a loaded machine), and loads in ~0.25 s instead of ~0.9 s.
+Importing `onnx` alone takes ~1 s of CPU, and making the blocked graph ~3 s, so a voice's graph is kept in
+the cache folder (as big as the model) and made again only when the voice, REWRITE_VERSION, onnxruntime
+or the CPU changes.
 """
 
 from __future__ import annotations
