@@ -151,6 +151,7 @@ def _fuse_sums(nodes: list) -> list:
     """A blocked Add of a blocked convolution's output (read by nothing else, with no activation and no sum yet)
     and another blocked tensor becomes that convolution's sum input: it adds into the convolution's output."""
     producers = {name: node for node in nodes for name in node.output}
+    order = {name: index for index, node in enumerate(nodes) for name in node.output}
     reads: dict[str, int] = {}
     for node in nodes:
         for name in node.input:
@@ -162,7 +163,8 @@ def _fuse_sums(nodes: list) -> list:
         for mine, other in ((0, 1), (1, 0)):
             convolution = producers.get(node.input[mine])
             if convolution is not None and _is(convolution, "Conv") and reads[node.input[mine]] == 1 \
-                    and len(convolution.input) < 4 and _attribute(convolution, "activation") is None:
+                    and len(convolution.input) < 4 and _attribute(convolution, "activation") is None \
+                    and order.get(node.input[other], -1) < order[node.input[mine]]:  # made before: nodes stay in order
                 convolution.input.extend([""] * (3 - len(convolution.input)) + [node.input[other]])
                 convolution.output[0] = node.output[0]
                 fused.append(id(node))

@@ -10,9 +10,10 @@ onnxruntime's optimised form of that graph, with those ops moved onto its blocke
 what runs. The samples differ from the original graph's by float rounding (~4e-5 of full scale) and are the
 same on every run. Needs the `onnx` package; without it, or for a graph this cannot rewrite, the model is
 used as it is.
-Measured on en_US-joe-medium: the 2-D convolutions alone took 18 % less CPU on a 50-minute article; the
-blocked graph takes another ~17 % less for `briefing make` on the example article (user CPU, alternating
-runs on a loaded machine), and loads in ~0.25 s instead of ~0.9 s.
+Measured on en_US-joe-medium: the 2-D convolutions alone took 18 % less CPU on a 50-minute article. The
+blocked graph takes another 17 % less user CPU for `briefing make --engine piper --no-cache` on the example
+article (14.1 -> 11.7 s) and 11 % on five copies of it (63.5 -> 56.6 s; alternating runs on a loaded
+machine); part of it is loading, ~0.25 s instead of ~0.9 s.
 Importing `onnx` alone takes ~1 s of CPU, and making the blocked graph ~3 s, so a voice's graph is kept in
 the cache folder (as big as the model) and made again only when the voice, REWRITE_VERSION, onnxruntime
 or the CPU changes.
