@@ -14,7 +14,7 @@ in place (file polling included).
 Needs the espeak-ng and lame commands for the floor (Debian: apt-get install espeak-ng lame);
 briefing itself needs neither.
 
-    python benchmarks/speed.py --engine piper [--rounds N] [--repeat 20]
+    python benchmarks/speed.py --engine piper [--rounds N] [--repeat 20 | 0]
 
 compares `briefing make --engine piper` (everything: MP3, tags, transcripts) with Piper's own command line
 writing a WAV of the same text with the same voice (the first installed: pip install 'briefing[piper]'
@@ -275,7 +275,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--repeat", type=int, default=20, help="the long input is the seed this many times")
+    parser.add_argument("--repeat", type=int, default=20,
+                        help="the long input is the seed this many times (with --engine piper, 0: no long input)")
     parser.add_argument("--engine", choices=["pyttsx3", "piper"], default="pyttsx3")
     args = parser.parse_args()
     missing = [tool for tool in ("espeak-ng", "lame") if shutil.which(tool) is None]
@@ -308,10 +309,13 @@ def main_piper(args: argparse.Namespace) -> None:
         # voice (it rewrites the voice's graph once, see piper_graph), timed to be reported on its own.
         run(piper_cli_command(seed, work), piper_env(work))
         first = run(briefing_command(seed, work / "out", "--no-cache", "--engine", "piper"), piper_env(work))
-        rows = [measure_piper("seed", seed, args.rounds, work),
-                measure_piper(f"seed x{args.repeat}", long, max(1, args.rounds - 1), work)]
+        load = os.getloadavg()[0]
+        rows = [measure_piper("seed", seed, args.rounds, work)]
+        if args.repeat > 1:  # --repeat 0: the seed alone
+            rows.append(measure_piper(f"seed x{args.repeat}", long, max(1, args.rounds - 1), work))
     print(f"briefing make --engine piper vs python -m piper (same voice, WAV), median of rounds run alternately; "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs; load average {load:.1f} before, {os.getloadavg()[0]:.1f} after (other programs "
+          "on the machine lengthen wall times: compare the CPU columns then)")
     print_table(rows)
     print(f"briefing's first use of the voice (seed, graph rewritten and kept): {first.seconds:.2f} s, "
           f"{first.cpu_seconds:.1f} s CPU")

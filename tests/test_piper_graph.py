@@ -12,6 +12,7 @@ onnxruntime = pytest.importorskip("onnxruntime", reason="the Piper extra is not 
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
+from briefing.engines.piper_blocked import NCHWC, same_samples  # noqa: E402
 from briefing.engines.piper_graph import as_two_dimensional, prepared_model  # noqa: E402
 
 CHANNELS = 8
@@ -83,3 +84,114 @@ def test_a_model_that_cannot_be_read_is_given_to_onnxruntime_as_it_is(tmp_path, 
     path = tmp_path / "damaged.onnx"
     path.write_bytes(b"not a model")
     assert prepared_model(path, "damaged:1") == str(path)
+
+
+WIDE = 32  # channels: a multiple of every block size onnxruntime uses, so its blocked kernels take the graph
+
+
+def speaking_decoder_like() -> onnx.ModelProto:
+    """Phoneme ids ("input", as a Piper voice takes them) -> an embedding -> a HiFi-GAN-like decoder:
+    conv_pre -> LeakyRelu -> ConvTranspose -> LeakyRelu -> two residual blocks (Conv, Add, LeakyRelu)
+    whose sum is divided by 2 -> LeakyRelu -> conv_post -> Tanh."""
+    rng = np.random.default_rng(11)
+
+    def weight(name, *shape):
+        return numpy_helper.from_array(rng.normal(0, 0.25, shape).astype(np.float32), name)
+
+    nodes = [
+        helper.make_node("Gather", ["table", "input"], ["embedded"]),
+        helper.make_node("Transpose", ["embedded"], ["x"], perm=[0, 2, 1]),
+        helper.make_node("Conv", ["x", "w_pre", "b_pre"], ["pre"], kernel_shape=[7], pads=[3, 3]),
+        helper.make_node("LeakyRelu", ["pre"], ["pre_act"], alpha=0.1),
+        helper.make_node("ConvTranspose", ["pre_act", "w_up", "b_up"], ["up"], kernel_shape=[8], strides=[4],
+                         pads=[2, 2]),
+        helper.make_node("LeakyRelu", ["up"], ["up_act"], alpha=0.1),
+    ]
+    weights = [weight("table", 50, 16), weight("w_pre", WIDE, 16, 7), weight("b_pre", WIDE),
+               weight("w_up", WIDE, WIDE, 8), weight("b_up", WIDE), weight("w_post", 1, WIDE, 7),
+               numpy_helper.from_array(np.array(2.0, dtype=np.float32), "two")]
+    for block, dilation in enumerate((1, 3)):
+        nodes += [
+            helper.make_node("Conv", ["up_act", f"w_{block}a", f"b_{block}a"], [f"c{block}a"], kernel_shape=[3],
+                             dilations=[dilation], pads=[dilation, dilation]),
+            helper.make_node("Add", [f"c{block}a", "up"], [f"s{block}"]),
+            helper.make_node("LeakyRelu", [f"s{block}"], [f"a{block}"], alpha=0.1),
+            helper.make_node("Conv", [f"a{block}", f"w_{block}b", f"b_{block}b"], [f"c{block}b"], kernel_shape=[5],
+                             dilations=[dilation], pads=[2 * dilation, 2 * dilation]),
+            helper.make_node("Add", [f"c{block}b", f"s{block}"], [f"r{block}"]),
+        ]
+        weights += [weight(f"w_{block}a", WIDE, WIDE, 3), weight(f"b_{block}a", WIDE),
+                    weight(f"w_{block}b", WIDE, WIDE, 5), weight(f"b_{block}b", WIDE)]
+    nodes += [
+        helper.make_node("Add", ["r0", "r1"], ["both"]),
+        helper.make_node("Div", ["both", "two"], ["mean"]),
+        helper.make_node("LeakyRelu", ["mean"], ["post_act"], alpha=0.01),
+        helper.make_node("Conv", ["post_act", "w_post"], ["post"], kernel_shape=[7], pads=[3, 3]),
+        helper.make_node("Tanh", ["post"], ["output"]),
+    ]
+    graph = helper.make_graph(nodes, "voice", [helper.make_tensor_value_info("input", TensorProto.INT64, [1, "n"])],
+                              [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 1, None])], weights)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)], ir_version=8)
+
+
+def speak(model: onnx.ModelProto | bytes | str, ids: list[int]) -> np.ndarray:
+    data = model.SerializeToString() if isinstance(model, onnx.ModelProto) else model
+    session = onnxruntime.InferenceSession(data, providers=["CPUExecutionProvider"])
+    return session.run(None, {"input": np.array([ids], dtype=np.int64)})[0]
+
+
+def has_blocked_kernels(scratch) -> bool:
+    two_dimensional = speaking_decoder_like()
+    as_two_dimensional(two_dimensional)
+    options = onnxruntime.SessionOptions()
+    options.optimized_model_filepath = str(scratch)
+    options.log_severity_level = 3
+    onnxruntime.InferenceSession(two_dimensional.SerializeToString(), options, providers=["CPUExecutionProvider"])
+    return any(node.domain == NCHWC for node in onnx.load(str(scratch)).graph.node)
+
+
+def test_the_kept_model_runs_the_decoder_in_blocks_and_speaks_as_the_voice_does(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "voice.onnx"
+    onnx.save(speaking_decoder_like(), str(path))
+    if not has_blocked_kernels(tmp_path / "optimised.onnx"):
+        pytest.skip("onnxruntime has no blocked kernels for this CPU")
+    prepared_model(path, "voice:1")
+    kept = prepared_model(path, "voice:1")
+    model = onnx.load(kept)
+    producers = {name: node for node in model.graph.node for name in node.output}
+    activations = [node for node in model.graph.node if node.op_type == "LeakyRelu"]
+    assert len(activations) >= 3  # onnxruntime puts conv_pre's into the convolution itself
+    assert not any(producers[node.input[0]].op_type == "ReorderOutput" for node in activations)
+    summing = [node for node in model.graph.node if node.domain == NCHWC and node.op_type == "Conv"
+               and len(node.input) == 4]
+    assert len(summing) >= 3  # the residual Adds went into the convolutions
+    ids = [int(i) for i in np.random.default_rng(5).integers(0, 50, 90)]
+    expected = speak(speaking_decoder_like(), ids)
+    got = speak(kept, ids)
+    assert got.shape == expected.shape == (1, 1, 4 * 90)
+    assert np.abs(got - expected).max() < 1e-4 * np.abs(expected).max()
+    assert np.array_equal(speak(kept, ids), got)  # the same every time
+
+
+def test_a_graph_that_speaks_otherwise_is_not_taken_for_the_same_voice():
+    voice = speaking_decoder_like()
+    other = speaking_decoder_like()
+    next(t for t in other.graph.initializer if t.name == "two").CopyFrom(
+        numpy_helper.from_array(np.array(2.5, dtype=np.float32), "two"))
+    assert same_samples(voice.SerializeToString(), voice.SerializeToString())
+    assert not same_samples(voice.SerializeToString(), other.SerializeToString())
+    assert not same_samples(voice.SerializeToString(), decoder_like(15).SerializeToString())  # not a voice's inputs
+
+
+def test_a_kept_graph_is_made_again_for_another_onnxruntime(tmp_path, monkeypatch):
+    """The blocked graph holds weights in one CPU's block size for one onnxruntime: its kept file is theirs."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "voice.onnx"
+    onnx.save(speaking_decoder_like(), str(path))
+    prepared_model(path, "voice:1")
+    kept = prepared_model(path, "voice:1")
+    monkeypatch.setattr(onnxruntime, "__version__", "0.0-another")
+    assert isinstance(prepared_model(path, "voice:1"), bytes)
+    other = prepared_model(path, "voice:1")
+    assert isinstance(other, str) and other != kept
