@@ -346,7 +346,7 @@ def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] 
 def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _Attribution | None:
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
     reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
-    masked = mask_abbreviations(following.text)
+    masked = _blank_parentheses(mask_abbreviations(following.text))
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
@@ -359,6 +359,12 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _A
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _blank_parentheses(text: str) -> str:
+    """"Rep. Bo Karsten (D-Ore.) said": an aside in parentheses (party, state, age) is blanked, offsets kept, so its
+    full stops do not end the speaker's phrase."""
+    return PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
