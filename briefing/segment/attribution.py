@@ -95,6 +95,8 @@ LOWER_PRONOUN = re.compile(rf"\b{alternation(PRONOUN_WORDS)}\b")
 TITLE_ONLY = re.compile(TITLE)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
+# "Former Kelby governor Ann Lee": after a titled word, a role noun and a name; the name is the person
+ROLE_THEN_NAME = re.compile(rf"\s+{alternation(VOCAB.role_nouns)}\s+{NAME}")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
@@ -415,7 +417,7 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:
         for match in PERSON_MENTION.finditer(seg.text):
             if match.group("title"):
-                person = people.register(match.group(0))
+                person = people.register(_titled_span(seg.text, match))
                 appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
                 if person and appositive:
                     people.add_role(appositive.group(1), person)
@@ -428,6 +430,13 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
     people.mentions.sort(key=lambda item: item[0])
     _learn_genders(narration, people)
     _follow_pronouns(narration, people)
+
+
+def _titled_span(text: str, match: re.Match) -> str:
+    """"Former Kelby governor Ann Lee": capitalised words, a role noun, then the person's name; the whole phrase
+    (the words before the role noun describe the role, they are not a person)."""
+    role_then_name = ROLE_THEN_NAME.match(text, match.end())
+    return match.group(0) + (role_then_name.group(0) if role_then_name else "")
 
 
 def _learn_genders(narration: list[Segment], people: People) -> None:
@@ -475,7 +484,7 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
 
 def _note_mentions(seg: Segment, people: People) -> None:
     for match in PERSON_MENTION.finditer(seg.text):
-        person = people.lookup(match.group(0), seg.start + match.start())
+        person = people.lookup(_titled_span(seg.text, match), seg.start + match.start())
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
             speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
