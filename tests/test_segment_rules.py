@@ -329,3 +329,15 @@ def test_a_pronoun_subject_of_two_joined_verbs_speaks():
     text = ('Title\n\nTom Vale spoke first. A year later, he backed Ana Ruiz over Bo Kim and said, '
             '"Kim did nothing for us."\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+def test_an_aside_in_parentheses_does_not_hide_the_speaker_after_the_quote():
+    text = ('Title\n\nDana Quill spoke to the group on Monday.\n\n"We will win this," Quill said.\n\n'
+            'The meeting ran late.\n\n"There is energy here," Rep. Bo Karsten (D-Ore.) said.\n')
+    assert rule_speakers_of(text) == ["Dana Quill", "Bo Karsten"]
+
+
+def test_a_place_before_a_role_noun_is_not_the_person_it_describes():
+    text = ('Title\n\nFormer Kelby governor Ann Lorrow, an early supporter of Bo Park, calls jobs "a priority" '
+            'for voters. "That will resonate with all voters," she said in an interview. "They want work."\n')
+    assert rule_speakers_of(text) == ["Ann Lorrow"] * 3

@@ -332,7 +332,9 @@ def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] 
         start = sentence_start(preceding.text, len(preceding.text))
         match = PARTIAL_QUOTE_INTRO.search(mask_abbreviations(preceding.text[start:]))
         if match:
-            name = preceding.text[start + match.start("name") : start + match.end("name")]
+            end = start + match.end("name")
+            role_then_name = ROLE_THEN_NAME.match(preceding.text, end)  # "Former Kelby governor Ann Lee calls"
+            name = preceding.text[start + match.start("name") : role_then_name.end() if role_then_name else end]
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following and following.kind == "narration" and following.paragraph == quote.paragraph:
