@@ -341,3 +341,9 @@ def test_a_place_before_a_role_noun_is_not_the_person_it_describes():
     text = ('Title\n\nFormer Kelby governor Ann Lorrow, an early supporter of Bo Park, calls jobs "a priority" '
             'for voters. "That will resonate with all voters," she said in an interview. "They want work."\n')
     assert rule_speakers_of(text) == ["Ann Lorrow"] * 3
+
+
+def test_a_place_the_article_gives_as_a_surname_speaks_after_a_quote():
+    text = ('Title\n\nAnn Lorrow spoke to the group on Monday.\n\n"We will win this," said Dana Paris, a donor.\n\n'
+            '"They are here," Lorrow said.\n\n"Not now," Paris said.\n')
+    assert rule_speakers_of(text) == ["Dana Paris", "Ann Lorrow", "Dana Paris"]

@@ -143,7 +143,7 @@ def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteCont
 
 def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
     people = People(ArticleWords(source))
-    found = {i: _attribution_near(segments, i, people.article.stop_words)
+    found = {i: _attribution_near(segments, i, people.article)
              for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
         if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives \
@@ -266,9 +266,10 @@ def _has_acronym(name: str) -> bool:
                for word in name.split())
 
 
-def _usable(raw: str) -> bool:
-    """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
-    name = split_name(raw).name
+def _usable(raw: str, article: ArticleWords | None = None) -> bool:
+    """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer"); with the article,
+    a place's name it also gives as a person's surname ("Dana Paris ... Paris said")."""
+    name = split_name(raw, article).name
     if len(name.split()) > 1 and name.isupper():
         return False  # "SHORT READS:", "FULL TEXT": a heading in capitals, not a speaker
     return _is_pronoun(raw) or bool(name) or (_role_of(raw) or organisation_in(raw)) is not None
@@ -324,8 +325,9 @@ def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     return raw
 
 
-def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] = frozenset()) -> _Attribution | None:
+def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> _Attribution | None:
     """The speaker named right after the quote, or in the sentence that leads into it."""
+    stop_words = article.stop_words if article else frozenset()
     quote = segments[index]
     preceding = segments[index - 1] if index else None
     if quote.partial and preceding and preceding.paragraph == quote.paragraph:
@@ -338,7 +340,7 @@ def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] 
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following and following.kind == "narration" and following.paragraph == quote.paragraph:
-        after = _after_quote(quote, following, stop_words)
+        after = _after_quote(quote, following, stop_words, article)
         if after:
             return after
     lead_in = preceding and preceding.kind == "narration" and (
@@ -347,7 +349,8 @@ def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] 
     return _lead_in(preceding, stop_words) if lead_in else None
 
 
-def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _Attribution | None:
+def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
+                 article: ArticleWords | None = None) -> _Attribution | None:
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
     reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
     masked = _blank_parentheses(mask_abbreviations(following.text))
@@ -359,7 +362,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _A
         name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern is AFTER_QUOTE[0][0]:
             name = _first_named_part(name)
-        if match and _usable(name):
+        if match and _usable(name, article):
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
