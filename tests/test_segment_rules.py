@@ -347,3 +347,9 @@ def test_a_place_the_article_gives_as_a_surname_speaks_after_a_quote():
     text = ('Title\n\nAnn Lorrow spoke to the group on Monday.\n\n"We will win this," said Dana Paris, a donor.\n\n'
             '"They are here," Lorrow said.\n\n"Not now," Paris said.\n')
     assert rule_speakers_of(text) == ["Dana Paris", "Ann Lorrow", "Dana Paris"]
+
+
+def test_a_name_between_an_article_and_a_noun_is_not_a_person():
+    text = ('Title\n\nBo Marrin went to the Kelby Ridge vigil on Monday. In that sense, Kelby Ridge was a summons.\n\n'
+            '"It was different," he added.\n')
+    assert rule_speakers_of(text) == ["Bo Marrin"]

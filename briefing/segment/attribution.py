@@ -516,7 +516,16 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:
         return True
+    if _modifies_a_noun(name, people.article.text):
+        return False
     return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
+
+
+def _modifies_a_noun(name: str, text: str) -> bool:
+    """"the Sandy Hook families", "a 1930s-era Art Deco movie theater": a name the article puts between an article
+    and a common noun names a place, an event or a style, not a person."""
+    pattern = rf"(?<!\w){DETERMINER.lower()}\s+(?:[\w’'\-]+\s+)?{re.escape(name)}\s+[a-z]"
+    return re.search(pattern, text) is not None
 
 
 def _share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
