@@ -522,9 +522,9 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
 
 
 def _modifies_a_noun(name: str, text: str) -> bool:
-    """"the Sandy Hook families", "a 1930s-era Art Deco movie theater": a name the article puts between an article
+    """"the Kelby Ridge vigil", "the Dorne Valley fires": a name the article puts right between an article
     and a common noun names a place, an event or a style, not a person."""
-    pattern = rf"(?<!\w){DETERMINER.lower()}\s+(?:[\w’'\-]+\s+)?{re.escape(name)}\s+[a-z]"
+    pattern = rf"(?<!\w){DETERMINER.lower()}\s+{re.escape(name)}\s+[a-z]"
     return re.search(pattern, text) is not None
 
 
