@@ -329,3 +329,27 @@ def test_a_pronoun_subject_of_two_joined_verbs_speaks():
     text = ('Title\n\nTom Vale spoke first. A year later, he backed Ana Ruiz over Bo Kim and said, '
             '"Kim did nothing for us."\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+def test_an_aside_in_parentheses_does_not_hide_the_speaker_after_the_quote():
+    text = ('Title\n\nDana Quill spoke to the group on Monday.\n\n"We will win this," Quill said.\n\n'
+            'The meeting ran late.\n\n"There is energy here," Rep. Bo Karsten (D-Ore.) said.\n')
+    assert rule_speakers_of(text) == ["Dana Quill", "Bo Karsten"]
+
+
+def test_a_place_before_a_role_noun_is_not_the_person_it_describes():
+    text = ('Title\n\nFormer Kelby governor Ann Lorrow, an early supporter of Bo Park, calls jobs "a priority" '
+            'for voters. "That will resonate with all voters," she said in an interview. "They want work."\n')
+    assert rule_speakers_of(text) == ["Ann Lorrow"] * 3
+
+
+def test_a_place_the_article_gives_as_a_surname_speaks_after_a_quote():
+    text = ('Title\n\nAnn Lorrow spoke to the group on Monday.\n\n"We will win this," said Dana Paris, a donor.\n\n'
+            '"They are here," Lorrow said.\n\n"Not now," Paris said.\n')
+    assert rule_speakers_of(text) == ["Dana Paris", "Ann Lorrow", "Dana Paris"]
+
+
+def test_a_name_between_an_article_and_a_noun_is_not_a_person():
+    text = ('Title\n\nBo Marrin went to the Kelby Ridge vigil on Monday. In that sense, Kelby Ridge was a summons.\n\n'
+            '"It was different," he added.\n')
+    assert rule_speakers_of(text) == ["Bo Marrin"]

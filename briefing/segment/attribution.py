@@ -95,6 +95,8 @@ LOWER_PRONOUN = re.compile(rf"\b{alternation(PRONOUN_WORDS)}\b")
 TITLE_ONLY = re.compile(TITLE)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
+# "Former Kelby governor Ann Lee": after a titled word, a role noun and a name; the name is the person
+ROLE_THEN_NAME = re.compile(rf"\s+{alternation(VOCAB.role_nouns)}\s+{NAME}")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
@@ -141,7 +143,7 @@ def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteCont
 
 def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
     people = People(ArticleWords(source))
-    found = {i: _attribution_near(segments, i, people.article.stop_words)
+    found = {i: _attribution_near(segments, i, people.article)
              for i, seg in enumerate(segments) if seg.kind == "quote"}
     for attribution in found.values():
         if attribution and not _is_pronoun(attribution.raw) and not attribution.alternatives \
@@ -264,9 +266,10 @@ def _has_acronym(name: str) -> bool:
                for word in name.split())
 
 
-def _usable(raw: str) -> bool:
-    """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer")."""
-    name = split_name(raw).name
+def _usable(raw: str, article: ArticleWords | None = None) -> bool:
+    """A pronoun, a phrase with a person's name in it, or a role ("the county's chief engineer"); with the article,
+    a place's name it also gives as a person's surname ("Dana Paris ... Paris said")."""
+    name = split_name(raw, article).name
     if len(name.split()) > 1 and name.isupper():
         return False  # "SHORT READS:", "FULL TEXT": a heading in capitals, not a speaker
     return _is_pronoun(raw) or bool(name) or (_role_of(raw) or organisation_in(raw)) is not None
@@ -322,19 +325,22 @@ def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     return raw
 
 
-def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] = frozenset()) -> _Attribution | None:
+def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> _Attribution | None:
     """The speaker named right after the quote, or in the sentence that leads into it."""
+    stop_words = article.stop_words if article else frozenset()
     quote = segments[index]
     preceding = segments[index - 1] if index else None
     if quote.partial and preceding and preceding.paragraph == quote.paragraph:
         start = sentence_start(preceding.text, len(preceding.text))
         match = PARTIAL_QUOTE_INTRO.search(mask_abbreviations(preceding.text[start:]))
         if match:
-            name = preceding.text[start + match.start("name") : start + match.end("name")]
+            end = start + match.end("name")
+            role_then_name = ROLE_THEN_NAME.match(preceding.text, end)  # "Former Kelby governor Ann Lee calls"
+            name = preceding.text[start + match.start("name") : role_then_name.end() if role_then_name else end]
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
     following = segments[index + 1] if index + 1 < len(segments) else None
     if following and following.kind == "narration" and following.paragraph == quote.paragraph:
-        after = _after_quote(quote, following, stop_words)
+        after = _after_quote(quote, following, stop_words, article)
         if after:
             return after
     lead_in = preceding and preceding.kind == "narration" and (
@@ -343,10 +349,11 @@ def _attribution_near(segments: list[Segment], index: int, stop_words: set[str] 
     return _lead_in(preceding, stop_words) if lead_in else None
 
 
-def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _Attribution | None:
+def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
+                 article: ArticleWords | None = None) -> _Attribution | None:
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
     reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
-    masked = mask_abbreviations(following.text)
+    masked = _blank_parentheses(mask_abbreviations(following.text))
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
@@ -355,10 +362,16 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str]) -> _A
         name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern is AFTER_QUOTE[0][0]:
             name = _first_named_part(name)
-        if match and _usable(name):
+        if match and _usable(name, article):
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return _Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _blank_parentheses(text: str) -> str:
+    """"Rep. Bo Karsten (D-Ore.) said": an aside in parentheses (party, state, age) is blanked, offsets kept, so its
+    full stops do not end the speaker's phrase."""
+    return PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
@@ -409,7 +422,7 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:
         for match in PERSON_MENTION.finditer(seg.text):
             if match.group("title"):
-                person = people.register(match.group(0))
+                person = people.register(_titled_span(seg.text, match))
                 appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
                 if person and appositive:
                     people.add_role(appositive.group(1), person)
@@ -422,6 +435,13 @@ def _collect_mentions(segments: list[Segment], people: People) -> None:
     people.mentions.sort(key=lambda item: item[0])
     _learn_genders(narration, people)
     _follow_pronouns(narration, people)
+
+
+def _titled_span(text: str, match: re.Match) -> str:
+    """"Former Kelby governor Ann Lee": capitalised words, a role noun, then the person's name; the whole phrase
+    (the words before the role noun describe the role, they are not a person)."""
+    role_then_name = ROLE_THEN_NAME.match(text, match.end())
+    return match.group(0) + (role_then_name.group(0) if role_then_name else "")
 
 
 def _learn_genders(narration: list[Segment], people: People) -> None:
@@ -469,7 +489,7 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
 
 def _note_mentions(seg: Segment, people: People) -> None:
     for match in PERSON_MENTION.finditer(seg.text):
-        person = people.lookup(match.group(0), seg.start + match.start())
+        person = people.lookup(_titled_span(seg.text, match), seg.start + match.start())
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
             speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
@@ -496,7 +516,16 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:
         return True
+    if _modifies_a_noun(name, people.article.text):
+        return False
     return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
+
+
+def _modifies_a_noun(name: str, text: str) -> bool:
+    """"the Kelby Ridge vigil", "the Dorne Valley fires": a name the article puts right between an article
+    and a common noun names a place, an event or a style, not a person."""
+    pattern = rf"(?<!\w){DETERMINER.lower()}\s+{re.escape(name)}\s+[a-z]"
+    return re.search(pattern, text) is not None
 
 
 def _share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
