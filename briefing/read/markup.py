@@ -119,6 +119,7 @@ def read_html(raw: bytes, source: str) -> Article:
     import trafilatura
 
     tree, markup = load_page(raw, source)
+    untouched = copy.deepcopy(tree)  # for a second reading, should the steps below have lost the body
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     drop_bare_urls(tree)
     drop_wordless_links(tree)
@@ -140,7 +141,7 @@ def read_html(raw: bytes, source: str) -> Article:
     published = (metadata.date or "") if metadata else ""
     parts = _article_parts(document, title, published)
     if _why_no_article(parts, link_texts):
-        parts = _second_reading(original, title, published, link_texts) or parts
+        parts = _second_reading(untouched, title, published, link_texts) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
@@ -151,17 +152,18 @@ def _article_parts(document, title: str, published: str) -> list[Part]:
     return [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
 
 
-def _second_reading(original, title: str, published: str, link_texts: set[str]) -> list[Part]:
-    """When the first reading finds no article, the extractor is asked again, as it can lose a body its
-    other modes find (precision mode picks another container; its XML can drop the text after a heading
-    nested in a paragraph, which its plain text keeps). The first of these that holds an article is
+def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
+    """When the first reading finds no article, the extractor is asked again, of the page as it was loaded
+    (the steps that help it read most pages can mislead it on one), as it can lose a body its other modes
+    find (precision mode picks another container; its XML can drop the text after a heading nested in a
+    paragraph, which its plain text keeps). The first of these that holds an article is
     taken; none of them lets a listing or a login wall through, as each is judged as the first was."""
     import trafilatura
 
     options = {"include_comments": False, "include_images": False, "include_tables": True}
-    precise = _extracted(copy.deepcopy(original), favor_precision=True, favor_recall=False)
+    precise = _extracted(copy.deepcopy(page), favor_precision=True, favor_recall=False)
     separate_lines(precise)
-    plain = trafilatura.extract(copy.deepcopy(original), output_format="txt", favor_recall=True, **options) or ""
+    plain = trafilatura.extract(page, output_format="txt", favor_recall=True, **options) or ""
     headed = [Part(title, "title")] if title else []
     for parts in (_article_parts(precise, title, published),
                   headed + [Part(" ".join(line.split())) for line in plain.splitlines() if line.strip()]):
