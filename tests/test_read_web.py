@@ -355,3 +355,23 @@ def test_a_paragraph_set_as_a_heading_is_prose_and_the_page_an_article():
     article = article_from_bytes(page(f"<h3>{long_heading}</h3><p>{BODY[2]}</p>"), "heading-prose.html")
     assert [(block.kind, block.text) for block in article.blocks][:2] == [("narration", long_heading),
                                                                           ("narration", BODY[2])]
+
+
+CAPTIONS = ["The first night train waits at the coast station shortly before midnight, its sleeping cars lit.",
+            "A conductor checks the tickets of the first passengers on the platform as the doors open.",
+            "The four-bed cabin has fresh sheets, a small table by the window and a reading lamp for each bed.",
+            "Morning arrives in the capital: the passengers step out in time for the first meetings of the day."]
+
+
+def test_a_photo_story_told_in_its_captions_is_read_though_captions_are_furniture_elsewhere():
+    photos = "".join(f"<div class='wp-caption'><img src='night-{n}.jpg' alt=''><p class='wp-caption-text'>{caption}</p>"
+                     "</div>" for n, caption in enumerate(CAPTIONS))
+    heard = heard_text(page(f"<p>The night trains are back. Here is the first journey.</p>{photos}"), "photos.html")
+    assert all(caption in heard for caption in CAPTIONS)
+
+
+def test_a_photo_gallery_of_a_few_words_is_still_refused():
+    photos = "".join(f"<div class='wp-caption'><img src='night-{n}.jpg' alt=''><p class='wp-caption-text'>Night {n}</p>"
+                     "</div>" for n in range(6))
+    with pytest.raises(InputError, match="no article text"):
+        article_from_bytes(page(f"<p>The night trains, in pictures.</p>{photos}"), "gallery.html")
