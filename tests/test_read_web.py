@@ -375,3 +375,9 @@ def test_a_photo_gallery_of_a_few_words_is_still_refused():
                      "</div>" for n in range(6))
     with pytest.raises(InputError, match="no article text"):
         article_from_bytes(page(f"<p>The night trains, in pictures.</p>{photos}"), "gallery.html")
+
+
+def test_a_page_saved_after_another_pages_end_is_read_as_a_browser_shows_it():
+    header = b"<html><body><div class='weather'>Harbour town: Clear, 25 degrees</div></body></html>\n"
+    heard = heard_text(header + page(BODY_PARAGRAPHS), "two-pages.html")
+    assert all(sentence in heard for sentence in [*BODY, LOOSE])

@@ -180,11 +180,12 @@ TITLE_START = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
 def load_page(raw: bytes, source: str):
     """The page's tree, read as a browser would, and its markup (repaired if it had to be). A page whose
     start the extractor's loader judges not HTML (a cut doctype: "<!DOCTYPE htm") is parsed as a browser
-    parses any page; a <title> left unclosed, which holds the whole page, ends at its first line."""
+    parses any page; a <title> left unclosed, which holds the whole page, ends at its first line; markup
+    after </html> is read as part of the page."""
     from lxml import etree, html
     from trafilatura.utils import decode_file, load_html
 
-    markup = SELF_CLOSED_HTML.sub(r"\1>", decode_file(raw), count=1)  # a browser ignores the "/" of "<html/>"
+    markup = _as_one_page(SELF_CLOSED_HTML.sub(r"\1>", decode_file(raw), count=1))  # a browser ignores <html/>'s "/"
     tree = load_html(markup)
     title = tree.find(".//title") if tree is not None else None
     if title is not None and UNCLOSED_TITLE.search(title.text or ""):
@@ -196,6 +197,17 @@ def load_page(raw: bytes, source: str):
         except (ValueError, etree.ParserError):
             raise InputError(f"{source} has no article text that could be found; is it an article page?") from None
     return tree, markup
+
+
+PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+AFTER_PAGE_END = re.compile(r"</html\s*>\s*(?:<!--.*?-->\s*)*<[!A-Za-z]", re.IGNORECASE | re.DOTALL)
+
+
+def _as_one_page(markup: str) -> str:
+    """Markup that goes on after its </html> (two pages saved one after the other, a header included
+    before the page) is read by a browser into the one page's body: the parser, which drops it, is given
+    the markup without its </body> and </html>."""
+    return PAGE_END.sub("", markup) if AFTER_PAGE_END.search(markup) else markup
 
 
 def _closed_title(markup: str) -> str:
