@@ -1,6 +1,6 @@
 """How much of each saved web page's true article body the reader keeps, and how much else it reads.
 
-usage: python benchmarks/extraction.py DIR [--show N | --page ID | --snippets | --documents]
+usage: python benchmarks/extraction.py DIR [--show N | --refused | --page ID | --snippets | --documents]
 
 DIR holds saved pages with known article bodies in the layout of the public article-extraction benchmark
 (`ground-truth.json` mapping a page id to {"articleBody": ...}, and `html/<id>.html.gz` or `.html`). Pages
@@ -15,7 +15,8 @@ are the dev part. For each part the table gives
 Only the article's blocks are compared (the title is read too, but the benchmark's bodies leave it out).
 `--show N` also lists the N dev pages with the lowest recall and with the most extra words (held-out pages
 are only counted, never named: their lowest recalls are listed by the numbers alone, so that they stay a
-real check). `--page ID` (a dev page's id, or its
+real check). `--refused` lists the dev pages refused or failed, with their true body's size and the
+reader's sentence. `--page ID` (a dev page's id, or its
 first characters) prints what the reader missed of that page's true body, each run of missing words with
 a few words around it, and the words it read that are not in the body.
 
@@ -135,25 +136,31 @@ def marked_text(annotated: str) -> str:
 def read_body(key: str, raw: bytes, titled: bool = False) -> tuple[str, str]:
     """The article's blocks as the reader gives them (after its title, if `titled`: the gold bodies of the
     CleanEval layout hold the headline), and "ok", "refused" or "failed"."""
+    pred, status, _ = read_body_why(key, raw, titled)
+    return pred, status
+
+
+def read_body_why(key: str, raw: bytes, titled: bool = False) -> tuple[str, str, str]:
+    """As `read_body`, with the reader's message when it refused or failed."""
     try:
         article = article_from_bytes(raw, f"{key}.html")
-    except InputError:
-        return "", "refused"
-    except Exception:  # a crash is a result to count here, not a reason to stop
-        return "", "failed"
+    except InputError as error:
+        return "", "refused", str(error).removeprefix(f"{key}.html ")
+    except Exception as error:  # a crash is a result to count here, not a reason to stop
+        return "", "failed", repr(error)
     title = [article.title.text] if titled and article.title else []
-    return "\n\n".join([*title, *(block.text for block in article.blocks)]), "ok"
+    return "\n\n".join([*title, *(block.text for block in article.blocks)]), "ok", ""
 
 
 def evaluate(pages: list[tuple[str, bytes, str]], titled: bool = False) -> list[dict]:
     rows = []
     for key, raw, true in pages:
         started = time.perf_counter()
-        pred, status = read_body(key, raw, titled)
+        pred, status, why = read_body_why(key, raw, titled)
         recall, extra = word_scores(true, pred)
         precision, shingle_recall = shingle_scores(true, pred)
-        rows.append({"page": key, "status": status, "recall": recall, "extra": extra, "precision": precision,
-                     "body words": len(tokens(true)), "read words": len(tokens(pred)),
+        rows.append({"page": key, "status": status, "why": why, "recall": recall, "extra": extra,
+                     "precision": precision, "body words": len(tokens(true)), "read words": len(tokens(pred)),
                      "shingle_recall": shingle_recall, "seconds": time.perf_counter() - started})
     return rows
 
@@ -297,6 +304,13 @@ def print_worst(name: str, rows: list[dict], count: int) -> None:
                   f"{row['status']}")
 
 
+def print_refused(rows: list[dict]) -> None:
+    """The dev pages the reader refused or failed on, with their true body's size and the reader's words."""
+    print("\ndev, refused or failed:")
+    for row in (r for r in rows if r["status"] != "ok"):
+        print(f"  {row['page'][:16]:16}  body words {row['body words']:5}  {row['status']}: {row['why']}")
+
+
 def print_numbers_only(name: str, rows: list[dict], count: int) -> None:
     """The lowest-recall pages of a part by their numbers alone: no id, so that none is looked at."""
     print(f"\n{name}, lowest recall (numbers only):")
@@ -348,6 +362,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N worst dev pages")
     parser.add_argument("--page", help="a dev page's id (or its start): its missing and extra words in context")
+    parser.add_argument("--refused", action="store_true", help="list the dev pages refused or failed, and why")
     parser.add_argument("--documents", action="store_true", help="the true bodies as PDF and DOCX instead")
     parser.add_argument("--snippets", action="store_true", help="FOLDER is trafilatura's tests folder")
     args = parser.parse_args()
@@ -372,6 +387,8 @@ def main() -> None:
     parts = {"dev": [r for i, r in enumerate(rows) if i % 5 != 4],
              "held-out": [r for i, r in enumerate(rows) if i % 5 == 4], "all": rows}
     print_table(parts)
+    if args.refused:
+        print_refused(parts["dev"])
     if args.show:
         print_worst("dev", parts["dev"], args.show)
         print_numbers_only("held-out", parts["held-out"], args.show)

@@ -319,3 +319,65 @@ def test_a_japanese_sentence_around_a_link_is_not_taken_for_a_link_list():
         "".join(f"<p>{s}</p>" for s in sentences[:2]) + f"<p>{linked}</p><p>{sentences[2]}</p>",
         title="夜行列車が海岸に戻る", lang="ja"), "yakou.html")
     assert "そのために会社は新しい寝台車を用意しました。" in heard
+
+
+BODY_PARAGRAPHS = "".join(f"<p>{sentence}</p>" for sentence in [*BODY, LOOSE])
+
+
+def test_a_page_whose_title_was_left_unclosed_is_read_as_far_as_its_title_line():
+    damaged = page(BODY_PARAGRAPHS).replace(b"</title>", b"</titl", 1)
+    article = article_from_bytes(damaged, "unclosed-title.html")
+    heard = " ".join(block.text for block in article.blocks)
+    assert all(sentence in heard for sentence in [*BODY, LOOSE])
+    assert "<" not in article.title.text and "Railway Courier" not in article.title.text
+
+
+def test_a_page_with_a_cut_doctype_or_a_self_closed_html_tag_is_read_as_a_browser_reads_it():
+    cut = page(BODY_PARAGRAPHS)
+    for damaged in (b"<!DOCTYPE htm\n" + cut[cut.index(b"<body>") + len(b"<body>"):],  # its head lost with it
+                    page(BODY_PARAGRAPHS).replace(b"<html lang=\"en\">", b"<html lang=\"en\" /><div>")):
+        heard = heard_text(damaged, "damaged.html")
+        assert all(sentence in heard for sentence in [*BODY, LOOSE]), damaged[:60]
+
+
+def test_preformatted_text_is_read_paragraph_by_paragraph_with_its_lines_joined():
+    def typed(paragraph: str) -> str:  # a wire release: lines wrapped by hand, paragraphs indented
+        words = paragraph.split()
+        return "     " + "\n".join(" ".join(words[i:i + 9]) for i in range(0, len(words), 9))
+
+    wire = "\n\n".join(typed(paragraph) for paragraph in [*BODY, LOOSE])
+    blocks = [block.text for block in article_from_bytes(page(f"<pre>{wire}</pre>"), "wire.html").blocks]
+    assert blocks == [*BODY, LOOSE]
+
+
+def test_a_paragraph_set_as_a_heading_is_prose_and_the_page_an_article():
+    long_heading = " ".join([BODY[0], BODY[1]])
+    article = article_from_bytes(page(f"<h3>{long_heading}</h3><p>{BODY[2]}</p>"), "heading-prose.html")
+    assert [(block.kind, block.text) for block in article.blocks][:2] == [("narration", long_heading),
+                                                                          ("narration", BODY[2])]
+
+
+CAPTIONS = ["The first night train waits at the coast station shortly before midnight, its sleeping cars lit.",
+            "A conductor checks the tickets of the first passengers on the platform as the doors open.",
+            "The four-bed cabin has fresh sheets, a small table by the window and a reading lamp for each bed.",
+            "Morning arrives in the capital: the passengers step out in time for the first meetings of the day."]
+
+
+def test_a_photo_story_told_in_its_captions_is_read_though_captions_are_furniture_elsewhere():
+    photos = "".join(f"<div class='wp-caption'><img src='night-{n}.jpg' alt=''><p class='wp-caption-text'>{caption}</p>"
+                     "</div>" for n, caption in enumerate(CAPTIONS))
+    heard = heard_text(page(f"<p>The night trains are back. Here is the first journey.</p>{photos}"), "photos.html")
+    assert all(caption in heard for caption in CAPTIONS)
+
+
+def test_a_photo_gallery_of_a_few_words_is_still_refused():
+    photos = "".join(f"<div class='wp-caption'><img src='night-{n}.jpg' alt=''><p class='wp-caption-text'>Night {n}</p>"
+                     "</div>" for n in range(6))
+    with pytest.raises(InputError, match="no article text"):
+        article_from_bytes(page(f"<p>The night trains, in pictures.</p>{photos}"), "gallery.html")
+
+
+def test_a_page_saved_after_another_pages_end_is_read_as_a_browser_shows_it():
+    header = b"<html><body><div class='weather'>Harbour town: Clear, 25 degrees</div></body></html>\n"
+    heard = heard_text(header + page(BODY_PARAGRAPHS), "two-pages.html")
+    assert all(sentence in heard for sentence in [*BODY, LOOSE])

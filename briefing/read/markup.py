@@ -117,11 +117,9 @@ def read_html(raw: bytes, source: str) -> Article:
     """The main article of a web page, with its title (without the site's name), author, date, site and
     the language the page declares."""
     import trafilatura
-    from trafilatura.utils import load_html
 
-    tree = load_html(raw)
-    if tree is None:
-        raise InputError(f"{source} has no article text that could be found; is it an article page?")
+    tree, markup = load_page(raw, source)
+    untouched = copy.deepcopy(tree)  # for a second reading, should the steps below have lost the body
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     drop_bare_urls(tree)
     drop_wordless_links(tree)
@@ -131,33 +129,112 @@ def read_html(raw: bytes, source: str) -> Article:
     paragraphs_set_as_divs(tree)
     keep_spaces_between_links(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
-    metadata = trafilatura.extract_metadata(raw)
+    metadata = trafilatura.extract_metadata(markup)
     site = (metadata.sitename or "") if metadata else ""
     precise = _precise_texts(copy.deepcopy(tree))
-    document = _extracted(tree, source)
+    document = _extracted(tree)
     unwrap_layout_tables(document)
     separate_lines(document)
     drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
     published = (metadata.date or "") if metadata else ""
-    parts = [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
+    parts = _article_parts(document, title, published)
+    if _why_no_article(parts, link_texts):
+        parts = _second_reading(untouched, title, published, link_texts) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
                               site_name=site)
 
 
+def _article_parts(document, title: str, published: str) -> list[Part]:
+    return [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
+
+
+def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
+    """When the first reading finds no article, the extractor is asked again, of the page as it was loaded
+    (the steps that help it read most pages can mislead it on one), as it can lose a body its other modes
+    find (precision mode picks another container; its XML can drop the text after a heading nested in a
+    paragraph, which its plain text keeps). The first of these that holds an article is
+    taken; none of them lets a listing or a login wall through, as each is judged as the first was."""
+    import trafilatura
+
+    options = {"include_comments": False, "include_images": False, "include_tables": True}
+    precise = _extracted(copy.deepcopy(page), favor_precision=True, favor_recall=False)
+    separate_lines(precise)
+    plain = trafilatura.extract(page, output_format="txt", favor_recall=True, **options) or ""
+    headed = [Part(title, "title")] if title else []
+    for parts in (_article_parts(precise, title, published),
+                  headed + [Part(" ".join(line.split())) for line in plain.splitlines() if line.strip()]):
+        if not _why_no_article(parts, link_texts):
+            return parts
+    return []
+
+
+UNCLOSED_TITLE = re.compile(r"</?(?:head|body|meta|link|script|style|div|table|p)\b", re.IGNORECASE)
+SELF_CLOSED_HTML = re.compile(r"(<html\b[^<>]*?)\s*/>", re.IGNORECASE)
+TITLE_START = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+
+
+def load_page(raw: bytes, source: str):
+    """The page's tree, read as a browser would, and its markup (repaired if it had to be). A page whose
+    start the extractor's loader judges not HTML (a cut doctype: "<!DOCTYPE htm") is parsed as a browser
+    parses any page; a <title> left unclosed, which holds the whole page, ends at its first line; markup
+    after </html> is read as part of the page."""
+    from lxml import etree, html
+    from trafilatura.utils import decode_file, load_html
+
+    markup = _as_one_page(SELF_CLOSED_HTML.sub(r"\1>", decode_file(raw), count=1))  # a browser ignores <html/>'s "/"
+    tree = load_html(markup)
+    title = tree.find(".//title") if tree is not None else None
+    if title is not None and UNCLOSED_TITLE.search(title.text or ""):
+        markup = _closed_title(markup)
+        tree = load_html(markup)
+    if tree is None:
+        try:
+            tree = html.document_fromstring(markup.replace("\x00", ""))
+        except (ValueError, etree.ParserError):
+            raise InputError(f"{source} has no article text that could be found; is it an article page?") from None
+    return tree, markup
+
+
+PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+AFTER_PAGE_END = re.compile(r"</html\s*>\s*(?:<!--.*?-->\s*)*<[!A-Za-z]", re.IGNORECASE | re.DOTALL)
+
+
+def _as_one_page(markup: str) -> str:
+    """Markup that goes on after its </html> (two pages saved one after the other, a header included
+    before the page) is read by a browser into the one page's body: the parser, which drops it, is given
+    the markup without its </body> and </html>."""
+    return PAGE_END.sub("", markup) if AFTER_PAGE_END.search(markup) else markup
+
+
+def _closed_title(markup: str) -> str:
+    """The markup with its unclosed <title> closed before the first tag or line break after its words."""
+    start = TITLE_START.search(markup)
+    if start is None:
+        return markup
+    words = re.compile(r"\s*[^<\n]*").match(markup, start.end())
+    return f"{markup[:words.end()]}</title>{markup[words.end():]}"
+
+
 def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
-    """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article."""
+    detail = _why_no_article(parts, link_texts)
+    if detail:
+        raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
+                         "links, a login page or a teaser rather than an article?")
+
+
+def _why_no_article(parts: list[Part], link_texts: set[str]) -> str:
+    """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article:
+    what is wrong, or "" for an article."""
     prose = " ".join(p.text for p in parts if p.kind in ("narration", "quote"))
     words = word_count(prose)
     in_links = sum(prose.count(text) * len(text.split()) for text in link_texts if len(text.split()) >= 2)
-    linked = in_links / max(1, len(prose.split()))
-    if words < MIN_ARTICLE_WORDS or linked >= LINKED_SHARE:
-        detail = f"only {words} words of prose" if words < MIN_ARTICLE_WORDS else "its text is mostly links"
-        raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
-                         "links, a login page or a teaser rather than an article?")
+    if words < MIN_ARTICLE_WORDS:
+        return f"only {words} words of prose"
+    return "its text is mostly links" if in_links / max(1, len(prose.split())) >= LINKED_SHARE else ""
 
 
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
@@ -307,19 +384,18 @@ def _insert_after(previous, text: str):
     return paragraph
 
 
-def _extracted(tree, source: str):
+def _extracted(tree, favor_precision: bool = False, favor_recall: bool = True):
     """The article as trafilatura's XML, extracted for recall with tables and links kept: precision mode
     drops text that sits outside <p> after a headline, and whole article sections; the furniture that
-    recall mode lets in is removed block by block afterwards (`is_furniture`)."""
+    recall mode lets in is removed block by block afterwards (`is_furniture`). An empty <doc> when the
+    extractor finds nothing."""
     import trafilatura
     from lxml import etree
 
     extracted = trafilatura.extract(tree, output_format="xml", with_metadata=True, include_comments=False,
                                     include_images=False, include_tables=True, include_links=True,
-                                    favor_recall=True)
-    if not extracted:
-        raise InputError(f"{source} has no article text that could be found; is it an article page?")
-    return etree.fromstring(extracted.encode("utf-8"))
+                                    favor_recall=favor_recall, favor_precision=favor_precision)
+    return etree.fromstring(extracted.encode("utf-8")) if extracted else etree.Element("doc")
 
 
 def link_heavy_xml(element, share: float) -> bool:
@@ -447,8 +523,11 @@ def _dense_prose(element) -> bool:
 
 def _page_parts(document, title: str) -> list[Part]:
     parts = [Part(title, "title")] if title else []
-    for element in document.iter("head", "p", "quote", "list", "table"):
-        if any(ancestor.tag in ("quote", "list", "table") for ancestor in element.iterancestors()):
+    for element in document.iter("head", "p", "quote", "list", "table", "code"):
+        if any(ancestor.tag in ("quote", "list", "table", "code") for ancestor in element.iterancestors()):
+            continue
+        if element.tag == "code":
+            parts += [] if element.getparent().tag in ("p", "head") else _preformatted(element)
             continue
         text = " ".join("".join(element.itertext()).split())
         if is_furniture(element, text):
@@ -457,7 +536,7 @@ def _page_parts(document, title: str) -> list[Part]:
             continue
         if title and text == title:  # the title is read once, as the title
             continue
-        if element.tag == "head":
+        if element.tag == "head" and len(text.split()) < PROSE_WORDS:
             parts.append(Part(text, "title" if not title and element.get("rend") == "h1" else "headline"))
         elif element.tag == "list":
             items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
@@ -467,6 +546,13 @@ def _page_parts(document, title: str) -> list[Part]:
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
     return without_follow_calls(without_stray_headlines(parts))
+
+
+def _preformatted(element) -> list[Part]:
+    """Text set as it was typed (<pre>: a press release on a wire, a poem, a program): its paragraphs
+    stand apart by blank lines, its lines are wrapped by hand."""
+    paragraphs = re.split(r"\n\s*\n", "".join(element.itertext()))
+    return [Part(" ".join(p.split())) for p in paragraphs if p.strip()]
 
 
 def _table(element) -> list[Part]:
