@@ -282,7 +282,7 @@ def _place_as_surname(words: list[str], tokens: list[str], start: int, article: 
     if start and TITLE_TOKEN.match(tokens[start - 1]):
         return True
     if len(words) == 1:
-        return article is not None and words[0] in getattr(article, "place_surnames", ())
+        return article is not None and words[0] in article.place_surnames
     return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES
 
 
