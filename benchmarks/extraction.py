@@ -133,15 +133,10 @@ def marked_text(annotated: str) -> str:
     return "\n\n".join(" ".join(e.text_content().split()) for e in outer)
 
 
-def read_body(key: str, raw: bytes, titled: bool = False) -> tuple[str, str]:
+def read_body(key: str, raw: bytes, titled: bool = False) -> tuple[str, str, str]:
     """The article's blocks as the reader gives them (after its title, if `titled`: the gold bodies of the
-    CleanEval layout hold the headline), and "ok", "refused" or "failed"."""
-    pred, status, _ = read_body_why(key, raw, titled)
-    return pred, status
-
-
-def read_body_why(key: str, raw: bytes, titled: bool = False) -> tuple[str, str, str]:
-    """As `read_body`, with the reader's message when it refused or failed."""
+    CleanEval layout hold the headline); "ok", "refused" or "failed"; and the reader's message when it refused
+    or failed."""
     try:
         article = article_from_bytes(raw, f"{key}.html")
     except InputError as error:
@@ -156,7 +151,7 @@ def evaluate(pages: list[tuple[str, bytes, str]], titled: bool = False) -> list[
     rows = []
     for key, raw, true in pages:
         started = time.perf_counter()
-        pred, status, why = read_body_why(key, raw, titled)
+        pred, status, why = read_body(key, raw, titled)
         recall, extra = word_scores(true, pred)
         precision, shingle_recall = shingle_scores(true, pred)
         rows.append({"page": key, "status": status, "why": why, "recall": recall, "extra": extra,
@@ -347,7 +342,7 @@ def print_page(pages: list[tuple[str, bytes, str]], prefix: str, titled: bool = 
     index, (key, raw, true) = found[0]
     if index % 5 == 4:
         sys.exit(f"{key} is a held-out page: it is only counted, never looked at.")
-    pred, status = read_body(key, raw, titled)
+    pred, status, _ = read_body(key, raw, titled)
     recall, extra_share = word_scores(true, pred)
     print(f"{key}: {status}, recall {recall:.3f}, extra {100 * extra_share:.1f} %")
     missing, extra = differences(true, pred)
