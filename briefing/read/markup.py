@@ -119,7 +119,6 @@ def read_html(raw: bytes, source: str) -> Article:
     import trafilatura
 
     tree, markup = load_page(raw, source)
-    untouched = copy.deepcopy(tree)  # for a second reading, should the steps below have lost the body
     link_texts = {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")}
     drop_bare_urls(tree)
     drop_wordless_links(tree)
@@ -141,7 +140,8 @@ def read_html(raw: bytes, source: str) -> Article:
     published = (metadata.date or "") if metadata else ""
     parts = _article_parts(document, title, published)
     if _why_no_article(parts, link_texts):
-        parts = _second_reading(untouched, title, published, link_texts) or parts
+        # the page as loaded again (the steps above change the tree), only for this rare second reading
+        parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
