@@ -353,3 +353,16 @@ def test_a_name_between_an_article_and_a_noun_is_not_a_person():
     text = ('Title\n\nBo Marrin went to the Kelby Ridge vigil on Monday. In that sense, Kelby Ridge was a summons.\n\n'
             '"It was different," he added.\n')
     assert rule_speakers_of(text) == ["Bo Marrin"]
+
+
+def test_a_quote_whose_sentence_runs_on_goes_to_the_name_after_the_verb():
+    text = ('Title\n\nTom Vale wants the pier rebuilt this year.\n\n'
+            '"It seems very unlikely" that Vale can win the vote, said Dana Quill, a harbour pilot.\n')
+    assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+def test_a_name_after_a_preposition_is_a_person_when_it_speaks_alone_elsewhere():
+    text = ('Title\n\nTom Vale opened the pier on Monday, joined by Ivo Marrin of the harbour board.\n\n'
+            'Marrin said the work went well. Vale thanked the crew.\n\n'
+            'Later, at the dinner, Marrin praised the crew. "They did it in a year," he said.\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin"]

@@ -7,6 +7,7 @@ the rules' cue, or "ranked: NAME (rules: CUE)" where the ranker chose someone el
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -75,6 +76,10 @@ DOCUMENT = rf"(?<!\w)(?:{DETERMINER}|{INDEFINITE})\s+(?:[\w’'\-]+\s+){{0,3}}{a
 DOCUMENT_VERBS = alternation(VOCAB.document_verbs)
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
+    # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
+    # the verb
+    (re.compile(rf"{SEP}(?!{PRONOUN}\b|{DETERMINER}\b)[a-z][^.!?“”\"«»]{{0,120}}?,\s+{SPEECH_VERBS}{WHEN},?\s+"
+                rf"(?={NAME_WORD})(?P<name>{PHRASE_AFTER})"), "said-after"),
     (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),
     (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
     (re.compile(rf"{SEP}(?P<name>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}\b"), "said-after"),
@@ -101,7 +106,10 @@ ROLE_THEN_NAME = re.compile(rf"\s+{alternation(VOCAB.role_nouns)}\s+{NAME}")
 DETERMINER_ENDS = re.compile(rf"(?<!\w){DETERMINER.lower()}\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+LONE_SPEAKER = re.compile(rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
+ARTICLES = {"the", "a", "an"}
+PREPOSITIONS = {"of", "in", "at", "from", "to", "for", "on", "by"}  # "in New Kelby", "by Ivo Marrin"
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
@@ -364,7 +372,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         if verb and quote.text.rstrip().endswith(".") and REPORTED_SPEECH.match(masked, match.end()):
             continue
         name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
-        if match and pattern is AFTER_QUOTE[0][0]:
+        if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = _first_named_part(name)
         if match and _usable(name, article):
             evidence = following.text[: match.end()].strip(" ,.–—-")
@@ -522,7 +530,23 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
         return True
     if _modifies_a_noun(name, people.article.text):
         return False
-    return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
+    if before[-1] in ARTICLES:
+        return False  # "the Kelby Ridge": a thing's name
+    if before[-1] in PREPOSITIONS:
+        return _speaks_alone(words[-1], people.article.text)
+    return True
+
+
+def _speaks_alone(surname: str, text: str) -> bool:
+    """"joined by Dana Quill ... Quill said": a name after a preposition is a person's when the article lets
+    its last word speak alone."""
+    return surname in _lone_speakers(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _lone_speakers(text: str) -> frozenset[str]:
+    """The capitalised words the article puts right before a speech verb ("Quill said", "Quill, a pilot, said")."""
+    return frozenset(match.group(1) for match in LONE_SPEAKER.finditer(text))
 
 
 def _modifies_a_noun(name: str, text: str) -> bool:
