@@ -366,3 +366,17 @@ def test_a_name_after_a_preposition_is_a_person_when_it_speaks_alone_elsewhere()
             'Marrin said the work went well. Vale thanked the crew.\n\n'
             'Later, at the dinner, Marrin praised the crew. "They did it in a year," he said.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin"]
+
+
+@pytest.mark.parametrize("text", [
+    'Title\n\nAfter Tom Vale asked the pilot who would win the race, Dana Quill said: "The fastest boat."\n',
+    'Title\n\nTom Vale warned the crew about the storm, but Dana Quill said, "We sail at dawn."\n',
+])
+def test_the_last_clause_of_a_lead_in_gives_the_speaker(text):
+    assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+def test_a_later_clause_that_only_reports_an_act_keeps_the_first_speaker():
+    text = ('Title\n\nThe crew was tired. Dana Quill frowned, issued a statement on Monday saying: '
+            '"We sail at dawn."\n')
+    assert rule_speakers_of(text) == ["Dana Quill"]

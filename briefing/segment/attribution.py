@@ -26,6 +26,7 @@ from briefing.segment.patterns import (
     SPEECH_VERBS,
     STOP_NAMES,
     TITLE,
+    UPPER,
     VOCAB,
     WHEN,
     alternation,
@@ -92,6 +93,11 @@ BEFORE_QUOTE_VERB = re.compile(
     rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$|"  # "Ann Lee posted a photo, writing"
     rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$"  # "a sign that read"
 )
+# ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
+# linking word in lower case may open it)
+LATER_CLAUSE_SPEAKER = re.compile(
+    rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{PRONOUN}|(?:{TITLE}\s+)*{NAME})|"
+    rf"(?P<role>{DETERMINER}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b(?<!ing)")
 CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
@@ -391,7 +397,13 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
-    match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
+    masked = mask_abbreviations(sentence)
+    match = BEFORE_QUOTE_VERB.search(masked)
+    later = _later_clause_speaker(masked, match)
+    if later:
+        group = "name" if later.group("name") else "role"
+        return _Attribution(later.group(group), offset + later.start(group),
+                            f'said-before: "{sentence[later.start(group) :].strip(" ,:")}"')
     group = next((g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g)), "") if match else ""
     verb = (match.group("verb") or match.group("verb2") or "") if match else ""
     name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
@@ -402,6 +414,15 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
     if sentence.rstrip().endswith(":"):
         return _colon_lead_in(sentence, offset)
     return None
+
+
+def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
+    """"His wife had warned him, but Tom Vale said: ..." -> the speaker of the last clause before the quote."""
+    if match is None or not (match.group("verb") or match.group("verb2")):
+        return None
+    verb_end = match.end("verb") if match.group("verb") else match.end("verb2")
+    found = [m for m in LATER_CLAUSE_SPEAKER.finditer(masked, verb_end) if _usable(m.group("name") or m.group("role"))]
+    return found[-1] if found else None
 
 
 def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
