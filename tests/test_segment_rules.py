@@ -380,3 +380,13 @@ def test_a_later_clause_that_only_reports_an_act_keeps_the_first_speaker():
     text = ('Title\n\nThe crew was tired. Dana Quill frowned, issued a statement on Monday saying: '
             '"We sail at dawn."\n')
     assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nOne early backer, Rep. Ivo Marrin, put the plan to the test on Monday:\n\n"It works."\n',
+     "Ivo Marrin"),
+    ('Title\n\nDana Quill spoke on Monday.\n\nKelby Action USA, a pro-Quill group, emailed a link with one line:'
+     '\n\n"Vote early."\n', "Kelby Action USA"),
+])
+def test_a_colon_lead_in_prefers_the_name_beside_a_role_and_skips_a_name_inside_a_word(text, speaker):
+    assert rule_speakers_of(text) == [speaker]

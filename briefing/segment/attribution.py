@@ -98,9 +98,10 @@ BEFORE_QUOTE_VERB = re.compile(
 LATER_CLAUSE_SPEAKER = re.compile(
     rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{PRONOUN}|(?:{TITLE}\s+)*{NAME})|"
     rf"(?P<role>{DETERMINER}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b(?<!ing)")
-CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
+NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
+CANDIDATE = re.compile(rf"{NOT_INSIDE_A_WORD}(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
-PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
+PERSON_MENTION = re.compile(rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
 SUBJECT_PRONOUN = re.compile(rf"(?:^|[.!?]\s+|,\s+)({PRONOUN})\b")
 LOWER_PRONOUN = re.compile(rf"\b{alternation(PRONOUN_WORDS)}\b")
 TITLE_ONLY = re.compile(TITLE)
@@ -429,12 +430,17 @@ def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
     """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
     organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
     main = _main_clause_start(sentence)
-    subject = sentence[main:].split(",")[0]
+    subject, *rest = sentence[main:].split(",")
     if len(subject.split()) <= 6 and _role_of(subject) and not split_name(subject).name:
+        appositive = rest[0] if rest and len(rest[0].split()) <= 5 else ""
+        if split_name(appositive).name:  # "One early backer, Rep. Ann Lee, put it this way:": the name
+            return _Attribution(appositive.strip(), offset + main + len(subject) + 1, "colon-lead-in")
         return _Attribution(subject.strip(), offset + main, "colon-lead-in")
-    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))] or [
+        (c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence)
+        if _has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading
     # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
-    # into it
+    # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named
     candidates = sorted(found, key=lambda c: (not (_is_pronoun(c[0]) or _person_name(c[0])), c[1] < offset + main))
     if candidates:
         return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
