@@ -390,3 +390,9 @@ def test_a_later_clause_that_only_reports_an_act_keeps_the_first_speaker():
 ])
 def test_a_colon_lead_in_prefers_the_name_beside_a_role_and_skips_a_name_inside_a_word(text, speaker):
     assert rule_speakers_of(text) == [speaker]
+
+
+def test_a_pronoun_refers_to_the_subject_not_to_a_name_after_a_preposition():
+    text = ('Title\n\nAna Ruiz ran the harbour for ten years. Asked about the pier plan drawn up by Mayor Tom Vale, '
+            'Ruiz stayed calm.\n\n"It will never float," she said.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]

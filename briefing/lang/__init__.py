@@ -45,6 +45,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
     "demonstratives": ("grammar", "demonstratives"),
+    "prepositions": ("grammar", "prepositions"),
 }
 
 
@@ -81,6 +82,7 @@ class Vocabulary:
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

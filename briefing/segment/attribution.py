@@ -115,6 +115,7 @@ LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 LONE_SPEAKER = re.compile(rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
 SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
+LINKING_WORDS = SUBORDINATORS | {w.lower() for w in VOCAB.prepositions}  # a name after one is seldom the subject
 ARTICLES = {"the", "a", "an"}
 PREPOSITIONS = {"of", "in", "at", "from", "to", "for", "on", "by"}  # "in New Kelby", "by Ivo Marrin"
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
@@ -241,7 +242,7 @@ def _is_pronoun(raw: str) -> bool:
 def _resolve(raw: str, offset: int, people: People) -> Person | None:
     if _is_pronoun(raw):
         gender = PRONOUN_WORDS[raw.lower()]
-        person = people.last_mentioned(offset, gender)
+        person = _referent(people, offset, gender)
         if person and person.gender is None:
             person.gender = gender
         return person
@@ -518,7 +519,7 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
         for match in SUBJECT_PRONOUN.finditer(seg.text):
             position = seg.start + match.start(1)
             gender = PRONOUN_WORDS[match.group(1).lower()]
-            person = people.last_mentioned(position, gender)
+            person = _referent(people, position, gender)
             if person is None:
                 continue
             sentence = seg.start + sentence_start(seg.text, match.start(1))
@@ -678,3 +679,27 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
         return None
     raw = match.group("name") or match.group("name2")
     return _resolve(raw, paragraph[-1].start + match.start(), people)
+
+
+
+def _referent(people: People, offset: int, gender: str | None) -> Person | None:
+    """The person a he/she at `offset` refers to: people.last_mentioned (the latest sentence naming someone who fits;
+    the one it says spoke), except that when no one in that sentence speaks, its subject is the first person not
+    named after a preposition or inside a leading clause ("the term used by Kim, Lee fought back. ... she said")."""
+    person = people.last_mentioned(offset, gender)
+    if person is None or people.article is None:
+        return person
+    fitting = [mention for mention in people.mentions if mention[0] < offset
+               and (gender is None or mention[1].gender in (None, gender)) and not (gender and mention[1].organisation)]
+    sentence_of = people.article.sentence_of
+    latest = [mention for mention in fitting if sentence_of(mention[0]) == sentence_of(fitting[-1][0])]
+    if any(mention[3] for mention in latest):
+        return person
+    text = people.article.text
+    subjects = [mention[1] for mention in latest if not _after_a_linking_word(text, mention[0])]
+    return subjects[0] if subjects else person
+
+
+def _after_a_linking_word(text: str, position: int) -> bool:
+    before = text[max(0, position - 30) : position].lower().split()[-1:]
+    return bool(before) and before[0] in LINKING_WORDS
