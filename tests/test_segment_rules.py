@@ -396,3 +396,12 @@ def test_a_pronoun_refers_to_the_subject_not_to_a_name_after_a_preposition():
     text = ('Title\n\nAna Ruiz ran the harbour for ten years. Asked about the pier plan drawn up by Mayor Tom Vale, '
             'Ruiz stayed calm.\n\n"It will never float," she said.\n')
     assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nTom Vale spoke on Monday.\n\nA harbour spokesman said in a statement on Monday that '
+     '"The pier is safe and open to all boats."\n', "harbour spokesman"),
+    ('Title\n\nTom Vale spoke on Monday.\n\nThe new ad claims "Vale will sink the pier."\n', "new ad"),
+])
+def test_a_lead_in_ending_in_its_speech_verb_gives_the_speaker(text, speaker):
+    assert rule_speakers_of(text) == [speaker]

@@ -91,7 +91,8 @@ BEFORE_QUOTE_VERB = re.compile(
     rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"  # "Said the mayor, ..."
     rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$|"  # "Ann Lee posted a photo, writing"
-    rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$"  # "a sign that read"
+    rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$|"  # "a sign that read"
+    rf"(?P<name6>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb3>{SPEECH_VERBS})(?:{WHEN}\s+that)?\s*$"  # "The ad claims"
 )
 # ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
 # linking word in lower case may open it)
@@ -311,6 +312,7 @@ def _role_of(raw: str) -> str | None:
     return None
 
 
+
 def _group_or_demonstrative(part: str) -> re.Match | None:
     phrase = DEMONSTRATIVE_PHRASE.fullmatch(part) or GROUP_PHRASE.fullmatch(part)
     plain = phrase and not organisation_in(part) and not any(
@@ -406,8 +408,8 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
         group = "name" if later.group("name") else "role"
         return _Attribution(later.group(group), offset + later.start(group),
                             f'said-before: "{sentence[later.start(group) :].strip(" ,:")}"')
-    group = next((g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g)), "") if match else ""
-    verb = (match.group("verb") or match.group("verb2") or "") if match else ""
+    group = next((g for g in ("name", "name2", "name3", "name4", "name5", "name6") if match.group(g)), "") if match else ""
+    verb = (match.group("verb") or match.group("verb2") or match.group("verb3") or "") if match else ""
     name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
@@ -420,9 +422,10 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
 
 def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
     """"His wife had warned him, but Tom Vale said: ..." -> the speaker of the last clause before the quote."""
-    if match is None or not (match.group("verb") or match.group("verb2")):
+    verb = next((group for group in ("verb", "verb2", "verb3") if match and match.group(group)), None)
+    if verb is None:
         return None
-    verb_end = match.end("verb") if match.group("verb") else match.end("verb2")
+    verb_end = match.end(verb)
     found = [m for m in LATER_CLAUSE_SPEAKER.finditer(masked, verb_end) if _usable(m.group("name") or m.group("role"))]
     return found[-1] if found else None
 
@@ -663,7 +666,7 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     earlier = earlier[headings[-1] + 1 :] if headings else earlier
     if not earlier:
         return None, None
-    person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    person = _referent(people, seg.start, None, since=earlier[0].start)
     if person is None or _names_themself(person, seg.text):
         return None, None  # left to the ranker, which weighs everyone named nearby
     return person, f"named-before: {person.name}"
@@ -682,14 +685,14 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
 
 
 
-def _referent(people: People, offset: int, gender: str | None) -> Person | None:
+def _referent(people: People, offset: int, gender: str | None, since: int = 0) -> Person | None:
     """The person a he/she at `offset` refers to: people.last_mentioned (the latest sentence naming someone who fits;
     the one it says spoke), except that when no one in that sentence speaks, its subject is the first person not
     named after a preposition or inside a leading clause ("the term used by Kim, Lee fought back. ... she said")."""
-    person = people.last_mentioned(offset, gender)
+    person = people.last_mentioned(offset, gender, since)
     if person is None or people.article is None:
         return person
-    fitting = [mention for mention in people.mentions if mention[0] < offset
+    fitting = [mention for mention in people.mentions if since <= mention[0] < offset
                and (gender is None or mention[1].gender in (None, gender)) and not (gender and mention[1].organisation)]
     sentence_of = people.article.sentence_of
     latest = [mention for mention in fitting if sentence_of(mention[0]) == sentence_of(fitting[-1][0])]
