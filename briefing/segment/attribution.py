@@ -100,6 +100,8 @@ LATER_CLAUSE_SPEAKER = re.compile(
     rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{PRONOUN}|(?:{TITLE}\s+)*{NAME})|"
     rf"(?P<role>{DETERMINER}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b(?<!ing)")
 NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
+LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name6")  # BEFORE_QUOTE_VERB's groups
+LEAD_IN_VERBS = ("verb", "verb2", "verb3")
 CANDIDATE = re.compile(rf"{NOT_INSIDE_A_WORD}(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
@@ -408,8 +410,8 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
         group = "name" if later.group("name") else "role"
         return _Attribution(later.group(group), offset + later.start(group),
                             f'said-before: "{sentence[later.start(group) :].strip(" ,:")}"')
-    group = next((g for g in ("name", "name2", "name3", "name4", "name5", "name6") if match.group(g)), "") if match else ""
-    verb = (match.group("verb") or match.group("verb2") or match.group("verb3") or "") if match else ""
+    group = next((g for g in LEAD_IN_NAMES if match.group(g)), "") if match else ""
+    verb = next((match.group(g) for g in LEAD_IN_VERBS if match.group(g)), "") if match else ""
     name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
@@ -422,7 +424,7 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
 
 def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
     """"His wife had warned him, but Tom Vale said: ..." -> the speaker of the last clause before the quote."""
-    verb = next((group for group in ("verb", "verb2", "verb3") if match and match.group(group)), None)
+    verb = next((group for group in LEAD_IN_VERBS if match and match.group(group)), None)
     if verb is None:
         return None
     verb_end = match.end(verb)
