@@ -405,3 +405,11 @@ def test_a_pronoun_refers_to_the_subject_not_to_a_name_after_a_preposition():
 ])
 def test_a_lead_in_ending_in_its_speech_verb_gives_the_speaker(text, speaker):
     assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May."\n\n- Dana Quill.\n\nThat is not so.\n',
+    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May." — Dana Quill\n\nThat is not so.\n',
+])
+def test_a_signature_line_after_a_quote_names_its_speaker(text):
+    assert rule_speakers_of(text) == ["Dana Quill"]

@@ -102,6 +102,8 @@ LATER_CLAUSE_SPEAKER = re.compile(
 NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name6")  # BEFORE_QUOTE_VERB's groups
 LEAD_IN_VERBS = ("verb", "verb2", "verb3")
+# "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
+SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>(?:{TITLE}\s+)*{NAME})[\s.,]*$")
 CANDIDATE = re.compile(rf"{NOT_INSIDE_A_WORD}(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
 PERSON_MENTION = re.compile(rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
@@ -362,15 +364,28 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
             role_then_name = ROLE_THEN_NAME.match(preceding.text, end)  # "Former Kelby governor Ann Lee calls"
             name = preceding.text[start + match.start("name") : role_then_name.end() if role_then_name else end]
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
-    following = segments[index + 1] if index + 1 < len(segments) else None
-    if following and following.kind == "narration" and following.paragraph == quote.paragraph:
-        after = _after_quote(quote, following, stop_words, article)
-        if after:
-            return after
+    after = _right_after(segments, index, stop_words, article)
+    if after:
+        return after
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
     return _lead_in(preceding, stop_words) if lead_in else None
+
+
+def _right_after(segments: list[Segment], index: int, stop_words: set[str],
+                 article: ArticleWords | None) -> _Attribution | None:
+    """The attribution in the narration right after the quote: in its paragraph, or a signature line ("— Ann Lee")
+    that ends the paragraph or makes up the next one."""
+    quote = segments[index]
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if not following or following.kind != "narration" or following.paragraph > quote.paragraph + 1:
+        return None
+    signature = SIGNATURE.match(following.text)
+    if signature and split_name(signature.group("name")).name:
+        return _Attribution(signature.group("name"), following.start + signature.start("name"),
+                            f'said-after: "{following.text.strip()}"')
+    return _after_quote(quote, following, stop_words, article) if following.paragraph == quote.paragraph else None
 
 
 def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
