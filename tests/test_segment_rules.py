@@ -408,8 +408,21 @@ def test_a_lead_in_ending_in_its_speech_verb_gives_the_speaker(text, speaker):
 
 
 @pytest.mark.parametrize("text", [
-    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May."\n\n- Dana Quill.\n\nThat is not so.\n',
-    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May." — Dana Quill\n\nThat is not so.\n',
+    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May."\n\n- Dana Quill.\n\nNot so.\n',
+    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May." — Dana Quill\n\nNot so.\n',
 ])
 def test_a_signature_line_after_a_quote_names_its_speaker(text):
     assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('Title\n\n"We sail at dawn," said Tom Vale, the skipper.\n\nHarbour pilot Dana Quill agreed. '
+     '"The wind is right."\n',
+     ["Tom Vale", "Dana Quill"]),
+    ('Title\n\n"We sail at dawn," said Tom Vale, the skipper.\n\nThe pier is old, the harbour board writes. '
+     '"It needs work."\n', ["Tom Vale", "harbour board"]),
+    ('Title\n\nTom Vale spoke first. "We sail," he claimed. "We win," Dana Quill retorted.\n',
+     ["Tom Vale", "Dana Quill"]),
+])
+def test_a_sentence_whose_subject_speaks_leads_into_the_bare_quote_after_it(text, speakers):
+    assert rule_speakers_of(text) == speakers

@@ -92,7 +92,9 @@ BEFORE_QUOTE_VERB = re.compile(
     rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"  # "Said the mayor, ..."
     rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$|"  # "Ann Lee posted a photo, writing"
     rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$|"  # "a sign that read"
-    rf"(?P<name6>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb3>{SPEECH_VERBS})(?:{WHEN}\s+that)?\s*$"  # "The ad claims"
+    rf"(?P<name6>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb3>{SPEECH_VERBS})(?:{WHEN}\s+that)?\s*$|"  # "The ad claims"
+    # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
+    rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{SPEECH_VERBS}){WHEN}\.\s*$"
 )
 # ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
 # linking word in lower case may open it)
@@ -100,8 +102,8 @@ LATER_CLAUSE_SPEAKER = re.compile(
     rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{PRONOUN}|(?:{TITLE}\s+)*{NAME})|"
     rf"(?P<role>{DETERMINER}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b(?<!ing)")
 NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
-LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name6")  # BEFORE_QUOTE_VERB's groups
-LEAD_IN_VERBS = ("verb", "verb2", "verb3")
+LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name6", "name7")  # BEFORE_QUOTE_VERB's groups
+LEAD_IN_VERBS = ("verb", "verb2", "verb3", "verb4")
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
 SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>(?:{TITLE}\s+)*{NAME})[\s.,]*$")
 CANDIDATE = re.compile(rf"{NOT_INSIDE_A_WORD}(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
@@ -370,7 +372,10 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
-    return _lead_in(preceding, stop_words) if lead_in else None
+    # '"A," he claimed. "B."': a sentence that attributes the quote before it is no lead-in of its own
+    attributes_previous = index >= 2 and segments[index - 2].kind == "quote" and not segments[index - 2].partial \
+        and segments[index - 2].paragraph == quote.paragraph
+    return _lead_in(preceding, stop_words, attributes_previous) if lead_in else None
 
 
 def _right_after(segments: list[Segment], index: int, stop_words: set[str],
@@ -413,7 +418,8 @@ def _blank_parentheses(text: str) -> str:
     return PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
+def _lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
+             attributes_previous: bool = False) -> _Attribution | None:
     """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
@@ -428,6 +434,8 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
     group = next((g for g in LEAD_IN_NAMES if match.group(g)), "") if match else ""
     verb = next((match.group(g) for g in LEAD_IN_VERBS if match.group(g)), "") if match else ""
     name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
+    if group == "name7" and ((attributes_previous and sentence_at == 0) or _opens_a_leading_clause(name)):
+        match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
@@ -445,6 +453,10 @@ def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | Non
     verb_end = match.end(verb)
     found = [m for m in LATER_CLAUSE_SPEAKER.finditer(masked, verb_end) if _usable(m.group("name") or m.group("role"))]
     return found[-1] if found else None
+
+
+def _opens_a_leading_clause(phrase: str) -> bool:
+    return any(word.lower() in SUBORDINATORS for word in phrase.split()[:1])
 
 
 def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
