@@ -426,3 +426,9 @@ def test_a_signature_line_after_a_quote_names_its_speaker(text):
 ])
 def test_a_sentence_whose_subject_speaks_leads_into_the_bare_quote_after_it(text, speakers):
     assert rule_speakers_of(text) == speakers
+
+
+def test_a_pronoun_refers_to_the_main_clause_not_to_a_name_in_the_clause_leading_into_it():
+    text = ('Title\n\nAsked about the pier plan Mayor Tom Vale drew up, Ana Ruiz stayed calm.\n\n'
+            '"It will never float," she said.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]

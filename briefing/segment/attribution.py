@@ -728,10 +728,18 @@ def _referent(people: People, offset: int, gender: str | None, since: int = 0) -
     if any(mention[3] for mention in latest):
         return person
     text = people.article.text
-    subjects = [mention[1] for mention in latest if not _after_a_linking_word(text, mention[0])]
+    subjects = [mention[1] for mention in latest if not _after_a_linking_word(text, mention[0])
+                and not _in_a_leading_clause(text, sentence_of(mention[0]), mention[0])]
     return subjects[0] if subjects else person
 
 
 def _after_a_linking_word(text: str, position: int) -> bool:
     before = text[max(0, position - 30) : position].lower().split()[-1:]
     return bool(before) and before[0] in LINKING_WORDS
+
+
+def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
+    """"Asked about Kim's plan, Lee ...": a name before the first comma of a sentence that opens with a linking word."""
+    opening = text[sentence:position]
+    first = opening.split()[:1]
+    return bool(first) and first[0].lower() in LINKING_WORDS and "," not in opening
