@@ -432,3 +432,9 @@ def test_a_pronoun_refers_to_the_main_clause_not_to_a_name_in_the_clause_leading
     text = ('Title\n\nAsked about the pier plan Mayor Tom Vale drew up, Ana Ruiz stayed calm.\n\n'
             '"It will never float," she said.\n')
     assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_pronoun_refers_to_the_subject_not_to_someone_who_speaks_in_a_clause_after_it():
+    text = ('Title\n\nAna Ruiz spoke on Monday. Ruiz did not look pleased when Mayor Tom Vale asked about the pier.\n\n'
+            '"It will never float," she said.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]

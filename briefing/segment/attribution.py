@@ -715,9 +715,10 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
 
 
 def _referent(people: People, offset: int, gender: str | None, since: int = 0) -> Person | None:
-    """The person a he/she at `offset` refers to: people.last_mentioned (the latest sentence naming someone who fits;
-    the one it says spoke), except that when no one in that sentence speaks, its subject is the first person not
-    named after a preposition or inside a leading clause ("the term used by Kim, Lee fought back. ... she said")."""
+    """The person a he/she at `offset` refers to, in the latest sentence naming someone who fits: among the people
+    of its main clause (not named after a preposition or a linking word, nor inside a leading clause: "the term used
+    by Kim, Lee fought back", "Lee frowned when Kim asked"), the one it says spoke, else the first; when the main
+    clause names no one, people.last_mentioned's choice."""
     person = people.last_mentioned(offset, gender, since)
     if person is None or people.article is None:
         return person
@@ -725,12 +726,11 @@ def _referent(people: People, offset: int, gender: str | None, since: int = 0) -
                and (gender is None or mention[1].gender in (None, gender)) and not (gender and mention[1].organisation)]
     sentence_of = people.article.sentence_of
     latest = [mention for mention in fitting if sentence_of(mention[0]) == sentence_of(fitting[-1][0])]
-    if any(mention[3] for mention in latest):
-        return person
     text = people.article.text
-    subjects = [mention[1] for mention in latest if not _after_a_linking_word(text, mention[0])
-                and not _in_a_leading_clause(text, sentence_of(mention[0]), mention[0])]
-    return subjects[0] if subjects else person
+    main = [mention for mention in latest if not _after_a_linking_word(text, mention[0])
+            and not _in_a_leading_clause(text, sentence_of(mention[0]), mention[0])]
+    speaking = [mention for mention in main if mention[3]]
+    return (speaking or main)[0][1] if main else person
 
 
 def _after_a_linking_word(text: str, position: int) -> bool:
