@@ -438,3 +438,9 @@ def test_a_pronoun_refers_to_the_subject_not_to_someone_who_speaks_in_a_clause_a
     text = ('Title\n\nAna Ruiz spoke on Monday. Ruiz did not look pleased when Mayor Tom Vale asked about the pier.\n\n'
             '"It will never float," she said.\n')
     assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_new_sentence_opening_with_a_linking_word_is_not_the_quotes_attribution():
+    text = ('Title\n\nAna Ruiz spoke at the pier on Monday.\n\n"The pier is safe." And as Mayor Tom Vale pointed out, '
+            'the pier is also old.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]

@@ -396,12 +396,14 @@ def _right_after(segments: list[Segment], index: int, stop_words: set[str],
 def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
                  article: ArticleWords | None = None) -> _Attribution | None:
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
-    reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
+    reports other speech ('"We lost." Lee said that the vote was unfair') or opens with a linking word ('"We lost."
+    And as Lee noted, ...'): that is narration of its own."""
     masked = _blank_parentheses(mask_abbreviations(following.text))
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
-        if verb and quote.text.rstrip().endswith(".") and REPORTED_SPEECH.match(masked, match.end()):
+        if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
+                                                          or _opens_a_new_clause(masked[match.start("name") :])):
             continue
         name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
@@ -453,6 +455,12 @@ def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | Non
     verb_end = match.end(verb)
     found = [m for m in LATER_CLAUSE_SPEAKER.finditer(masked, verb_end) if _usable(m.group("name") or m.group("role"))]
     return found[-1] if found else None
+
+
+def _opens_a_new_clause(text: str) -> bool:
+    """"And as Lee noted, ...", "But when Kim said": a capitalised linking word opens a sentence of its own."""
+    first = text.split()[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].lower() in LINKING_WORDS | CONJUNCTION_WORDS
 
 
 def _opens_a_leading_clause(phrase: str) -> bool:
