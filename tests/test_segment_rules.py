@@ -444,3 +444,9 @@ def test_a_new_sentence_opening_with_a_linking_word_is_not_the_quotes_attributio
     text = ('Title\n\nAna Ruiz spoke at the pier on Monday.\n\n"The pier is safe." And as Mayor Tom Vale pointed out, '
             'the pier is also old.\n')
     assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_one_of_a_group_after_the_verb_is_someone_new():
+    text = ('Title\n\nAna Ruiz runs the port. Her aides have run the numbers.\n\n"There is no way for Vale to win," '
+            'said one of those advisers, who spoke on the condition of anonymity.\n')
+    assert rule_speakers_of(text) == ["one of those advisers"]

@@ -75,8 +75,10 @@ REPORTED_SPEECH = re.compile(rf"\s+(?:that\b|(?:{PRONOUN}|{DETERMINER}|{NAME_WOR
 # Only a written thing "reads": "the email read", "read the statement", "a sign that read"
 DOCUMENT = rf"(?<!\w)(?:{DETERMINER}|{INDEFINITE})\s+(?:[\w’'\-]+\s+){{0,3}}{alternation(VOCAB.things)}\b"
 DOCUMENT_VERBS = alternation(VOCAB.document_verbs)
+PART_OF = rf"{INDEFINITE}\s+of\s+"  # "one of the organisers", "some of his aides": someone new
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
+    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PART_OF}{CLAUSE_AFTER}|{PHRASE_AFTER})"),
+     "said-after"),
     # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
     # the verb
     (re.compile(rf"{SEP}(?!{PRONOUN}\b|{DETERMINER}\b)[a-z][^.!?“”\"«»]{{0,120}}?,\s+{SPEECH_VERBS}{WHEN},?\s+"
@@ -269,6 +271,8 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
         name = role or organisation
         if role and _indefinite(raw) == "another":
             name = f"another {role}"  # "another official said": not the official quoted before
+        elif role and role.startswith("of "):
+            name = f"{_indefinite(raw)} {role}"  # "one of the organisers"
         person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
 
