@@ -337,7 +337,6 @@ def _role_of(raw: str) -> str | None:
     return None
 
 
-
 def _without_a_linking_word(phrase: str) -> str:
     """"As one employee", "as the board's website": a clause opened by a subordinator names its subject after it
     (read with English lists only, "as" is no article as it is in Portuguese)."""
@@ -745,7 +744,6 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
         return None
     raw = match.group("name") or match.group("name2")
     return _resolve(raw, paragraph[-1].start + match.start(), people)
-
 
 
 def _referent(people: People, offset: int, gender: str | None, since: int = 0) -> Person | None:
