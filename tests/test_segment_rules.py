@@ -476,3 +476,11 @@ def test_one_of_a_group_after_the_verb_is_someone_new():
 ])
 def test_a_role_after_a_subordinator_speaks(text, speaker):
     assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nAna Ruiz spoke first.\n\nAs Tom Vale attacked Ruiz, the crowd chanted, "Out!"\n', "crowd"),
+    ('Title\n\nAna Ruiz spoke first.\n\nAs Tom Vale, a harbour pilot, put it: "The pier is not safe."\n', "Tom Vale"),
+])
+def test_a_leading_clause_names_no_subject_of_the_speech_verb(text, speaker):
+    assert rule_speakers_of(text) == [speaker]

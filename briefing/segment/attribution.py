@@ -360,7 +360,7 @@ def _indefinite(raw: str) -> str | None:
 def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
-    words = PARENTHESES.sub("", raw).strip(" ,").split()
+    words = _main_clause(PARENTHESES.sub("", raw).strip(" ,")).split()
     coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
     while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
@@ -376,6 +376,16 @@ def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
         return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
+
+
+def _main_clause(phrase: str) -> str:
+    """"As Tom Vale attacked Kim, the crowd" -> "the crowd": a leading clause names no subject of the verb (but in
+    "As Ann Lee, a pilot, put it" the name has its role between commas: she is the subject)."""
+    first, comma, rest = phrase.partition(",")
+    if not comma or not rest.strip() or not _opens_a_leading_clause(first):
+        return phrase
+    name_alone = not any(word[:1].islower() for word in first.split()[1:])
+    return phrase if name_alone and APPOSITIVE_ROLE.match(phrase, len(first)) else rest.lstrip()
 
 
 def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> _Attribution | None:
@@ -514,11 +524,9 @@ def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
 
 
 def _main_clause_start(sentence: str) -> int:
-    """Where the main clause starts: after a leading clause ("When Lee died in May, ...")."""
-    words = sentence.split()
-    if words and words[0].lower() in SUBORDINATORS and "," in sentence:
-        return sentence.index(",") + 1
-    return len(sentence) - len(sentence.lstrip())
+    """Where the main clause starts: after a leading clause ("When Lee died in May, ..."; not after "As Ann Lee,")."""
+    main = _main_clause(sentence)
+    return len(sentence) - len(main) if main is not sentence else len(sentence) - len(sentence.lstrip())
 
 
 def _collect_mentions(segments: list[Segment], people: People) -> None:
