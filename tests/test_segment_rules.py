@@ -432,6 +432,11 @@ def test_a_signature_line_after_a_quote_names_its_speaker(text):
     assert rule_speakers_of(text) == ["Dana Quill"]
 
 
+def test_a_credit_line_after_a_quote_signs_nothing():
+    text = 'Title\n\nAna Ruiz spoke first.\n\n"The pier will be open by May."\n\n- Reporting by Dana Quill.\n'
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
 @pytest.mark.parametrize(("text", "speakers"), [
     ('Title\n\n"We sail at dawn," said Tom Vale, the skipper.\n\nHarbour pilot Dana Quill agreed. '
      '"The wind is right."\n',

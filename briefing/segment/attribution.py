@@ -99,26 +99,26 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}{w.any_of('document_verbs')}\s+(?P<name>{_document(w)})"), "said-after"),
 ]
 BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
-    rf"(?:(?P<name>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b[^.!?]*|"
-    rf"{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
+    # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
+    rf"(?P<name>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
+    rf"(?:{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     # "Said the mayor, ..."
     rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
     rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{w.speech_verbs})\s*$|"  # "Ann Lee posted a photo, writing"
     rf"(?P<name5>{_document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}[,:]?\s*$|"  # "a sign that read"
-    # "The ad claims", "said in a statement that": the verb ends the lead-in
-    rf"(?P<name6>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb3>{w.speech_verbs})(?:{WHEN}\s+that)?\s*$|"
     # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
     rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
 ))
+CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": _usable checks it
 # ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
 # linking word in lower case may open it)
 LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
-    rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|(?:{w.title}\s+)*{w.name})|"
+    rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"
     rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
-LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name6", "name7")  # BEFORE_QUOTE_VERB's groups
-LEAD_IN_VERBS = ("verb", "verb2", "verb3", "verb4")
+LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
+LEAD_IN_VERBS = ("verb", "verb2", "verb4")
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
-SIGNATURE = LanguagePattern(lambda w: rf"^\s*[–—-]+\s*(?P<name>(?:{w.title}\s+)*{w.name})[\s.,]*$")
+SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
 NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
 CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
@@ -422,10 +422,17 @@ def _right_after(segments: list[Segment], index: int, stop_words: set[str],
     if not following or following.kind != "narration" or following.paragraph > quote.paragraph + 1:
         return None
     signature = SIGNATURE.match(following.text)
-    if signature and split_name(signature.group("name")).name:
+    if signature and _signs(signature.group("name")):
         return _Attribution(signature.group("name"), following.start + signature.start("name"),
                             f'said-after: "{following.text.strip()}"')
     return _after_quote(quote, following, stop_words, article) if following.paragraph == quote.paragraph else None
+
+
+def _signs(phrase: str) -> bool:
+    """"Rep. Ann Lee" signs a quote; "Reporting by Ann Lee" (a credit line) does not."""
+    name = split_name(phrase).name
+    before = phrase[: phrase.rfind(name)].split() if name else []
+    return bool(name) and all(word[:1].isupper() for word in before)
 
 
 def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
