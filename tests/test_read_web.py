@@ -381,3 +381,11 @@ def test_a_page_saved_after_another_pages_end_is_read_as_a_browser_shows_it():
     header = b"<html><body><div class='weather'>Harbour town: Clear, 25 degrees</div></body></html>\n"
     heard = heard_text(header + page(BODY_PARAGRAPHS), "two-pages.html")
     assert all(sentence in heard for sentence in [*BODY, LOOSE])
+
+
+def test_a_short_sentence_holding_the_years_last_digits_and_the_day_is_read_but_a_dateline_is_not():
+    prices = "Silver added 2% to $18.26 an ounce."  # the page is of 2 May 2026: "2" and "26" stand in it
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{prices}</p><p>Updated 02.05.26</p><p>{BODY[1]}</p>"
+                            f"<p>{BODY[2]}</p>"), "prices.html")
+    assert prices in heard
+    assert "Updated" not in heard and "Published" not in heard

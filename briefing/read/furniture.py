@@ -18,17 +18,21 @@ _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
 
 DATELINE_WORDS = 12
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{2})\b")  # 19/11/19, 19.11.19: a year in two digits
 
 
 def is_dateline(text: str, published: str) -> bool:
     """A short line giving the date the page's metadata gives ("Published 18 November 2019.", "Updated:
-    19/11/2019 09:01") is the page's furniture; the date itself goes into the tags."""
+    19/11/2019 09:01", "19.11.19") is the page's furniture; the date itself goes into the tags. The year is
+    written in full, or in two digits inside a date: a short sentence holding the year's last two digits and
+    the day as other numbers ("Gold added 0.1% to $1,472.19.") is the article's."""
     found = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
     if not found or len(text.split()) > DATELINE_WORDS:
         return False
-    numbers = {int(n) for n in re.findall(r"\d+", text)}
     year, _, day = (int(n) for n in found.groups())
-    return (year in numbers or year % 100 in numbers) and day in numbers
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    short_dates = [[int(n) for n in date] for date in NUMERIC_DATE.findall(text)]
+    return (year in numbers and day in numbers) or any(year % 100 in date and day in date for date in short_dates)
 
 
 BARE_URL = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/\S*\s*$|^\s*https?://\S+\s*$")
