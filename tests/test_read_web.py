@@ -389,3 +389,19 @@ def test_a_short_sentence_holding_the_years_last_digits_and_the_day_is_read_but_
                             f"<p>{BODY[2]}</p>"), "prices.html")
     assert prices in heard
     assert "Updated" not in heard and "Published" not in heard
+
+
+def test_link_boxes_after_the_articles_last_paragraph_are_not_read_but_a_closing_data_table_is():
+    teasers = ("<table><tr><td><a href='/ferry'>Ferry fares fall</a> The island ferry will cost less from "
+               "the spring, its owners said.</td><td><a href='/bridge'>Bridge reopens</a> Cars may cross the "
+               "old bridge again after two years of repairs.</td></tr></table>")
+    contacts = ("<table><tr><td>Harbour Press, 12 Quay Street, Coastville. Write to the newsroom or "
+                "<a href='/contact'>send us a message</a>.</td></tr></table>")
+    sections = ("<p><a href='/news'>News</a> | <a href='/sport'>Sport</a> | <a href='/tides'>Weather and tides</a> | "
+                "Search</p>")
+    fares = "<table><tr><td>Seat</td><td>29 euros</td></tr><tr><td>Cabin</td><td>59 euros</td></tr></table>"
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>{fares}{teasers}{contacts}{sections}"),
+                       "boxes.html")
+    assert all(sentence in heard for sentence in BODY) and "Seat, 29 euros." in heard
+    for furniture in ("Ferry", "Bridge", "Quay Street", "Weather and tides"):
+        assert furniture not in heard, furniture

@@ -136,6 +136,7 @@ def read_html(raw: bytes, source: str) -> Article:
     separate_lines(document)
     drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
+    drop_link_boxes_after_the_end(document)
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
     published = (metadata.date or "") if metadata else ""
     parts = _article_parts(document, title, published)
@@ -510,6 +511,30 @@ def drop_trailing_extras(document, precise: str) -> None:
             element.getparent().remove(element)
 
 
+def drop_link_boxes_after_the_end(document) -> None:
+    """After the article's last full paragraph of running text, a table holding links (other stories with
+    their teasers, the site's sections, its address and contact links) or a line mostly of links that is
+    no sentence is the page around the article: a table that ends an article (scores, facts, prices)
+    does not send the reader to other pages."""
+    blocks = _top_blocks(document)
+    full = [index for index, element in enumerate(blocks) if _dense_prose(element)]
+    if not full:
+        return
+    for element in blocks[full[-1] + 1:]:
+        if element.getparent() is not None and (
+                (element.tag == "table" and next(element.iter("ref"), None) is not None)
+                or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not ENDS_SENTENCE.search(
+                    block_text(element)))):
+            element.getparent().remove(element)
+
+
+def _top_blocks(document) -> list:
+    return [e for e in document.iter(*XML_BLOCKS, "code")
+            if not any(a.tag in ("quote", "list", "table", "code") for a in e.iterancestors())]
+
+
+LINKED_LINE = 0.3  # a line with this share of its words in links, after the article, offers other pages
+ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]?$")
 PROSE_WORDS = 25  # a paragraph of at least this many words, ending as a sentence ends, with few links
 
 
@@ -517,7 +542,7 @@ def _dense_prose(element) -> bool:
     """A full paragraph of running text: kept even past the precise reading's end, as it reads as the
     article's own (a last paragraph the precise reading judged too linked or too far down)."""
     text = block_text(element)
-    return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(re.search(r"[.!?…][\"'”’»)]?$", text))
+    return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(ENDS_SENTENCE.search(text))
             and not link_heavy_xml(element, 0.2))
 
 
