@@ -405,3 +405,29 @@ def test_link_boxes_after_the_articles_last_paragraph_are_not_read_but_a_closing
     assert all(sentence in heard for sentence in BODY) and "Seat, 29 euros." in heard
     for furniture in ("Ferry", "Bridge", "Quay Street", "Weather and tides"):
         assert furniture not in heard, furniture
+
+
+def test_loose_text_in_a_span_that_holds_blocks_is_read_past_its_links():
+    story = (f"<span class='story'>{BODY[0]}<br><br>At first <a href='/plan'>the plan was to</a> run the trains "
+             "only on weekends, but the company changed its mind after a survey of its passengers.<br><br>"
+             "<div class='slot'><div>Advertisement</div></div>"
+             f"{BODY[1]}<br><br>{BODY[2]}</span>")
+    heard = heard_text(page(story), "span.html")
+    assert "the plan was to run the trains only on weekends, but the company changed its mind" in heard
+    assert all(sentence in heard for sentence in BODY)
+
+
+def test_a_headline_that_is_one_link_and_heads_a_paragraph_is_read():
+    lamps = "".join(f"<h3><a href='/shop/{n}'>{name}</a></h3><p>{text}</p>" for n, (name, text) in enumerate([
+        ("Harbour Lamp Three", BODY[0]), ("Quayside Kettle", BODY[1]), ("Dune Reading Chair", BODY[2])]))
+    heard = heard_text(page(f"<p>{LOOSE}</p>{lamps}<p>{AFTER_TABLE}</p>"), "lamps.html")
+    for name in ("Harbour Lamp Three", "Quayside Kettle", "Dune Reading Chair"):
+        assert name in heard, name
+
+
+def test_a_long_headline_ending_in_a_colon_introduces_its_section_but_a_short_label_does_not():
+    section = ("<h2>Three Ways to Sleep Well on a Night Train:</h2><h3>1. Book a cabin early</h3>"
+               f"<p>{BODY[2]}</p><h3>See also:</h3><h3>2. Bring your own pillow</h3><p>{AFTER_TABLE}</p>")
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{section}"), "sleep.html")
+    assert "Three Ways to Sleep Well on a Night Train:" in heard and "Book a cabin early" in heard
+    assert "See also" not in heard

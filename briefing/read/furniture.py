@@ -104,10 +104,19 @@ def without_stray_headlines(parts: list[Part]) -> list[Part]:
             run.append(part)
             continue
         if len(run) < HEADLINE_RUN:
-            kept += [label for label in run[:-1] if not label.text.endswith(":")] + run[-1:]
+            kept += [label for label in run[:-1] if not _is_label(label.text)] + run[-1:]
         run = []
         kept.append(part)
     return kept
+
+
+LABEL_WORDS = 3
+
+
+def _is_label(text: str) -> bool:
+    """A few words ending in a colon ("More:", "See also:") label the links below them; a longer headline
+    ending in one introduces the section after it."""
+    return text.endswith(":") and len(text.split()) <= LABEL_WORDS
 
 
 SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"

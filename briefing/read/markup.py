@@ -241,7 +241,7 @@ def _why_no_article(parts: list[Part], link_texts: set[str]) -> str:
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
                         "section", "article", "figure", "aside", "nav", "header", "footer", "form", "pre", "hr",
                         "main", "address", "details", "fieldset", "figcaption", "center"})
-CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "center")
+CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "center", "span", "font")
 
 
 def wrap_loose_text(tree) -> None:
@@ -555,7 +555,7 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += [] if element.getparent().tag in ("p", "head") else _preformatted(element)
             continue
         text = " ".join("".join(element.itertext()).split())
-        if is_furniture(element, text):
+        if is_furniture(element, text) and not _linked_section_heading(element):
             if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
                 parts.pop()  # "More:", "Related:": the label of the links just dropped
             continue
@@ -571,6 +571,14 @@ def _page_parts(document, title: str) -> list[Part]:
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
     return without_follow_calls(without_stray_headlines(parts))
+
+
+def _linked_section_heading(element) -> bool:
+    """A headline that is one link, followed by a paragraph of running text, heads a section of the article
+    (a list of products or places, each named with a link to it); a headline of links alone is furniture."""
+    following = element.getnext()
+    return (element.tag == "head" and len(list(element.iter("ref"))) == 1 and following is not None
+            and following.tag == "p" and len(block_text(following).split()) >= PROSE_WORDS)
 
 
 def _preformatted(element) -> list[Part]:
