@@ -431,3 +431,13 @@ def test_a_long_headline_ending_in_a_colon_introduces_its_section_but_a_short_la
     heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{section}"), "sleep.html")
     assert "Three Ways to Sleep Well on a Night Train:" in heard and "Book a cabin early" in heard
     assert "See also" not in heard
+
+
+def test_list_items_standing_without_their_list_are_read_as_a_list():
+    items = ("Trains leave the coast at eleven every evening.", "The journey takes seven hours, with two stops.",
+             "Children under six travel free.")
+    facts = "<p><br><b>The night line</b><br></p>" + "".join(f"<li>{item}<p></p></li>" for item in items)
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{facts}<p>{BODY[2]}</p><p>{AFTER_TABLE}</p>"),
+                       "facts.html")
+    for item in items:
+        assert item in heard, item

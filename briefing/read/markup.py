@@ -125,6 +125,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_promotions(tree)
     lift_embedded_posts(tree)
     wrap_loose_text(tree)
+    gather_loose_items(tree)
     paragraphs_set_as_divs(tree)
     keep_spaces_between_links(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
@@ -287,6 +288,28 @@ def _wrap_run(container, after, inline: list) -> None:
     for element in moved:
         paragraph.append(element)  # moves it, with its tail
     container.insert(position, paragraph)
+
+
+LIST_TAGS = ("ul", "ol", "menu", "dir")
+
+
+def gather_loose_items(tree) -> None:
+    """List items standing without their list (<li> straight inside a <div>), which a browser shows as a
+    list, are gathered into one, as the extractor passes over an item outside a list."""
+    from lxml import etree
+
+    for item in [li for li in tree.iter("li") if li.getparent() is not None and li.getparent().tag not in LIST_TAGS]:
+        if item.getparent().tag in LIST_TAGS:
+            continue  # gathered with the item before it
+        items = [item]
+        while items[-1].getnext() is not None and items[-1].getnext().tag == "li" and not (
+                items[-1].tail or "").strip():
+            items.append(items[-1].getnext())
+        wrapper = etree.Element("ul")
+        item.addprevious(wrapper)
+        wrapper.tail, items[-1].tail = items[-1].tail, None
+        for element in items:
+            wrapper.append(element)
 
 
 def paragraphs_set_as_divs(tree) -> None:
