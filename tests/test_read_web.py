@@ -441,3 +441,14 @@ def test_list_items_standing_without_their_list_are_read_as_a_list():
                        "facts.html")
     for item in items:
         assert item in heard, item
+
+
+@pytest.mark.parametrize("page_title", ["Ferry Fares Fall for Islanders (from the Island Herald)",
+                                        "Ferry fares fall for islanders_English_Island Herald",
+                                        "Island Herald - Ferry fares fall for islanders"])
+def test_the_title_is_the_pages_own_headline_however_the_page_title_labels_it(page_title):
+    html = f"""<html><head><title>{page_title}</title></head><body>
+<div class="top"><a href="/">Island Herald</a> <a href="/news">News</a></div>
+<table><tr><td><span class="hl">Ferry fares fall for islanders</span><br>
+<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></td></tr></table></body></html>""".encode()
+    assert article_from_bytes(html, "ferry.html").title.text == "Ferry fares fall for islanders"

@@ -79,15 +79,44 @@ def drop_promotions(tree) -> None:
             element.drop_tree()
 
 
-def page_title(document, title: str) -> str:
-    """The article's own headline when the page title holds it with a label around it ("Opinion |
-    Is Football Violence a Crime?"), else the page title."""
+HEADLINE_WORDS = 30  # a line of the page longer than this is no headline
+
+
+def page_title(document, title: str, page=None) -> str:
+    """The article's own headline when the page title holds it with labels around it ("Opinion |
+    Is Football Violence a Crime?", "Storm hits coast_English_Coastline", "Storm hits coast (from the
+    Coastline Daily)"): a headline of the extracted article, else the longest line of the page that the
+    title holds so; else the page title."""
     for element in document.iter("head"):
-        text = " ".join("".join(element.itertext()).split())
-        if len(text.split()) >= 2 and text != title and re.fullmatch(
-                rf"(?:.+?{_TITLE_SEPARATORS})?{re.escape(text)}(?:{_TITLE_SEPARATORS}.+)?", title):
+        text = block_text(element)
+        if len(text.split()) >= 2 and text != title and _labelled(text, title):
             return text
-    return title
+    if page is None:
+        return title
+    titles = {title, " ".join((page.findtext(".//title") or "").split())}  # the extractor's, and the page's whole
+    lines = {block_text(element) for element in page.iter("h1", "h2", "h3", "h4", "b", "strong", "span", "font",
+                                                             "div", "td", "p", "a")
+             if 2 <= len(" ".join(element.itertext()).split()) <= HEADLINE_WORDS}
+    found = [line for line in lines if line != title and len(line.split()) >= 2
+             and any(_labelled(line, whole) and _most_of(line, whole) for whole in titles if whole)]
+    return max(found, key=len) if found else title
+
+
+def _most_of(line: str, title: str) -> bool:
+    """The headline is most of a page title, its labels (the site's name, a section) the lesser part: a
+    line of the page that is only a label ("Coastline Daily" in "Storm hits coast - Coastline Daily") is
+    no headline. A line that is the whole title is no better than the title itself."""
+    return line.lower() != title.lower() and 2 * len(line.split()) >= len(title.split())
+
+
+_LEFT_LABEL = r"(?:.+?\s*[-|–—:·•»/_)\]]\s*)?"
+_RIGHT_LABEL = r"(?:\s*[-|–—:·•»/_(\[]\s*.+)?"
+
+
+def _labelled(headline: str, title: str) -> bool:
+    """The title is the headline (in its own capitals or others), with a label (a section, the site's name)
+    before or after it."""
+    return bool(re.fullmatch(f"{_LEFT_LABEL}{re.escape(headline)}{_RIGHT_LABEL}", title, re.IGNORECASE))
 
 
 HEADLINE_RUN = 3  # this many headlines in a row with no text between them is a widget, not sections

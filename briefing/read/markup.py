@@ -138,7 +138,8 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
     drop_link_boxes_after_the_end(document)
-    title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
+    title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site),
+                       original)
     published = (metadata.date or "") if metadata else ""
     parts = _article_parts(document, title, published)
     if _why_no_article(parts, link_texts):
