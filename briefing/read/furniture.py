@@ -94,12 +94,26 @@ def page_title(document, title: str, page=None) -> str:
     if page is None:
         return title
     titles = {title, " ".join((page.findtext(".//title") or "").split())}  # the extractor's, and the page's whole
-    lines = {block_text(element) for element in page.iter("h1", "h2", "h3", "h4", "b", "strong", "span", "font",
-                                                             "div", "td", "p", "a")
-             if 2 <= len(" ".join(element.itertext()).split()) <= HEADLINE_WORDS}
-    found = [line for line in lines if line != title and len(line.split()) >= 2
+    lines = {line for line in _lines_opening_in(page, " ".join(titles).lower())
+             if 2 <= len(line.split()) <= HEADLINE_WORDS}
+    found = [line for line in lines if line != title
              and any(_labelled(line, whole) and _most_of(line, whole) for whole in titles if whole)]
     return max(found, key=len) if found else title
+
+
+def _lines_opening_in(page, titles: str) -> set[str]:
+    """The texts of the page's elements whose first words stand in the titles, and of their parents (a
+    headline whose words open inside a link or an emphasis): the lines that may be the headline, found
+    without reading every element's whole text."""
+    lines = set()
+    for element in page.iter():
+        opening = " ".join((element.text or "").split()).lower()
+        if isinstance(element.tag, str) and element.tag not in ("title", "script", "style") and opening \
+                and opening in titles:
+            lines.add(block_text(element))
+            if element.getparent() is not None and len(element.getparent()) <= HEADLINE_WORDS:
+                lines.add(block_text(element.getparent()))
+    return lines
 
 
 def _most_of(line: str, title: str) -> bool:
