@@ -452,3 +452,10 @@ def test_the_title_is_the_pages_own_headline_however_the_page_title_labels_it(pa
 <table><tr><td><span class="hl">Ferry fares fall for islanders</span><br>
 <p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></td></tr></table></body></html>""".encode()
     assert article_from_bytes(html, "ferry.html").title.text == "Ferry fares fall for islanders"
+
+
+def test_the_sites_name_on_the_page_is_never_taken_for_the_headline():
+    html = f"""<html><head><title>Ferry fares fall for islanders from March - Island Herald</title></head><body>
+<div class="top"><a href="/">Island Herald</a></div><h1>Ferry fares fall for the islanders</h1>
+<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></body></html>""".encode()
+    assert article_from_bytes(html, "ferry.html").title.text != "Island Herald"
