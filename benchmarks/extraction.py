@@ -115,11 +115,19 @@ def load_gold_standard(folder: Path) -> list[tuple[str, bytes, str]]:
         page = folder / "input" / f"{gold.stem}.html"
         if not page.exists():
             continue
-        true = gold.read_text(encoding="utf-8", errors="replace")
+        true = gold_text(gold.read_bytes())
         if "x-nc-sel" in true[:20000]:
             true = marked_text(true)
         pages.append((gold.stem, page.read_bytes(), true.split(COMMENTS_MARK)[0]))
     return pages
+
+
+def gold_text(raw: bytes) -> str:
+    """A gold body's text: UTF-8 (with or without its byte-order mark), or UTF-16 by its byte-order mark, as
+    five of Dragnet's bodies are saved (read as UTF-8 they fall apart into single letters)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    return raw.decode("utf-8-sig", errors="replace")
 
 
 def marked_text(annotated: str) -> str:

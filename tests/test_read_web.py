@@ -381,3 +381,81 @@ def test_a_page_saved_after_another_pages_end_is_read_as_a_browser_shows_it():
     header = b"<html><body><div class='weather'>Harbour town: Clear, 25 degrees</div></body></html>\n"
     heard = heard_text(header + page(BODY_PARAGRAPHS), "two-pages.html")
     assert all(sentence in heard for sentence in [*BODY, LOOSE])
+
+
+def test_a_short_sentence_holding_the_years_last_digits_and_the_day_is_read_but_a_dateline_is_not():
+    prices = "Silver added 2% to $18.26 an ounce."  # the page is of 2 May 2026: "2" and "26" stand in it
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{prices}</p><p>Updated 02.05.26</p><p>{BODY[1]}</p>"
+                            f"<p>{BODY[2]}</p>"), "prices.html")
+    assert prices in heard
+    assert "Updated" not in heard and "Published" not in heard
+
+
+def test_link_boxes_after_the_articles_last_paragraph_are_not_read_but_a_closing_data_table_is():
+    teasers = ("<table><tr><td><a href='/ferry'>Ferry fares fall</a> The island ferry will cost less from "
+               "the spring, its owners said.</td><td><a href='/bridge'>Bridge reopens</a> Cars may cross the "
+               "old bridge again after two years of repairs.</td></tr></table>")
+    contacts = ("<table><tr><td>Harbour Press, 12 Quay Street, Coastville. Write to the newsroom or "
+                "<a href='/contact'>send us a message</a>.</td></tr></table>")
+    sections = ("<p><a href='/news'>News</a> | <a href='/sport'>Sport</a> | <a href='/tides'>Weather and tides</a> | "
+                "Search</p>")
+    fares = "<table><tr><td>Seat</td><td>29 euros</td></tr><tr><td>Cabin</td><td>59 euros</td></tr></table>"
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>{fares}{teasers}{contacts}{sections}"),
+                       "boxes.html")
+    assert all(sentence in heard for sentence in BODY) and "Seat, 29 euros." in heard
+    for furniture in ("Ferry", "Bridge", "Quay Street", "Weather and tides"):
+        assert furniture not in heard, furniture
+
+
+def test_loose_text_in_a_span_that_holds_blocks_is_read_past_its_links():
+    story = (f"<span class='story'>{BODY[0]}<br><br>At first <a href='/plan'>the plan was to</a> run the trains "
+             "only on weekends, but the company changed its mind after a survey of its passengers.<br><br>"
+             "<div class='slot'><div>Advertisement</div></div>"
+             f"{BODY[1]}<br><br>{BODY[2]}</span>")
+    heard = heard_text(page(story), "span.html")
+    assert "the plan was to run the trains only on weekends, but the company changed its mind" in heard
+    assert all(sentence in heard for sentence in BODY)
+
+
+def test_a_headline_that_is_one_link_and_heads_a_paragraph_is_read():
+    lamps = "".join(f"<h3><a href='/shop/{n}'>{name}</a></h3><p>{text}</p>" for n, (name, text) in enumerate([
+        ("Harbour Lamp Three", BODY[0]), ("Quayside Kettle", BODY[1]), ("Dune Reading Chair", BODY[2])]))
+    heard = heard_text(page(f"<p>{LOOSE}</p>{lamps}<p>{AFTER_TABLE}</p>"), "lamps.html")
+    for name in ("Harbour Lamp Three", "Quayside Kettle", "Dune Reading Chair"):
+        assert name in heard, name
+
+
+def test_a_long_headline_ending_in_a_colon_introduces_its_section_but_a_short_label_does_not():
+    section = ("<h2>Three Ways to Sleep Well on a Night Train:</h2><h3>1. Book a cabin early</h3>"
+               f"<p>{BODY[2]}</p><h3>See also:</h3><h3>2. Bring your own pillow</h3><p>{AFTER_TABLE}</p>")
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{section}"), "sleep.html")
+    assert "Three Ways to Sleep Well on a Night Train:" in heard and "Book a cabin early" in heard
+    assert "See also" not in heard
+
+
+def test_list_items_standing_without_their_list_are_read_as_a_list():
+    items = ("Trains leave the coast at eleven every evening.", "The journey takes seven hours, with two stops.",
+             "Children under six travel free.")
+    facts = "<p><br><b>The night line</b><br></p>" + "".join(f"<li>{item}<p></p></li>" for item in items)
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{facts}<p>{BODY[2]}</p><p>{AFTER_TABLE}</p>"),
+                       "facts.html")
+    for item in items:
+        assert item in heard, item
+
+
+@pytest.mark.parametrize("page_title", ["Ferry Fares Fall for Islanders (from the Island Herald)",
+                                        "Ferry fares fall for islanders_English_Island Herald",
+                                        "Island Herald - Ferry fares fall for islanders"])
+def test_the_title_is_the_pages_own_headline_however_the_page_title_labels_it(page_title):
+    html = f"""<html><head><title>{page_title}</title></head><body>
+<div class="top"><a href="/">Island Herald</a> <a href="/news">News</a></div>
+<table><tr><td><span class="hl">Ferry fares fall for islanders</span><br>
+<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></td></tr></table></body></html>""".encode()
+    assert article_from_bytes(html, "ferry.html").title.text == "Ferry fares fall for islanders"
+
+
+def test_the_sites_name_on_the_page_is_never_taken_for_the_headline():
+    html = f"""<html><head><title>Ferry fares fall for islanders from March - Island Herald</title></head><body>
+<div class="top"><a href="/">Island Herald</a></div><h1>Ferry fares fall for the islanders</h1>
+<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></body></html>""".encode()
+    assert article_from_bytes(html, "ferry.html").title.text != "Island Herald"

@@ -18,17 +18,21 @@ _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
 
 
 DATELINE_WORDS = 12
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{2})\b")  # 19/11/19, 19.11.19: a year in two digits
 
 
 def is_dateline(text: str, published: str) -> bool:
     """A short line giving the date the page's metadata gives ("Published 18 November 2019.", "Updated:
-    19/11/2019 09:01") is the page's furniture; the date itself goes into the tags."""
+    19/11/2019 09:01", "19.11.19") is the page's furniture; the date itself goes into the tags. The year is
+    written in full, or in two digits inside a date: a short sentence holding the year's last two digits and
+    the day as other numbers ("Gold added 0.1% to $1,472.19.") is the article's."""
     found = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
     if not found or len(text.split()) > DATELINE_WORDS:
         return False
-    numbers = {int(n) for n in re.findall(r"\d+", text)}
     year, _, day = (int(n) for n in found.groups())
-    return (year in numbers or year % 100 in numbers) and day in numbers
+    numbers = {int(n) for n in re.findall(r"\d+", text)}
+    short_dates = [[int(n) for n in date] for date in NUMERIC_DATE.findall(text)]
+    return (year in numbers and day in numbers) or any(year % 100 in date and day in date for date in short_dates)
 
 
 BARE_URL = re.compile(r"^\s*(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)+/\S*\s*$|^\s*https?://\S+\s*$")
@@ -75,15 +79,58 @@ def drop_promotions(tree) -> None:
             element.drop_tree()
 
 
-def page_title(document, title: str) -> str:
-    """The article's own headline when the page title holds it with a label around it ("Opinion |
-    Is Football Violence a Crime?"), else the page title."""
+HEADLINE_WORDS = 30  # a line of the page longer than this is no headline
+
+
+def page_title(document, title: str, page=None) -> str:
+    """The article's own headline when the page title holds it with labels around it ("Opinion |
+    Is Football Violence a Crime?", "Storm hits coast_English_Coastline", "Storm hits coast (from the
+    Coastline Daily)"): a headline of the extracted article, else the longest line of the page that the
+    title holds so; else the page title."""
     for element in document.iter("head"):
-        text = " ".join("".join(element.itertext()).split())
-        if len(text.split()) >= 2 and text != title and re.fullmatch(
-                rf"(?:.+?{_TITLE_SEPARATORS})?{re.escape(text)}(?:{_TITLE_SEPARATORS}.+)?", title):
+        text = block_text(element)
+        if len(text.split()) >= 2 and text != title and _labelled(text, title):
             return text
-    return title
+    if page is None:
+        return title
+    titles = {title, " ".join((page.findtext(".//title") or "").split())}  # the extractor's, and the page's whole
+    lines = {line for line in _lines_opening_in(page, " ".join(titles).lower())
+             if 2 <= len(line.split()) <= HEADLINE_WORDS}
+    found = [line for line in lines if line != title
+             and any(_labelled(line, whole) and _most_of(line, whole) for whole in titles if whole)]
+    return max(found, key=len) if found else title
+
+
+def _lines_opening_in(page, titles: str) -> set[str]:
+    """The texts of the page's elements whose first words stand in the titles, and of their parents (a
+    headline whose words open inside a link or an emphasis): the lines that may be the headline, found
+    without reading every element's whole text."""
+    lines = set()
+    for element in page.iter():
+        opening = " ".join((element.text or "").split()).lower()
+        if isinstance(element.tag, str) and element.tag not in ("title", "script", "style") and opening \
+                and opening in titles:
+            lines.add(block_text(element))
+            if element.getparent() is not None and len(element.getparent()) <= HEADLINE_WORDS:
+                lines.add(block_text(element.getparent()))
+    return lines
+
+
+def _most_of(line: str, title: str) -> bool:
+    """The headline is most of a page title, its labels (the site's name, a section) the lesser part: a
+    line of the page that is only a label ("Coastline Daily" in "Storm hits coast - Coastline Daily") is
+    no headline. A line that is the whole title is no better than the title itself."""
+    return line.lower() != title.lower() and 2 * len(line.split()) >= len(title.split())
+
+
+_LEFT_LABEL = r"(?:.+?\s*[-|–—:·•»/_)\]]\s*)?"
+_RIGHT_LABEL = r"(?:\s*[-|–—:·•»/_(\[]\s*.+)?"
+
+
+def _labelled(headline: str, title: str) -> bool:
+    """The title is the headline (in its own capitals or others), with a label (a section, the site's name)
+    before or after it."""
+    return bool(re.fullmatch(f"{_LEFT_LABEL}{re.escape(headline)}{_RIGHT_LABEL}", title, re.IGNORECASE))
 
 
 HEADLINE_RUN = 3  # this many headlines in a row with no text between them is a widget, not sections
@@ -100,10 +147,19 @@ def without_stray_headlines(parts: list[Part]) -> list[Part]:
             run.append(part)
             continue
         if len(run) < HEADLINE_RUN:
-            kept += [label for label in run[:-1] if not label.text.endswith(":")] + run[-1:]
+            kept += [label for label in run[:-1] if not _is_label(label.text)] + run[-1:]
         run = []
         kept.append(part)
     return kept
+
+
+LABEL_WORDS = 3
+
+
+def _is_label(text: str) -> bool:
+    """A few words ending in a colon ("More:", "See also:") label the links below them; a longer headline
+    ending in one introduces the section after it."""
+    return text.endswith(":") and len(text.split()) <= LABEL_WORDS
 
 
 SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"

@@ -125,6 +125,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_promotions(tree)
     lift_embedded_posts(tree)
     wrap_loose_text(tree)
+    gather_loose_items(tree)
     paragraphs_set_as_divs(tree)
     keep_spaces_between_links(tree)
     original = copy.deepcopy(tree)  # the extractor prunes the tree it is given
@@ -136,7 +137,9 @@ def read_html(raw: bytes, source: str) -> Article:
     separate_lines(document)
     drop_trailing_extras(document, precise)
     add_sibling_sections(document, original)
-    title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site))
+    drop_link_boxes_after_the_end(document)
+    title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site),
+                       original)
     published = (metadata.date or "") if metadata else ""
     parts = _article_parts(document, title, published)
     if _why_no_article(parts, link_texts):
@@ -240,7 +243,7 @@ def _why_no_article(parts: list[Part], link_texts: set[str]) -> str:
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
                         "section", "article", "figure", "aside", "nav", "header", "footer", "form", "pre", "hr",
                         "main", "address", "details", "fieldset", "figcaption", "center"})
-CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "center")
+CONTAINERS = ("div", "article", "section", "main", "body", "td", "blockquote", "center", "span", "font")
 
 
 def wrap_loose_text(tree) -> None:
@@ -286,6 +289,28 @@ def _wrap_run(container, after, inline: list) -> None:
     for element in moved:
         paragraph.append(element)  # moves it, with its tail
     container.insert(position, paragraph)
+
+
+LIST_TAGS = ("ul", "ol", "menu", "dir")
+
+
+def gather_loose_items(tree) -> None:
+    """List items standing without their list (<li> straight inside a <div>), which a browser shows as a
+    list, are gathered into one, as the extractor passes over an item outside a list."""
+    from lxml import etree
+
+    for item in [li for li in tree.iter("li") if li.getparent() is not None and li.getparent().tag not in LIST_TAGS]:
+        if item.getparent().tag in LIST_TAGS:
+            continue  # gathered with the item before it
+        items = [item]
+        while items[-1].getnext() is not None and items[-1].getnext().tag == "li" and not (
+                items[-1].tail or "").strip():
+            items.append(items[-1].getnext())
+        wrapper = etree.Element("ul")
+        item.addprevious(wrapper)
+        wrapper.tail, items[-1].tail = items[-1].tail, None
+        for element in items:
+            wrapper.append(element)
 
 
 def paragraphs_set_as_divs(tree) -> None:
@@ -510,6 +535,30 @@ def drop_trailing_extras(document, precise: str) -> None:
             element.getparent().remove(element)
 
 
+def drop_link_boxes_after_the_end(document) -> None:
+    """After the article's last full paragraph of running text, a table holding links (other stories with
+    their teasers, the site's sections, its address and contact links) or a line mostly of links that is
+    no sentence is the page around the article: a table that ends an article (scores, facts, prices)
+    does not send the reader to other pages."""
+    blocks = _top_blocks(document)
+    full = [index for index, element in enumerate(blocks) if _dense_prose(element)]
+    if not full:
+        return
+    for element in blocks[full[-1] + 1:]:
+        if element.getparent() is not None and (
+                (element.tag == "table" and next(element.iter("ref"), None) is not None)
+                or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not ENDS_SENTENCE.search(
+                    block_text(element)))):
+            element.getparent().remove(element)
+
+
+def _top_blocks(document) -> list:
+    return [e for e in document.iter(*XML_BLOCKS, "code")
+            if not any(a.tag in ("quote", "list", "table", "code") for a in e.iterancestors())]
+
+
+LINKED_LINE = 0.3  # a line with this share of its words in links, after the article, offers other pages
+ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]?$")
 PROSE_WORDS = 25  # a paragraph of at least this many words, ending as a sentence ends, with few links
 
 
@@ -517,7 +566,7 @@ def _dense_prose(element) -> bool:
     """A full paragraph of running text: kept even past the precise reading's end, as it reads as the
     article's own (a last paragraph the precise reading judged too linked or too far down)."""
     text = block_text(element)
-    return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(re.search(r"[.!?…][\"'”’»)]?$", text))
+    return (element.tag == "p" and len(text.split()) >= PROSE_WORDS and bool(ENDS_SENTENCE.search(text))
             and not link_heavy_xml(element, 0.2))
 
 
@@ -530,7 +579,7 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += [] if element.getparent().tag in ("p", "head") else _preformatted(element)
             continue
         text = " ".join("".join(element.itertext()).split())
-        if is_furniture(element, text):
+        if is_furniture(element, text) and not _linked_section_heading(element):
             if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
                 parts.pop()  # "More:", "Related:": the label of the links just dropped
             continue
@@ -546,6 +595,14 @@ def _page_parts(document, title: str) -> list[Part]:
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
     return without_follow_calls(without_stray_headlines(parts))
+
+
+def _linked_section_heading(element) -> bool:
+    """A headline that is one link, followed by a paragraph of running text, heads a section of the article
+    (a list of products or places, each named with a link to it); a headline of links alone is furniture."""
+    following = element.getnext()
+    return (element.tag == "head" and len(list(element.iter("ref"))) == 1 and following is not None
+            and following.tag == "p" and len(block_text(following).split()) >= PROSE_WORDS)
 
 
 def _preformatted(element) -> list[Part]:
