@@ -13,8 +13,10 @@ threads get the latter without a worker protocol, and use ~40 % less CPU than th
   sentences are cut into pieces of at most MAX_PHONEMES phonemes, at a pause where there is one. Since the
   pieces are bounded, so is onnxruntime's memory arena, which is kept from run to run: handing its memory
   back after each run (its arena shrinkage) made the kernel map and zero it again on the next, 6 % more
-  CPU on five copies of the example article (65.7 against 61.7 s, 8.9 s of it system time) for a peak of
-  669 instead of 880 MB; on a 50-minute article the kept arena peaks at 882 MB.
+  CPU on five copies of the example article (65.7 against 61.7 s, 8.9 s of it system time). onnxruntime's
+  memory patterns are off: it plans and keeps one per input shape, and every piece has a shape of its own;
+  without them the same five copies took 7 % less CPU (53.6 against 57.5 s) and peaked at 497 MB instead
+  of 880 MB (669 MB with the arena handed back after each run).
 - Piper has no pitch control; the rate becomes the model's length_scale.
 - Where the time goes (profiled on the example article): ~90 % of briefing's CPU is the model itself, almost
   all of it the decoder's convolutions; reading, phonemizing, trimming, loudness, encoding and writing every
@@ -67,6 +69,7 @@ def load_model(files: PiperVoiceFiles) -> PiperVoice:
             options.intra_op_num_threads = 1
             options.inter_op_num_threads = 1
             options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+            options.enable_mem_pattern = False  # see the module's docstring
             try:
                 config = PiperConfig.from_dict(_read_json(files.config))
                 session = _session(files, options)
