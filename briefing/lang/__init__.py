@@ -46,6 +46,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
     "demonstratives": ("grammar", "demonstratives"),
+    "prepositions": ("grammar", "prepositions"),
 }
 
 
@@ -82,6 +83,7 @@ class Vocabulary:
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:
