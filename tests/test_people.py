@@ -109,6 +109,9 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a role is not the person whose title only shares a word with it": (
         "Former Quill Pollster Says Race Is Close\n\nSenator Bo Quill spoke first.\n\n"
         "“It is close,” the former pollster said.\n", ["former pollster"]),
+    "a name after an organisation and a title, five capitalised words in all": (
+        "Title\n\n“I watch every game,” said Tom Reyes.\n\nFormer Kelby-Mills CEO Dana Quill named a drama as her "
+        "favourite.\n\n“Harbour Nights,” she said.\n", ["Tom Reyes", "Dana Quill"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),

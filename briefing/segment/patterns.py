@@ -27,8 +27,9 @@ HYPHENED_PARTICLE = r"(?:al|el|ad|ash|bin|ibn|abu)-"
 NAME_WORD = (rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*|"
              rf"(?<![\w\-]){HYPHENED_PARTICLE}[{UPPER}][\w’'\-]*)")
 SUFFIX = alternation(VOCAB.name_suffixes)
-# A person's name: capitalised words, with initials ("Gerald F. Seib") and particles ("Ludwig van Beethoven").
-NAME = (rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,3}}(?:,?\s+{SUFFIX}(?!\w))?")
+# A person's name: capitalised words, with initials ("Gerald F. Seib") and particles ("Ludwig van Beethoven"); up to
+# six, so that "Former Kelby-Mills CEO Dana Quill" is one phrase, not "Former Kelby-Mills CEO Dana" and "Quill".
+NAME = (rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,5}}(?:,?\s+{SUFFIX}(?!\w))?")
 ROLE_TITLE = alternation(VOCAB.titles)
 QUALIFIER = alternation(VOCAB.title_qualifiers)
 TITLE = rf"(?:(?:{QUALIFIER}\s+)*{ROLE_TITLE}(?!\w))"
