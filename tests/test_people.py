@@ -112,6 +112,15 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a name after an organisation and a title, five capitalised words in all": (
         "Title\n\n“I watch every game,” said Tom Reyes.\n\nFormer Kelby-Mills CEO Dana Quill named a drama as her "
         "favourite.\n\n“Harbour Nights,” she said.\n", ["Tom Reyes", "Dana Quill"]),
+    "a one-word name after a kin word, with the gender the kin word gives": (
+        "Title\n\nSenator Tom Reyes spoke in Lisle on Monday.\n\n“We will win,” Reyes said.\n\n"
+        "His wife, Marta, met voters at the door.\n\n“People are tired,” she said.\n", ["Tom Reyes", "Marta"]),
+    "a one-word name before a relative pronoun only people take": (
+        "Title\n\n“We will win,” said Tom Reyes.\n\nMeanwhile Zorana, who won the song award, thanked the crowd.\n\n"
+        "“Love yourself first,” she said.\n", ["Tom Reyes", "Zorana"]),
+    "a person's spouse named alone is not who 'he' is": (
+        "Title\n\nTom Reyes spoke at the hall.\n\nReyes’s wife, Marta, runs a charity in Lisle.\n\n"
+        "“We will win,” he said.\n", ["Tom Reyes"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),
@@ -199,3 +208,9 @@ def test_a_quoted_term_is_no_name_and_a_quoted_nickname_is_left_out():
     assert split_name("“Harbour Boys” supporters").name == ""
     assert split_name("Ann “Bo” Lee").name == "Ann Lee"
     assert split_name("“Ann Lee").name == "Ann Lee"  # a stray mark where the quote ended
+
+
+def test_one_word_names_come_from_kin_words_and_relative_pronouns_only():
+    article = ArticleWords("Ann Lee, who runs the mill, came with her husband, Olek, and met Dorota, who had called. "
+                           "They drove from Lisle, which is near Harbour County, who knows. Olek said little.")
+    assert article.lone_names() == {"Olek": "male", "Dorota": None}

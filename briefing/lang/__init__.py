@@ -45,6 +45,9 @@ FIELDS = {  # field -> (table, key) in a language file
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
     "demonstratives": ("grammar", "demonstratives"),
+    "person_relatives": ("grammar", "person_relatives"),
+    "male_kin": ("names", "male_kin"),
+    "female_kin": ("names", "female_kin"),
 }
 
 
@@ -81,6 +84,9 @@ class Vocabulary:
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
+    person_relatives: tuple[str, ...] = ()
+    male_kin: tuple[str, ...] = ()
+    female_kin: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

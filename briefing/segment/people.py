@@ -66,6 +66,12 @@ PLACE_AFTER_NAME = re.compile(rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s+({PLACE_WORD.p
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
 LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
+# "his wife, Jane, called", "Rihanna, who was honoured": one capitalised word that a role noun introduces, or that a
+# relative pronoun only people take follows, names a person although no first name or title goes with it
+LONE_AFTER_ROLE = re.compile(rf"(?<!\w)(?P<role>{alternation(VOCAB.role_nouns + VOCAB.male_kin + VOCAB.female_kin)}),"
+                             rf"\s+(?P<name>{NAME_WORD}),")
+KIN_GENDER = {w: "male" for w in VOCAB.male_kin} | {w: "female" for w in VOCAB.female_kin}
+LONE_BEFORE_RELATIVE = re.compile(rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{alternation(VOCAB.person_relatives)}(?!\w)")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
@@ -384,6 +390,37 @@ class ArticleWords:
         self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
                                if _place_as_surname(match.group(0).split(), [], 0, self)}
 
+    def lone_names(self) -> dict[str, str | None]:
+        """One-word names the article gives a person ("his wife, Jane,", "Rihanna, who"), in order, with the gender a
+        kin word gives them; not a word it also writes beside another name word ("Jane Lee", "Mr. Lee"), which the
+        fuller name already covers."""
+        found = sorted(((m.start("name"), m.group("name"), KIN_GENDER.get((m.groupdict().get("role") or "").lower()))
+                        for pattern in (LONE_AFTER_ROLE, LONE_BEFORE_RELATIVE) for m in pattern.finditer(self.text)),
+                       key=lambda item: item[0])
+        names: dict[str, str | None] = {}
+        for start, name, gender in found:
+            if self._is_lone_name(name, start):
+                names[name] = names.get(name) or gender
+        return names
+
+    def _is_lone_name(self, name: str, start: int) -> bool:
+        before = self.text[:start].split()[-1:]
+        if before and self._is_name_beside(before[0]):
+            return False  # "Ann Lee, who": the end of a longer name
+        if POSSESSIVE.search(name) or ACRONYM.search(name) or not self.is_proper(name) or name.lower() in self.lower \
+                or name.lower() in STOP_NAMES or TITLE_TOKEN.match(name) or NOT_A_NAME.search(name) \
+                or DEMONYM.search(name) or name in self.places:
+            return False
+        beside = re.finditer(rf"({NAME_WORD})\s+{re.escape(name)}(?!\w)|(?<!\w){re.escape(name)}\s+({NAME_WORD})",
+                             self.text)
+        return not any(self._is_name_beside(m.group(1) or m.group(2)) for m in beside)
+
+    def _is_name_beside(self, word: str) -> bool:
+        """"Ann" in "Ann Lee"; not "Meanwhile" in "Meanwhile Zorana" nor "The" in "The Lee": a word that is neither
+        a stop word nor one the article writes in lower case."""
+        word = POSSESSIVE.sub("", word)
+        return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower
+
     def is_name_word(self, token: str) -> bool:
         """Not a word only the headings capitalise ("Fires" in "ESPN Fires Coach"), nor a word in capitals that the
         article also writes in lower case ("FULL TEXT", "BREAKING"): those are headings' words, not names."""
@@ -415,6 +452,8 @@ class People:
         self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
+        for name, gender in (article.lone_names() if article is not None else {}).items():
+            self.by_surname.setdefault(surname(name), []).append(Person(name, gender))
 
     def register(self, raw: str) -> Person | None:
         """Add a name seen with a title or next to a speech verb; return its person."""
