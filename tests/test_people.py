@@ -197,6 +197,11 @@ def test_peoples_and_faiths_are_no_names():
     assert split_name("His Catholic", article).name == ""
 
 
+@pytest.mark.parametrize("phrase", ["National Convention", "Kelby Peace Summit", "Harbour Trade Conference"])
+def test_events_are_no_names(phrase):
+    assert split_name(phrase).name == ""
+
+
 def test_titles_without_their_dot_or_before_several_names():
     assert split_name("Rep Tom Vell").name == "Tom Vell"
     assert split_name("Senators Mitch Dorn").name == "Mitch Dorn"
