@@ -121,6 +121,9 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a person's spouse named alone is not who 'he' is": (
         "Title\n\nTom Reyes spoke at the hall.\n\nReyes’s wife, Marta, runs a charity in Lisle.\n\n"
         "“We will win,” he said.\n", ["Tom Reyes"]),
+    "an aside in parentheses ending in a full stop does not end the sentence a pronoun looks back over": (
+        "Title\n\nRep. Tom Reyes (D-Ore.) also spoke on Monday when introducing Bo Vell at the hall.\n\n"
+        "“We will win,” he said.\n", ["Tom Reyes"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),

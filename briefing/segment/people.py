@@ -379,7 +379,9 @@ class ArticleWords:
     def __init__(self, text: str) -> None:
         masked = mask_abbreviations(text)
         # where each sentence of the whole article starts (a quote that ends mid-sentence does not end it)
-        self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked))]
+        # ("Rep. Bo Lee (D-Ore.) spoke": no sentence starts with a lower-case word)
+        self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked)
+                                     if not masked[m.end() : m.end() + 1].islower())]
         self.text = text
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.stop_words = _own_stop_words(self.lower)
