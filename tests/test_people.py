@@ -124,6 +124,9 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "an aside in parentheses ending in a full stop does not end the sentence a pronoun looks back over": (
         "Title\n\nRep. Tom Reyes (D-Ore.) also spoke on Monday when introducing Bo Vell at the hall.\n\n"
         "“We will win,” he said.\n", ["Tom Reyes"]),
+    "who asks in a clause after 'when' is not who answers": (
+        "Title\n\nTom Reyes did not sound sure of the vote when Bo Vell asked about it on Monday.\n\n"
+        "“It may not pass,” he said.\n", ["Tom Reyes"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),

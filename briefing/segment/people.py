@@ -73,6 +73,7 @@ LONE_AFTER_ROLE = re.compile(rf"(?<!\w)(?P<role>{alternation(VOCAB.role_nouns + 
 KIN_GENDER = {w: "male" for w in VOCAB.male_kin} | {w: "female" for w in VOCAB.female_kin}
 LONE_BEFORE_RELATIVE = re.compile(rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{alternation(VOCAB.person_relatives)}(?!\w)")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+SUBORDINATOR_WORDS = {w.lower() for w in VOCAB.subordinators if w.lower() not in VOCAB.locatives}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 
@@ -546,7 +547,14 @@ class People:
             latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
-        return next((mention[1] for mention in latest if mention[3]), latest[0][1])
+        speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
+        return (speaking or latest)[0][1]
+
+    def _in_subordinate_clause(self, position: int) -> bool:
+        """"Ryan doubted it when Tapper asked": a name right after "when", "as", "after" speaks in a clause leading
+        into or hanging off the main one; the main clause's subject is who goes on speaking."""
+        before = self.article.text[max(0, position - 20) : position].split() if self.article else []
+        return bool(before) and before[-1].lower() in SUBORDINATOR_WORDS
 
 
 def _gender_of(titles: tuple[str, ...]) -> str | None:
