@@ -8,6 +8,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.lang import available, vocabulary
 from briefing.segment.patterns import (
@@ -319,10 +320,24 @@ def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
         run[0].lower().endswith("ing") or (len(run) > 2 and article.is_common_word(run[0])))
 
 
-def _own_stop_words(lower: set[str]) -> set[str]:
-    """The stop words of the language whose stop words the article uses most."""
-    lists = [{w.lower() for w in vocabulary((language,)).stop_words} for language in available()]
-    return max(lists, key=lambda words: len(words & lower), default=set())
+def _own_language(lower: set[str]) -> str | None:
+    """The language whose stop words the article uses most."""
+    return max(available(), key=lambda language: len(_stop_words_of(language) & lower), default=None)
+
+
+@cache
+def _stop_words_of(language: str | None) -> set[str]:
+    return {w.lower() for w in vocabulary((language,)).stop_words} if language else set()
+
+
+@cache
+def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
+    """The titles that say a person is a man, and a woman, in the article's language: "Senator" is a man's title in
+    German, anyone's in English. Without a language, those of any language."""
+    if language is None:
+        return MALE_TITLES, FEMALE_TITLES
+    words = vocabulary((language,))
+    return {t.lower() for t in words.male_titles}, {t.lower() for t in words.female_titles}
 
 
 def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
@@ -385,7 +400,8 @@ class ArticleWords:
                                      if not masked[m.end() : m.end() + 1].islower())]
         self.text = text
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
-        self.stop_words = _own_stop_words(self.lower)
+        self.language = _own_language(self.lower)
+        self.stop_words = _stop_words_of(self.language)
         self.places = _places(text)
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
@@ -463,7 +479,8 @@ class People:
         parts = split_name(raw, self.article)
         if not parts.name:
             return self.lookup(raw)
-        person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles))
+        gender = _gender_of(parts.titles, self.article)
+        person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, gender)
         if person is None:
             person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
             self.by_surname.setdefault(surname(parts.name), []).append(person)
@@ -473,14 +490,15 @@ class People:
             self.by_full[parts.name.lower()] = person
         for title in parts.titles:
             self.by_role.setdefault(title.lower().rstrip("."), person)
-        person.gender = _gender_of(parts.titles) or person.gender
+        person.gender = gender or person.gender
         return person
 
     def lookup(self, raw: str, offset: int | None = None) -> Person | None:
         """The known person a phrase names (a name form, a role, a title) at `offset` in the article, if known."""
         parts = split_name(raw, self.article)
         if parts.name:
-            person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles), offset)
+            person = self.by_full.get(parts.name.lower()) or self._bearer(
+                parts.name, _gender_of(parts.titles, self.article), offset)
             if person:
                 return person
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
@@ -557,12 +575,13 @@ class People:
         return bool(before) and before[-1].lower() in SUBORDINATOR_WORDS
 
 
-def _gender_of(titles: tuple[str, ...]) -> str | None:
-    """"Mr." -> male, "Congresswoman" -> female: the gender the titles give, if any."""
+def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
+    """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""
+    male, female = _title_genders(article.language if article is not None else None)
     for title in titles:
-        if title.lower() in MALE_TITLES:
+        if title.lower() in male:
             return "male"
-        if title.lower() in FEMALE_TITLES:
+        if title.lower() in female:
             return "female"
     return None
 
