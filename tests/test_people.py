@@ -129,7 +129,8 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
         "“It may not pass,” he said.\n", ["Tom Reyes"]),
     "a title that is a man's in another language is anyone's in this one": (
         "Title\n\nSenator Dana Vell spoke about the budget with Tom Reyes on Monday.\n\n"
-        "“We will win,” said Tom Reyes.\n\nVell did not agree with the plan.\n\n“It will not pass,” she said.\n", ["Tom Reyes", "Dana Vell"]),
+        "“We will win,” said Tom Reyes.\n\nVell did not agree with the plan.\n\n“It will not pass,” she said.\n",
+        ["Tom Reyes", "Dana Vell"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),
