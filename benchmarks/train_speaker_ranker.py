@@ -75,12 +75,19 @@ def gold_speakers_by_segment(gold: dict, predicted: list, scorer) -> dict[int, C
 
 def article_quotes(gold_path: Path, scorer, names: list[str]) -> list[Quote]:
     from briefing.read import read_article
+    from briefing.segment.patterns import languages_of, reading
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = read_article(str(article_for(gold_path, gold)))
+    with reading(languages_of(article.language, article.text)):  # the word lists segment() reads it with
+        return _quotes_of(article, gold, gold_path, scorer, names)
+
+
+def _quotes_of(article, gold: dict, gold_path: Path, scorer, names: list[str]) -> list[Quote]:
     from briefing.segment import segment
     from briefing.segment.attribution import ranking_inputs
     from briefing.segment.ranker import candidates, cue_class, features
 
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    article = read_article(str(article_for(gold_path, gold)))
     segments = list(segment(article).segments)
     predicted = [{"kind": s.kind, "text": s.text} for s in segments]
     by_segment = gold_speakers_by_segment(gold, predicted, scorer)

@@ -10,7 +10,8 @@ from conftest import run_briefing
 from briefing.lang import available, vocabulary
 from briefing.read import parse_article
 from briefing.segment import segment
-from briefing.segment.attribution import attribute
+from briefing.segment.attribution import SPEECH, attribute
+from briefing.segment.patterns import languages_of, reading
 from briefing.segment.people import ArticleWords, split_name
 from briefing.segment.ranker import Ranker
 
@@ -208,6 +209,22 @@ def test_each_language_is_one_data_file_with_the_same_tables():
         one = vocabulary((language,))
         assert one.speech_verbs and one.titles and one.male_pronouns and one.months and one.stop_words, language
 
+
+
+def test_an_article_is_read_with_the_word_lists_of_its_languages():
+    assert languages_of("fr", "« Nous sommes prêts », a déclaré le maire de la ville.") == ("fr",)
+    assert languages_of("en", "Ann Lee said the plan was ready and the council would vote.") == ("en",)
+    # a short text whose language went undetected (taken for English) also gets the lists its stop words point to
+    assert "fr" in languages_of("en", "« Nous sommes prêts », a déclaré Sophie Marchal.")
+    assert languages_of("ja", "会議は明日です。") == available()  # no word lists for it: every language's
+
+
+def test_patterns_are_compiled_for_the_languages_being_read():
+    with reading(("en",)):
+        assert SPEECH.search("she said") and not SPEECH.search("a déclaré")
+    with reading(("fr",)):
+        assert SPEECH.search("a déclaré") and not SPEECH.search("she said")
+    assert SPEECH.search("she said") and SPEECH.search("a déclaré")  # outside a reading: every language's
 
 # Issue 13: who speaks when no name stands next to the verb (a role, a group, a document), and who is new.
 SPEAKER_WITHOUT_A_NAME = {

@@ -12,6 +12,7 @@ import re
 from briefing.model import Article, Block, Script, Segment
 from briefing.segment.attribution import attribute
 from briefing.segment.headlines import is_headline
+from briefing.segment.patterns import languages_of, reading
 from briefing.segment.quotes import find_quotes
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 
@@ -19,7 +20,13 @@ __all__ = ["attribute", "find_quotes", "is_headline", "segment"]
 
 
 def segment(article: Article) -> Script:
-    """Turn an Article into a Script: one segment per voice change, every word kept, in order."""
+    """Turn an Article into a Script: one segment per voice change, every word kept, in order, read with the
+    word lists of the article's languages."""
+    with reading(languages_of(article.language, article.text)):
+        return _segment(article)
+
+
+def _segment(article: Article) -> Script:
     segments = [Segment("title", article.title.text, article.title.start, article.title.end, paragraph=0)]
     for number, block in enumerate(article.blocks, start=1):
         if block.kind == "headline" or (block.kind is None and is_headline(block.text)):

@@ -14,20 +14,16 @@ from dataclasses import dataclass, replace
 
 from briefing.model import Segment
 from briefing.segment.patterns import (
-    ACCORDING_TO,
     ADVERB,
-    CLAUSE_WORD,
-    DETERMINER,
-    NAME,
     NAME_WORD,
-    PRONOUN,
     PRONOUN_WORDS,
-    SPEECH_VERBS,
     STOP_NAMES,
-    TITLE,
     VOCAB,
     WHEN,
+    LanguagePattern,
+    Words,
     alternation,
+    capitalised,
 )
 from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
@@ -45,63 +41,74 @@ from briefing.segment.ranker import (
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, SENTENCE_BREAK, mask_abbreviations, sentence_start
 
 SEP = r"^[\s,.–—-]*"
-INDEFINITE = alternation(VOCAB.indefinites + tuple(w[:1].upper() + w[1:] for w in VOCAB.indefinites))
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
 PHRASE = r"[^.!?「」;:]{1,120}"
-CAPITALISED_VERBS = alternation(w[:1].upper() + w[1:] for w in VOCAB.speech_verbs)
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
-NAME_IN_TEXT = re.compile(rf"(?:{TITLE}\s+)*{NAME}")
-LEADING_ARTICLE = re.compile(rf"{DETERMINER}\s")
-DEMONSTRATIVE = alternation(VOCAB.demonstratives + tuple(w[:1].upper() + w[1:] for w in VOCAB.demonstratives))
-ROLE_PHRASE = re.compile(rf"(?:{DETERMINER}|{INDEFINITE})\s+(?P<role>[\w’' \-]+)")
+NAME_IN_TEXT = LanguagePattern(lambda w: rf"(?:{w.title}\s+)*{w.name}")
+LEADING_ARTICLE = LanguagePattern(lambda w: rf"{w.determiner}\s")
+ROLE_PHRASE = LanguagePattern(
+    lambda w: rf"(?:{w.determiner}|{w.any_of('indefinites', capitals=True)})\s+(?P<role>[\w’' \-]+)")
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 CONJUNCTION_WORDS = set(VOCAB.conjunctions)
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
-SUFFIX_WORD = re.compile(alternation(VOCAB.name_suffixes))
+SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
 # "this Lee look-alike": a demonstrative and at most three words ending in a common noun
-DEMONSTRATIVE_PHRASE = re.compile(rf"{DEMONSTRATIVE}\s+(?P<role>(?:[\w’'\-]+\s+){{0,2}}[a-z][\w’'\-]*)")
+DEMONSTRATIVE_PHRASE = LanguagePattern(
+    lambda w: rf"{w.any_of('demonstratives', capitals=True)}\s+(?P<role>(?:[\w’'\-]+\s+){{0,2}}[a-z][\w’'\-]*)")
 # "protesters", "Kelby High fans": a plural (or role) noun with at most three words before it, no article
-GROUP_PHRASE = re.compile(rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{alternation(VOCAB.role_nouns)}))")
-# After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail").
-CLAUSE_AFTER = rf"(?:(?!\s{CLAUSE_WORD}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
-PHRASE_AFTER = rf"{CLAUSE_AFTER}(?:,\s+{CLAUSE_AFTER})?"  # "son secrétaire général, Marc Lefèvre"
-SUBJECT_START = rf"(?!{CLAUSE_WORD}\b)"
+GROUP_PHRASE = LanguagePattern(
+    lambda w: rf"(?P<role>(?:[\w’'\-]+\s+){{0,3}}(?:[a-z][\w\-]+[a-z]s|{w.any_of('role_nouns')}))")
 # After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
-REPORTED_SPEECH = re.compile(rf"\s+(?:that\b|(?:{PRONOUN}|{DETERMINER}|{NAME_WORD})\s+[\w’']+)")
-# Only a written thing "reads": "the email read", "read the statement", "a sign that read"
-DOCUMENT = rf"(?<!\w)(?:{DETERMINER}|{INDEFINITE})\s+(?:[\w’'\-]+\s+){{0,3}}{alternation(VOCAB.things)}\b"
-DOCUMENT_VERBS = alternation(VOCAB.document_verbs)
+REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
+
+
+def _phrase_after(w: Words) -> str:
+    """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail"),
+    and may hold one comma ("son secrétaire général, Marc Lefèvre")."""
+    clause_after = rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
+    return rf"(?!{w.clause_word}\b){clause_after}(?:,\s+{clause_after})?"
+
+
+def _document(w: Words) -> str:
+    """Only a written thing "reads": "the email read", "read the statement", "a sign that read"."""
+    return (rf"(?<!\w)(?:{w.determiner}|{w.any_of('indefinites', capitals=True)})\s+(?:[\w’'\-]+\s+){{0,3}}"
+            rf"{w.any_of('things')}\b")
+
+
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (re.compile(rf"{SEP}{SPEECH_VERBS}{WHEN},?\s+{SUBJECT_START}(?P<name>{PHRASE_AFTER})"), "said-after"),
-    (re.compile(rf"{SEP}(?P<name>{PRONOUN}|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b"), "said-after"),
-    (re.compile(rf"{SEP}{ACCORDING_TO}\s+(?P<name>{PHRASE})"), "according-to"),
-    (re.compile(rf"{SEP}(?P<name>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}\b"), "said-after"),
-    (re.compile(rf"{SEP}{DOCUMENT_VERBS}\s+(?P<name>{DOCUMENT})"), "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+(?P<name>{_phrase_after(w)})"), "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}(?P<name>{w.pronoun}|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"),
+     "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.according_to}\s+(?P<name>{PHRASE})"), "according-to"),
+    (LanguagePattern(lambda w: rf"{SEP}(?P<name>{_document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}\b"),
+     "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.any_of('document_verbs')}\s+(?P<name>{_document(w)})"), "said-after"),
 ]
-BEFORE_QUOTE_VERB = re.compile(
-    rf"(?:(?P<name>{PRONOUN}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{SPEECH_VERBS})\b[^.!?]*|"
-    rf"{ACCORDING_TO}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
-    rf"^\s*{CAPITALISED_VERBS}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"  # "Said the mayor, ..."
-    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{SPEECH_VERBS})\s*$|"  # "Ann Lee posted a photo, writing"
-    rf"(?P<name5>{DOCUMENT})\s+(?:that\s+)?{DOCUMENT_VERBS}[,:]?\s*$"  # "a sign that read"
-)
-CANDIDATE = re.compile(rf"(?:{TITLE}\s+)*{NAME}|\b{PRONOUN}\b")
+BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
+    rf"(?:(?P<name>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b[^.!?]*|"
+    rf"{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
+    # "Said the mayor, ..."
+    rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
+    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{w.speech_verbs})\s*$|"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name5>{_document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}[,:]?\s*$"  # "a sign that read"
+))
+CANDIDATE = LanguagePattern(lambda w: rf"(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
-PERSON_MENTION = re.compile(rf"(?:(?P<title>{TITLE})\s+)?(?P<name>{NAME})")
-SUBJECT_PRONOUN = re.compile(rf"(?:^|[.!?]\s+|,\s+)({PRONOUN})\b")
-LOWER_PRONOUN = re.compile(rf"\b{alternation(PRONOUN_WORDS)}\b")
-TITLE_ONLY = re.compile(TITLE)
+PERSON_MENTION = LanguagePattern(lambda w: rf"(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
+SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
+LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
+TITLE_ONLY = LanguagePattern(lambda w: w.title)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
-SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b")
+SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
 # "Former Kelby governor Ann Lee": after a titled word, a role noun and a name; the name is the person
-ROLE_THEN_NAME = re.compile(rf"\s+{alternation(VOCAB.role_nouns)}\s+{NAME}")
+ROLE_THEN_NAME = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\s+{w.name}")
 # "the Kelby Ridge vigil": a determiner right before a name, a lower-case word right after it (_modifies_a_noun)
-DETERMINER_ENDS = re.compile(rf"(?<!\w){DETERMINER.lower()}\Z")
+DETERMINER_ENDS = LanguagePattern(lambda w: rf"(?<!\w){w.determiner.lower()}\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
-SPEAKS = re.compile(rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{SPEECH_VERBS}\b")
+SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-from briefing.segment.patterns import NAME, SENTENCE_END
+from briefing.segment.patterns import SENTENCE_END, LanguagePattern
 
 HEADLINE_MAX_WORDS = 16
-BYLINE = re.compile(rf"(?:By|Par|Von|Por|Di|Door)\s+{NAME}")
+BYLINE = LanguagePattern(lambda w: rf"(?:By|Par|Von|Por|Di|Door)\s+{w.name}")
 QUOTE_MARKS = "“”\"«»„「」『』"
 
 

@@ -1,12 +1,18 @@
-"""Regular expressions built once from the per-language word lists (briefing/lang/*.toml)."""
+"""Regular expressions over the per-language word lists (briefing/lang/*.toml), compiled for the language of the
+article being read: compiling them over all languages' lists at once took 150 ms of every run."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
 
-from briefing.lang import vocabulary
+from briefing.lang import Vocabulary, available, vocabulary
 
-VOCAB = vocabulary()
+VOCAB = vocabulary()  # every language's lists: the word sets below are cheap, so they keep them all
 
 
 def alternation(words, flags: str = "") -> str:
@@ -15,39 +21,123 @@ def alternation(words, flags: str = "") -> str:
     return f"(?{flags}:{'|'.join(escaped)})" if escaped else "(?!)"
 
 
-def _capitalised(words) -> list[str]:
-    return [w[:1].upper() + w[1:] for w in words]
+def capitalised(words) -> tuple[str, ...]:
+    return tuple(w[:1].upper() + w[1:] for w in words)
 
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁΑ-ΩΆΈΉΊΌΎΏ"
 INITIAL = rf"[{UPPER}][.\u2024](?:[{UPPER}][.\u2024])*"  # \u2024: a dot masked as an abbreviation's
-PARTICLE = alternation(VOCAB.particles)
 # "Lee", "O’Neil", "al-Amin": a capitalised word, or a particle joined to one by an apostrophe or a hyphen
 HYPHENED_PARTICLE = r"(?:al|el|ad|ash|bin|ibn|abu)-"
 NAME_WORD = (rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*|"
              rf"(?<![\w\-]){HYPHENED_PARTICLE}[{UPPER}][\w’'\-]*)")
-SUFFIX = alternation(VOCAB.name_suffixes)
-# A person's name: capitalised words, with initials ("Gerald F. Seib") and particles ("Ludwig van Beethoven"); up to
-# six, so that "Former Kelby-Mills CEO Dana Quill" is one phrase, not "Former Kelby-Mills CEO Dana" and "Quill".
-NAME = (rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{PARTICLE}\s+)?{NAME_WORD}){{0,5}}(?:,?\s+{SUFFIX}(?!\w))?")
-ROLE_TITLE = alternation(VOCAB.titles)
-QUALIFIER = alternation(VOCAB.title_qualifiers)
-TITLE = rf"(?:(?:{QUALIFIER}\s+)*{ROLE_TITLE}(?!\w))"
-SPEECH_VERBS = alternation(VOCAB.speech_verbs)
-ACCORDING_TO = alternation(VOCAB.according_to + tuple(_capitalised(VOCAB.according_to)))
-PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in VOCAB.female_pronouns}
-PRONOUN = alternation(list(PRONOUN_WORDS) + _capitalised(PRONOUN_WORDS))
 ADVERB = r"(?:\w+ly\s+)?"
-DETERMINER = alternation(VOCAB.determiners + tuple(_capitalised(VOCAB.determiners)))
-CLAUSE_WORD = alternation(VOCAB.clause_words)
-LOCATIVE_WORD = alternation(VOCAB.locatives)
-CONJUNCTION = alternation(VOCAB.conjunctions)
 WHEN = r"(?:\s+(?:on|last|this|in|at|during)\s+[\w’' ]{1,30}?)?"
-
+PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in VOCAB.female_pronouns}
 MALE_TITLES = {t.lower() for t in VOCAB.male_titles}
 FEMALE_TITLES = {t.lower() for t in VOCAB.female_titles}
 STOP_NAMES = {w.lower() for w in VOCAB.stop_words + VOCAB.other_pronouns + VOCAB.plural_pronouns}
-CALENDAR = VOCAB.months + VOCAB.days  # as each language writes them: "sabato" is a day, "Sabato" a surname
-NOT_A_PERSON = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words + VOCAB.place_words + CALENDAR)}(?!\w)")
-TRAILING_PRONOUN = PRONOUN
 SENTENCE_END = ".!?…。！？"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The regex pieces written over one language's word lists (or several languages'), that patterns combine."""
+
+    vocab: Vocabulary
+    particle: str
+    suffix: str
+    name: str  # a person's name: capitalised words, initials ("Gerald F. Seib"), particles ("Ludwig van Beethoven")
+    role_title: str
+    qualifier: str
+    title: str  # "former Secretary of State"
+    speech_verbs: str
+    according_to: str
+    pronoun: str  # "he", "She"
+    determiner: str
+    clause_word: str
+    locative_word: str
+    conjunction: str
+
+    def any_of(self, *fields: str, capitals: bool = False) -> str:
+        """An alternation of the words of these vocabulary fields, also capitalised if `capitals`."""
+        listed = tuple(w for field in fields for w in getattr(self.vocab, field))
+        return alternation(listed + capitalised(listed) if capitals else listed)
+
+
+@cache
+def words(languages: tuple[str, ...]) -> Words:
+    v = vocabulary(languages)
+    particle, suffix = alternation(v.particles), alternation(v.name_suffixes)
+    role_title, qualifier = alternation(v.titles), alternation(v.title_qualifiers)
+    pronouns = v.male_pronouns + v.female_pronouns
+    return Words(
+        vocab=v, particle=particle, suffix=suffix,
+        # up to six words, so that "Former Kelby-Mills CEO Dana Quill" is one phrase, not "... Dana" and "Quill"
+        name=(rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{particle}\s+)?{NAME_WORD}){{0,5}}"
+              rf"(?:,?\s+{suffix}(?!\w))?"),
+        role_title=role_title, qualifier=qualifier, title=rf"(?:(?:{qualifier}\s+)*{role_title}(?!\w))",
+        speech_verbs=alternation(v.speech_verbs),
+        according_to=alternation(v.according_to + capitalised(v.according_to)),
+        pronoun=alternation(pronouns + capitalised(pronouns)),
+        determiner=alternation(v.determiners + capitalised(v.determiners)),
+        clause_word=alternation(v.clause_words), locative_word=alternation(v.locatives),
+        conjunction=alternation(v.conjunctions),
+    )
+
+
+ALL_LANGUAGES = available()
+_LANGUAGES: ContextVar[tuple[str, ...] | None] = ContextVar("languages", default=None)
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary((language,)).stop_words)
+
+
+def languages_of(language: str, text: str) -> tuple[str, ...]:
+    """The languages whose word lists read this article: its stated or detected language, and any language whose
+    stop words it uses as often (a short text is often undetected and taken for English); every language when
+    none of them has a word list."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    uses = {code: len(_stop_words(code) & words) for code in ALL_LANGUAGES}
+    found = {code for code, used in uses.items() if code == language or (used and used >= uses.get(language, 0))}
+    return tuple(sorted(found)) or ALL_LANGUAGES
+
+
+@contextmanager
+def reading(languages: tuple[str, ...]) -> Iterator[None]:
+    """Within this block, patterns use the word lists of these languages."""
+    token = _LANGUAGES.set(languages)
+    try:
+        yield
+    finally:
+        _LANGUAGES.reset(token)
+
+
+class LanguagePattern:
+    """A regex written over the word lists, compiled once for each language it is used in; otherwise used as
+    a compiled `re.Pattern` is (`.search`, `.finditer`, `.pattern` ...)."""
+
+    def __init__(self, build: Callable[[Words], str], flags: int = 0):
+        self._build, self._flags = build, flags
+
+    def compiled(self) -> re.Pattern:
+        return _compile(self, _LANGUAGES.get() or ALL_LANGUAGES)
+
+    def source(self, w: Words) -> str:
+        """The pattern's text for these words, to write into a larger pattern."""
+        return self._build(w)
+
+    def __getattr__(self, attribute: str):
+        return getattr(self.compiled(), attribute)
+
+
+@cache
+def _compile(pattern: LanguagePattern, languages: tuple[str, ...]) -> re.Pattern:
+    return re.compile(pattern.source(words(languages)), pattern._flags)
+
+
+# as each language writes them: "sabato" is a day, "Sabato" a surname
+NOT_A_PERSON = LanguagePattern(
+    lambda w: rf"(?<!\w){w.any_of('organisation_words', 'place_words', 'months', 'days')}(?!\w)")

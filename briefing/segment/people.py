@@ -12,25 +12,17 @@ from functools import cache
 
 from briefing.lang import available, vocabulary
 from briefing.segment.patterns import (
-    CALENDAR,
-    CONJUNCTION,
-    DETERMINER,
     FEMALE_TITLES,
     HYPHENED_PARTICLE,
     INITIAL,
-    LOCATIVE_WORD,
     MALE_TITLES,
     NAME_WORD,
     NOT_A_PERSON,
-    PARTICLE,
-    QUALIFIER,
-    ROLE_TITLE,
     SENTENCE_END,
     STOP_NAMES,
-    SUFFIX,
     UPPER,
     VOCAB,
-    alternation,
+    LanguagePattern,
 )
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
@@ -45,34 +37,36 @@ OPENING_QUOTES = "“«„「"
 CLOSING_QUOTES = "”»」"
 QUOTED_TERM = re.compile(r"[“«„「][^”»」]+[”»」]")  # a balanced pair inside the phrase
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
-TITLE_TOKEN = re.compile(rf"^(?:{ROLE_TITLE}|{QUALIFIER})$")
+TITLE_TOKEN = LanguagePattern(lambda w: rf"^(?:{w.role_title}|{w.qualifier})$")
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
-PARTICLE_TOKEN = re.compile(rf"^{PARTICLE}$")
-SUFFIX_TOKEN = re.compile(rf"^{SUFFIX}$")
-CALENDAR_TOKEN = re.compile(rf"^{alternation(CALENDAR)}$")
-MONTH_TOKEN = re.compile(rf"^{alternation(VOCAB.months)}$")
+PARTICLE_TOKEN = LanguagePattern(lambda w: rf"^{w.particle}$")
+SUFFIX_TOKEN = LanguagePattern(lambda w: rf"^{w.suffix}$")
+# as each language writes them: "sabato" is a day, "Sabato" a surname
+CALENDAR_TOKEN = LanguagePattern(lambda w: rf"^{w.any_of('months', 'days')}$")
+MONTH_TOKEN = LanguagePattern(lambda w: rf"^{w.any_of('months')}$")
 # a month inside a name is the name's ("Tessa May"): _is_name_token decides that word by word
-NOT_A_NAME = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words + VOCAB.place_words + VOCAB.days)}(?!\w)")
+NOT_A_NAME = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('organisation_words', 'place_words', 'days')}(?!\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
 ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")  # "RNC", "NAACP"
-ORGANISATION = re.compile(rf"(?<!\w){alternation(VOCAB.organisation_words)}(?!\w)")
+ORGANISATION = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('organisation_words')}(?!\w)")
 POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
 PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
-PART_BREAK = re.compile(rf",|\s+{CONJUNCTION}\s+|\s+[-–—]\s+")
-LEADING_DETERMINER = re.compile(rf"^{DETERMINER}\s+")
-PLACE_WORD = re.compile(alternation(VOCAB.place_words))
-PLACE_AFTER_NAME = re.compile(rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s+({PLACE_WORD.pattern})(?!\w)")
+PART_BREAK = LanguagePattern(lambda w: rf",|\s+{w.conjunction}\s+|\s+[-–—]\s+")
+LEADING_DETERMINER = LanguagePattern(lambda w: rf"^{w.determiner}\s+")
+PLACE_WORD = LanguagePattern(lambda w: w.any_of('place_words'))
+PLACE_AFTER_NAME = LanguagePattern(lambda w: rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s+({w.any_of('place_words')})(?!\w)")
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
-LOCATIVE = re.compile(rf"\b{LOCATIVE_WORD}\s+(?P<place>[{UPPER}][\w’'\-]*"
-                      rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
+LOCATIVE = LanguagePattern(lambda w: rf"\b{w.locative_word}\s+(?P<place>[{UPPER}][\w’'\-]*"
+                                      rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 # "his wife, Jane, called", "Rihanna, who was honoured": one capitalised word that a role noun introduces, or that a
 # relative pronoun only people take follows, names a person although no first name or title goes with it
-LONE_AFTER_ROLE = re.compile(rf"(?<!\w)(?P<role>{alternation(VOCAB.role_nouns + VOCAB.male_kin + VOCAB.female_kin)}),"
-                             rf"\s+(?P<name>{NAME_WORD}),")
+LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_kin', 'female_kin')}),"
+                                            rf"\s+(?P<name>{NAME_WORD}),")
 KIN_GENDER = {w: "male" for w in VOCAB.male_kin} | {w: "female" for w in VOCAB.female_kin}
-LONE_BEFORE_RELATIVE = re.compile(rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{alternation(VOCAB.person_relatives)}(?!\w)")
+LONE_BEFORE_RELATIVE = LanguagePattern(
+    lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 SUBORDINATOR_WORDS = {w.lower() for w in VOCAB.subordinators if w.lower() not in VOCAB.locatives}
 CLAUSE_WORDS = set(VOCAB.clause_words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.segment.patterns import NAME, SPEECH_VERBS, TITLE, TRAILING_PRONOUN
+from briefing.segment.patterns import LanguagePattern
 
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
@@ -15,10 +15,10 @@ CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
 # Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
 DOUBLED_APOSTROPHE = re.compile(r"''")
 # ', said Vladimir Putin' / ' affirmed Putin' at a paragraph's end: where an unclosed quote stops.
-TRAILING_ATTRIBUTION = re.compile(
-    rf"(?:,\s*|\s+)(?:{SPEECH_VERBS}\s+(?P<name>(?:{TITLE}\s+)*{NAME})|"
-    rf"(?P<name2>(?:{TITLE}\s+)*{NAME}|{TRAILING_PRONOUN})\s+{SPEECH_VERBS})\s*[.!?]?\s*$"
-)
+TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
+    rf"(?:,\s*|\s+)(?:{w.speech_verbs}\s+(?P<name>(?:{w.title}\s+)*{w.name})|"
+    rf"(?P<name2>(?:{w.title}\s+)*{w.name}|{w.pronoun})\s+{w.speech_verbs})\s*[.!?]?\s*$"
+))
 
 
 @dataclass(frozen=True)

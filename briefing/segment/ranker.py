@@ -16,16 +16,16 @@ from functools import cache
 from importlib import resources
 
 from briefing.model import Segment
-from briefing.segment.patterns import ADVERB, PRONOUN_WORDS, SPEECH_VERBS, alternation
+from briefing.segment.patterns import ADVERB, PRONOUN_WORDS, LanguagePattern
 from briefing.segment.people import Person
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
 WEIGHTS_FILE = "speaker_ranker.json"
 CUES = ("said-after", "said-before", "according-to", "partial-intro", "colon-lead-in", "same-utterance",
         "paragraph-end", "continues-previous", "named-before", "pronoun")
-PRONOUN_NEAR = re.compile(rf"^[\s,.–—-]*(?:({alternation(PRONOUN_WORDS)})\s+{ADVERB}{SPEECH_VERBS}\b|"
-                          rf"{SPEECH_VERBS}\s+({alternation(PRONOUN_WORDS)})\b)", re.IGNORECASE)
-PRONOUN_BEFORE = re.compile(rf"\b({alternation(PRONOUN_WORDS)})\s+{ADVERB}{SPEECH_VERBS}[,:]?\s*$", re.IGNORECASE)
+PRONOUN_NEAR = LanguagePattern(lambda w: rf"^[\s,.–—-]*(?:({w.pronoun})\s+{ADVERB}{w.speech_verbs}\b|"
+                                          rf"{w.speech_verbs}\s+({w.pronoun})\b)", re.IGNORECASE)
+PRONOUN_BEFORE = LanguagePattern(lambda w: rf"\b({w.pronoun})\s+{ADVERB}{w.speech_verbs}[,:]?\s*$", re.IGNORECASE)
 LOG_SCALE = 8.0  # log(1 + characters) / LOG_SCALE: distances of a few to a few thousand characters in 0..1
 
 
