@@ -131,6 +131,15 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
         "Title\n\nSenator Dana Vell spoke about the budget with Tom Reyes on Monday.\n\n"
         "“We will win,” said Tom Reyes.\n\nVell did not agree with the plan.\n\n“It will not pass,” she said.\n",
         ["Tom Reyes", "Dana Vell"]),
+    "a gendered role noun before the name says who 'he' is not": (
+        "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
+        "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"
+        "Vell did not answer the question from Reyes about the plan.\n\n“We do not know yet,” he said.\n",
+        ["Tom Reyes", "Dana Vell", "Tom Reyes"]),
+    "a gendered role noun in an appositive says who 'he' is not": (
+        "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
+        "Dana Vell, a spokeswoman for the Harbour Party, did not answer the question from Reyes about the plan.\n\n"
+        "“We do not know yet,” he said.\n", ["Tom Reyes", "Tom Reyes"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),

@@ -47,8 +47,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "subordinators": ("grammar", "subordinators"),
     "demonstratives": ("grammar", "demonstratives"),
     "person_relatives": ("grammar", "person_relatives"),
-    "male_kin": ("names", "male_kin"),
-    "female_kin": ("names", "female_kin"),
+    "male_nouns": ("names", "male_nouns"),
+    "female_nouns": ("names", "female_nouns"),
 }
 
 
@@ -86,8 +86,8 @@ class Vocabulary:
     subordinators: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
     person_relatives: tuple[str, ...] = ()
-    male_kin: tuple[str, ...] = ()
-    female_kin: tuple[str, ...] = ()
+    male_nouns: tuple[str, ...] = ()
+    female_nouns: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -62,9 +62,9 @@ LOCATIVE = LanguagePattern(lambda w: rf"\b{w.locative_word}\s+(?P<place>[{UPPER}
                                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
 # "his wife, Jane, called", "Rihanna, who was honoured": one capitalised word that a role noun introduces, or that a
 # relative pronoun only people take follows, names a person although no first name or title goes with it
-LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_kin', 'female_kin')}),"
+LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_nouns', 'female_nouns')}),"
                                             rf"\s+(?P<name>{NAME_WORD}),")
-KIN_GENDER = {w: "male" for w in VOCAB.male_kin} | {w: "female" for w in VOCAB.female_kin}
+NOUN_GENDER = {w: "male" for w in VOCAB.male_nouns} | {w: "female" for w in VOCAB.female_nouns}
 LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
@@ -407,7 +407,7 @@ class ArticleWords:
         """One-word names the article gives a person ("his wife, Jane,", "Rihanna, who"), in order, with the gender a
         kin word gives them; not a word it also writes beside another name word ("Jane Lee", "Mr. Lee"), which the
         fuller name already covers."""
-        found = sorted(((m.start("name"), m.group("name"), KIN_GENDER.get((m.groupdict().get("role") or "").lower()))
+        found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
                         for pattern in (LONE_AFTER_ROLE, LONE_BEFORE_RELATIVE) for m in pattern.finditer(self.text)),
                        key=lambda item: item[0])
         names: dict[str, str | None] = {}
@@ -473,7 +473,7 @@ class People:
         parts = split_name(raw, self.article)
         if not parts.name:
             return self.lookup(raw)
-        gender = _gender_of(parts.titles, self.article)
+        gender = _gender_of(parts.titles, self.article) or _noun_gender(raw[: raw.find(parts.name)])
         person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, gender)
         if person is None:
             person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
@@ -528,6 +528,7 @@ class People:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
         if 2 < len(phrase) < 60:
             self.by_role.setdefault(phrase, person)
+        person.gender = person.gender or _noun_gender(phrase.split(",")[0])  # "Ann Lee, a spokeswoman for the club"
 
     def settle(self, speakers) -> None:
         """One name per person, the fullest the article gives: a lone first name ("Ruth said") or surname that
@@ -578,6 +579,12 @@ def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> 
         if title.lower() in female:
             return "female"
     return None
+
+
+def _noun_gender(phrase: str) -> str | None:
+    """"White House spokeswoman", "his wife": the gender a noun in a phrase about a person gives, if one does."""
+    found = {NOUN_GENDER[word] for word in re.findall(r"[\w’']+", phrase.lower()) if word in NOUN_GENDER}
+    return found.pop() if len(found) == 1 else None
 
 
 def _compatible(short: str, full: str) -> bool:
