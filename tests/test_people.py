@@ -131,6 +131,10 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
         "Title\n\nSenator Dana Vell spoke about the budget with Tom Reyes on Monday.\n\n"
         "“We will win,” said Tom Reyes.\n\nVell did not agree with the plan.\n\n“It will not pass,” she said.\n",
         ["Tom Reyes", "Dana Vell"]),
+    "a one-word name after a kin word, in French": (
+        "Titre\n\nLe maire Paul Garnier a parlé du budget de la ville lundi.\n\n"
+        "« Nous allons gagner », a déclaré Paul Garnier.\n\nSa femme, Lucie, a rencontré les électeurs de la ville.\n\n"
+        "« Les gens sont fatigués », a-t-elle dit.\n", ["Paul Garnier", "Lucie"]),
     "a gendered role noun before the name says who 'he' is not": (
         "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
         "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"

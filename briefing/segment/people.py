@@ -64,7 +64,7 @@ LOCATIVE = LanguagePattern(lambda w: rf"\b{w.locative_word}\s+(?P<place>[{UPPER}
 # relative pronoun only people take follows, names a person although no first name or title goes with it
 LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_nouns', 'female_nouns')}),"
                                             rf"\s+(?P<name>{NAME_WORD}),")
-NOUN_GENDER = {w: "male" for w in VOCAB.male_nouns} | {w: "female" for w in VOCAB.female_nouns}
+NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "female" for w in VOCAB.female_nouns}
 LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
