@@ -68,7 +68,6 @@ NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "femal
 LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
-SUBORDINATOR_WORDS = {w.lower() for w in VOCAB.subordinators if w.lower() not in VOCAB.locatives}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 
@@ -325,6 +324,20 @@ def _stop_words_of(language: str | None) -> set[str]:
 
 
 @cache
+def _words_before_no_lone_name(language: str | None) -> set[str]:
+    """Determiners, prepositions and locatives of the article's language ("the Kurds, who", "in Delmar, who")."""
+    words = vocabulary((language,)) if language else VOCAB
+    return {w.lower() for w in words.determiners + words.clause_words + words.locatives}
+
+
+@cache
+def _subordinators(language: str | None) -> set[str]:
+    """Words of the article's language that open a clause leading into the main one ("when", "as"), not "in"."""
+    words = vocabulary((language,)) if language else VOCAB
+    return {w.lower() for w in words.subordinators if w not in words.locatives}
+
+
+@cache
 def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
     """The titles that say a person is a man, and a woman, in the article's language: "Senator" is a man's title in
     German, anyone's in English. Without a language, those of any language."""
@@ -418,8 +431,11 @@ class ArticleWords:
 
     def _is_lone_name(self, name: str, start: int) -> bool:
         before = self.text[:start].split()[-1:]
-        if before and self._is_name_beside(before[0]):
-            return False  # "Ann Lee, who": the end of a longer name
+        if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
+                       or PARTICLE_TOKEN.match(before[0].lower())):
+            return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
+        if before and before[0].lower() in _words_before_no_lone_name(self.language):
+            return False  # "the Kurds, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
         if POSSESSIVE.search(name) or ACRONYM.search(name) or not self.is_proper(name) or name.lower() in self.lower \
                 or name.lower() in STOP_NAMES or TITLE_TOKEN.match(name) or NOT_A_NAME.search(name) \
                 or DEMONYM.search(name) or name in self.places:
@@ -567,7 +583,7 @@ class People:
         """"Ryan doubted it when Tapper asked": a name right after "when", "as", "after" speaks in a clause leading
         into or hanging off the main one; the main clause's subject is who goes on speaking."""
         before = self.article.text[max(0, position - 20) : position].split() if self.article else []
-        return bool(before) and before[-1].lower() in SUBORDINATOR_WORDS
+        return bool(before) and before[-1].lower() in _subordinators(self.article.language)
 
 
 def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
