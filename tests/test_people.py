@@ -135,6 +135,9 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
         "Titre\n\nLe maire Paul Garnier a parlé du budget de la ville lundi.\n\n"
         "« Nous allons gagner », a déclaré Paul Garnier.\n\nSa femme, Lucie, a rencontré les électeurs de la ville.\n\n"
         "« Les gens sont fatigués », a-t-elle dit.\n", ["Paul Garnier", "Lucie"]),
+    "a name with an initial before a partial quote keeps the initial": (
+        "Title\n\nWhen the agency's director, Ann B. Vell, said on Monday that her staff had found no “direct "
+        "evidence” of a leak, few believed it.\n", ["Ann B. Vell"]),
     "a gendered role noun before the name says who 'he' is not": (
         "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
         "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"
