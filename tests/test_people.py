@@ -138,6 +138,9 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a name with an initial before a partial quote keeps the initial": (
         "Title\n\nWhen the agency's director, Ann B. Vell, said on Monday that her staff had found no “direct "
         "evidence” of a leak, few believed it.\n", ["Ann B. Vell"]),
+    "a role noun opening the sentence is not the person's first name": (
+        "Title\n\nActress Mara Vell spoke at the gala on Monday.\n\n“I will be back,” Mara Vell said.\n\n"
+        "Editor Tom Reyes agreed: “She will.”\n", ["Mara Vell", "Tom Reyes"]),
     "a gendered role noun before the name says who 'he' is not": (
         "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
         "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"

@@ -300,8 +300,10 @@ def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleW
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
     """"Hammering Hillary Clinton", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
     lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
-    ("Sterling Vane")."""
+    ("Sterling Vane"). So is a role noun opening a sentence before a full name ("Actress Mara Vell said")."""
     while len(run) > 1 and _opens_sentence(run, article):
+        run = run[1:]
+    if len(run) > 2 and run[0].lower() in ROLE_WORDS | NOUN_GENDER.keys() and run[0] not in SURNAME_TITLES:
         run = run[1:]
     return run
 
