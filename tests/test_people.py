@@ -141,14 +141,6 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a role noun opening the sentence is not the person's first name": (
         "Title\n\nActress Mara Vell spoke at the gala on Monday.\n\n“I will be back,” Mara Vell said.\n\n"
         "Editor Tom Reyes agreed: “She will.”\n", ["Mara Vell", "Tom Reyes"]),
-    "a bare role is the one known speaker whose role or organisation ends in it": (
-        "Title\n\n“The count is done,” the Kelby Board said in a statement on Monday.\n\n"
-        "“No one voted twice,” the board said.\n\n“It was a fair vote,” said a Harbour Mills executive.\n\n"
-        "“We will not appeal,” the executive added.\n",
-        ["Kelby Board", "Kelby Board", "Harbour Mills executive", "Harbour Mills executive"]),
-    "a bare role that two known speakers end in stays its own": (
-        "Title\n\n“It was fair,” said a Harbour Mills executive.\n\n“It was not,” said a Kelby Works executive.\n\n"
-        "“We will see,” the executive added.\n", ["Harbour Mills executive", "Kelby Works executive", "executive"]),
     "a gendered role noun before the name says who 'he' is not": (
         "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
         "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"

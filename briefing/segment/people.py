@@ -473,18 +473,6 @@ class ArticleWords:
         return name in self.places and len(name.split()) > 1
 
 
-class Roles(dict):
-    """Role phrase -> person. A bare role ("the board", "the executive") that no one holds is the one known speaker
-    whose role or organisation ends in that noun ("the Kelby Board", "a Kelby Mills executive"), when only one
-    does."""
-
-    def get(self, role: str, default: Person | None = None) -> Person | None:
-        if role in self or " " in role:
-            return super().get(role, default)
-        holders = {id(person): person for key, person in self.items() if key.endswith(" " + role)}
-        return holders.popitem()[1] if len(holders) == 1 else default
-
-
 class People:
     """Resolves "President Vladimir Putin", "Putin", "the President" and "he" to one person."""
 
@@ -492,7 +480,7 @@ class People:
         self.article = article
         self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "hillary clinton" -> that person
-        self.by_role: dict[str, Person] = Roles()
+        self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
         for name, gender in (article.lone_names() if article is not None else {}).items():
@@ -527,9 +515,8 @@ class People:
                 return person
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
         phrase = stripped.lower().rstrip(".")
-        holder = self.by_role.get(phrase)
-        if holder is not None:
-            return holder
+        if phrase in self.by_role:
+            return self.by_role[phrase]
         words = stripped.split()
         if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
             return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
