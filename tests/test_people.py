@@ -141,6 +141,13 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a role noun opening the sentence is not the person's first name": (
         "Title\n\nActress Mara Vell spoke at the gala on Monday.\n\n“I will be back,” Mara Vell said.\n\n"
         "Editor Tom Reyes agreed: “She will.”\n", ["Mara Vell", "Tom Reyes"]),
+    "a name does not run on from a heading's line into the next line": (
+        "Title\n\nThe debate went on for hours on Monday night.\n\n"
+        "Posted by the desk at 9 pm on the night of the vote. Reyes: Keep Kelby Open\n"
+        "Tom Reyes returned to his favourite theme.\n\n“We will keep it open,” he said.\n", ["Tom Reyes"]),
+    "a name wrapped by hand across two lines of prose is one name": (
+        "Title\n\nThe debate went on for hours on Monday night, and at the end of it the mayor, Tom\n"
+        "Reyes, returned to his favourite theme.\n\n“We will keep it open,” he said.\n", ["Tom Reyes"]),
     "a gendered role noun before the name says who 'he' is not": (
         "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
         "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"

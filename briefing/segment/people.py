@@ -452,6 +452,17 @@ class ArticleWords:
         word = POSSESSIVE.sub("", word)
         return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower
 
+    def after_heading(self, phrase: str) -> str:
+        """"... Keep Kelby Open" + a new line + "Dana Quill returned": a phrase that runs on from a heading's line
+        into the text's is only its part after the line break; a name wrapped by hand across lines is kept."""
+        start = self.text.find(phrase)
+        head, _, tail = phrase.rpartition("\n")
+        if start < 0 or not tail.strip():
+            return phrase
+        line = self.text[self.text.rfind("\n", 0, start + len(head)) + 1 : start + len(head)]
+        words = list(WORD.finditer(re.split(r"[.:!?]\s", line)[-1]))  # its last sentence: "Lee: Make Roads Safe"
+        return tail.strip() if _is_heading_line(words, [m for m in words if m.group(0)[0].isupper()]) else phrase
+
     def is_name_word(self, token: str) -> bool:
         """Not a word only the headings capitalise ("Fires" in "ESPN Fires Coach"), nor a word in capitals that the
         article also writes in lower case ("FULL TEXT", "BREAKING"): those are headings' words, not names."""
@@ -488,6 +499,8 @@ class People:
 
     def register(self, raw: str) -> Person | None:
         """Add a name seen with a title or next to a speech verb; return its person."""
+        if "\n" in raw and self.article is not None:
+            raw = self.article.after_heading(raw)
         parts = split_name(raw, self.article)
         if not parts.name:
             return self.lookup(raw)
