@@ -60,7 +60,7 @@ PLACE_AFTER_NAME = LanguagePattern(lambda w: rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
 LOCATIVE = LanguagePattern(lambda w: rf"\b{w.locative_word}\s+(?P<place>[{UPPER}][\w’'\-]*"
                                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
-# "his wife, Jane, called", "Rihanna, who was honoured": one capitalised word that a role noun introduces, or that a
+# "his wife, Marta, called", "Zorana, who won the award": one capitalised word that a role noun introduces, or that a
 # relative pronoun only people take follows, names a person although no first name or title goes with it
 LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_nouns', 'female_nouns')}),"
                                             rf"\s+(?P<name>{NAME_WORD}),")
@@ -327,7 +327,7 @@ def _stop_words_of(language: str | None) -> set[str]:
 
 @cache
 def _words_before_no_lone_name(language: str | None) -> set[str]:
-    """Determiners, prepositions and locatives of the article's language ("the Kurds, who", "in Delmar, who")."""
+    """Determiners, prepositions and locatives of the article's language ("the Marrites, who", "in Delmar, who")."""
     words = vocabulary((language,)) if language else VOCAB
     return {w.lower() for w in words.determiners + words.clause_words + words.locatives}
 
@@ -419,8 +419,8 @@ class ArticleWords:
                                if _place_as_surname(match.group(0).split(), [], 0, self)}
 
     def lone_names(self) -> dict[str, str | None]:
-        """One-word names the article gives a person ("his wife, Jane,", "Rihanna, who"), in order, with the gender a
-        kin word gives them; not a word it also writes beside another name word ("Jane Lee", "Mr. Lee"), which the
+        """One-word names the article gives a person ("his wife, Marta,", "Zorana, who"), in order, with the gender a
+        kin word gives them; not a word it also writes beside another name word ("Marta Lee", "Mr. Lee"), which the
         fuller name already covers."""
         found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
                         for pattern in (LONE_AFTER_ROLE, LONE_BEFORE_RELATIVE) for m in pattern.finditer(self.text)),
@@ -437,7 +437,7 @@ class ArticleWords:
                        or PARTICLE_TOKEN.match(before[0].lower())):
             return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
         if before and before[0].lower() in _words_before_no_lone_name(self.language):
-            return False  # "the Kurds, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
+            return False  # "the Marrites, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
         if POSSESSIVE.search(name) or ACRONYM.search(name) or not self.is_proper(name) or name.lower() in self.lower \
                 or name.lower() in STOP_NAMES or TITLE_TOKEN.match(name) or NOT_A_NAME.search(name) \
                 or DEMONYM.search(name) or name in self.places:
@@ -595,7 +595,7 @@ class People:
         return (speaking or latest)[0][1]
 
     def _in_subordinate_clause(self, position: int) -> bool:
-        """"Ryan doubted it when Tapper asked": a name right after "when", "as", "after" speaks in a clause leading
+        """"Reyes doubted it when Vell asked": a name right after "when", "as", "after" speaks in a clause leading
         into or hanging off the main one; the main clause's subject is who goes on speaking."""
         before = self.article.text[max(0, position - 20) : position].split() if self.article else []
         return bool(before) and before[-1].lower() in _subordinators(self.article.language)
