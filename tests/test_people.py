@@ -255,5 +255,6 @@ def test_one_word_names_come_from_kin_words_and_relative_pronouns_only():
     article = ArticleWords("Ann Lee, who runs the mill, came with her husband, Olek, and met Dorota, who had called. "
                            "They drove from Lisle, which is near Harbour County, who knows. Olek said little. "
                            "The Marrites, who live in Delmar, who votes early, met Bo de Varre and the Kelby League "
-                           "for Open Principles, who wrote to de Varre, who answered.")
-    assert article.lone_names() == {"Olek": "male", "Dorota": None}
+                           "for Open Principles, who wrote to de Varre, who answered. A nurse from New Kelby, who "
+                           "came with her daughter Ilse, said nothing.")
+    assert article.lone_names() == {"Olek": "male", "Dorota": None, "Ilse": "female"}

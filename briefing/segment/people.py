@@ -64,9 +64,14 @@ LOCATIVE = LanguagePattern(lambda w: rf"\b{w.locative_word}\s+(?P<place>[{UPPER}
 # relative pronoun only people take follows, names a person although no first name or title goes with it
 LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_nouns', 'female_nouns')}),"
                                             rf"\s+(?P<name>{NAME_WORD}),")
+# "his wife Marta said", "her son Olek": a kin or role noun after a possessive, then one name word
+LONE_AFTER_KIN = LanguagePattern(
+    lambda w: rf"(?<!\w){w.determiner}\s+(?P<role>{w.any_of('male_nouns', 'female_nouns')})\s+(?P<name>{NAME_WORD})"
+              rf"(?![\w’'\-]|\s+{NAME_WORD})")
 NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "female" for w in VOCAB.female_nouns}
 LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
+LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
@@ -422,9 +427,9 @@ class ArticleWords:
         """One-word names the article gives a person ("his wife, Marta,", "Zorana, who"), in order, with the gender a
         kin word gives them; not a word it also writes beside another name word ("Marta Lee", "Mr. Lee"), which the
         fuller name already covers."""
+        matches = [m for pattern in LONE_NAME_PATTERNS for m in pattern.finditer(self.text)]
         found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
-                        for pattern in (LONE_AFTER_ROLE, LONE_BEFORE_RELATIVE) for m in pattern.finditer(self.text)),
-                       key=lambda item: item[0])
+                        for m in matches), key=lambda item: item[0])
         names: dict[str, str | None] = {}
         for start, name, gender in found:
             if self._is_lone_name(name, start):
@@ -434,7 +439,7 @@ class ArticleWords:
     def _is_lone_name(self, name: str, start: int) -> bool:
         before = self.text[:start].split()[-1:]
         if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
-                       or PARTICLE_TOKEN.match(before[0].lower())):
+                       or PARTICLE_TOKEN.match(before[0].lower()) or NOT_A_NAME.search(before[0])):
             return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
         if before and before[0].lower() in _words_before_no_lone_name(self.language):
             return False  # "the Marrites, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
