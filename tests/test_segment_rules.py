@@ -370,3 +370,122 @@ def test_a_name_between_an_article_and_a_noun_is_not_a_person():
     text = ('Title\n\nBo Marrin went to the Kelby Ridge vigil on Monday. In that sense, Kelby Ridge was a summons.\n\n'
             '"It was different," he added.\n')
     assert rule_speakers_of(text) == ["Bo Marrin"]
+
+
+def test_a_quote_whose_sentence_runs_on_goes_to_the_name_after_the_verb():
+    text = ('Title\n\nTom Vale wants the pier rebuilt this year.\n\n'
+            '"It seems very unlikely" that Vale can win the vote, said Dana Quill, a harbour pilot.\n')
+    assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+def test_a_name_after_a_preposition_is_a_person_when_it_speaks_alone_elsewhere():
+    text = ('Title\n\nTom Vale opened the pier on Monday, joined by Ivo Marrin of the harbour board.\n\n'
+            'Marrin said the work went well. Vale thanked the crew.\n\n'
+            'Later, at the dinner, Marrin praised the crew. "They did it in a year," he said.\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin"]
+
+
+@pytest.mark.parametrize("text", [
+    'Title\n\nAfter Tom Vale asked the pilot who would win the race, Dana Quill said: "The fastest boat."\n',
+    'Title\n\nTom Vale warned the crew about the storm, but Dana Quill said, "We sail at dawn."\n',
+])
+def test_the_last_clause_of_a_lead_in_gives_the_speaker(text):
+    assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+def test_a_later_clause_that_only_reports_an_act_keeps_the_first_speaker():
+    text = ('Title\n\nThe crew was tired. Dana Quill frowned, issued a statement on Monday saying: '
+            '"We sail at dawn."\n')
+    assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nOne early backer, Rep. Ivo Marrin, put the plan to the test on Monday:\n\n"It works."\n',
+     "Ivo Marrin"),
+    ('Title\n\nDana Quill spoke on Monday.\n\nKelby Action USA, a pro-Quill group, emailed a link with one line:'
+     '\n\n"Vote early."\n', "Kelby Action USA"),
+])
+def test_a_colon_lead_in_prefers_the_name_beside_a_role_and_skips_a_name_inside_a_word(text, speaker):
+    assert rule_speakers_of(text) == [speaker]
+
+
+def test_a_pronoun_refers_to_the_subject_not_to_a_name_after_a_preposition():
+    text = ('Title\n\nAna Ruiz ran the harbour for ten years. Asked about the pier plan drawn up by Mayor Tom Vale, '
+            'Ruiz stayed calm.\n\n"It will never float," she said.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nTom Vale spoke on Monday.\n\nA harbour spokesman said in a statement on Monday that '
+     '"The pier is safe and open to all boats."\n', "harbour spokesman"),
+    ('Title\n\nTom Vale spoke on Monday.\n\nThe new ad claims "Vale will sink the pier."\n', "new ad"),
+])
+def test_a_lead_in_ending_in_its_speech_verb_gives_the_speaker(text, speaker):
+    assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May."\n\n- Dana Quill.\n\nNot so.\n',
+    'Title\n\nTom Vale and Dana Quill spoke first.\n\n"The pier will be open by May." — Dana Quill\n\nNot so.\n',
+])
+def test_a_signature_line_after_a_quote_names_its_speaker(text):
+    assert rule_speakers_of(text) == ["Dana Quill"]
+
+
+def test_a_credit_line_after_a_quote_signs_nothing():
+    text = 'Title\n\nAna Ruiz spoke first.\n\n"The pier will be open by May."\n\n- Reporting by Dana Quill.\n'
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ('Title\n\n"We sail at dawn," said Tom Vale, the skipper.\n\nHarbour pilot Dana Quill agreed. '
+     '"The wind is right."\n',
+     ["Tom Vale", "Dana Quill"]),
+    ('Title\n\n"We sail at dawn," said Tom Vale, the skipper.\n\nThe pier is old, the harbour board writes. '
+     '"It needs work."\n', ["Tom Vale", "harbour board"]),
+    ('Title\n\nTom Vale spoke first. "We sail," he claimed. "We win," Dana Quill retorted.\n',
+     ["Tom Vale", "Dana Quill"]),
+])
+def test_a_sentence_whose_subject_speaks_leads_into_the_bare_quote_after_it(text, speakers):
+    assert rule_speakers_of(text) == speakers
+
+
+def test_a_pronoun_refers_to_the_main_clause_not_to_a_name_in_the_clause_leading_into_it():
+    text = ('Title\n\nAsked about the pier plan Mayor Tom Vale drew up, Ana Ruiz stayed calm.\n\n'
+            '"It will never float," she said.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_pronoun_refers_to_the_subject_not_to_someone_who_speaks_in_a_clause_after_it():
+    text = ('Title\n\nAna Ruiz spoke on Monday. Ruiz did not look pleased when Mayor Tom Vale asked about the pier.\n\n'
+            '"It will never float," she said.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_new_sentence_opening_with_a_linking_word_is_not_the_quotes_attribution():
+    text = ('Title\n\nAna Ruiz spoke at the pier on Monday.\n\n"The pier is safe." And as Mayor Tom Vale pointed out, '
+            'the pier is also old.\n')
+    assert rule_speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_one_of_a_group_after_the_verb_is_someone_new():
+    text = ('Title\n\nAna Ruiz runs the port. Her aides have run the numbers.\n\n"There is no way for Vale to win," '
+            'said one of those advisers, who spoke on the condition of anonymity.\n')
+    assert rule_speakers_of(text) == ["one of those advisers"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nAna Ruiz runs the port. As one pilot told Kelby Radio, "The pier is not safe."\n', "pilot"),
+    ('Title\n\nThe pier is old and the work is late, as the harbour board website notes:\n\n"Repairs start in May."\n',
+     "harbour board website"),
+])
+def test_a_role_after_a_subordinator_speaks(text, speaker):
+    assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Title\n\nAna Ruiz spoke first.\n\nAs Tom Vale attacked Ruiz, the crowd chanted, "Out!"\n', "crowd"),
+    ('Title\n\nAna Ruiz spoke first.\n\nAs Tom Vale, a harbour pilot, put it: "The pier is not safe."\n', "Tom Vale"),
+])
+def test_a_leading_clause_names_no_subject_of_the_speech_verb(text, speaker):
+    assert rule_speakers_of(text) == [speaker]

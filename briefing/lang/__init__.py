@@ -49,6 +49,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "person_relatives": ("grammar", "person_relatives"),
     "male_nouns": ("names", "male_nouns"),
     "female_nouns": ("names", "female_nouns"),
+    "prepositions": ("grammar", "prepositions"),
 }
 
 
@@ -88,6 +89,7 @@ class Vocabulary:
     person_relatives: tuple[str, ...] = ()
     male_nouns: tuple[str, ...] = ()
     female_nouns: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

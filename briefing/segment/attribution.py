@@ -7,6 +7,7 @@ the rules' cue, or "ranked: NAME (rules: CUE)" where the ranker chose someone el
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -18,6 +19,7 @@ from briefing.segment.patterns import (
     NAME_WORD,
     PRONOUN_WORDS,
     STOP_NAMES,
+    UPPER,
     VOCAB,
     WHEN,
     LanguagePattern,
@@ -64,11 +66,16 @@ GROUP_PHRASE = LanguagePattern(
 REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
 
 
+def _clause_after(w: Words) -> str:
+    """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail")."""
+    return rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
+
+
 def _phrase_after(w: Words) -> str:
-    """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail"),
-    and may hold one comma ("son secrétaire général, Marc Lefèvre")."""
-    clause_after = rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
-    return rf"(?!{w.clause_word}\b){clause_after}(?:,\s+{clause_after})?"
+    """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"), or be
+    someone new out of a group ("one of the organisers", "some of his aides")."""
+    part_of = rf"{w.any_of('indefinites', capitals=True)}\s+of\s+"
+    return rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|{_clause_after(w)}(?:,\s+{_clause_after(w)})?)"
 
 
 def _document(w: Words) -> str:
@@ -79,6 +86,11 @@ def _document(w: Words) -> str:
 
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+(?P<name>{_phrase_after(w)})"), "said-after"),
+    # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
+    # the verb
+    (LanguagePattern(lambda w: rf"{SEP}(?!{w.pronoun}\b|{w.determiner}\b)[a-z][^.!?“”\"«»]{{0,120}}?,\s+"
+                               rf"{w.speech_verbs}{WHEN},?\s+(?={NAME_WORD})(?P<name>{_phrase_after(w)})"),
+     "said-after"),
     (LanguagePattern(lambda w: rf"{SEP}(?P<name>{w.pronoun}|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"),
      "said-after"),
     (LanguagePattern(lambda w: rf"{SEP}{w.according_to}\s+(?P<name>{PHRASE})"), "according-to"),
@@ -87,16 +99,30 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}{w.any_of('document_verbs')}\s+(?P<name>{_document(w)})"), "said-after"),
 ]
 BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
-    rf"(?:(?P<name>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b[^.!?]*|"
-    rf"{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
+    # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
+    rf"(?P<name>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
+    rf"(?:{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     # "Said the mayor, ..."
     rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
     rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{w.speech_verbs})\s*$|"  # "Ann Lee posted a photo, writing"
-    rf"(?P<name5>{_document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}[,:]?\s*$"  # "a sign that read"
+    rf"(?P<name5>{_document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}[,:]?\s*$|"  # "a sign that read"
+    # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
+    rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
 ))
-CANDIDATE = LanguagePattern(lambda w: rf"(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
+CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": _usable checks it
+# ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
+# linking word in lower case may open it)
+LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
+    rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"
+    rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
+LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
+LEAD_IN_VERBS = ("verb", "verb2", "verb4")
+# "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
+SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
+NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
+CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
 APPOSITIVE_ROLE = re.compile(r",\s*((?:the|a|an|son|sa)\s+[^,.;:]+)")
-PERSON_MENTION = LanguagePattern(lambda w: rf"(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
+PERSON_MENTION = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
 SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
 LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
 TITLE_ONLY = LanguagePattern(lambda w: w.title)
@@ -108,7 +134,13 @@ ROLE_THEN_NAME = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\s+{w.n
 DETERMINER_ENDS = LanguagePattern(lambda w: rf"(?<!\w){w.determiner.lower()}\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+LONE_SPEAKER = LanguagePattern(
+    lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
+LINKING_WORDS = SUBORDINATORS | {w.lower() for w in VOCAB.prepositions}  # a name after one is seldom the subject
+CLAUSE_OPENERS = {w.lower() for w in VOCAB.subordinators} - {w.lower() for w in VOCAB.prepositions}  # "As", "When"
+ARTICLES = {"the", "a", "an"}
+PREPOSITIONS = {"of", "in", "at", "from", "to", "for", "on", "by"}  # "in New Kelby", "by Ivo Marrin"
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
@@ -233,7 +265,7 @@ def _is_pronoun(raw: str) -> bool:
 def _resolve(raw: str, offset: int, people: People) -> Person | None:
     if _is_pronoun(raw):
         gender = PRONOUN_WORDS[raw.lower()]
-        person = people.last_mentioned(offset, gender)
+        person = _referent(people, offset, gender)
         if person and person.gender is None:
             person.gender = gender
         return person
@@ -253,6 +285,8 @@ def _resolve(raw: str, offset: int, people: People) -> Person | None:
         name = role or organisation
         if role and _indefinite(raw) == "another":
             name = f"another {role}"  # "another official said": not the official quoted before
+        elif role and role.startswith("of "):
+            name = f"{_indefinite(raw)} {role}"  # "one of the organisers"
         person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
 
@@ -296,10 +330,18 @@ def _role_of(raw: str) -> str | None:
     article or a quantifier ("the spokesman", "many reporters", "the statement"), or a bare plural of people
     ("protesters", "Kelby High fans")."""
     for part in reversed(raw.split(",")):
-        role = ROLE_PHRASE.fullmatch(part.strip()) or _group_or_demonstrative(part.strip())
+        part = _without_a_linking_word(part.strip())  # "As one employee told ...": the subject after "As"
+        role = ROLE_PHRASE.fullmatch(part) or _group_or_demonstrative(part)
         if role:
             return role.group("role")
     return None
+
+
+def _without_a_linking_word(phrase: str) -> str:
+    """"As one employee", "as the board's website": a clause opened by a subordinator names its subject after it
+    (read with English lists only, "as" is no article as it is in Portuguese)."""
+    first, _, rest = phrase.partition(" ")
+    return rest.strip() if rest and first.lower() in CLAUSE_OPENERS else phrase
 
 
 def _group_or_demonstrative(part: str) -> re.Match | None:
@@ -318,7 +360,7 @@ def _indefinite(raw: str) -> str | None:
 def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
-    words = PARENTHESES.sub("", raw).strip(" ,").split()
+    words = _main_clause(PARENTHESES.sub("", raw).strip(" ,")).split()
     coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
     while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
@@ -336,6 +378,16 @@ def _trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     return raw
 
 
+def _main_clause(phrase: str) -> str:
+    """"As Tom Vale attacked Kim, the crowd" -> "the crowd": a leading clause names no subject of the verb (but in
+    "As Ann Lee, a pilot, put it" the name has its role between commas: she is the subject)."""
+    first, comma, rest = phrase.partition(",")
+    if not comma or not rest.strip() or not _opens_a_leading_clause(first):
+        return phrase
+    name_alone = not any(word[:1].islower() for word in first.split()[1:])
+    return phrase if name_alone and APPOSITIVE_ROLE.match(phrase, len(first)) else rest.lstrip()
+
+
 def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> _Attribution | None:
     """The speaker named right after the quote, or in the sentence that leads into it."""
     stop_words = article.stop_words if article else frozenset()
@@ -349,29 +401,54 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
             role_then_name = ROLE_THEN_NAME.match(preceding.text, end)  # "Former Kelby governor Ann Lee calls"
             name = preceding.text[start + match.start("name") : role_then_name.end() if role_then_name else end]
             return _Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
-    following = segments[index + 1] if index + 1 < len(segments) else None
-    if following and following.kind == "narration" and following.paragraph == quote.paragraph:
-        after = _after_quote(quote, following, stop_words, article)
-        if after:
-            return after
+    after = _right_after(segments, index, stop_words, article)
+    if after:
+        return after
     lead_in = preceding and preceding.kind == "narration" and (
         preceding.paragraph == quote.paragraph
         or (preceding.paragraph == quote.paragraph - 1 and preceding.text.rstrip().endswith(":")))
-    return _lead_in(preceding, stop_words) if lead_in else None
+    # '"A," he claimed. "B."': a sentence that attributes the quote before it is no lead-in of its own
+    attributes_previous = index >= 2 and segments[index - 2].kind == "quote" and not segments[index - 2].partial \
+        and segments[index - 2].paragraph == quote.paragraph
+    return _lead_in(preceding, stop_words, attributes_previous) if lead_in else None
+
+
+def _right_after(segments: list[Segment], index: int, stop_words: set[str],
+                 article: ArticleWords | None) -> _Attribution | None:
+    """The attribution in the narration right after the quote: in its paragraph, or a signature line ("— Ann Lee")
+    that ends the paragraph or makes up the next one."""
+    quote = segments[index]
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if not following or following.kind != "narration" or following.paragraph > quote.paragraph + 1:
+        return None
+    signature = SIGNATURE.match(following.text)
+    if signature and _signs(signature.group("name")):
+        return _Attribution(signature.group("name"), following.start + signature.start("name"),
+                            f'said-after: "{following.text.strip()}"')
+    return _after_quote(quote, following, stop_words, article) if following.paragraph == quote.paragraph else None
+
+
+def _signs(phrase: str) -> bool:
+    """"Rep. Ann Lee" signs a quote; "Reporting by Ann Lee" (a credit line) does not."""
+    name = split_name(phrase).name
+    before = phrase[: phrase.rfind(name)].split() if name else []
+    return bool(name) and all(word[:1].isupper() for word in before)
 
 
 def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
                  article: ArticleWords | None = None) -> _Attribution | None:
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
-    reports other speech ('"We lost." Lee said that the vote was unfair'): that is narration of its own."""
+    reports other speech ('"We lost." Lee said that the vote was unfair') or opens with a linking word ('"We lost."
+    And as Lee noted, ...'): that is narration of its own."""
     masked = _blank_parentheses(mask_abbreviations(following.text))
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
-        if verb and quote.text.rstrip().endswith(".") and REPORTED_SPEECH.match(masked, match.end()):
+        if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
+                                                          or _opens_a_new_clause(masked[match.start("name") :])):
             continue
         name = _trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
-        if match and pattern is AFTER_QUOTE[0][0]:
+        if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = _first_named_part(name)
         if match and _usable(name, article):
             evidence = following.text[: match.end()].strip(" ,.–—-")
@@ -385,15 +462,24 @@ def _blank_parentheses(text: str) -> str:
     return PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribution | None:
+def _lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
+             attributes_previous: bool = False) -> _Attribution | None:
     """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
-    match = BEFORE_QUOTE_VERB.search(mask_abbreviations(sentence))
-    group = next((g for g in ("name", "name2", "name3", "name4", "name5") if match.group(g)), "") if match else ""
-    verb = (match.group("verb") or match.group("verb2") or "") if match else ""
+    masked = mask_abbreviations(sentence)
+    match = BEFORE_QUOTE_VERB.search(masked)
+    later = _later_clause_speaker(masked, match)
+    if later:
+        group = "name" if later.group("name") else "role"
+        return _Attribution(later.group(group), offset + later.start(group),
+                            f'said-before: "{sentence[later.start(group) :].strip(" ,:")}"')
+    group = next((g for g in LEAD_IN_NAMES if match.group(g)), "") if match else ""
+    verb = next((match.group(g) for g in LEAD_IN_VERBS if match.group(g)), "") if match else ""
     name = _trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
+    if group == "name7" and ((attributes_previous and sentence_at == 0) or _opens_a_leading_clause(name)):
+        match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
     if match and _usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
@@ -403,16 +489,41 @@ def _lead_in(preceding: Segment, stop_words: set[str] = frozenset()) -> _Attribu
     return None
 
 
+def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
+    """"His wife had warned him, but Tom Vale said: ..." -> the speaker of the last clause before the quote."""
+    verb = next((group for group in LEAD_IN_VERBS if match and match.group(group)), None)
+    if verb is None:
+        return None
+    verb_end = match.end(verb)
+    found = [m for m in LATER_CLAUSE_SPEAKER.finditer(masked, verb_end) if _usable(m.group("name") or m.group("role"))]
+    return found[-1] if found else None
+
+
+def _opens_a_new_clause(text: str) -> bool:
+    """"And as Lee noted, ...", "But when Kim said": a capitalised linking word opens a sentence of its own."""
+    first = text.split()[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].lower() in LINKING_WORDS | CONJUNCTION_WORDS
+
+
+def _opens_a_leading_clause(phrase: str) -> bool:
+    return any(word.lower() in SUBORDINATORS for word in phrase.split()[:1])
+
+
 def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
     """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
     organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
     main = _main_clause_start(sentence)
-    subject = sentence[main:].split(",")[0]
+    subject, *rest = sentence[main:].split(",")
     if len(subject.split()) <= 6 and _role_of(subject) and not split_name(subject).name:
+        appositive = rest[0] if rest and len(rest[0].split()) <= 5 else ""
+        if split_name(appositive).name:  # "One early backer, Rep. Ann Lee, put it this way:": the name
+            return _Attribution(appositive.strip(), offset + main + len(subject) + 1, "colon-lead-in")
         return _Attribution(subject.strip(), offset + main, "colon-lead-in")
-    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))]
+    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if _usable(c.group(0))] or [
+        (c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence)
+        if _has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading
     # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
-    # into it
+    # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named
     candidates = sorted(found, key=lambda c: (not (_is_pronoun(c[0]) or _person_name(c[0])), c[1] < offset + main))
     if candidates:
         return _Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
@@ -420,11 +531,9 @@ def _colon_lead_in(sentence: str, offset: int) -> _Attribution | None:
 
 
 def _main_clause_start(sentence: str) -> int:
-    """Where the main clause starts: after a leading clause ("When Lee died in May, ...")."""
-    words = sentence.split()
-    if words and words[0].lower() in SUBORDINATORS and "," in sentence:
-        return sentence.index(",") + 1
-    return len(sentence) - len(sentence.lstrip())
+    """Where the main clause starts: after a leading clause ("When Lee died in May, ..."; not after "As Ann Lee,")."""
+    main = _main_clause(sentence)
+    return len(sentence) - len(main) if main is not sentence else len(sentence) - len(sentence.lstrip())
 
 
 def _collect_mentions(segments: list[Segment], people: People) -> None:
@@ -490,7 +599,7 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
         for match in SUBJECT_PRONOUN.finditer(seg.text):
             position = seg.start + match.start(1)
             gender = PRONOUN_WORDS[match.group(1).lower()]
-            person = people.last_mentioned(position, gender)
+            person = _referent(people, position, gender)
             if person is None:
                 continue
             sentence = seg.start + sentence_start(seg.text, match.start(1))
@@ -529,7 +638,23 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
         return True
     if _modifies_a_noun(name, people.article.text):
         return False
-    return before[-1] not in {"the", "of", "in", "at", "from", "to", "for", "on", "by", "a", "an"}
+    if before[-1] in ARTICLES:
+        return False  # "the Kelby Ridge": a thing's name
+    if before[-1] in PREPOSITIONS:
+        return _speaks_alone(words[-1], people.article.text)
+    return True
+
+
+def _speaks_alone(surname: str, text: str) -> bool:
+    """"joined by Dana Quill ... Quill said": a name after a preposition is a person's when the article lets
+    its last word speak alone."""
+    return surname in _lone_speakers(text, LONE_SPEAKER.compiled())
+
+
+@functools.lru_cache(maxsize=4)
+def _lone_speakers(text: str, pattern: re.Pattern) -> frozenset[str]:
+    """The capitalised words the article puts right before a speech verb ("Quill said", "Quill, a pilot, said")."""
+    return frozenset(match.group(1) for match in pattern.finditer(text))
 
 
 def _modifies_a_noun(name: str, text: str) -> bool:
@@ -618,7 +743,7 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     earlier = earlier[headings[-1] + 1 :] if headings else earlier
     if not earlier:
         return None, None
-    person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    person = _referent(people, seg.start, None, since=earlier[0].start)
     if person is None or _names_themself(person, seg.text):
         return None, None  # left to the ranker, which weighs everyone named nearby
     return person, f"named-before: {person.name}"
@@ -634,3 +759,34 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
         return None
     raw = match.group("name") or match.group("name2")
     return _resolve(raw, paragraph[-1].start + match.start(), people)
+
+
+def _referent(people: People, offset: int, gender: str | None, since: int = 0) -> Person | None:
+    """The person a he/she at `offset` refers to, in the latest sentence naming someone who fits: among the people
+    of its main clause (not named after a preposition or a linking word, nor inside a leading clause: "the term used
+    by Kim, Lee fought back", "Lee frowned when Kim asked"), the one it says spoke, else the first; when the main
+    clause names no one, people.last_mentioned's choice."""
+    person = people.last_mentioned(offset, gender, since)
+    if person is None or people.article is None:
+        return person
+    fitting = [mention for mention in people.mentions if since <= mention[0] < offset
+               and (gender is None or mention[1].gender in (None, gender)) and not (gender and mention[1].organisation)]
+    sentence_of = people.article.sentence_of
+    latest = [mention for mention in fitting if sentence_of(mention[0]) == sentence_of(fitting[-1][0])]
+    text = people.article.text
+    main = [mention for mention in latest if not _after_a_linking_word(text, mention[0])
+            and not _in_a_leading_clause(text, sentence_of(mention[0]), mention[0])]
+    speaking = [mention for mention in main if mention[3]]
+    return (speaking or main)[0][1] if main else person
+
+
+def _after_a_linking_word(text: str, position: int) -> bool:
+    before = text[max(0, position - 30) : position].lower().split()[-1:]
+    return bool(before) and before[0] in LINKING_WORDS
+
+
+def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
+    """"Asked about Kim's plan, Lee ...": a name before the first comma of a sentence that opens with a linking word."""
+    opening = text[sentence:position]
+    first = opening.split()[:1]
+    return bool(first) and first[0].lower() in LINKING_WORDS and "," not in opening
