@@ -109,6 +109,54 @@ NAMES_BY_HOW_THE_ARTICLE_WRITES_THEM = {
     "a role is not the person whose title only shares a word with it": (
         "Former Quill Pollster Says Race Is Close\n\nSenator Bo Quill spoke first.\n\n"
         "“It is close,” the former pollster said.\n", ["former pollster"]),
+    "a name after an organisation and a title, five capitalised words in all": (
+        "Title\n\n“I watch every game,” said Tom Reyes.\n\nFormer Kelby-Mills CEO Dana Quill named a drama as her "
+        "favourite.\n\n“Harbour Nights,” she said.\n", ["Tom Reyes", "Dana Quill"]),
+    "a one-word name after a kin word, with the gender the kin word gives": (
+        "Title\n\nSenator Tom Reyes spoke in Lisle on Monday.\n\n“We will win,” Reyes said.\n\n"
+        "His wife, Marta, met voters at the door.\n\n“People are tired,” she said.\n", ["Tom Reyes", "Marta"]),
+    "a one-word name before a relative pronoun only people take": (
+        "Title\n\n“We will win,” said Tom Reyes.\n\nMeanwhile Zorana, who won the song award, thanked the crowd.\n\n"
+        "“Love yourself first,” she said.\n", ["Tom Reyes", "Zorana"]),
+    "a person's spouse named alone is not who 'he' is": (
+        "Title\n\nTom Reyes spoke at the hall.\n\nReyes’s wife, Marta, runs a charity in Lisle.\n\n"
+        "“We will win,” he said.\n", ["Tom Reyes"]),
+    "an aside in parentheses ending in a full stop does not end the sentence a pronoun looks back over": (
+        "Title\n\nRep. Tom Reyes (D-Ore.) also spoke on Monday when introducing Bo Vell at the hall.\n\n"
+        "“We will win,” he said.\n", ["Tom Reyes"]),
+    "who asks in a clause after 'when' is not who answers": (
+        "Title\n\nTom Reyes did not sound sure of the vote when Bo Vell asked about it on Monday.\n\n"
+        "“It may not pass,” he said.\n", ["Tom Reyes"]),
+    "a title that is a man's in another language is anyone's in this one": (
+        "Title\n\nSenator Dana Vell spoke about the budget with Tom Reyes on Monday.\n\n"
+        "“We will win,” said Tom Reyes.\n\nVell did not agree with the plan.\n\n“It will not pass,” she said.\n",
+        ["Tom Reyes", "Dana Vell"]),
+    "a one-word name after a kin word, in French": (
+        "Titre\n\nLe maire Paul Garnier a parlé du budget de la ville lundi.\n\n"
+        "« Nous allons gagner », a déclaré Paul Garnier.\n\nSa femme, Lucie, a rencontré les électeurs de la ville.\n\n"
+        "« Les gens sont fatigués », a-t-elle dit.\n", ["Paul Garnier", "Lucie"]),
+    "a name with an initial before a partial quote keeps the initial": (
+        "Title\n\nWhen the agency's director, Ann B. Vell, said on Monday that her staff had found no “direct "
+        "evidence” of a leak, few believed it.\n", ["Ann B. Vell"]),
+    "a role noun opening the sentence is not the person's first name": (
+        "Title\n\nActress Mara Vell spoke at the gala on Monday.\n\n“I will be back,” Mara Vell said.\n\n"
+        "Editor Tom Reyes agreed: “She will.”\n", ["Mara Vell", "Tom Reyes"]),
+    "a name does not run on from a heading's line into the next line": (
+        "Title\n\nThe debate went on for hours on Monday night.\n\n"
+        "Posted by the desk at 9 pm on the night of the vote. Reyes: Keep Kelby Open\n"
+        "Tom Reyes returned to his favourite theme.\n\n“We will keep it open,” he said.\n", ["Tom Reyes"]),
+    "a name wrapped by hand across two lines of prose is one name": (
+        "Title\n\nThe debate went on for hours on Monday night, and at the end of it the mayor, Tom\n"
+        "Reyes, returned to his favourite theme.\n\n“We will keep it open,” he said.\n", ["Tom Reyes"]),
+    "a gendered role noun before the name says who 'he' is not": (
+        "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
+        "“It will not pass,” said Harbour Party spokeswoman Dana Vell.\n\n"
+        "Vell did not answer the question from Reyes about the plan.\n\n“We do not know yet,” he said.\n",
+        ["Tom Reyes", "Dana Vell", "Tom Reyes"]),
+    "a gendered role noun in an appositive says who 'he' is not": (
+        "Title\n\nTom Reyes spoke about the budget on Monday.\n\n“We will win,” said Tom Reyes.\n\n"
+        "Dana Vell, a spokeswoman for the Harbour Party, did not answer the question from Reyes about the plan.\n\n"
+        "“We do not know yet,” he said.\n", ["Tom Reyes", "Tom Reyes"]),
     "a surname ending in -ing that the article writes inside sentences": (
         "Title\n\nThe club let Curt Kessling go on Monday.\n\nKessling told Radio Nine:\n\n“I did not post that.”\n",
         ["Curt Kessling"]),
@@ -185,6 +233,11 @@ def test_peoples_and_faiths_are_no_names():
     assert split_name("His Catholic", article).name == ""
 
 
+@pytest.mark.parametrize("phrase", ["National Convention", "Kelby Peace Summit", "Harbour Trade Conference"])
+def test_events_are_no_names(phrase):
+    assert split_name(phrase).name == ""
+
+
 def test_titles_without_their_dot_or_before_several_names():
     assert split_name("Rep Tom Vell").name == "Tom Vell"
     assert split_name("Senators Mitch Dorn").name == "Mitch Dorn"
@@ -196,3 +249,12 @@ def test_a_quoted_term_is_no_name_and_a_quoted_nickname_is_left_out():
     assert split_name("“Harbour Boys” supporters").name == ""
     assert split_name("Ann “Bo” Lee").name == "Ann Lee"
     assert split_name("“Ann Lee").name == "Ann Lee"  # a stray mark where the quote ended
+
+
+def test_one_word_names_come_from_kin_words_and_relative_pronouns_only():
+    article = ArticleWords("Ann Lee, who runs the mill, came with her husband, Olek, and met Dorota, who had called. "
+                           "They drove from Lisle, which is near Harbour County, who knows. Olek said little. "
+                           "The Marrites, who live in Delmar, who votes early, met Bo de Varre and the Kelby League "
+                           "for Open Principles, who wrote to de Varre, who answered. A nurse from New Kelby, who "
+                           "came with her daughter Ilse, said nothing.")
+    assert article.lone_names() == {"Olek": "male", "Dorota": None, "Ilse": "female"}

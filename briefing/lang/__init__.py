@@ -46,6 +46,9 @@ FIELDS = {  # field -> (table, key) in a language file
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
     "demonstratives": ("grammar", "demonstratives"),
+    "person_relatives": ("grammar", "person_relatives"),
+    "male_nouns": ("names", "male_nouns"),
+    "female_nouns": ("names", "female_nouns"),
     "prepositions": ("grammar", "prepositions"),
 }
 
@@ -83,6 +86,9 @@ class Vocabulary:
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
+    person_relatives: tuple[str, ...] = ()
+    male_nouns: tuple[str, ...] = ()
+    female_nouns: tuple[str, ...] = ()
     prepositions: tuple[str, ...] = ()
 
 

@@ -73,7 +73,8 @@ def words(languages: tuple[str, ...]) -> Words:
     pronouns = v.male_pronouns + v.female_pronouns
     return Words(
         vocab=v, particle=particle, suffix=suffix,
-        name=(rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{particle}\s+)?{NAME_WORD}){{0,3}}"
+        # up to six words, so that "Former Kelby-Mills CEO Dana Quill" is one phrase, not "... Dana" and "Quill"
+        name=(rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{particle}\s+)?{NAME_WORD}){{0,5}}"
               rf"(?:,?\s+{suffix}(?!\w))?"),
         role_title=role_title, qualifier=qualifier, title=rf"(?:(?:{qualifier}\s+)*{role_title}(?!\w))",
         speech_verbs=alternation(v.speech_verbs),

@@ -8,6 +8,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.lang import available, vocabulary
 from briefing.segment.patterns import (
@@ -59,6 +60,18 @@ PLACE_AFTER_NAME = LanguagePattern(lambda w: rf"(?<![\w.])[{UPPER}][a-zà-ÿ]+\s
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ians)$")  # "Americans", "Chinese", "British": a people, not a surname
 LOCATIVE = LanguagePattern(lambda w: rf"\b{w.locative_word}\s+(?P<place>[{UPPER}][\w’'\-]*"
                                       rf"(?:\s+[{UPPER}][\w’'\-]*){{0,2}})")
+# "his wife, Marta, called", "Zorana, who won the award": one capitalised word that a role noun introduces, or that a
+# relative pronoun only people take follows, names a person although no first name or title goes with it
+LONE_AFTER_ROLE = LanguagePattern(lambda w: rf"(?<!\w)(?P<role>{w.any_of('role_nouns', 'male_nouns', 'female_nouns')}),"
+                                            rf"\s+(?P<name>{NAME_WORD}),")
+# "his wife Marta said", "her son Olek": a kin or role noun after a possessive, then one name word
+LONE_AFTER_KIN = LanguagePattern(
+    lambda w: rf"(?<!\w){w.determiner}\s+(?P<role>{w.any_of('male_nouns', 'female_nouns')})\s+(?P<name>{NAME_WORD})"
+              rf"(?![\w’'\-]|\s+{NAME_WORD})")
+NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "female" for w in VOCAB.female_nouns}
+LONE_BEFORE_RELATIVE = LanguagePattern(
+    lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
+LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
@@ -292,8 +305,10 @@ def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleW
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
     """"Hammering Hillary Clinton", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
     lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
-    ("Sterling Vane")."""
+    ("Sterling Vane"). So is a role noun opening a sentence before a full name ("Actress Mara Vell said")."""
     while len(run) > 1 and _opens_sentence(run, article):
+        run = run[1:]
+    if len(run) > 2 and run[0].lower() in ROLE_WORDS | NOUN_GENDER.keys() and run[0] not in SURNAME_TITLES:
         run = run[1:]
     return run
 
@@ -305,10 +320,38 @@ def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
         run[0].lower().endswith("ing") or (len(run) > 2 and article.is_common_word(run[0])))
 
 
-def _own_stop_words(lower: set[str]) -> set[str]:
-    """The stop words of the language whose stop words the article uses most."""
-    lists = [{w.lower() for w in vocabulary((language,)).stop_words} for language in available()]
-    return max(lists, key=lambda words: len(words & lower), default=set())
+def _own_language(lower: set[str]) -> str | None:
+    """The language whose stop words the article uses most."""
+    return max(available(), key=lambda language: len(_stop_words_of(language) & lower), default=None)
+
+
+@cache
+def _stop_words_of(language: str | None) -> set[str]:
+    return {w.lower() for w in vocabulary((language,)).stop_words} if language else set()
+
+
+@cache
+def _words_before_no_lone_name(language: str | None) -> set[str]:
+    """Determiners, prepositions and locatives of the article's language ("the Marrites, who", "in Delmar, who")."""
+    words = vocabulary((language,)) if language else VOCAB
+    return {w.lower() for w in words.determiners + words.clause_words + words.locatives}
+
+
+@cache
+def _subordinators(language: str | None) -> set[str]:
+    """Words of the article's language that open a clause leading into the main one ("when", "as"), not "in"."""
+    words = vocabulary((language,)) if language else VOCAB
+    return {w.lower() for w in words.subordinators if w not in words.locatives}
+
+
+@cache
+def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
+    """The titles that say a person is a man, and a woman, in the article's language: "Senator" is a man's title in
+    German, anyone's in English. Without a language, those of any language."""
+    if language is None:
+        return MALE_TITLES, FEMALE_TITLES
+    words = vocabulary((language,))
+    return {t.lower() for t in words.male_titles}, {t.lower() for t in words.female_titles}
 
 
 def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
@@ -366,16 +409,64 @@ class ArticleWords:
     def __init__(self, text: str) -> None:
         masked = mask_abbreviations(text)
         # where each sentence of the whole article starts (a quote that ends mid-sentence does not end it)
-        self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked))]
+        # ("Rep. Bo Lee (D-Ore.) spoke": no sentence starts with a lower-case word)
+        self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked)
+                                     if not masked[m.end() : m.end() + 1].islower())]
         self.text = text
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
-        self.stop_words = _own_stop_words(self.lower)
+        self.language = _own_language(self.lower)
+        self.stop_words = _stop_words_of(self.language)
         self.places = _places(text)
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
         # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
         self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
                                if _place_as_surname(match.group(0).split(), [], 0, self)}
+
+    def lone_names(self) -> dict[str, str | None]:
+        """One-word names the article gives a person ("his wife, Marta,", "Zorana, who"), in order, with the gender a
+        kin word gives them; not a word it also writes beside another name word ("Marta Lee", "Mr. Lee"), which the
+        fuller name already covers."""
+        matches = [m for pattern in LONE_NAME_PATTERNS for m in pattern.finditer(self.text)]
+        found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
+                        for m in matches), key=lambda item: item[0])
+        names: dict[str, str | None] = {}
+        for start, name, gender in found:
+            if self._is_lone_name(name, start):
+                names[name] = names.get(name) or gender
+        return names
+
+    def _is_lone_name(self, name: str, start: int) -> bool:
+        before = self.text[:start].split()[-1:]
+        if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
+                       or PARTICLE_TOKEN.match(before[0].lower()) or NOT_A_NAME.search(before[0])):
+            return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
+        if before and before[0].lower() in _words_before_no_lone_name(self.language):
+            return False  # "the Marrites, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
+        if POSSESSIVE.search(name) or ACRONYM.search(name) or not self.is_proper(name) or name.lower() in self.lower \
+                or name.lower() in STOP_NAMES or TITLE_TOKEN.match(name) or NOT_A_NAME.search(name) \
+                or DEMONYM.search(name) or name in self.places:
+            return False
+        beside = re.finditer(rf"({NAME_WORD})\s+{re.escape(name)}(?!\w)|(?<!\w){re.escape(name)}\s+({NAME_WORD})",
+                             self.text)
+        return not any(self._is_name_beside(m.group(1) or m.group(2)) for m in beside)
+
+    def _is_name_beside(self, word: str) -> bool:
+        """"Ann" in "Ann Lee"; not "Meanwhile" in "Meanwhile Zorana" nor "The" in "The Lee": a word that is neither
+        a stop word nor one the article writes in lower case."""
+        word = POSSESSIVE.sub("", word)
+        return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower
+
+    def after_heading(self, phrase: str) -> str:
+        """"... Keep Kelby Open" + a new line + "Dana Quill returned": a phrase that runs on from a heading's line
+        into the text's is only its part after the line break; a name wrapped by hand across lines is kept."""
+        start = self.text.find(phrase)
+        head, _, tail = phrase.rpartition("\n")
+        if start < 0 or not tail.strip():
+            return phrase
+        line = self.text[self.text.rfind("\n", 0, start + len(head)) + 1 : start + len(head)]
+        words = list(WORD.finditer(re.split(r"[.:!?]\s", line)[-1]))  # its last sentence: "Lee: Make Roads Safe"
+        return tail.strip() if _is_heading_line(words, [m for m in words if m.group(0)[0].isupper()]) else phrase
 
     def is_name_word(self, token: str) -> bool:
         """Not a word only the headings capitalise ("Fires" in "ESPN Fires Coach"), nor a word in capitals that the
@@ -408,13 +499,18 @@ class People:
         self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
+        for name, gender in (article.lone_names() if article is not None else {}).items():
+            self.by_surname.setdefault(surname(name), []).append(Person(name, gender))
 
     def register(self, raw: str) -> Person | None:
         """Add a name seen with a title or next to a speech verb; return its person."""
+        if "\n" in raw and self.article is not None:
+            raw = self.article.after_heading(raw)
         parts = split_name(raw, self.article)
         if not parts.name:
             return self.lookup(raw)
-        person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles))
+        gender = _gender_of(parts.titles, self.article) or _noun_gender(raw[: raw.find(parts.name)])
+        person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, gender)
         if person is None:
             person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
             self.by_surname.setdefault(surname(parts.name), []).append(person)
@@ -424,14 +520,15 @@ class People:
             self.by_full[parts.name.lower()] = person
         for title in parts.titles:
             self.by_role.setdefault(title.lower().rstrip("."), person)
-        person.gender = _gender_of(parts.titles) or person.gender
+        person.gender = gender or person.gender
         return person
 
     def lookup(self, raw: str, offset: int | None = None) -> Person | None:
         """The known person a phrase names (a name form, a role, a title) at `offset` in the article, if known."""
         parts = split_name(raw, self.article)
         if parts.name:
-            person = self.by_full.get(parts.name.lower()) or self._bearer(parts.name, _gender_of(parts.titles), offset)
+            person = self.by_full.get(parts.name.lower()) or self._bearer(
+                parts.name, _gender_of(parts.titles, self.article), offset)
             if person:
                 return person
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
@@ -467,6 +564,7 @@ class People:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
         if 2 < len(phrase) < 60:
             self.by_role.setdefault(phrase, person)
+        person.gender = person.gender or _noun_gender(phrase.split(",")[0])  # "Ann Lee, a spokeswoman for the club"
 
     def settle(self, speakers) -> None:
         """One name per person, the fullest the article gives: a lone first name ("Ruth said") or surname that
@@ -498,17 +596,31 @@ class People:
             latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
-        return next((mention[1] for mention in latest if mention[3]), latest[0][1])
+        speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
+        return (speaking or latest)[0][1]
+
+    def _in_subordinate_clause(self, position: int) -> bool:
+        """"Reyes doubted it when Vell asked": a name right after "when", "as", "after" speaks in a clause leading
+        into or hanging off the main one; the main clause's subject is who goes on speaking."""
+        before = self.article.text[max(0, position - 20) : position].split() if self.article else []
+        return bool(before) and before[-1].lower() in _subordinators(self.article.language)
 
 
-def _gender_of(titles: tuple[str, ...]) -> str | None:
-    """"Mr." -> male, "Congresswoman" -> female: the gender the titles give, if any."""
+def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
+    """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""
+    male, female = _title_genders(article.language if article is not None else None)
     for title in titles:
-        if title.lower() in MALE_TITLES:
+        if title.lower() in male:
             return "male"
-        if title.lower() in FEMALE_TITLES:
+        if title.lower() in female:
             return "female"
     return None
+
+
+def _noun_gender(phrase: str) -> str | None:
+    """"White House spokeswoman", "his wife": the gender a noun in a phrase about a person gives, if one does."""
+    found = {NOUN_GENDER[word] for word in re.findall(r"[\w’']+", phrase.lower()) if word in NOUN_GENDER}
+    return found.pop() if len(found) == 1 else None
 
 
 def _compatible(short: str, full: str) -> bool:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from briefing.segment.patterns import NAME_WORD, LanguagePattern
+from briefing.segment.patterns import INITIAL, NAME_WORD, LanguagePattern
 
 ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Gen|Col|Capt|Lt|Rev|Sen|Sens|Rep|Reps|Gov|No|"
                           r"vs|etc|Inc|Ltd|Co|Corp|Adm|Sgt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|[ap]\.m|e\.g|i\.e)\.")
 SENTENCE_BREAK = re.compile(r"[.?!…](?:[”\"’»)]*)\s|[。！？]")
+# "Ann B. Lee said it was a 'bad plan'": the name (initials kept) before a verb that introduces a partial quote
 PARTIAL_QUOTE_INTRO = LanguagePattern(lambda w: (
-    rf"(?P<name>(?:{w.title}\s+)+{w.name}|{NAME_WORD}\s+{NAME_WORD})\b[^.!?]*\b"
+    rf"(?P<name>(?:{w.title}\s+)+{w.name}|{NAME_WORD}(?:\s+{INITIAL})*\s+{NAME_WORD})\b[^.!?]*\b"
     r"(?:called|calls|described|describes|termed|terms|dubbed|labell?ed|branded|said|says)\b[^.!?]*$"
 ))
 
