@@ -130,6 +130,8 @@ class LanguagePattern:
         return self._build(w)
 
     def __getattr__(self, attribute: str):
+        if attribute.startswith("_"):  # not set yet (a copy being made): no compiled pattern has it either
+            raise AttributeError(attribute)
         return getattr(self.compiled(), attribute)
 
 
