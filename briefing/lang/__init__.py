@@ -1,8 +1,9 @@
 """Per-language vocabulary for finding quotes and speakers, as data: one TOML file a language (en.toml, fr.toml ...).
 
 Adding a language means adding one file with the same tables. The segmenter's regular expressions use the lists of
-the article's language (those of every language when it has no file): compiling them for all languages at once cost
-more than reading the article. Its word sets (stop words, titles' genders) are cheap and keep every language's.
+the article's language, and of any language whose stop words it uses as often (those of every language when none has
+a file): compiling them for all languages at once cost more than reading the article. Its plain word sets (stop
+words, pronoun genders) are cheap and keep every language's.
 """
 
 from __future__ import annotations
