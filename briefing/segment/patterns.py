@@ -91,7 +91,8 @@ _LANGUAGES: ContextVar[tuple[str, ...] | None] = ContextVar("languages", default
 
 
 @cache
-def _stop_words(language: str) -> frozenset[str]:
+def stop_words_of(language: str) -> frozenset[str]:
+    """One language's stop words, in lower case."""
     return frozenset(w.lower() for w in vocabulary((language,)).stop_words)
 
 
@@ -100,7 +101,7 @@ def languages_of(language: str, text: str) -> tuple[str, ...]:
     stop words it uses as often (a short text is often undetected and taken for English); every language when
     none of them has a word list."""
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
-    uses = {code: len(_stop_words(code) & words) for code in ALL_LANGUAGES}
+    uses = {code: len(stop_words_of(code) & words) for code in ALL_LANGUAGES}
     found = {code for code, used in uses.items() if code == language or (used and used >= uses.get(language, 0))}
     return tuple(sorted(found)) or ALL_LANGUAGES
 

@@ -23,6 +23,7 @@ from briefing.segment.patterns import (
     UPPER,
     VOCAB,
     LanguagePattern,
+    stop_words_of,
 )
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 
@@ -322,12 +323,7 @@ def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
 
 def _own_language(lower: set[str]) -> str | None:
     """The language whose stop words the article uses most."""
-    return max(available(), key=lambda language: len(_stop_words_of(language) & lower), default=None)
-
-
-@cache
-def _stop_words_of(language: str | None) -> set[str]:
-    return {w.lower() for w in vocabulary((language,)).stop_words} if language else set()
+    return max(available(), key=lambda language: len(stop_words_of(language) & lower), default=None)
 
 
 @cache
@@ -415,7 +411,7 @@ class ArticleWords:
         self.text = text
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
-        self.stop_words = _stop_words_of(self.language)
+        self.stop_words = stop_words_of(self.language) if self.language else frozenset()
         self.places = _places(text)
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
