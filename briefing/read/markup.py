@@ -553,6 +553,8 @@ def drop_link_boxes_after_the_end(document) -> None:
 
 
 def _top_blocks(document) -> list:
+    """The page's blocks (and preformatted text) in reading order, not those inside a quote, a list, a table or
+    preformatted text: those are read as a part of the block that holds them."""
     return [e for e in document.iter(*XML_BLOCKS, "code")
             if not any(a.tag in ("quote", "list", "table", "code") for a in e.iterancestors())]
 
@@ -572,9 +574,7 @@ def _dense_prose(element) -> bool:
 
 def _page_parts(document, title: str) -> list[Part]:
     parts = [Part(title, "title")] if title else []
-    for element in document.iter("head", "p", "quote", "list", "table", "code"):
-        if any(ancestor.tag in ("quote", "list", "table", "code") for ancestor in element.iterancestors()):
-            continue
+    for element in _top_blocks(document):
         if element.tag == "code":
             parts += [] if element.getparent().tag in ("p", "head") else _preformatted(element)
             continue
