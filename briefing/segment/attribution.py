@@ -27,7 +27,7 @@ from briefing.segment.patterns import (
     alternation,
     capitalised,
 )
-from briefing.segment.people import ArticleWords, People, Person, organisation_in, split_name
+from briefing.segment.people import LINKING_WORDS, ArticleWords, People, Person, organisation_in, split_name
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.ranker import (
     Mention,
@@ -137,7 +137,6 @@ LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 LONE_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
-LINKING_WORDS = SUBORDINATORS | {w.lower() for w in VOCAB.prepositions}  # a name after one is seldom the subject
 CLAUSE_OPENERS = {w.lower() for w in VOCAB.subordinators} - {w.lower() for w in VOCAB.prepositions}  # "As", "When"
 ARTICLES = {"the", "a", "an"}
 PREPOSITIONS = {"of", "in", "at", "from", "to", "for", "on", "by"}  # "in New Kelby", "by Ivo Marrin"
@@ -265,7 +264,7 @@ def _is_pronoun(raw: str) -> bool:
 def _resolve(raw: str, offset: int, people: People) -> Person | None:
     if _is_pronoun(raw):
         gender = PRONOUN_WORDS[raw.lower()]
-        person = _referent(people, offset, gender)
+        person = people.last_mentioned(offset, gender)
         if person and person.gender is None:
             person.gender = gender
         return person
@@ -599,7 +598,7 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
         for match in SUBJECT_PRONOUN.finditer(seg.text):
             position = seg.start + match.start(1)
             gender = PRONOUN_WORDS[match.group(1).lower()]
-            person = _referent(people, position, gender)
+            person = people.last_mentioned(position, gender)
             if person is None:
                 continue
             sentence = seg.start + sentence_start(seg.text, match.start(1))
@@ -743,7 +742,7 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     earlier = earlier[headings[-1] + 1 :] if headings else earlier
     if not earlier:
         return None, None
-    person = _referent(people, seg.start, None, since=earlier[0].start)
+    person = people.last_mentioned(seg.start, None, since=earlier[0].start)
     if person is None or _names_themself(person, seg.text):
         return None, None  # left to the ranker, which weighs everyone named nearby
     return person, f"named-before: {person.name}"
@@ -759,34 +758,3 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
         return None
     raw = match.group("name") or match.group("name2")
     return _resolve(raw, paragraph[-1].start + match.start(), people)
-
-
-def _referent(people: People, offset: int, gender: str | None, since: int = 0) -> Person | None:
-    """The person a he/she at `offset` refers to, in the latest sentence naming someone who fits: among the people
-    of its main clause (not named after a preposition or a linking word, nor inside a leading clause: "the term used
-    by Kim, Lee fought back", "Lee frowned when Kim asked"), the one it says spoke, else the first; when the main
-    clause names no one, people.last_mentioned's choice."""
-    person = people.last_mentioned(offset, gender, since)
-    if person is None or people.article is None:
-        return person
-    fitting = [mention for mention in people.mentions if since <= mention[0] < offset
-               and (gender is None or mention[1].gender in (None, gender)) and not (gender and mention[1].organisation)]
-    sentence_of = people.article.sentence_of
-    latest = [mention for mention in fitting if sentence_of(mention[0]) == sentence_of(fitting[-1][0])]
-    text = people.article.text
-    main = [mention for mention in latest if not _after_a_linking_word(text, mention[0])
-            and not _in_a_leading_clause(text, sentence_of(mention[0]), mention[0])]
-    speaking = [mention for mention in main if mention[3]]
-    return (speaking or main)[0][1] if main else person
-
-
-def _after_a_linking_word(text: str, position: int) -> bool:
-    before = text[max(0, position - 30) : position].lower().split()[-1:]
-    return bool(before) and before[0] in LINKING_WORDS
-
-
-def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
-    """"Asked about Kim's plan, Lee ...": a name before the first comma of a sentence that opens with a linking word."""
-    opening = text[sentence:position]
-    first = opening.split()[:1]
-    return bool(first) and first[0].lower() in LINKING_WORDS and "," not in opening

@@ -76,6 +76,8 @@ LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
+# "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
+LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 
 
 @dataclass
@@ -580,8 +582,10 @@ class People:
                 person.name = matches.pop()
 
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
-        """The person a pronoun at `offset` refers to: in the latest sentence before it that names someone of
-        that gender, the one the sentence says spoke ("X said"), else the first named (the subject, more often)."""
+        """The person a pronoun at `offset` refers to, in the latest sentence before it that names someone of that
+        gender: among the people of its main clause (not named after a preposition or a linking word, nor inside a
+        leading clause: "the term used by Kim, Lee fought back", "Lee frowned when Kim asked"), the one the sentence
+        says spoke ("X said"), else the first (the subject, more often)."""
         fitting = [mention for mention in self.mentions
                    if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
                    and not (gender and mention[1].organisation)]
@@ -590,6 +594,10 @@ class People:
         sentence = self.article.sentence_of if self.article else None
         if sentence:  # the sentence in the whole article, not in the narration piece between two quotes
             latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
+            main = [mention for mention in latest if not _after_a_linking_word(self.article.text, mention[0])
+                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])]
+            if main:
+                return ([mention for mention in main if mention[3]] or main)[0][1]
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
@@ -601,6 +609,17 @@ class People:
         before = self.article.text[max(0, position - 20) : position].split() if self.article else []
         return bool(before) and before[-1].lower() in _subordinators(self.article.language)
 
+
+def _after_a_linking_word(text: str, position: int) -> bool:
+    before = text[max(0, position - 30) : position].lower().split()[-1:]
+    return bool(before) and before[0] in LINKING_WORDS
+
+
+def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
+    """"Asked about Kim's plan, Lee ...": a name before the first comma of a sentence that opens with a linking word."""
+    opening = text[sentence:position]
+    first = opening.split()[:1]
+    return bool(first) and first[0].lower() in LINKING_WORDS and "," not in opening
 
 def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
     """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""
