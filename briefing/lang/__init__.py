@@ -51,6 +51,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "male_nouns": ("names", "male_nouns"),
     "female_nouns": ("names", "female_nouns"),
     "prepositions": ("grammar", "prepositions"),
+    "definite_articles": ("grammar", "definite_articles"),
 }
 
 
@@ -91,6 +92,7 @@ class Vocabulary:
     male_nouns: tuple[str, ...] = ()
     female_nouns: tuple[str, ...] = ()
     prepositions: tuple[str, ...] = ()
+    definite_articles: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

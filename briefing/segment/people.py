@@ -39,6 +39,8 @@ CLOSING_QUOTES = "”»」"
 QUOTED_TERM = re.compile(r"[“«„「][^”»」]+[”»」]")  # a balanced pair inside the phrase
 CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
 TITLE_TOKEN = LanguagePattern(lambda w: rf"^(?:{w.role_title}|{w.qualifier})$")
+ROLE_TITLE_TOKEN = LanguagePattern(lambda w: rf"^{w.role_title}$")
+TITLE_PHRASE = LanguagePattern(lambda w: rf"^{w.title}$")  # "Prime Minister", "Deputy Health Minister"
 INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
 PARTICLE_TOKEN = LanguagePattern(lambda w: rf"^{w.particle}$")
 SUFFIX_TOKEN = LanguagePattern(lambda w: rf"^{w.suffix}$")
@@ -78,6 +80,8 @@ CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
+# what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
+ROLE_RUN_BREAK = re.compile(r"[.;:!?()\[\]“”\"«»„]|\n|,(?=\s*\S)")
 
 
 @dataclass
@@ -411,6 +415,7 @@ class ArticleWords:
         self.sentence_starts = [0, *(m.end() for m in re.finditer(rf"{SENTENCE_BREAK.pattern}|\n\s*\n", masked)
                                      if not masked[m.end() : m.end() + 1].islower())]
         self.text = text
+        self.masked = masked
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
@@ -486,6 +491,30 @@ class ArticleWords:
     def is_place(self, name: str) -> bool:
         return name in self.places and len(name.split()) > 1
 
+    def refers_back_to(self, role: str) -> int | None:
+        """Where the article first writes this role with a definite article ("the spokesman said"), other than right
+        before a name ("the spokesman, Tom Reyes," introduces him); None if it never does ("a spokesman" alone is
+        someone not named)."""
+        if not role[:1].islower() or not self.language:
+            return None
+        articles = vocabulary((self.language,)).definite_articles
+        if not articles:
+            return None
+        pattern = (rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, articles))})\s*{re.escape(role)}(?![\w’'\-])"
+                   rf"(?!,?\s+{NAME_WORD})")
+        match = re.search(pattern, self.text)
+        return match.start() if match else None
+
+    def roles_before(self, name: str) -> list[tuple[str, int]]:
+        """"Prime Minister Ola Brekke", "the ministry’s spokesman, Tom Reyes": the role words the article writes
+        right before a full name, and where, as "the prime minister" or "the spokesman" may later stand for that
+        person."""
+        found: list[tuple[str, int]] = []
+        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", self.text):
+            before = ROLE_RUN_BREAK.split(self.masked[max(0, match.start() - 80) : match.start()])[-1]
+            found += [(phrase, match.start()) for phrase in role_phrases(before)]
+        return found
+
 
 class People:
     """Resolves "President Vladimir Putin", "Putin", "the President" and "he" to one person."""
@@ -547,7 +576,11 @@ class People:
         the relatives it brings in later by their full or first names."""
         fitting = [person for person in self.by_surname.get(surname(name), [])
                    if _compatible(person.name, name) or _compatible(name, person.name)]
-        fitting = [person for person in fitting if gender is None or person.gender in (None, gender)] or fitting
+        # "Mrs. Vell" is not Mr. Vell: a title's gender keeps apart the people sharing a surname, and picks the one
+        # known to be of that gender over one whose gender the article has not given
+        if gender is not None:
+            fitting = [person for person in fitting if person.gender in (None, gender)]
+            fitting = [person for person in fitting if person.gender == gender] or fitting
         if len(fitting) < 2 or self.article is None:
             return fitting[0] if fitting else None
         text = self.article.text
@@ -565,21 +598,35 @@ class People:
         person.gender = person.gender or _noun_gender(phrase.split(",")[0])  # "Ann Lee, a spokeswoman for the club"
 
     def settle(self, speakers) -> None:
-        """One name per person, the fullest the article gives: a lone first name ("Ruth said") or surname that
-        belongs to exactly one fuller name among the people the article names becomes that name."""
+        """One name per person, the fullest the article gives: a lone first name ("Ruth said"), surname ("Mrs.
+        Marsh", of her gender) or first surname ("Ortiz" for "Lucía Ortiz Ferrer") that belongs to exactly one fuller
+        name among the people the article names becomes that name; so does a role the article refers back to ("the
+        spokesman") when it links that role to one name ("the ministry's spokesman, Tom Reyes") or to one longer
+        role ("a Kelby Mills executive")."""
         bearers = [person for people in self.by_surname.values() for person in people]
         known = {id(person): person for person in [*self.by_full.values(), *bearers, *speakers]}
         fuller = [person for person in known.values()
                   if len(person.name.split()) > 1 and not person.organisation and person.name[:1].isupper()]
-        for person in {id(person): person for person in speakers}.values():
-            words = person.name.split()
-            if len(words) != 1 or person.organisation or not person.name[:1].isupper():
-                continue  # a role ("resident") is no lone name; "another resident" is someone else
-            word = words[0].lower()
-            matches = {other.name for other in fuller if surname(other.name) == word} or {
-                other.name for other in fuller if other.name.split()[0].lower() == word}
-            if len(matches) == 1:
-                person.name = matches.pop()
+        unique = list({id(person): person for person in speakers}.values())
+        for person in unique:
+            if len(person.name.split()) == 1 and not person.organisation and person.name[:1].isupper():
+                person.name = _fullest(person, fuller) or person.name  # a role ("resident") is no lone name
+        for person in unique:
+            back = self.article.refers_back_to(person.name) if self.article is not None else None
+            if back is not None and not person.organisation:
+                person.name = self._named_role(person.name, back, fuller, unique) or person.name
+
+    def _named_role(self, role: str, back: int, fuller: list[Person], speakers: list[Person]) -> str | None:
+        """What "the ROLE" at `back` refers to: the nearest before it of a name the article writes right after this
+        role ("spokesman Tom Reyes") and a longer role among the speakers that ends in it ("a Kelby Mills
+        executive" for "the executive")."""
+        text = self.article.text
+        found = [(at, person.name) for person in fuller
+                 for phrase, at in self.article.roles_before(person.name) if phrase == role and at < back]
+        longer = [person.name for person in speakers
+                  if person.name.endswith(f" {role}") and person.name.split()[-1].islower()]
+        found += [(at, name) for name in longer if 0 <= (at := _first_place(text, name)) < back]
+        return max(found)[1] if found else None
 
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
         """The person a pronoun at `offset` refers to, in the latest sentence before it that names someone of that
@@ -636,6 +683,53 @@ def _noun_gender(phrase: str) -> str | None:
     """"White House spokeswoman", "his wife": the gender a noun in a phrase about a person gives, if one does."""
     found = {NOUN_GENDER[word] for word in re.findall(r"[\w’']+", phrase.lower()) if word in NOUN_GENDER}
     return found.pop() if len(found) == 1 else None
+
+
+def _fullest(person: Person, fuller: list[Person]) -> str | None:
+    """The one fuller name a lone name belongs to: as its surname, else as its first name, else as a first surname
+    ("Ortiz" in "Lucía Ortiz Ferrer"); of the person's gender when a title gave it ("Mrs. Marsh")."""
+    word = person.name.lower()
+    for fits in (lambda words: surname(" ".join(words)) == word, lambda words: words[0].lower() == word,
+                 lambda words: word in (w.lower() for w in words[1:-1])):
+        matches = [other for other in fuller if fits(other.name.split())]
+        if person.gender is not None:
+            matches = [other for other in matches if other.gender in (None, person.gender)]
+            matches = [other for other in matches if other.gender == person.gender] or matches
+        if matches:
+            names = {other.name for other in matches}
+            return names.pop() if len(names) == 1 else None
+    return None
+
+
+def _first_place(text: str, phrase: str) -> int:
+    """Where a phrase first stands in the text, or its first word when something comes between its words ("the
+    Vox Nova (New Voice) column" for "Vox Nova column"); -1 if nowhere."""
+    at = text.find(phrase)
+    return at if at >= 0 else text.find(phrase.split()[0])
+
+
+def role_phrases(before: str) -> list[str]:
+    """"deputy press secretary" -> "deputy press secretary", "press secretary", "secretary": the words naming a role
+    that end a phrase before a name (a role noun or title last, no determiner or possessor among them), with their
+    shorter endings; none when the phrase does not end in a role ("said Ann Lee", "on Monday, Ann Lee")."""
+    words = before.replace("\u2024", ".").rstrip(", ").split()
+    titled = _title_words(words)
+    run: list[str] = []
+    for i in reversed(range(len(words))):
+        word, bare = words[i], words[i].rstrip(".").lower()
+        if POSSESSIVE.search(word) or bare in DESCRIBING_WORDS or bare in STOP_NAMES or not (
+                word.islower() or i in titled):
+            break
+        run.insert(0, bare)
+    if not run or not (run[-1] in ROLE_WORDS or run[-1] in NOUN_GENDER or ROLE_TITLE_TOKEN.match(words[-1])):
+        return []
+    return [" ".join(run[i:]) for i in range(len(run)) if run[i] not in LINKING_WORDS]
+
+
+def _title_words(words: list[str]) -> set[int]:
+    """The positions of the words that are part of a title ("Prime Minister", "Rep.")."""
+    return {k for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
+            if TITLE_PHRASE.match(" ".join(words[i:j])) for k in range(i, j)}
 
 
 def _compatible(short: str, full: str) -> bool:

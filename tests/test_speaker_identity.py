@@ -1,0 +1,78 @@
+"""One person, one voice; different people, different voices: how news names a person again (title and surname, a
+first surname, the role it gave them) and how it keeps relatives apart. Sentences and names written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.read import parse_article
+from briefing.segment import segment
+from briefing.segment.people import role_phrases
+
+
+def speakers_of(text: str) -> list[str | None]:
+    return [s.speaker for s in segment(parse_article(text)).segments if s.kind == "quote"]
+
+
+SAME_PERSON = {
+    "a title the article gave before the full name": (
+        "Title\n\n“We will not yield,” Prime Minister Ola Brekke said.\n\n“Never,” the prime minister said.\n\n"
+        "“Not once,” Brekke said.\n", ["Ola Brekke"] * 3),
+    "a role the article put before the name, between commas": (
+        "Title\n\nThe ministry’s spokesman, Tom Reyes, spoke on Monday.\n\n“The talks went well,” the spokesman "
+        "said.\n\n“We expect a deal,” Reyes said.\n", ["Tom Reyes"] * 2),
+    "a role noun before the name, lower case": (
+        "Title\n\n“Prices will rise,” columnist Wim Tarrow wrote in the Harbour Ledger.\n\n"
+        "“Nobody will be spared,” the columnist added.\n", ["Wim Tarrow"] * 2),
+    "a role repeated by its head noun": (
+        "Title\n\n“We will not comment,” a Harbour Mills executive said.\n\n“The case is closed,” the executive "
+        "said.\n", ["Harbour Mills executive"] * 2),
+    "a first surname alone, after the full name with two surnames": (
+        "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
+        "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),
+}
+
+
+@pytest.mark.parametrize("text, speakers", SAME_PERSON.values(), ids=SAME_PERSON.keys())
+def test_forms_of_one_persons_name_are_one_speaker(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+DIFFERENT_PEOPLE = {
+    "Mr. and Mrs. with one surname": (
+        "Title\n\nTom Vell and his wife, Anna Vell, run the bakery on Main Street.\n\n“We bake at four,” Mr. Vell "
+        "said.\n\n“I do the books,” Mrs. Vell said.\n\n“It is hard work,” Mr. Vell added.\n",
+        ["Tom Vell", "Anna Vell", "Tom Vell"]),
+    "M. and Mme in French, quoted before their full names are read": (
+        "Titre\n\nPaul Garnier et sa femme, Lucie Garnier, tiennent la boulangerie.\n\n« Nous ouvrons à six "
+        "heures », a dit M. Garnier.\n\n« Je fais les comptes », a dit Mme Garnier.\n", ["Paul Garnier", "Lucie Garnier"]),
+    "Herr and Frau in German": (
+        "Titel\n\nKlaus Weber und seine Frau Anke Weber führen die Bäckerei.\n\n„Wir backen um vier“, sagte Herr "
+        "Weber.\n\n„Ich mache die Bücher“, sagte Frau Weber.\n", ["Klaus Weber", "Anke Weber"]),
+    "an unnamed role is not the named person who holds a role of that name": (
+        "Title\n\nHis friend Oskar Lindqvist spoke at the vigil.\n\n“He was kind,” Lindqvist said.\n\n"
+        "“We will miss him,” a friend said.\n", ["Oskar Lindqvist", "friend"]),
+    "a role the article names only after the quote is not that later person": (
+        "Title\n\n“It was quiet,” the guard said.\n\nLater the night guard, Ivo Marrin, arrived.\n",
+        ["guard"]),
+    "two roles with one head noun": (
+        "Title\n\n“We will not yield,” a union spokesman said.\n\n“The offer stands,” a company spokesman said.\n",
+        ["union spokesman", "company spokesman"]),
+}
+
+
+@pytest.mark.parametrize("text, speakers", DIFFERENT_PEOPLE.values(), ids=DIFFERENT_PEOPLE.keys())
+def test_different_people_are_different_speakers(text, speakers):
+    assert speakers_of(text) == speakers
+
+
+@pytest.mark.parametrize("before, phrases", [
+    ("The ministry’s spokesman, ", ["spokesman"]),
+    ("Prime Minister ", ["prime minister", "minister"]),
+    ("a Harbour deputy press secretary ", ["deputy press secretary", "press secretary", "secretary"]),
+    ("said ", []),
+    ("on Monday, ", []),
+])
+def test_the_role_words_right_before_a_name(before, phrases):
+    assert role_phrases(before) == phrases
