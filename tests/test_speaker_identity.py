@@ -46,7 +46,8 @@ DIFFERENT_PEOPLE = {
         ["Tom Vell", "Anna Vell", "Tom Vell"]),
     "M. and Mme in French, quoted before their full names are read": (
         "Titre\n\nPaul Garnier et sa femme, Lucie Garnier, tiennent la boulangerie.\n\n« Nous ouvrons à six "
-        "heures », a dit M. Garnier.\n\n« Je fais les comptes », a dit Mme Garnier.\n", ["Paul Garnier", "Lucie Garnier"]),
+        "heures », a dit M. Garnier.\n\n« Je fais les comptes », a dit Mme Garnier.\n",
+        ["Paul Garnier", "Lucie Garnier"]),
     "Herr and Frau in German": (
         "Titel\n\nKlaus Weber und seine Frau Anke Weber führen die Bäckerei.\n\n„Wir backen um vier“, sagte Herr "
         "Weber.\n\n„Ich mache die Bücher“, sagte Frau Weber.\n", ["Klaus Weber", "Anke Weber"]),
