@@ -277,6 +277,8 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
     if not name or POSSESSIVE.search(name) or (article and article.is_place(name)):
         return False
+    if article is not None and " " not in name and not article.stands_alone(name):
+        return False  # "National" of "Republican National Committee", "Wall" of "Wall Street": part of a longer name
     if NOT_A_NAME.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
     before = tokens[start - 1] if start else ""
@@ -416,6 +418,7 @@ class ArticleWords:
                                      if not masked[m.end() : m.end() + 1].islower())]
         self.text = text
         self.masked = masked
+        self._alone: dict[str, bool] = {}
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
@@ -505,6 +508,14 @@ class ArticleWords:
         match = re.search(pattern, self.text)
         return match.start() if match else None
 
+    def stands_alone(self, word: str) -> bool:
+        """Whether the article writes this capitalised word anywhere without another name word right after it:
+        "Quill said", "Quill’s plan"; not "National" if it only writes "National Committee" and "National Guard"."""
+        if word not in self._alone:
+            pattern = rf"(?<![\w’'\-]){re.escape(word)}(?:[’']s?)?(?![\w’'\-])(?!\s+{NAME_WORD})"
+            self._alone[word] = re.search(pattern, self.text) is not None
+        return self._alone[word]
+
     def roles_before(self, name: str) -> list[tuple[str, int]]:
         """"Prime Minister Ola Brekke", "the ministry’s spokesman, Tom Reyes": the role words the article writes
         right before a full name, and where, as "the prime minister" or "the spokesman" may later stand for that
@@ -541,7 +552,7 @@ class People:
         if person is None:
             person = Person(parts.name)  # "Ruth Marsh" after "Tom Marsh": someone else
             self.by_surname.setdefault(surname(parts.name), []).append(person)
-        elif len(parts.name.split()) > len(person.name.split()):
+        elif _lengthens(person.name, parts.name):
             person.name = parts.name
         if len(parts.name.split()) > 1:
             self.by_full[parts.name.lower()] = person
@@ -730,6 +741,14 @@ def _title_words(words: list[str]) -> set[int]:
     """The positions of the words that are part of a title ("Prime Minister", "Rep.")."""
     return {k for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
             if TITLE_PHRASE.match(" ".join(words[i:j])) for k in range(i, j)}
+
+
+def _lengthens(known: str, new: str) -> bool:
+    """"Rubio" -> "Marco Rubio", "Ann Lee" -> "Ann B. Lee", "Vargas Lora" -> "Ines Vargas Lora": a fuller form of the
+    same name (middle names, or one first name before a known name); not "Ann Lee" -> "Bo Hits Ann Lee" (capitalised
+    words before a full name are a heading's)."""
+    old, longer = known.split(), new.split()
+    return len(longer) > len(old) and (len(old) == 1 or old[0] == longer[0] or len(longer) == len(old) + 1)
 
 
 def _compatible(short: str, full: str) -> bool:
