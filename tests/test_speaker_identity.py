@@ -8,7 +8,7 @@ import pytest
 
 from briefing.read import parse_article
 from briefing.segment import segment
-from briefing.segment.people import role_phrases
+from briefing.segment.people import ArticleWords, People, role_phrases, split_name
 
 
 def speakers_of(text: str) -> list[str | None]:
@@ -77,3 +77,19 @@ def test_different_people_are_different_speakers(text, speakers):
 ])
 def test_the_role_words_right_before_a_name(before, phrases):
     assert role_phrases(before) == phrases
+
+
+def test_a_word_the_article_writes_only_inside_a_longer_name_is_no_person():
+    article = ArticleWords("Title\n\nThe Republican National Committee met. Ann Quill spoke, and Quill said no.\n")
+    assert split_name("Republican National", article).name == ""
+    assert split_name("Senator Quill", article).name == "Quill"
+
+
+def test_a_known_name_grows_by_middle_words_or_a_first_name_not_by_a_headings_words():
+    text = "Title\n\nInes Vargas Lora and Tom Reyes spoke. Tom B. Reyes agreed with Vargas Lora.\n"
+    people = People(ArticleWords(text))
+    reyes, vargas = people.register("Tom Reyes"), people.register("Vargas Lora")
+    assert people.register("Tom B. Reyes") is reyes and reyes.name == "Tom B. Reyes"
+    assert people.register("Ines Vargas Lora") is vargas and vargas.name == "Ines Vargas Lora"
+    people.register("Bo Hits Tom B. Reyes")
+    assert reyes.name == "Tom B. Reyes"
