@@ -28,6 +28,9 @@ SAME_PERSON = {
     "a role repeated by its head noun": (
         "Title\n\n“We will not comment,” a Harbour Mills executive said.\n\n“The case is closed,” the executive "
         "said.\n", ["Harbour Mills executive"] * 2),
+    "a role written only right before the name, whatever cut the speaker's phrase": (
+        "Title\n\nHis best friend at college, Ned Arlow, remembered him well.\n\n“He was kind,” said his best "
+        "friend at college, Ned Arlow.\n\n“Always,” Arlow said.\n", ["Ned Arlow"] * 2),
     "a first surname alone, after the full name with two surnames": (
         "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
         "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),
@@ -54,6 +57,9 @@ DIFFERENT_PEOPLE = {
     "an unnamed role is not the named person who holds a role of that name": (
         "Title\n\nHis friend Oskar Lindqvist spoke at the vigil.\n\n“He was kind,” Lindqvist said.\n\n"
         "“We will miss him,” a friend said.\n", ["Oskar Lindqvist", "friend"]),
+    "someone else's friend is not the friend the article named": (
+        "Title\n\n“He was brave,” his friend Oskar Lindqvist said.\n\nIda Marr, 30, was a nurse.\n\n"
+        "“She loved her work,” her friend said.\n", ["Oskar Lindqvist", "friend"]),
     "a role the article names only after the quote is not that later person": (
         "Title\n\n“It was quiet,” the guard said.\n\nLater the night guard, Ivo Marrin, arrived.\n",
         ["guard"]),
@@ -74,6 +80,7 @@ def test_different_people_are_different_speakers(text, speakers):
     ("a Harbour deputy press secretary ", ["deputy press secretary", "press secretary", "secretary"]),
     ("said ", []),
     ("on Monday, ", []),
+    ("a spokeswoman for the Harbour Party, ", ["spokeswoman"]),
 ])
 def test_the_role_words_right_before_a_name(before, phrases):
     assert role_phrases(before) == phrases

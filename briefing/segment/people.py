@@ -80,6 +80,9 @@ CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
+PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
+# after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow")
+NAMED_AFTER = LanguagePattern(lambda w: rf"(?:\s+{w.any_of('prepositions')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
 # what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
 ROLE_RUN_BREAK = re.compile(r"[.;:!?()\[\]“”\"«»„]|\n|,(?=\s*\S)")
 
@@ -495,18 +498,20 @@ class ArticleWords:
         return name in self.places and len(name.split()) > 1
 
     def refers_back_to(self, role: str) -> int | None:
-        """Where the article first writes this role with a definite article ("the spokesman said"), other than right
-        before a name ("the spokesman, Tom Reyes," introduces him); None if it never does ("a spokesman" alone is
-        someone not named)."""
+        """Where the article first writes this role with a definite article and no name after it ("the spokesman
+        said"): a later mention of someone. The text's end when it writes the role only right before names ("said
+        his best friend at Harbour College, Ned Arlow", however the speaker's phrase was cut): one of them. None
+        when it also writes the role alone without a definite article ("a spokesman said": someone not named; "her
+        friend said": not one the article named before)."""
         if not role[:1].islower() or not self.language:
             return None
-        articles = vocabulary((self.language,)).definite_articles
-        if not articles:
-            return None
-        pattern = (rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, articles))})\s*{re.escape(role)}(?![\w’'\-])"
-                   rf"(?!,?\s+{NAME_WORD})")
-        match = re.search(pattern, self.text)
-        return match.start() if match else None
+        definite = {w.lower() for w in vocabulary((self.language,)).definite_articles}
+        pattern = rf"(?:(?<![\w’'])(?P<det>[\w’']+)\s+)?(?<![\w’'\-]){re.escape(role)}(?![\w’'\-])"
+        mentions = [(m.start(), (m.group("det") or "").lower(), NAMED_AFTER.match(self.text, m.end()) is not None)
+                    for m in re.finditer(pattern, self.text, re.IGNORECASE)]
+        alone = [(at, determiner) for at, determiner, named in mentions if not named]
+        back = [at for at, determiner in alone if determiner in definite]
+        return back[0] if back else (len(self.text) if mentions and not alone else None)
 
     def stands_alone(self, word: str) -> bool:
         """Whether the article writes this capitalised word anywhere without another name word right after it:
@@ -637,6 +642,8 @@ class People:
         longer = [person.name for person in speakers
                   if person.name.endswith(f" {role}") and person.name.split()[-1].islower()]
         found += [(at, name) for name in longer if 0 <= (at := _first_place(text, name)) < back]
+        if back == len(text) and len({name for _, name in found}) > 1:
+            return None  # only ever right before names, and several of them: which one is not known
         return max(found)[1] if found else None
 
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
@@ -722,8 +729,15 @@ def _first_place(text: str, phrase: str) -> int:
 def role_phrases(before: str) -> list[str]:
     """"deputy press secretary" -> "deputy press secretary", "press secretary", "secretary": the words naming a role
     that end a phrase before a name (a role noun or title last, no determiner or possessor among them), with their
-    shorter endings; none when the phrase does not end in a role ("said Ann Lee", "on Monday, Ann Lee")."""
+    shorter endings, also before what the role is of ("his best friend at Harbour College, "); none when the phrase
+    does not end in a role ("said Ann Lee", "on Monday, Ann Lee")."""
     words = before.replace("\u2024", ".").rstrip(", ").split()
+    phrases = _role_run(words)
+    cut = max((i for i, word in enumerate(words) if word in PREPOSITIONS), default=0)
+    return phrases or (_role_run(words[:cut]) if cut else [])
+
+
+def _role_run(words: list[str]) -> list[str]:
     titled = _title_words(words)
     run: list[str] = []
     for i in reversed(range(len(words))):
