@@ -31,6 +31,9 @@ SAME_PERSON = {
     "a role written only right before the name, whatever cut the speaker's phrase": (
         "Title\n\nHis best friend at college, Ned Arlow, remembered him well.\n\n“He was kind,” said his best "
         "friend at college, Ned Arlow.\n\n“Always,” Arlow said.\n", ["Ned Arlow"] * 2),
+    "an abbreviated title, then the role in full": (
+        "Title\n\nSen. Mara Quist spoke on the floor on Monday.\n\n“We have the votes,” the senator said.\n",
+        ["Mara Quist"]),
     "a first surname alone, after the full name with two surnames": (
         "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
         "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),
@@ -63,6 +66,10 @@ DIFFERENT_PEOPLE = {
     "a role the article names only after the quote is not that later person": (
         "Title\n\n“It was quiet,” the guard said.\n\nLater the night guard, Ivo Marrin, arrived.\n",
         ["guard"]),
+    "a role the article last gave a name paragraphs before is someone named since": (
+        "Title\n\nSen. Ivo Marr spoke first.\n\nThe vote was close.\n\nThe hall was full.\n\n"
+        "Tom Vell arrived late, and Vell defends his plan in a new video: “We can win,” the senator says.\n",
+        ["senator"]),
     "two roles with one head noun": (
         "Title\n\n“We will not yield,” a union spokesman said.\n\n“The offer stands,” a company spokesman said.\n",
         ["union spokesman", "company spokesman"]),
@@ -81,9 +88,10 @@ def test_different_people_are_different_speakers(text, speakers):
     ("said ", []),
     ("on Monday, ", []),
     ("a spokeswoman for the Harbour Party, ", ["spokeswoman"]),
+    ("Kelby Gov. ", ["governor"]),
 ])
 def test_the_role_words_right_before_a_name(before, phrases):
-    assert role_phrases(before) == phrases
+    assert role_phrases(before, "en") == phrases
 
 
 def test_a_word_the_article_writes_only_inside_a_longer_name_is_no_person():

@@ -528,7 +528,7 @@ class ArticleWords:
         found: list[tuple[str, int]] = []
         for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", self.text):
             before = ROLE_RUN_BREAK.split(self.masked[max(0, match.start() - 80) : match.start()])[-1]
-            found += [(phrase, match.start()) for phrase in role_phrases(before)]
+            found += [(phrase, match.start()) for phrase in role_phrases(before, self.language)]
         return found
 
 
@@ -633,18 +633,22 @@ class People:
                 person.name = self._named_role(person.name, back, fuller, unique) or person.name
 
     def _named_role(self, role: str, back: int, fuller: list[Person], speakers: list[Person]) -> str | None:
-        """What "the ROLE" at `back` refers to: the nearest before it of a name the article writes right after this
-        role ("spokesman Tom Reyes") and a longer role among the speakers that ends in it ("a Kelby Mills
-        executive" for "the executive")."""
+        """What "the ROLE" at `back` refers to: of the people the article named with this role before it
+        ("spokesman Tom Reyes") and the longer roles among the speakers that end in it ("a Kelby Mills executive"
+        for "the executive"), the one it last mentioned before, within the paragraph before."""
         text = self.article.text
-        found = [(at, person.name) for person in fuller
-                 for phrase, at in self.article.roles_before(person.name) if phrase == role and at < back]
-        longer = [person.name for person in speakers
-                  if person.name.endswith(f" {role}") and person.name.split()[-1].islower()]
-        found += [(at, name) for name in longer if 0 <= (at := _first_place(text, name)) < back]
-        if back == len(text) and len({name for _, name in found}) > 1:
+        named = {person.name for person in fuller
+                 if any(phrase == role and at < back for phrase, at in self.article.roles_before(person.name))}
+        longer = {person.name for person in speakers
+                  if person.name.endswith(f" {role}") and person.name.split()[-1].islower()
+                  and 0 <= _first_place(text, person.name) < back}
+        if back == len(text) and len(named | longer) > 1:
             return None  # only ever right before names, and several of them: which one is not known
-        return max(found)[1] if found else None
+        found = [(_last_place(text, surname(name) if name in named else name, back), name) for name in named | longer]
+        latest = max(found, default=(-1, None))
+        if back < len(text) and len(re.findall(r"\n\s*", text[latest[0] : back])) > 2:
+            return None  # last mentioned paragraphs before: "the senator" is more likely someone named since
+        return latest[1]
 
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
         """The person a pronoun at `offset` refers to, in the latest sentence before it that names someone of that
@@ -726,12 +730,21 @@ def _first_place(text: str, phrase: str) -> int:
     return at if at >= 0 else text.find(phrase.split()[0])
 
 
-def role_phrases(before: str) -> list[str]:
+def _last_place(text: str, word: str, before: int) -> int:
+    """Where the text last writes a word or phrase (in any case) before a position."""
+    found = [m.start() for m in re.finditer(rf"(?<![\w’'\-]){re.escape(word)}(?![\w\-])", text[:before], re.I)]
+    return found[-1] if found else -1
+
+
+def role_phrases(before: str, language: str | None = None) -> list[str]:
     """"deputy press secretary" -> "deputy press secretary", "press secretary", "secretary": the words naming a role
     that end a phrase before a name (a role noun or title last, no determiner or possessor among them), with their
     shorter endings, also before what the role is of ("his best friend at Harbour College, "); none when the phrase
-    does not end in a role ("said Ann Lee", "on Monday, Ann Lee")."""
+    does not end in a role ("said Ann Lee", "on Monday, Ann Lee"). An abbreviated title is read in full, as the
+    article's language writes it ("Gov." -> "governor")."""
     words = before.replace("\u2024", ".").rstrip(", ").split()
+    if words and language:
+        words[-1] = _title_in_full(words[-1], language)
     phrases = _role_run(words)
     cut = max((i for i, word in enumerate(words) if word in PREPOSITIONS), default=0)
     return phrases or (_role_run(words[:cut]) if cut else [])
@@ -749,6 +762,19 @@ def _role_run(words: list[str]) -> list[str]:
     if not run or not (run[-1] in ROLE_WORDS or run[-1] in NOUN_GENDER or ROLE_TITLE_TOKEN.match(words[-1])):
         return []
     return [" ".join(run[i:]) for i in range(len(run)) if run[i] not in LINKING_WORDS]
+
+
+@cache
+def _title_in_full(word: str, language: str) -> str:
+    """"Gov." -> "Governor", "Sen." -> "Senator": the one title of the language, also a role noun, that the
+    abbreviation begins."""
+    stem = word.rstrip(".").lower()
+    if not word.endswith(".") or len(stem) < 2:
+        return word
+    words = vocabulary((language,))
+    roles = {noun.lower() for noun in words.role_nouns}
+    full = {title for title in words.titles if title.lower() in roles and title.lower().startswith(stem)}
+    return full.pop() if len(full) == 1 else word
 
 
 def _title_words(words: list[str]) -> set[int]:
