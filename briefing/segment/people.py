@@ -81,6 +81,7 @@ DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
+NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
 # after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow")
 NAMED_AFTER = LanguagePattern(lambda w: rf"(?:\s+{w.any_of('prepositions')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
 # what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
@@ -421,7 +422,7 @@ class ArticleWords:
                                      if not masked[m.end() : m.end() + 1].islower())]
         self.text = text
         self.masked = masked
-        self._alone: dict[str, bool] = {}
+        self._alone: set[str] | None = None
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
@@ -516,10 +517,9 @@ class ArticleWords:
     def stands_alone(self, word: str) -> bool:
         """Whether the article writes this capitalised word anywhere without another name word right after it:
         "Quill said", "Quill’s plan"; not "National" if it only writes "National Committee" and "National Guard"."""
-        if word not in self._alone:
-            pattern = rf"(?<![\w’'\-]){re.escape(word)}(?:[’']s?)?(?![\w’'\-])(?!\s+{NAME_WORD})"
-            self._alone[word] = re.search(pattern, self.text) is not None
-        return self._alone[word]
+        if self._alone is None:
+            self._alone = {POSSESSIVE.sub("", m.group(0)) for m in NAME_WORD_ALONE.finditer(self.text)}
+        return word in self._alone
 
     def roles_before(self, name: str) -> list[tuple[str, int]]:
         """"Prime Minister Ola Brekke", "the ministry’s spokesman, Tom Reyes": the role words the article writes
