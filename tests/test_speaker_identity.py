@@ -34,6 +34,9 @@ SAME_PERSON = {
     "an abbreviated title, then the role in full": (
         "Title\n\nSen. Mara Quist spoke on the floor on Monday.\n\n“We have the votes,” the senator said.\n",
         ["Mara Quist"]),
+    "a titled name after a place, then an appositive that names someone else": (
+        "Title\n\nNew Hampshire Gov. Chris Tanner (R), a staunch Dana Quill ally, defended her, saying, “Most of "
+        "the speech is new.”\n", ["Chris Tanner"]),
     "a first surname alone, after the full name with two surnames": (
         "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
         "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),

@@ -123,7 +123,7 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
     closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
     subject_role = _role_part(PART_BREAK.split(raw)[-1]) if len(parts) > 1 and parts[-1] not in closed else None
-    if subject_role and not named and _last_name_in(parts[-1], article) is None:
+    if subject_role and not named and _last_name_in(parts[-1], article) is None and not _titled(parts[0], article):
         return NameParts((), "", subject_role)  # "At the rally, the Lee supporter said": the supporter speaks
     appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
     for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
@@ -133,6 +133,16 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     first = PART_BREAK.split(raw)[0]
     titles = tuple(t for t in TOKEN.findall(first) if TITLE_TOKEN.match(t))
     return NameParts(titles, "", first.strip())
+
+
+def _titled(tokens: list[str], article: ArticleWords | None) -> bool:
+    """"New Jersey Gov. Ann Lee": a part that is a title and a name, after capitalised words only; the appositive
+    after it ("a staunch Lee ally") describes that person."""
+    found = _last_name_in(tokens, article) if tokens else None
+    if found is None or not found.titles:
+        return False
+    before = " ".join(tokens)[: " ".join(tokens).find(found.name)].split()
+    return all(CAPITALISED.match(word) for word in before)  # not "Regarding Mr. Lee's aides, the campaign said"
 
 
 def _name_tokens(part: str) -> list[str]:
