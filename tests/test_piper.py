@@ -56,6 +56,27 @@ def standin_engine(voices_folder):
     unregister_engine("piper-standin")
 
 
+def test_a_voice_package_is_found_by_its_metadata_folder(voices_folder, tmp_path, monkeypatch):
+    """Any installed distribution named *-piper-voice whose module gives model_path() and config_path()."""
+    from briefing.engines import piper_voices
+
+    (tmp_path / "harbour_piper_voice-0.3.dist-info").mkdir()
+    (tmp_path / "harbour_piper_voice-0.3.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: harbour-piper-voice\nVersion: 0.3\nLicense-Expression: CC-BY-4.0\n",
+        encoding="utf-8")
+    (tmp_path / "harbour_piper_voice").mkdir()
+    (tmp_path / "harbour_piper_voice" / "__init__.py").write_text(
+        f"def model_path():\n    return {str(voices_folder / (STANDIN + '.onnx'))!r}\n"
+        f"def config_path():\n    return {str(voices_folder / (STANDIN + '.onnx.json'))!r}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    piper_voices._packaged_voices.cache_clear()
+    try:
+        found = {voice.key: voice for voice in find_voices([])}
+    finally:
+        piper_voices._packaged_voices.cache_clear()  # the next test looks again without this folder
+    assert found[STANDIN].source == "package harbour-piper-voice"
+
+
 def _samples(pcm):
     return np.frombuffer(pcm.data, dtype=np.int16) / 32768.0
 
