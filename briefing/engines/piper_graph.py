@@ -180,14 +180,13 @@ def phased_upsampling(node, weight, weights: dict, graph, tall: dict[str, str], 
                                             weight.name))
     name, output = node.name or node.output[0], node.output[0]
     inputs = [tall[node.input[0]], weight.name]
-    constants = {"__phase_split": [0, stride, channels, -1], "__phase_join": [0, channels, 1, -1],
-                 "__cut_start": [start], "__cut_end": [-end if end else np.iinfo(np.int64).max], "__cut_axis": [3]}
-    if len(node.input) > 2 and node.input[2]:
-        constants["__phase_bias"] = np.tile(numpy_helper.to_array(weights[node.input[2]]), stride)
-    for key, value in constants.items():
-        graph.initializer.append(numpy_helper.from_array(np.asarray(value, dtype=np.float32 if key == "__phase_bias"
-                                                                    else np.int64), f"{name}{key}"))
-    if "__phase_bias" in constants:
+    shapes = {"__phase_split": [0, stride, channels, -1], "__phase_join": [0, channels, 1, -1],
+              "__cut_start": [start], "__cut_end": [-end if end else np.iinfo(np.int64).max], "__cut_axis": [3]}
+    graph.initializer.extend(numpy_helper.from_array(np.array(value, dtype=np.int64), f"{name}{key}")
+                             for key, value in shapes.items())
+    if len(node.input) > 2 and node.input[2]:  # each phase has the bias
+        bias = np.tile(numpy_helper.to_array(weights[node.input[2]]), stride)
+        graph.initializer.append(numpy_helper.from_array(bias, f"{name}__phase_bias"))
         inputs.append(f"{name}__phase_bias")
     tall[output] = f"{output}__2d"
     return [
