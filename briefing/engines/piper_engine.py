@@ -4,10 +4,9 @@ Unlike pyttsx3 (whose driver needs a killable worker process) this engine runs i
 piper-tts has no such faults, and onnxruntime releases the GIL while a model runs, so engines on separate
 threads speak in parallel. Each model is loaded once per process (one copy in memory), and its session
 runs each call on the thread that calls it alone (one of PieceWorkers', below): one onnxruntime thread per
-engine, one engine per core. Piper
-measured here: one process with two onnxruntime threads ~38x real time, two one-thread processes ~41x;
-threads get the latter without a worker protocol, and use ~40 % less CPU than the `piper` command line
-(whose thread pool spins while it waits).
+engine, one engine per core. Piper measured here: one process with two onnxruntime threads ~38x real time,
+two one-thread processes ~41x; threads get the latter without a worker protocol, and use ~40 % less CPU
+than the `piper` command line (whose thread pool spins while it waits).
 - Output is deterministic: both noise scales are 0. A fixed onnxruntime seed would not do, since a
   session's random generator moves on with every call and the cache needs one sound per text.
 - Memory grows with the length of what the model gets at once (a 490-phoneme sentence took 0.8 GB), so
