@@ -37,6 +37,15 @@ SAME_PERSON = {
     "a titled name after a place, then an appositive that names someone else": (
         "Title\n\nNew Hampshire Gov. Chris Tanner (R), a staunch Dana Quill ally, defended her, saying, “Most of "
         "the speech is new.”\n", ["Chris Tanner"]),
+    "a role in German, its noun capitalised, named after what it is of": (
+        "Titel\n\nDer Sprecher des Ministeriums, Jan Albers, sprach am Montag.\n\n„Die Gespräche laufen gut“, "
+        "sagte der Sprecher.\n\n„Wir erwarten eine Einigung“, sagte Albers.\n", ["Jan Albers"] * 2),
+    "a role in French, named after what it is of": (
+        "Titre\n\nLe porte-parole du ministère, Jean Morvan, a parlé lundi.\n\n« Les discussions avancent », a "
+        "déclaré le porte-parole.\n\n« Nous attendons un accord », a dit Morvan.\n", ["Jean Morvan"] * 2),
+    "a surname alone, whose full name only stands in the narration": (
+        "Title\n\nOn Monday the council passed Ivo Marrin’s plan for the harbour.\n\n“It was the right call,” "
+        "Marrin said.\n", ["Ivo Marrin"]),
     "a first surname alone, after the full name with two surnames": (
         "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
         "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),

@@ -82,8 +82,10 @@ DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
 NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
-# after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow")
-NAMED_AFTER = LanguagePattern(lambda w: rf"(?:\s+{w.any_of('prepositions')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
+# after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow",
+# "Sprecher des Ministeriums, Jan Albers")
+NAMED_AFTER = LanguagePattern(
+    lambda w: rf"(?:\s+{w.any_of('prepositions', 'definite_articles')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
 # what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
 ROLE_RUN_BREAK = re.compile(r"[.;:!?()\[\]“”\"«»„]|\n|,(?=\s*\S)")
 
@@ -514,8 +516,8 @@ class ArticleWords:
         his best friend at Harbour College, Ned Arlow", however the speaker's phrase was cut): one of them. None
         when it also writes the role alone without a definite article ("a spokesman said": someone not named; "her
         friend said": not one the article named before)."""
-        if not role[:1].islower() or not self.language:
-            return None
+        if not (role[:1].islower() or role.split()[-1].lower() in ROLE_WORDS) or not self.language:
+            return None  # a role, in lower case ("spokesman") or as the language writes nouns ("Sprecher")
         definite = {w.lower() for w in vocabulary((self.language,)).definite_articles}
         pattern = rf"(?:(?<![\w’'])(?P<det>[\w’']+)\s+)?(?<![\w’'\-]){re.escape(role)}(?![\w’'\-])"
         mentions = [(m.start(), (m.group("det") or "").lower(), NAMED_AFTER.match(self.text, m.end()) is not None)
@@ -530,6 +532,18 @@ class ArticleWords:
         if self._alone is None:
             self._alone = {POSSESSIVE.sub("", m.group(0)) for m in NAME_WORD_ALONE.finditer(self.text)}
         return word in self._alone
+
+    def first_names_of(self, word: str) -> set[str]:
+        """The words the article writes right before this name word as a first name: capitalised inside a sentence,
+        never in lower case, no title, role, place or organisation ("Jan" of "Jan Albers", not "President")."""
+        found = set()
+        for match in re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+{re.escape(word)}(?![\w\-])", self.text):
+            first = match.group(1)
+            if self.is_proper(first) and self.is_name_word(first) and first.lower() not in self.lower and \
+                    first.lower() not in STOP_NAMES and first.lower() not in ROLE_WORDS and not (
+                    TITLE_TOKEN.match(first) or NOT_A_NAME.search(first) or POSSESSIVE.search(first)):
+                found.add(first)
+        return found
 
     def roles_before(self, name: str) -> list[tuple[str, int]]:
         """"Prime Minister Ola Brekke", "the ministry’s spokesman, Tom Reyes": the role words the article writes
@@ -636,11 +650,21 @@ class People:
         unique = list({id(person): person for person in speakers}.values())
         for person in unique:
             if len(person.name.split()) == 1 and not person.organisation and person.name[:1].isupper():
-                person.name = _fullest(person, fuller) or person.name  # a role ("resident") is no lone name
+                person.name = _fullest(person, fuller) or self._written_in_full(person.name, fuller) or person.name
+                if len(person.name.split()) > 1 and person not in fuller:  # a role ("resident") is no lone name
+                    fuller.append(person)
         for person in unique:
             back = self.article.refers_back_to(person.name) if self.article is not None else None
             if back is not None and not person.organisation:
                 person.name = self._named_role(person.name, back, fuller, unique) or person.name
+
+    def _written_in_full(self, word: str, fuller: list[Person]) -> str | None:
+        """"Jan Albers" for "Albers said" when no one the article names in full has that surname or first name, but
+        it writes one full name ending in it ("Sprecher Jan Albers sprach", "Dana Quill’s campaign")."""
+        if self.article is None or any(word.lower() in (surname(p.name), p.name.split()[0].lower()) for p in fuller):
+            return None
+        firsts = self.article.first_names_of(word)
+        return f"{firsts.pop()} {word}" if len(firsts) == 1 else None
 
     def _named_role(self, role: str, back: int, fuller: list[Person], speakers: list[Person]) -> str | None:
         """What "the ROLE" at `back` refers to: of the people the article named with this role before it
@@ -648,7 +672,7 @@ class People:
         for "the executive"), the one it last mentioned before, within the paragraph before."""
         text = self.article.text
         named = {person.name for person in fuller
-                 if any(phrase == role and at < back for phrase, at in self.article.roles_before(person.name))}
+                 if any(phrase == role.lower() and at < back for phrase, at in self.article.roles_before(person.name))}
         longer = {person.name for person in speakers
                   if person.name.endswith(f" {role}") and person.name.split()[-1].islower()
                   and 0 <= _first_place(text, person.name) < back}
@@ -766,7 +790,7 @@ def _role_run(words: list[str]) -> list[str]:
     for i in reversed(range(len(words))):
         word, bare = words[i], words[i].rstrip(".").lower()
         if POSSESSIVE.search(word) or bare in DESCRIBING_WORDS or bare in STOP_NAMES or not (
-                word.islower() or i in titled):
+                word.islower() or i in titled or bare in ROLE_WORDS):
             break
         run.insert(0, bare)
     if not run or not (run[-1] in ROLE_WORDS or run[-1] in NOUN_GENDER or ROLE_TITLE_TOKEN.match(words[-1])):
