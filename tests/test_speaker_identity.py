@@ -46,6 +46,9 @@ SAME_PERSON = {
     "a surname alone, whose full name only stands in the narration": (
         "Title\n\nOn Monday the council passed Ivo Marrin’s plan for the harbour.\n\n“It was the right call,” "
         "Marrin said.\n", ["Ivo Marrin"]),
+    "a nickname the article put between first name and surname": (
+        "Title\n\nThe coach, Robert (Bobby) Lund, spoke on Monday.\n\n“We play to win,” said Robert Lund.\n\n"
+        "“Always,” Bobby Lund added.\n", ["Robert Lund"] * 2),
     "a first surname alone, after the full name with two surnames": (
         "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
         "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),

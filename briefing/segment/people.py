@@ -81,6 +81,7 @@ DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
+NICKNAMED = re.compile(rf"({NAME_WORD})\s+[“\"‘'(]({NAME_WORD})[”\"’')]\s+({NAME_WORD})")  # Robert “Bobby” Lund
 NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
 # after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow",
 # "Sprecher des Ministeriums, Jan Albers")
@@ -533,6 +534,11 @@ class ArticleWords:
             self._alone = {POSSESSIVE.sub("", m.group(0)) for m in NAME_WORD_ALONE.finditer(self.text)}
         return word in self._alone
 
+    def nicknames(self) -> dict[str, str]:
+        """"Bobby Lund" -> "Robert Lund": the names the article writes with a nickname in quote marks or brackets
+        between first name and surname ("Robert “Bobby” Lund"), the nickname's form to the full one."""
+        return {f"{m.group(2)} {m.group(3)}": f"{m.group(1)} {m.group(3)}" for m in NICKNAMED.finditer(self.text)}
+
     def first_names_of(self, word: str) -> set[str]:
         """The words the article writes right before this name word as a first name: capitalised inside a sentence,
         never in lower case, no title, role, place or organisation ("Jan" of "Jan Albers", not "President")."""
@@ -653,6 +659,9 @@ class People:
                 person.name = _fullest(person, fuller) or self._written_in_full(person.name, fuller) or person.name
                 if len(person.name.split()) > 1 and person not in fuller:  # a role ("resident") is no lone name
                     fuller.append(person)
+        nicknames = self.article.nicknames() if self.article is not None else {}
+        for person in unique:
+            person.name = nicknames.get(person.name, person.name)  # "Bobby Lund" of "Robert “Bobby” Lund"
         for person in unique:
             back = self.article.refers_back_to(person.name) if self.article is not None else None
             if back is not None and not person.organisation:
