@@ -436,6 +436,7 @@ class ArticleWords:
         self.text = text
         self.masked = masked
         self._alone: set[str] | None = None
+        self._roles_before: dict[str, list[tuple[str, int]]] = {}
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
@@ -555,11 +556,13 @@ class ArticleWords:
         """"Prime Minister Ola Brekke", "the ministry’s spokesman, Tom Reyes": the role words the article writes
         right before a full name, and where, as "the prime minister" or "the spokesman" may later stand for that
         person."""
-        found: list[tuple[str, int]] = []
-        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", self.text):
-            before = ROLE_RUN_BREAK.split(self.masked[max(0, match.start() - 80) : match.start()])[-1]
-            found += [(phrase, match.start()) for phrase in role_phrases(before, self.language)]
-        return found
+        if name not in self._roles_before:
+            found: list[tuple[str, int]] = []
+            for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])", self.text):
+                before = ROLE_RUN_BREAK.split(self.masked[max(0, match.start() - 80) : match.start()])[-1]
+                found += [(phrase, match.start()) for phrase in role_phrases(before, self.language)]
+            self._roles_before[name] = found
+        return self._roles_before[name]
 
 
 class People:
