@@ -1,6 +1,9 @@
 """The people an article names: pick the person's name out of a phrase ("White House spokesman Eric Schultz"),
-reject what only looks like a name (places, organisations, capitalised sentence starts), and resolve every form
-of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to one person."""
+reject what only looks like a name (places, organisations, capitalised sentence starts, a word only ever inside a
+longer name), and resolve every form of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to
+one person, while people who share a surname stay apart ("Mr. Vell", "Mrs. Vell"). `People.settle` gives each
+speaker one name at the end: the fullest the article writes, and for a role the article refers back to ("the
+spokesman said") the person it named with that role."""
 
 from __future__ import annotations
 
