@@ -49,6 +49,9 @@ SAME_PERSON = {
     "a nickname the article put between first name and surname": (
         "Title\n\nThe coach, Robert (Bobby) Lund, spoke on Monday.\n\n“We play to win,” said Robert Lund.\n\n"
         "“Always,” Bobby Lund added.\n", ["Robert Lund"] * 2),
+    "a role quoted first, then named with the definite article": (
+        "Title\n\n“The plant will close,” a company spokeswoman said on Monday.\n\nThe spokeswoman, Ada Kern, said "
+        "later: “We have no choice.”\n", ["Ada Kern"] * 2),
     "a first surname alone, after the full name with two surnames": (
         "Title\n\nThe minister, Lucía Ortiz Ferrer, spoke on Monday.\n\n“We will cut taxes,” Ortiz said.\n\n"
         "“Soon,” said Lucía Ortiz Ferrer.\n", ["Lucía Ortiz Ferrer"] * 2),
@@ -85,6 +88,9 @@ DIFFERENT_PEOPLE = {
         "Title\n\nSen. Ivo Marr spoke first.\n\nThe vote was close.\n\nThe hall was full.\n\n"
         "Tom Vell arrived late, and Vell defends his plan in a new video: “We can win,” the senator says.\n",
         ["senator"]),
+    "a role quoted first is not someone else's role named later": (
+        "Title\n\n“We will strike,” a union spokesman said.\n\nThe company’s spokesman, Tom Reyes, said later: "
+        "“The offer stands.”\n", ["union spokesman", "Tom Reyes"]),
     "two roles with one head noun": (
         "Title\n\n“We will not yield,” a union spokesman said.\n\n“The offer stands,” a company spokesman said.\n",
         ["union spokesman", "company spokesman"]),

@@ -84,6 +84,7 @@ DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
+INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 NICKNAMED = re.compile(rf"({NAME_WORD})\s+[“\"‘'(]({NAME_WORD})[”\"’')]\s+({NAME_WORD})")  # Robert “Bobby” Lund
 NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
 # after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow",
@@ -543,6 +544,20 @@ class ArticleWords:
         between first name and surname ("Robert “Bobby” Lund"), the nickname's form to the full one."""
         return {f"{m.group(2)} {m.group(3)}": f"{m.group(1)} {m.group(3)}" for m in NICKNAMED.finditer(self.text)}
 
+    def named_later_as(self, role: str) -> set[str]:
+        """The full names the article gives, after it first writes this role, right after a definite article and
+        the role's head noun (with no word the role does not have): "The spokeswoman, Ada Kern," for "company
+        spokeswoman"; not "The union's spokesman, Tom Reyes," for "company spokesman"."""
+        words = role.lower().split()
+        first = self.text.lower().find(role.lower())
+        articles = vocabulary((self.language,)).definite_articles if self.language else ()
+        if first < 0 or not articles:
+            return set()
+        pattern = (rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, articles))})\s+(?P<between>(?:[\w’'\-]+\s+){{0,2}}?)"
+                   rf"(?i:{re.escape(words[-1])}),?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+        return {m.group("name") for m in re.finditer(pattern, self.text[first:])
+                if set(m.group("between").lower().split()) <= set(words)}
+
     def first_names_of(self, word: str) -> set[str]:
         """The words the article writes right before this name word as a first name: capitalised inside a sentence,
         never in lower case, no title, role, place or organisation ("Jan" of "Jan Albers", not "President")."""
@@ -669,9 +684,19 @@ class People:
         for person in unique:
             person.name = nicknames.get(person.name, person.name)  # "Bobby Lund" of "Robert “Bobby” Lund"
         for person in unique:
-            back = self.article.refers_back_to(person.name) if self.article is not None else None
-            if back is not None and not person.organisation:
-                person.name = self._named_role(person.name, back, fuller, unique) or person.name
+            if self.article is not None and not person.organisation:
+                person.name = self._role_holder(person.name, fuller, unique) or person.name
+
+    def _role_holder(self, role: str, fuller: list[Person], speakers: list[Person]) -> str | None:
+        """Who a role speaker is: the one the article named with that role before "the ROLE" refers back to it,
+        else the one it names later as "the ROLE, NAME" ("a company spokeswoman said ... The spokeswoman, Ada
+        Kern, added")."""
+        back = self.article.refers_back_to(role)
+        named = self._named_role(role, back, fuller, speakers) if back is not None else None
+        if named or not role[:1].islower() or role.split()[0].lower() in INDEFINITE_WORDS:
+            return named  # "another official" is someone else
+        later = self.article.named_later_as(role)
+        return later.pop() if len(later) == 1 else None
 
     def _written_in_full(self, word: str, fuller: list[Person]) -> str | None:
         """"Jan Albers" for "Albers said" when no one the article names in full has that surname or first name, but
