@@ -535,6 +535,9 @@ class ArticleWords:
     def stands_alone(self, word: str) -> bool:
         """Whether the article writes this capitalised word anywhere without another name word right after it:
         "Quill said", "Quill’s plan"; not "National" if it only writes "National Committee" and "National Guard"."""
+        if re.search(r"[^\w’'\-]", word):  # "St.": not a word of one token
+            pattern = rf"(?<![\w’'\-]){re.escape(word)}(?:[’']s?)?(?![\w’'\-])(?!\s+{NAME_WORD})"
+            return re.search(pattern, self.text) is not None
         if self._alone is None:
             self._alone = {POSSESSIVE.sub("", m.group(0)) for m in NAME_WORD_ALONE.finditer(self.text)}
         return word in self._alone
