@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing.lang import Vocabulary, available, vocabulary
+from briefing.segment.pattern_cache import compiled
 
 VOCAB = vocabulary()  # every language's lists: the word sets below are cheap, so they keep them all
 
 
 def alternation(words, flags: str = "") -> str:
-    """A regex group matching any of `words` whole, longest first (so "said in a statement" beats "said")."""
-    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True) if w]
+    """A regex group matching any of `words` whole, longest first (so "said in a statement" beats "said"); words
+    of one length in alphabetical order, so that a pattern's text is the same in every run (pattern_cache.py)."""
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)) if w]
     return f"(?{flags}:{'|'.join(escaped)})" if escaped else "(?!)"
 
 
@@ -138,7 +140,7 @@ class LanguagePattern:
 
 @cache
 def _compile(pattern: LanguagePattern, languages: tuple[str, ...]) -> re.Pattern:
-    return re.compile(pattern.source(words(languages)), pattern._flags)
+    return compiled(pattern.source(words(languages)), pattern._flags)
 
 
 # as each language writes them: "sabato" is a day, "Sabato" a surname

@@ -1,0 +1,118 @@
+"""The segmenter's compiled regular expressions, kept between runs in briefing's cache folder (briefing/cache.py).
+
+`re` compiles in Python, about a microsecond a character: the patterns written over one language's word lists
+(patterns.py) took ~80 ms of every run, a third of `briefing script`. What `re.compile` makes of a pattern depends
+only on its text, its flags and the Python that compiles it, so that code is kept, one file a pattern named by all
+three, and made into a pattern again by `_sre.compile`, the call `re.compile` itself ends with.
+
+Those steps are CPython's internals (re._parser, re._compiler, _sre). Before they are used, a probe pattern is made
+both ways and must behave the same; on another Python, or when a file cannot be read or written, patterns are
+compiled by `re.compile` as before: only the time is lost. Files are written whole under a temporary name and then
+renamed, so that runs at the same time never read a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import marshal
+import os
+import re
+import sys
+from array import array
+from pathlib import Path
+
+try:  # CPython 3.11+; 3.10 names them sre_parse and sre_compile
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover
+    try:
+        import _sre
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    except ImportError:
+        _compiler = _parser = _sre = None
+
+FORMAT = 1  # bump when what a file holds changes
+CODE_TYPECODE = "I"  # _sre's code words are 32-bit unsigned
+PROBE = r"(?P<name>[A-ZÀ-ÖĀ-Ž][\w’'\-]*)(?:\s+(?i:SAID|says))?\b|«\s*(?:\w+\s+){0,2}»|(?<!\w)\d+(?=%)"
+PROBE_TEXT = "Ana Lee said so. « Deux mots » at 40% and Żaneta says"
+
+
+def compiled(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(source, flags)`, from the cache folder when this Python compiled the same pattern before."""
+    folder = _folder()
+    if folder is None:
+        return re.compile(source, flags)
+    path = folder / f"{_key(source, int(flags))}.marshal"
+    parts = _read(path)
+    if parts is not None:
+        try:
+            return _sre.compile(source, *parts)
+        except (TypeError, ValueError, RuntimeError):  # a damaged file: compiled anew and written again
+            pass
+    parts = _compile_parts(source, int(flags))
+    _write(path, parts)
+    return _sre.compile(source, *parts)
+
+
+@functools.cache
+def _folder() -> Path | None:
+    """Where this Python's compiled patterns are kept; None when they cannot be (not CPython's internals)."""
+    if _sre is None or array(CODE_TYPECODE).itemsize != _sre.CODESIZE or not _internals_agree():
+        return None
+    from briefing.cache import default_cache_dir
+
+    return default_cache_dir() / "patterns"
+
+
+def _internals_agree() -> bool:
+    """Whether a pattern made from its parts behaves as the one `re.compile` makes."""
+    try:
+        made, reference = _sre.compile(PROBE, *_compile_parts(PROBE, 0)), re.compile(PROBE)
+    except Exception:  # another shape of the internals
+        return False
+    return (made.flags, made.groups, made.groupindex) == (reference.flags, reference.groups, reference.groupindex) \
+        and _matches(made) == _matches(reference)
+
+
+def _matches(pattern: re.Pattern) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(PROBE_TEXT)]
+
+
+def _compile_parts(source: str, flags: int) -> tuple:
+    """What `re.compile` hands to `_sre.compile` after the pattern's text (as re._compiler.compile does)."""
+    parsed = _parser.parse(source, flags)
+    code = array(CODE_TYPECODE, _compiler._code(parsed, flags)).tolist()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, number in groupindex.items():
+        indexgroup[number] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _key(source: str, flags: int) -> str:
+    build = (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+    return hashlib.sha256(repr((build, flags, source)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _read(path: Path) -> tuple | None:
+    try:
+        flags, code, groups, groupindex, indexgroup = marshal.loads(path.read_bytes())
+        return flags, array(CODE_TYPECODE, code).tolist(), groups, groupindex, indexgroup
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write(path: Path, parts: tuple) -> None:
+    flags, code, groups, groupindex, indexgroup = parts
+    data = marshal.dumps((flags, array(CODE_TYPECODE, code).tobytes(), groups, groupindex, indexgroup))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:  # a read-only or full disk: the next run compiles again
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
