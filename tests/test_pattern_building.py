@@ -35,8 +35,10 @@ def found(pattern: re.Pattern) -> list:
 def cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     pattern_cache._folder.cache_clear()
+    pattern_cache._internals_agree.cache_clear()
     yield tmp_path / "patterns"
     pattern_cache._folder.cache_clear()
+    pattern_cache._internals_agree.cache_clear()
 
 
 @pytest.mark.parametrize("language_pattern", PATTERNS)
@@ -82,8 +84,16 @@ def test_an_unwritable_cache_folder_only_costs_time(cache_folder):
     assert pattern_cache.compiled(r"\d+%").findall("up 12% from 9%") == ["12%", "9%"]
 
 
+def test_when_the_internals_disagree_with_re_it_compiles_as_re_does(cache_folder, monkeypatch):
+    compile_parts = pattern_cache._compile_parts
+    monkeypatch.setattr(pattern_cache, "_compile_parts",  # another Python's parts: the flags set apart
+                        lambda source, flags: (flags, *compile_parts(source, flags)[1:]))
+    assert pattern_cache.compiled(r"\bKel\w+").findall("Kelby and Kelso") == ["Kelby", "Kelso"]
+    assert not cache_folder.exists()
+
+
 def test_without_the_internals_it_compiles_as_re_does(cache_folder, monkeypatch):
-    monkeypatch.setattr(pattern_cache, "_internals_agree", lambda: False)
+    monkeypatch.setattr(pattern_cache, "_sre", None)
     assert pattern_cache.compiled(r"\bKel\w+").findall("Kelby and Kelso") == ["Kelby", "Kelso"]
     assert not cache_folder.exists()
 

@@ -5,8 +5,8 @@
 only on its text, its flags and the Python that compiles it, so that code is kept, one file a pattern named by all
 three, and made into a pattern again by `_sre.compile`, the call `re.compile` itself ends with.
 
-Those steps are CPython's internals (re._parser, re._compiler, _sre). Before they are used, a probe pattern is made
-both ways and must behave the same; on another Python, or when a file cannot be read or written, patterns are
+Those steps are CPython's internals (re._parser, re._compiler, _sre). Before a file is written, a probe pattern is
+made both ways and must behave the same; on another Python, or when a file cannot be read or written, patterns are
 compiled by `re.compile` as before: only the time is lost. Files are written whole under a temporary name and then
 renamed, so that runs at the same time never read a torn one.
 """
@@ -46,12 +46,14 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
     if folder is None:
         return re.compile(source, flags)
     path = folder / f"{_key(source, int(flags))}.marshal"
-    parts = _read(path)
+    parts = _read(path)  # written by this very build of Python, after its probe agreed
     if parts is not None:
         try:
             return _sre.compile(source, *parts)
         except (TypeError, ValueError, RuntimeError):  # a damaged file: compiled anew and written again
             pass
+    if not _internals_agree():
+        return re.compile(source, flags)
     parts = _compile_parts(source, int(flags))
     _write(path, parts)
     return _sre.compile(source, *parts)
@@ -60,15 +62,17 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
 @functools.cache
 def _folder() -> Path | None:
     """Where this Python's compiled patterns are kept; None when they cannot be (not CPython's internals)."""
-    if _sre is None or array(CODE_TYPECODE).itemsize != _sre.CODESIZE or not _internals_agree():
+    if _sre is None or array(CODE_TYPECODE).itemsize != _sre.CODESIZE:
         return None
     from briefing.cache import default_cache_dir
 
     return default_cache_dir() / "patterns"
 
 
+@functools.cache
 def _internals_agree() -> bool:
-    """Whether a pattern made from its parts behaves as the one `re.compile` makes."""
+    """Whether a pattern made from its parts behaves as the one `re.compile` makes (asked before the first file
+    is written, not when reading one: the files are named by the build of Python that wrote them)."""
     try:
         made, reference = _sre.compile(PROBE, *_compile_parts(PROBE, 0)), re.compile(PROBE)
     except Exception:  # another shape of the internals
