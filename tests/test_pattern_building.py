@@ -78,6 +78,13 @@ def test_a_damaged_file_is_compiled_again_and_replaced(cache_folder, damage):
     assert kept.read_bytes() == good
 
 
+def test_a_file_of_another_pattern_under_the_same_name_is_not_used(cache_folder):
+    pattern_cache.compiled(r"\bsaid\b")
+    (kept,) = cache_folder.iterdir()
+    kept.rename(cache_folder / pattern_cache._file_name(r"\bwrote\b", 0))
+    assert pattern_cache.compiled(r"\bwrote\b").findall("she said, he wrote") == ["wrote"]
+
+
 def test_an_unwritable_cache_folder_only_costs_time(cache_folder):
     cache_folder.parent.mkdir(exist_ok=True)
     cache_folder.write_text("a file where the folder should be")

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
 from pathlib import Path
 
@@ -45,8 +45,9 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
     folder = _folder()
     if folder is None:
         return re.compile(source, flags)
-    path = folder / f"{_key(source, int(flags))}.marshal"
-    parts = _read(path)  # written by this very build of Python, after its probe agreed
+    flags = int(flags)
+    path = folder / _file_name(source, flags)
+    parts = _read(path, source, flags)  # written by this very build of Python, after its probe agreed
     if parts is not None:
         try:
             return _sre.compile(source, *parts)
@@ -54,8 +55,8 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
             pass
     if not _internals_agree():
         return re.compile(source, flags)
-    parts = _compile_parts(source, int(flags))
-    _write(path, parts)
+    parts = _compile_parts(source, flags)
+    _write(path, source, flags, parts)
     return _sre.compile(source, *parts)
 
 
@@ -96,22 +97,33 @@ def _compile_parts(source: str, flags: int) -> tuple:
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
-def _key(source: str, flags: int) -> str:
-    build = (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
-    return hashlib.sha256(repr((build, flags, source)).encode("utf-8", "surrogatepass")).hexdigest()
+@functools.cache
+def _build() -> str:
+    """The Python that compiles: its code for a pattern may differ from another's."""
+    return repr((FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode))
 
 
-def _read(path: Path) -> tuple | None:
+def _file_name(source: str, flags: int) -> str:
+    """A short name for the pattern; the file also holds the pattern, the flags and the build, compared on reading,
+    so that two patterns of one name only cost a compile."""
+    return f"{zlib.crc32(_build().encode()):08x}-{zlib.crc32(source.encode('utf-8', 'surrogatepass')):08x}-{flags}"
+
+
+def _read(path: Path, source: str, flags: int) -> tuple | None:
     try:
-        flags, code, groups, groupindex, indexgroup = marshal.loads(path.read_bytes())
-        return flags, array(CODE_TYPECODE, code).tolist(), groups, groupindex, indexgroup
+        build, kept_source, kept_flags, *parts = marshal.loads(path.read_bytes())
+        if (build, kept_source, kept_flags) != (_build(), source, flags):
+            return None
+        pattern_flags, code, groups, groupindex, indexgroup = parts
+        return pattern_flags, array(CODE_TYPECODE, code).tolist(), groups, groupindex, indexgroup
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
 
-def _write(path: Path, parts: tuple) -> None:
-    flags, code, groups, groupindex, indexgroup = parts
-    data = marshal.dumps((flags, array(CODE_TYPECODE, code).tobytes(), groups, groupindex, indexgroup))
+def _write(path: Path, source: str, flags: int, parts: tuple) -> None:
+    pattern_flags, code, groups, groupindex, indexgroup = parts
+    data = marshal.dumps((_build(), source, flags, pattern_flags, array(CODE_TYPECODE, code).tobytes(), groups,
+                          groupindex, indexgroup))
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
