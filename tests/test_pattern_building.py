@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from briefing import kept
 from briefing.segment import pattern_cache, patterns
 from briefing.segment.attribution import BEFORE_QUOTE_VERB, PERSON_MENTION
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
@@ -34,10 +35,10 @@ def found(pattern: re.Pattern) -> list:
 @pytest.fixture
 def cache_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
-    pattern_cache._folder.cache_clear()
+    kept._folder.cache_clear()
     pattern_cache._internals_agree.cache_clear()
     yield tmp_path / "patterns"
-    pattern_cache._folder.cache_clear()
+    kept._folder.cache_clear()
     pattern_cache._internals_agree.cache_clear()
 
 
@@ -71,17 +72,17 @@ def test_a_second_run_reads_the_pattern_instead_of_compiling_it(cache_folder, mo
 def test_a_damaged_file_is_compiled_again_and_replaced(cache_folder, damage):
     source = r"(?i)\bsa(?:id|ys)\b"
     pattern_cache.compiled(source)
-    (kept,) = cache_folder.iterdir()
-    good = kept.read_bytes()
-    kept.write_bytes(good[: len(good) // 2] if damage is None else damage)
+    (file,) = cache_folder.iterdir()
+    good = file.read_bytes()
+    file.write_bytes(good[: len(good) // 2] if damage is None else damage)
     assert pattern_cache.compiled(source).findall("He SAID, she says, it sayso") == ["SAID", "says"]
-    assert kept.read_bytes() == good
+    assert file.read_bytes() == good
 
 
 def test_a_file_of_another_pattern_under_the_same_name_is_not_used(cache_folder):
     pattern_cache.compiled(r"\bsaid\b")
-    (kept,) = cache_folder.iterdir()
-    kept.rename(cache_folder / pattern_cache._file_name(r"\bwrote\b", 0))
+    (file,) = cache_folder.iterdir()
+    file.rename(kept._path("patterns", (pattern_cache._build(), r"\bwrote\b", 0)))
     assert pattern_cache.compiled(r"\bwrote\b").findall("she said, he wrote") == ["wrote"]
 
 

@@ -1,0 +1,52 @@
+"""Values kept between runs in briefing's cache folder (briefing/cache.py), for work that every run would otherwise
+repeat the same way: the segmenter's compiled patterns (segment/pattern_cache.py), the parsed word lists (lang/).
+
+Each value is kept with what it was made from, one file each, and is used only when that is equal again: a changed
+input, another file under the same short name, a damaged or unreadable file all make `load` answer None, and the
+caller makes the value anew. Files are written whole under a temporary name and then renamed, so that runs at the
+same time never read a torn one; a cache folder that cannot be written only costs the time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import marshal
+import os
+import zlib
+from pathlib import Path
+
+
+def load(kind: str, made_from: object) -> object | None:
+    """The value kept for `made_from` (str, bytes, numbers, tuples, lists, dicts of them), or None."""
+    try:
+        kept_from, value = marshal.loads(_path(kind, made_from).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return value if kept_from == made_from else None
+
+
+def store(kind: str, made_from: object, value: object) -> None:
+    """Keep `value` (marshal's types) for the next run that asks with an equal `made_from`."""
+    path = _path(kind, made_from)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        data = marshal.dumps((made_from, value))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except (OSError, ValueError):  # a read-only or full disk, a value marshal cannot write: made again next run
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _path(kind: str, made_from: object) -> Path:
+    """A short name from what the value is made of; the file itself holds the whole of it, compared on loading."""
+    return _folder() / kind / f"{zlib.crc32(repr(made_from).encode('utf-8', 'surrogatepass')):08x}"
+
+
+@functools.cache
+def _folder() -> Path:
+    from briefing.cache import default_cache_dir
+
+    return default_cache_dir()
