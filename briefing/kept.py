@@ -3,8 +3,9 @@ repeat the same way: the segmenter's compiled patterns (segment/pattern_cache.py
 
 Each value is kept with what it was made from, one file each, and is used only when that is equal again: a changed
 input, another file under the same short name, a damaged or unreadable file all make `load` answer None, and the
-caller makes the value anew. Files are written whole under a temporary name and then renamed, so that runs at the
-same time never read a torn one; a cache folder that cannot be written only costs the time.
+caller makes the value anew. Files are written whole under a temporary name (of the process and thread) and then
+renamed, so that runs at the same time never read a torn one; a cache folder that cannot be written only costs the
+time.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import functools
 import marshal
 import os
+import threading
 import zlib
 from pathlib import Path
 
@@ -29,7 +31,7 @@ def load(kind: str, made_from: object) -> object | None:
 def store(kind: str, made_from: object, value: object) -> None:
     """Keep `value` (marshal's types) for the next run that asks with an equal `made_from`."""
     path = _path(kind, made_from)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         data = marshal.dumps((made_from, value))
         path.parent.mkdir(parents=True, exist_ok=True)
