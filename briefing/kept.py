@@ -18,6 +18,8 @@ import threading
 import zlib
 from pathlib import Path
 
+MOST_KEPT = 1000  # files of one kind (~15 MB of compiled patterns)
+
 
 def load(kind: str, made_from: object) -> object | None:
     """The value kept for `made_from` (str, bytes, numbers, tuples, lists, dicts of them), or None."""
@@ -40,6 +42,26 @@ def store(kind: str, made_from: object, value: object) -> None:
     except (OSError, ValueError):  # a read-only or full disk, a value marshal cannot write: made again next run
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+        return
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """At most MOST_KEPT files of a kind, the oldest written going first: each edit of a word list makes new
+    patterns, and the old ones are not asked for again (one that is, is made and kept again)."""
+    with contextlib.suppress(OSError):
+        files = list(os.scandir(folder))
+        if len(files) > MOST_KEPT:
+            for old in sorted(files, key=_written)[: len(files) - MOST_KEPT]:
+                with contextlib.suppress(OSError):
+                    os.unlink(old.path)
+
+
+def _written(entry: os.DirEntry) -> float:
+    try:
+        return entry.stat().st_mtime
+    except OSError:  # removed meanwhile by another run
+        return 0.0
 
 
 def _path(kind: str, made_from: object) -> Path:

@@ -3,6 +3,7 @@ keep them only costs time; the word lists read through it are the files' own."""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 
 import pytest
@@ -53,3 +54,12 @@ def test_a_language_file_read_again_is_the_file_parsed(cache_folder, language, m
 
     monkeypatch.setattr(lang.tomllib, "loads", no_parsing)
     assert lang._load(language) == parsed
+
+
+def test_only_the_most_recently_written_values_of_a_kind_are_kept(cache_folder, monkeypatch):
+    monkeypatch.setattr(kept, "MOST_KEPT", 3)
+    for number in range(5):
+        kept.store("lists", f"words {number}", [number])
+        os.utime(kept._path("lists", f"words {number}"), (1000 + number, 1000 + number))
+    kept.store("lists", "words 5", [5])
+    assert [kept.load("lists", f"words {number}") for number in range(6)] == [None, None, None, [3], [4], [5]]
