@@ -19,6 +19,12 @@ VOCAB = vocabulary()  # every language's lists: the word sets below are cheap, s
 def alternation(words, flags: str = "") -> str:
     """A regex group matching any of `words` whole, longest first (so "said in a statement" beats "said"); words
     of one length in alphabetical order, so that a pattern's text is the same in every run (pattern_cache.py)."""
+    return _alternation(tuple(words), flags)
+
+
+@cache
+def _alternation(words: tuple[str, ...], flags: str) -> str:
+    """Made once a run: every pattern's text is written to find its compiled code, and lists recur in many."""
     escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)) if w]
     return f"(?{flags}:{'|'.join(escaped)})" if escaped else "(?!)"
 
