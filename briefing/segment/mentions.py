@@ -33,8 +33,8 @@ LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 LONE_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
-ARTICLES = {"the", "a", "an"}
-PREPOSITIONS = {"of", "in", "at", "from", "to", "for", "on", "by"}  # "in New Kelby", "by Ivo Marrin"
+ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
+PLACE_PREPOSITION = LanguagePattern(lambda w: w.any_of("place_prepositions"))  # "in New Kelby", "by Ivo Marrin"
 
 
 def collect_mentions(segments: list[Segment], people: People) -> None:
@@ -139,9 +139,9 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
         return True
     if _modifies_a_noun(name, people.article.text):
         return False
-    if before[-1] in ARTICLES:
+    if ARTICLE.fullmatch(before[-1]):
         return False  # "the Kelby Ridge": a thing's name
-    if before[-1] in PREPOSITIONS:
+    if PLACE_PREPOSITION.fullmatch(before[-1]):
         return _speaks_alone(words[-1], people.article.text)
     return True
 
