@@ -11,7 +11,6 @@ from briefing.segment.patterns import ADVERB, UPPER, WHEN, LanguagePattern, alte
 from briefing.segment.people import split_name
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import (
-    PHRASE,
     Attribution,
     document,
     has_acronym,
@@ -24,13 +23,16 @@ from briefing.segment.speaker_phrase import (
     usable,
 )
 
+# The lead-in's subject may fill most of its sentence: "Ann Lee, a consultant who early in the race had tried to
+# start a campaign of her own, said," (cut shorter, the phrase would start inside the name)
+SUBJECT = r"[^.!?「」;:]{1,300}"
 BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
-    rf"(?P<name>{w.pronoun}\b|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
+    rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
     rf"(?:{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     # "Said the mayor, ..."
     rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
-    rf"(?P<name4>{PHRASE}?),\s+{ADVERB}(?P<verb2>{w.speech_verbs})\s*$|"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name4>{SUBJECT}?),\s+{ADVERB}(?P<verb2>{w.speech_verbs})\s*$|"  # "Ann Lee posted a photo, writing"
     rf"(?P<name5>{document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}[,:]?\s*$|"  # "a sign that read"
     # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
     rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
