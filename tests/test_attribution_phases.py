@@ -29,6 +29,12 @@ LEAD_IN = {
         "Title\n\nMost voters stayed home. Lena Ostrova, a veteran media consultant who earlier in the season had "
         "tried unsuccessfully to organize an anti-levy campaign, said, \"It is over now.\"\n",
         ["Lena Ostrova"]),
+    "a later clause joined on by 'and': its pronoun speaks": (
+        "Title\n\nTom Vale met Ann Lee on Friday. His faith is important to him, and he said he often thinks of "
+        "what his parents told him: \"Be kind.\"\n", ["Tom Vale"]),
+    "a pronoun subject before an -ing verb": (
+        "Title\n\nLena Ostrova ran the office. At the time, she released a statement saying, \"We are proud.\"\n",
+        ["Lena Ostrova"]),
 }
 
 

@@ -119,16 +119,27 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
     raw = " ".join(words)
     last = raw.split(",")[-1]
-    words = last.split()
+    words = _without_a_joining_word(last.split())
     if words and words[0].lower() in PRONOUN_WORDS and (len(words) <= 2 or coordinated):
         return words[0]  # "she later said", "he backed Lee over Kim and said": the clause's own subject
     if verb.endswith("ing"):
         names = [m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name]
+        if not names and words and words[0].lower() in PRONOUN_WORDS:
+            return words[0]  # "she released a statement saying": the clause's subject
         # A full name before a lone capitalised word that may only start the sentence ("Band member Ann Lee")
         return next((name for name in names if len(split_name(name).name.split()) > 1), names[0] if names else raw)
     if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
         return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
+
+
+def _without_a_joining_word(words: list[str]) -> list[str]:
+    """"..., and he said", "..., but she later said": a clause joined on by a lower-case word has its subject after
+    that word."""
+    if len(words) >= 2 and words[0][:1].islower() and words[0].lower() not in PRONOUN_WORDS \
+            and words[1].lower() in PRONOUN_WORDS:
+        return words[1:]
+    return words
 
 
 def main_clause(phrase: str) -> str:
