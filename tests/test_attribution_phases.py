@@ -50,3 +50,20 @@ def test_a_pronoun_subject_before_an_ing_verb_speaks() -> None:
             "statement saying, \"We are proud.\"\n")
     (speaker, cue), = rule_quotes_of(text)
     assert speaker == "Lena Ostrova" and cue.startswith("pronoun")
+
+
+AFTER_QUOTE = {
+    "narration ending in a colon leads into the next quote": (
+        'Title\n\n"The plan is ready," Ms. Ada Vorn said.\n\n"We are not leaving." Mr. Teo Brask replied: '
+        '"You will."\n', ["Ada Vorn", "Ada Vorn", "Teo Brask"]),
+    "a sentence running into the next quote is its lead-in": (
+        'Title\n\n"The plan is ready," Ms. Ada Vorn said.\n\n"We are not leaving." Posters of Teo Brask then '
+        'appeared on walls that said "We stay."\n', ["Ada Vorn", "Ada Vorn"]),
+    "a comma after the quote still hands it to the speaker after it": (
+        'Title\n\n"We are not leaving," Mr. Teo Brask replied, "and neither are you."\n', ["Teo Brask", "Teo Brask"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", AFTER_QUOTE.values(), ids=AFTER_QUOTE.keys())
+def test_after_quote(text: str, expected: list[str | None]) -> None:
+    assert rule_speakers_of(text)[: len(expected)] == expected

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from briefing.model import Segment
-from briefing.segment.patterns import ADVERB, NAME_WORD, UPPER, WHEN, LanguagePattern, Words
+from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, WHEN, LanguagePattern, Words
 from briefing.segment.people import LINKING_WORDS, ArticleWords, split_name
-from briefing.segment.sentences import mask_abbreviations
+from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 from briefing.segment.speaker_phrase import (
     CONJUNCTION_WORDS,
     PARENTHESES,
@@ -67,7 +67,23 @@ def right_after(segments: list[Segment], index: int, stop_words: set[str],
     if signature and _signs(signature.group("name")):
         return Attribution(signature.group("name"), following.start + signature.start("name"),
                             f'said-after: "{following.text.strip()}"')
-    return _after_quote(quote, following, stop_words, article) if following.paragraph == quote.paragraph else None
+    if following.paragraph != quote.paragraph or _leads_into_the_next_quote(segments, index):
+        return None
+    return _after_quote(quote, following, stop_words, article)
+
+
+def _leads_into_the_next_quote(segments: list[Segment], index: int) -> bool:
+    """'"We lost." Kim replied: "..."': after a quote that ends its sentence, narration that runs without a sentence
+    end into the next quote (or ends in a colon) is that quote's lead-in, not this one's attribution."""
+    quote, following = segments[index], segments[index + 1]
+    following_next = segments[index + 2] if index + 2 < len(segments) else None
+    if not quote.text.rstrip().endswith(tuple(SENTENCE_END)):
+        return False
+    masked = mask_abbreviations(following.text).rstrip()
+    if SENTENCE_BREAK.search(masked) or masked.endswith(tuple(SENTENCE_END)):
+        return False
+    return masked.endswith(":") or (following_next is not None and following_next.kind == "quote"
+                                    and following_next.paragraph == following.paragraph)
 
 
 def _signs(phrase: str) -> bool:
