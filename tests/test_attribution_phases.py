@@ -59,6 +59,9 @@ AFTER_QUOTE = {
     "a sentence running into the next quote is its lead-in": (
         'Title\n\n"The plan is ready," Ms. Ada Vorn said.\n\n"We are not leaving." Posters of Teo Brask then '
         'appeared on walls that said "We stay."\n', ["Ada Vorn", "Ada Vorn"]),
+    "a speech verb inside a relative clause attributes nothing": (
+        'Title\n\nMs. Ada Vorn spoke at the rally.\n\n"I back a higher wage." She met workers in Kelby and Mr. '
+        'Teo Brask who demanded $15 an hour.\n', ["Ada Vorn"]),
     "a comma after the quote still hands it to the speaker after it": (
         'Title\n\n"We are not leaving," Mr. Teo Brask replied, "and neither are you."\n', ["Teo Brask", "Teo Brask"]),
 }

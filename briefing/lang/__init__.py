@@ -43,6 +43,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "determiners": ("grammar", "determiners"),
     "articles": ("grammar", "articles"),
     "place_prepositions": ("grammar", "place_prepositions"),
+    "relatives": ("grammar", "relatives"),
     "clause_words": ("grammar", "clause_words"),
     "locatives": ("grammar", "locatives"),
     "conjunctions": ("grammar", "conjunctions"),
@@ -85,6 +86,7 @@ class Vocabulary:
     determiners: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     place_prepositions: tuple[str, ...] = ()
+    relatives: tuple[str, ...] = ()
     clause_words: tuple[str, ...] = ()
     locatives: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()

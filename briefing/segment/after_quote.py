@@ -20,6 +20,7 @@ from briefing.segment.speaker_phrase import (
     usable,
 )
 
+RELATIVE = LanguagePattern(lambda w: w.any_of("relatives"))
 SEP = r"^[\s,.–—-]*"
 # After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
 REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
@@ -105,6 +106,8 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
                                                           or _opens_a_new_clause(masked[match.start("name") :])):
             continue
+        if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
+            continue  # "... and Seattle workers who demanded a raise": the verb is a relative clause's
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)
@@ -112,6 +115,11 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _ends_in_a_relative(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and RELATIVE.fullmatch(words[-1].lower()) is not None
 
 
 def _blank_parentheses(text: str) -> str:
