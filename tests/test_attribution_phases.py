@@ -62,6 +62,11 @@ AFTER_QUOTE = {
     "a speech verb inside a relative clause attributes nothing": (
         'Title\n\nMs. Ada Vorn spoke at the rally.\n\n"I back a higher wage." She met workers in Kelby and Mr. '
         'Teo Brask who demanded $15 an hour.\n', ["Ada Vorn"]),
+    "said a role, then its name between commas: the name": (
+        'Title\n\n"It may have been his first try," said his best friend at Kelby College, Teo Brask, who remembered '
+        'it well.\n', ["Teo Brask"]),
+    "said a role with no name: the role": ('Title\n\n"It is late," said a lawyer for the city, adding nothing.\n',
+                                          ["lawyer"]),
     "a comma after the quote still hands it to the speaker after it": (
         'Title\n\n"We are not leaving," Mr. Teo Brask replied, "and neither are you."\n', ["Teo Brask", "Teo Brask"]),
 }

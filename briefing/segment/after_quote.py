@@ -21,6 +21,8 @@ from briefing.segment.speaker_phrase import (
 )
 
 RELATIVE = LanguagePattern(lambda w: w.any_of("relatives"))
+# After a role ("said his best friend at Kelby College"), the name the sentence gives it between commas
+APPOSITIVE_NAME = LanguagePattern(lambda w: rf"[^.,;:!?“”\"«»]{{0,60}},\s+(?P<name>{w.name})(?=\s*[,.;]|\s*$)")
 SEP = r"^[\s,.–—-]*"
 # After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
 REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
@@ -111,10 +113,23 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)
+            named_later = None if split_name(name).name else _name_of_the_role(following, match.end(), cue)
+            if named_later:
+                return named_later
         if match and usable(name, article):
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _name_of_the_role(following: Segment, end: int, cue: str) -> Attribution | None:
+    """"said his best friend at Kelby College, Teo Brask, who ...": the name the sentence gives the role, set off
+    by commas."""
+    named = APPOSITIVE_NAME.match(following.text, end)
+    if not named or not split_name(named.group("name")).name:
+        return None
+    evidence = following.text[: named.end()].strip(" ,.–—-")
+    return Attribution(named.group("name"), following.start + named.start("name"), f'{cue}: "{evidence}"')
 
 
 def _ends_in_a_relative(phrase: str) -> bool:
