@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.lang import available, vocabulary
 from briefing.read import parse_article
 from briefing.segment import segment
 from briefing.segment.attribution import attribute
@@ -75,3 +76,13 @@ AFTER_QUOTE = {
 @pytest.mark.parametrize("text, expected", AFTER_QUOTE.values(), ids=AFTER_QUOTE.keys())
 def test_after_quote(text: str, expected: list[str | None]) -> None:
     assert rule_speakers_of(text)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize("language", available())
+def test_word_rows_read_against_lower_case_words_are_lower_case(language: str) -> None:
+    """The articles, place prepositions and relative words are matched against a lower-cased word of the text, so
+    each language file must write them in lower case, one word each."""
+    words = vocabulary((language,))
+    for row in (words.articles, words.place_prepositions, words.relatives):
+        assert all(word == word.lower() and " " not in word for word in row), (language, row)
+    assert words.place_prepositions and words.relatives, f"{language}.toml lacks a row"
