@@ -86,3 +86,21 @@ def test_word_rows_read_against_lower_case_words_are_lower_case(language: str) -
     for row in (words.articles, words.place_prepositions, words.relatives):
         assert all(word == word.lower() and " " not in word for word in row), (language, row)
     assert words.place_prepositions and words.relatives, f"{language}.toml lacks a row"
+
+
+LABELLED = {
+    "a transcript label in capitals names a known person": (
+        'Title\n\nMs. Ada Vorn spoke first with Mr. Teo Dorne.\n\n"DORNE: Did you lie to them?"\n', ["Teo Dorne"]),
+    "a full name as the label": ('Title\n\nMs. Ada Vorn spoke first.\n\n"Teo Dorne: We stay where we are."\n',
+                                 ["Teo Dorne"]),
+    "a word the article writes in lower case is no label": (
+        'Title\n\nMs. Ada Vorn spoke first. A note was left on the desk.\n\n"Note: this is not true."\n',
+        ["Ada Vorn"]),
+    "the attribution next to the quote beats a label inside it": (
+        'Title\n\nMr. Teo Dorne spoke first.\n\n"Vorn: that is all I heard," Ms. Ada Vorn said.\n', ["Ada Vorn"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", LABELLED.values(), ids=LABELLED.keys())
+def test_speaker_label(text: str, expected: list[str | None]) -> None:
+    assert rule_speakers_of(text) == expected

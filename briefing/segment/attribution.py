@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from briefing.model import Segment
 from briefing.segment.after_quote import right_after
-from briefing.segment.lead_in import lead_in, partial_intro
+from briefing.segment.lead_in import lead_in, partial_intro, speaker_label
 from briefing.segment.mentions import collect_mentions
 from briefing.segment.people import ArticleWords, People, Person, split_name
 from briefing.segment.ranker import (
@@ -128,7 +128,7 @@ def _rerank(segments: list[Segment], source: str, speakers: dict, people: People
 
 
 def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> Attribution | None:
-    """The speaker named right after the quote, or in the sentence that leads into it."""
+    """The speaker named right after the quote, or in the sentence that leads into it, else by a label inside it."""
     stop_words = article.stop_words if article else frozenset()
     quote = segments[index]
     preceding = segments[index - 1] if index else None
@@ -145,4 +145,5 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
     # '"A," he claimed. "B."': a sentence that attributes the quote before it is no lead-in of its own
     attributes_previous = index >= 2 and segments[index - 2].kind == "quote" and not segments[index - 2].partial \
         and segments[index - 2].paragraph == quote.paragraph
-    return lead_in(preceding, stop_words, attributes_previous) if leads_in else None
+    found = lead_in(preceding, stop_words, attributes_previous) if leads_in else None
+    return found or speaker_label(quote, article)

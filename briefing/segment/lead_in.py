@@ -8,7 +8,7 @@ import re
 from briefing.model import Segment
 from briefing.segment.mentions import CANDIDATE, ROLE_THEN_NAME
 from briefing.segment.patterns import ADVERB, UPPER, WHEN, LanguagePattern, alternation, capitalised
-from briefing.segment.people import split_name
+from briefing.segment.people import ArticleWords, split_name
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import (
     Attribution,
@@ -43,6 +43,8 @@ CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  #
 LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
     rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"
     rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
+# "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
+SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
 LEAD_IN_VERBS = ("verb", "verb2", "verb4")
 
@@ -57,6 +59,24 @@ def partial_intro(preceding: Segment) -> Attribution | None:
     role_then_name = ROLE_THEN_NAME.match(preceding.text, end)  # "Former Kelby governor Ann Lee calls"
     name = preceding.text[start + match.start("name") : role_then_name.end() if role_then_name else end]
     return Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
+
+
+def speaker_label(quote: Segment, article: ArticleWords | None = None) -> Attribution | None:
+    """'"KIM: Did you lie?"', '"Ann Lee: We stay."': a quoted transcript line names its speaker before a colon (a
+    name, not a word the article also writes in lower case: "Note:", "Update:")."""
+    label = SPEAKER_LABEL.match(quote.text)
+    if not label or not _names_a_person(label.group("name").title(), article):
+        return None
+    name = label.group("name")
+    return Attribution(name.title() if name.isupper() else name, quote.start + label.start("name"),
+                       f'colon-lead-in: "{name}:"')
+
+
+def _names_a_person(name: str, article: ArticleWords | None) -> bool:
+    """"Ramos" that the article capitalises inside its sentences, "Ann Lee"; not "Note", "Update", "Editor's Note"."""
+    if article is None or any(article.is_common_word(word) for word in name.split()):
+        return False
+    return article.is_proper(name) if " " not in name else bool(person_name(split_name(name, article).name and name))
 
 
 def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
