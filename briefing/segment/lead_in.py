@@ -62,21 +62,21 @@ def partial_intro(preceding: Segment) -> Attribution | None:
 
 
 def speaker_label(quote: Segment, article: ArticleWords | None = None) -> Attribution | None:
-    """'"KIM: Did you lie?"', '"Ann Lee: We stay."': a quoted transcript line names its speaker before a colon (a
+    """'"DORNE: Did you lie?"', '"Ann Lee: We stay."': a quoted transcript line names its speaker before a colon (a
     name, not a word the article also writes in lower case: "Note:", "Update:")."""
     label = SPEAKER_LABEL.match(quote.text)
-    if not label or not _names_a_person(label.group("name").title(), article):
+    name = label.group("name") if label else ""
+    name = name.title() if name.isupper() else name  # "DORNE" is the Dorne the article names
+    if not name or not _names_a_person(name, article):
         return None
-    name = label.group("name")
-    return Attribution(name.title() if name.isupper() else name, quote.start + label.start("name"),
-                       f'colon-lead-in: "{name}:"')
+    return Attribution(name, quote.start + label.start("name"), f'colon-lead-in: "{label.group("name")}:"')
 
 
 def _names_a_person(name: str, article: ArticleWords | None) -> bool:
-    """"Ramos" that the article capitalises inside its sentences, "Ann Lee"; not "Note", "Update", "Editor's Note"."""
+    """"Dorne" that the article capitalises inside its sentences, "Ann Lee"; not "Note", "Update", "Editor's Note"."""
     if article is None or any(article.is_common_word(word) for word in name.split()):
         return False
-    return article.is_proper(name) if " " not in name else bool(person_name(split_name(name, article).name and name))
+    return article.is_proper(name) if " " not in name else bool(person_name(split_name(name, article).name))
 
 
 def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
