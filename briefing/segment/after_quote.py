@@ -109,7 +109,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
                                                           or _opens_a_new_clause(masked[match.start("name") :])):
             continue
         if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
-            continue  # "... and Seattle workers who demanded a raise": the verb is a relative clause's
+            continue  # "... and Kelby workers who demanded $15": the verb is a relative clause's
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)
