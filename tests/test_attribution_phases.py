@@ -68,6 +68,10 @@ AFTER_QUOTE = {
         'it well.\n', ["Teo Brask"]),
     "said a role with no name: the role": ('Title\n\n"It is late," said a lawyer for the city, adding nothing.\n',
                                           ["lawyer"]),
+    "French: the subject pronoun after its verb, joined by hyphens": (
+        "Titre\n\nLe maire, M. Paul Vorn, a présenté le plan lundi avec la ministre Claire Dorne.\n\n"
+        "« Nous allons reconstruire le pont », dit-il.\n\n« Ce n'est pas assez », a-t-elle ajouté.\n\n"
+        "« Nous verrons », ajoute-t-il.\n", ["Paul Vorn", "Claire Dorne", "Paul Vorn"]),
     "a comma after the quote still hands it to the speaker after it": (
         'Title\n\n"We are not leaving," Mr. Teo Brask replied, "and neither are you."\n', ["Teo Brask", "Teo Brask"]),
 }

@@ -53,6 +53,8 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}(?P<name>{document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}\b"),
      "said-after"),
     (LanguagePattern(lambda w: rf"{SEP}{w.any_of('document_verbs')}\s+(?P<name>{document(w)})"), "said-after"),
+    # the subject pronoun after its verb, joined by hyphens: « ... », a-t-elle ajouté / dit-il / ajoute-t-elle
+    (LanguagePattern(lambda w: rf"{SEP}(?:[\w’']+-t-|{w.speech_verbs}-)(?P<name>{w.pronoun})\b"), "said-after"),
 ]
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
 SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
