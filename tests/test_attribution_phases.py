@@ -72,6 +72,10 @@ AFTER_QUOTE = {
         "Titre\n\nLe maire, M. Paul Vorn, a présenté le plan lundi avec la ministre Claire Dorne.\n\n"
         "« Nous allons reconstruire le pont », dit-il.\n\n« Ce n'est pas assez », a-t-elle ajouté.\n\n"
         "« Nous verrons », ajoute-t-il.\n", ["Paul Vorn", "Claire Dorne", "Paul Vorn"]),
+    "a long appositive between the name and the verb after the quote": (
+        'Title\n\nMr. Teo Brask opened the meeting.\n\n"It is over now," Lena Ostrova, a veteran media consultant who '
+        'earlier in the season had tried unsuccessfully to organize an anti-levy campaign of her own, said.\n',
+        ["Lena Ostrova"]),
     "a comma after the quote still hands it to the speaker after it": (
         'Title\n\n"We are not leaving," Mr. Teo Brask replied, "and neither are you."\n', ["Teo Brask", "Teo Brask"]),
 }

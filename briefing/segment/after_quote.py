@@ -13,6 +13,7 @@ from briefing.segment.speaker_phrase import (
     CONJUNCTION_WORDS,
     PARENTHESES,
     PHRASE,
+    SUBJECT,
     Attribution,
     document,
     first_named_part,
@@ -47,7 +48,7 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}(?!{w.pronoun}\b|{w.determiner}\b)[a-z][^.!?“”\"«»]{{0,120}}?,\s+"
                                rf"{w.speech_verbs}{WHEN},?\s+(?={NAME_WORD})(?P<name>{_phrase_after(w)})"),
      "said-after"),
-    (LanguagePattern(lambda w: rf"{SEP}(?P<name>{w.pronoun}|{PHRASE}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"),
+    (LanguagePattern(lambda w: rf"{SEP}(?P<name>{w.pronoun}|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"),
      "said-after"),
     (LanguagePattern(lambda w: rf"{SEP}{w.according_to}\s+(?P<name>{PHRASE})"), "according-to"),
     (LanguagePattern(lambda w: rf"{SEP}(?P<name>{document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}\b"),

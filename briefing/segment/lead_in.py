@@ -11,6 +11,7 @@ from briefing.segment.patterns import ADVERB, UPPER, WHEN, LanguagePattern, alte
 from briefing.segment.people import ArticleWords, split_name
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import (
+    SUBJECT,
     Attribution,
     document,
     has_acronym,
@@ -23,9 +24,6 @@ from briefing.segment.speaker_phrase import (
     usable,
 )
 
-# The lead-in's subject may fill most of its sentence: "Ann Lee, a consultant who early in the race had tried to
-# start a campaign of her own, said," (cut shorter, the phrase would start inside the name)
-SUBJECT = r"[^.!?「」;:]{1,300}"
 BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
     rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"

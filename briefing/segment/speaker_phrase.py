@@ -12,6 +12,9 @@ from briefing.segment.people import ArticleWords, organisation_in, split_name
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
 PHRASE = r"[^.!?「」;:]{1,120}"
+# The subject before a speech verb may fill most of its sentence: "Ann Lee, a consultant who early in the race had
+# tried to start a campaign of her own, said" (cut at 120 characters, the phrase would start inside the name)
+SUBJECT = r"[^.!?「」;:]{1,300}"
 PARENTHESES = re.compile(r"\s*\([^()]*\)")  # "(D-N.Y.)"
 NAME_IN_TEXT = LanguagePattern(lambda w: rf"(?:{w.title}\s+)*{w.name}")
 ROLE_PHRASE = LanguagePattern(
