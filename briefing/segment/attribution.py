@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from briefing.model import Segment
 from briefing.segment.after_quote import right_after
-from briefing.segment.lead_in import lead_in, partial_intro, speaker_label
-from briefing.segment.mentions import collect_mentions
+from briefing.segment.lead_in import BEFORE_QUOTE_VERB, lead_in, partial_intro, speaker_label
+from briefing.segment.mentions import PERSON_MENTION, collect_mentions
 from briefing.segment.people import ArticleWords, People, Person, split_name
 from briefing.segment.ranker import (
     Mention,
@@ -32,7 +32,8 @@ from briefing.segment.resolve import resolve_first
 from briefing.segment.speaker_phrase import Attribution, has_acronym, is_pronoun
 from briefing.segment.unattributed import SPEECH, fill_unattributed, share_within_utterances
 
-__all__ = ["SPEECH", "attribute", "ranking_inputs"]
+# the phases' patterns that other modules and tests read from here since before the split
+__all__ = ["BEFORE_QUOTE_VERB", "PERSON_MENTION", "SPEECH", "attribute", "ranking_inputs"]
 
 CONTINUING_CUES = ("continues-previous", "same-utterance")  # the speaker of the quote before, by the rules
 
