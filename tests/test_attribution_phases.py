@@ -104,6 +104,8 @@ LABELLED = {
     "a word the article writes in lower case is no label": (
         'Title\n\nMs. Ada Vorn spoke first. A note was left on the desk.\n\n"Note: this is not true."\n',
         ["Ada Vorn"]),
+    "a lone place name is no label": (
+        'Title\n\nMs. Ada Vorn spoke in Kelby on Friday.\n\n"Kelby: a town that waits."\n', ["Ada Vorn"]),
     "the attribution next to the quote beats a label inside it": (
         'Title\n\nMr. Teo Dorne spoke first.\n\n"Vorn: that is all I heard," Ms. Ada Vorn said.\n', ["Ada Vorn"]),
 }

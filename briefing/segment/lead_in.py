@@ -71,10 +71,14 @@ def speaker_label(quote: Segment, article: ArticleWords | None = None) -> Attrib
 
 
 def _names_a_person(name: str, article: ArticleWords | None) -> bool:
-    """"Dorne" that the article capitalises inside its sentences, "Ann Lee"; not "Note", "Update", "Editor's Note"."""
+    """"Ann Lee", or "Dorne" that the article also gives with a first name ("Teo Dorne"); not "Note", "Update",
+    "Editor's Note", nor a lone word that may be a place's name."""
     if article is None or any(article.is_common_word(word) for word in name.split()):
         return False
-    return article.is_proper(name) if " " not in name else bool(person_name(split_name(name, article).name))
+    if " " in name:
+        return bool(person_name(split_name(name, article).name))
+    fuller = re.search(rf"[{UPPER}][\w’'\-]+\s+{re.escape(name)}(?![\w’'\-])", article.text)
+    return fuller is not None and bool(person_name(split_name(fuller.group(0), article).name))
 
 
 def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
