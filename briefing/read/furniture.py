@@ -228,3 +228,14 @@ def block_text(element) -> str:
 def link_heavy(element, share: float = LINKED_SHARE) -> bool:
     linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
     return linked >= share * max(1, len(block_text(element).split()))
+
+
+def drop_comment_sections(tree) -> None:
+    """A heading named as the comments' ("<h2 id='comments'>3 Comments</h2>") opens the readers' comments:
+    it and what follows it in its box are no part of the article."""
+    for heading in list(tree.iter("h1", "h2", "h3", "h4", "h5", "h6")):
+        names = f"{heading.get('class', '')} {heading.get('id', '')}"
+        if heading.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names):
+            continue
+        for element in [heading, *heading.itersiblings()]:
+            element.drop_tree()
