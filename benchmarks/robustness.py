@@ -1,6 +1,7 @@
 """Real news never breaks it: render a folder of real articles in ONE batch and check what came out.
 
     python benchmarks/robustness.py DIR [--split dev|held-out|all] [--limit N] [--jobs N] [--out OUT]
+                                        [--engine pyttsx3|piper]
 
 DIR holds plain-text articles (e.g. PolNeAR's data/train/text; never commit them). Every 5th article by
 sorted name is held out ("held-out"); the others are "dev". The chosen articles are rendered by one
@@ -91,6 +92,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--jobs", type=int)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--engine", choices=("pyttsx3", "piper"), help="the engine to speak with (default: the cast's)")
     args = parser.parse_args()
     articles = choose(args.folder, args.split, args.limit)
     with tempfile.TemporaryDirectory(prefix="robustness-") as scratch:
@@ -101,6 +103,7 @@ def main() -> None:
         out = args.out or Path(scratch) / "out"
         command = [sys.executable, "-m", "briefing", "make", str(batch), "-o", str(out)]
         command += ["--jobs", str(args.jobs)] if args.jobs else []
+        command += ["--engine", args.engine] if args.engine else []
         started = time.perf_counter()
         run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
         seconds = time.perf_counter() - started
@@ -127,7 +130,8 @@ def report(articles: list[Path], out: Path, run: subprocess.CompletedProcess, se
         totals["words missing"] += missing or 0
         if not rendered or missing or kinds["failed"]:
             problems.append(f"{article.name}: rendered={rendered} words missing={missing} failed={kinds['failed']}")
-    print(f"command: briefing make FOLDER -o OUT{' --jobs ' + str(args.jobs) if args.jobs else ''}   "
+    options = (f" --jobs {args.jobs}" if args.jobs else "") + (f" --engine {args.engine}" if args.engine else "")
+    print(f"command: briefing make FOLDER -o OUT{options}   "
           f"({args.split}, {len(articles)} articles from {args.folder})")
     print(f"exit status {run.returncode}; {seconds:.0f} s wall")
     print(f"{'measure':28} {'count':>8}")

@@ -315,11 +315,11 @@ def script(
     The JSON can be edited (fix a speaker, change a voice or a text) and rendered with
     `briefing make edited.script.json`. start/end are character offsets into the decoded input.
     """
-    from briefing.script import build_script
+    from briefing.script import cast_script
     from briefing.scriptfile import format_table, script_to_dict
 
     with _plain_errors():
-        result, cast = build_script(source, voices)
+        result, cast = cast_script(source, voices)
         if engine is not None:  # the cast must be one this engine can speak
             from briefing.engines import create_engine
 

@@ -12,7 +12,6 @@ from briefing.model import Cast, Script
 from briefing.read import read_article
 from briefing.scriptfile import is_script_file, load_script
 from briefing.segment import segment
-from briefing.speak import prepare as prepare_speech
 
 
 def load_source(source: str) -> Script:
@@ -20,12 +19,21 @@ def load_source(source: str) -> Script:
     return load_script(Path(source)) if is_script_file(source) else segment(read_article(source))
 
 
-def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
+def cast_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
     """The voiced script and the cast that reads it: from an article, or from an edited script file."""
     script = load_source(source)
-    prepare_speech(script.language)  # while the engines start
     cast = for_language(with_rate(load_cast(cast_path), rate_wpm), script.language)
     return assign_voices(script, cast), cast
+
+
+def build_script(source: str, cast_path: Path | None = None, rate_wpm: int | None = None) -> tuple[Script, Cast]:
+    """The voiced script and its cast, to be spoken: the language's speech rules (and num2words, ~30 ms) are loaded
+    now, while the engines start. `briefing script` only prints the script, and does without them (cast_script)."""
+    from briefing.speak import prepare as prepare_speech
+
+    script, cast = cast_script(source, cast_path, rate_wpm)
+    prepare_speech(script.language)
+    return script, cast
 
 
 def check_cast(cast_path: Path | None, engine) -> None:

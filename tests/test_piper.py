@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -18,7 +19,14 @@ from piper_standin import build_voice, speaker_hz
 
 from briefing.cast import load_cast
 from briefing.engines import EnginePool, register_engine, unregister_engine
-from briefing.engines.piper_engine import MAX_PHONEMES, NATURAL_WPM, PiperEngine, load_model, phoneme_pieces
+from briefing.engines.piper_engine import (
+    MAX_PHONEMES,
+    NATURAL_WPM,
+    PieceWorkers,
+    PiperEngine,
+    load_model,
+    phoneme_pieces,
+)
 from briefing.engines.piper_voices import find_voices
 from briefing.errors import ExitStatus, InputError
 from briefing.model import Voice
@@ -54,6 +62,51 @@ def standin_engine(voices_folder):
     register_engine("piper-standin", lambda: PiperEngine(find_voices([voices_folder], packages=False)))
     yield "piper-standin"
     unregister_engine("piper-standin")
+
+
+def test_a_voice_package_is_found_by_its_metadata_folder(voices_folder, tmp_path, monkeypatch):
+    """Any installed distribution named *-piper-voice whose module gives model_path() and config_path()."""
+    from briefing.engines import piper_voices
+
+    (tmp_path / "harbour_piper_voice-0.3.dist-info").mkdir()
+    (tmp_path / "harbour_piper_voice-0.3.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: harbour-piper-voice\nVersion: 0.3\nLicense-Expression: CC-BY-4.0\n",
+        encoding="utf-8")
+    (tmp_path / "harbour_piper_voice").mkdir()
+    (tmp_path / "harbour_piper_voice" / "__init__.py").write_text(
+        f"def model_path():\n    return {str(voices_folder / (STANDIN + '.onnx'))!r}\n"
+        f"def config_path():\n    return {str(voices_folder / (STANDIN + '.onnx.json'))!r}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    piper_voices._packaged_voices.cache_clear()
+    try:
+        found = {voice.key: voice for voice in find_voices([])}
+    finally:
+        piper_voices._packaged_voices.cache_clear()  # the next test looks again without this folder
+    assert found[STANDIN].source == "package harbour-piper-voice"
+
+
+def test_the_pieces_of_one_segment_are_spoken_by_every_engine_thread_in_order():
+    """At the end of a render one segment is left: its pieces go to all the engines' threads, and come back in
+    order; a piece that fails fails the segment."""
+    import threading
+    import time
+
+    workers = PieceWorkers()
+    workers.join()
+    workers.join()  # two engines speaking: two threads
+    names = set()
+
+    def piece(number):
+        names.add(threading.current_thread().name)
+        time.sleep(0.05)
+        return number
+
+    assert workers.run_all([functools.partial(piece, n) for n in range(6)]) == list(range(6))
+    assert len(names) == 2
+    with pytest.raises(ZeroDivisionError):
+        workers.run_all([functools.partial(piece, 1), lambda: 1 / 0])
+    workers.leave()
+    workers.leave()
 
 
 def _samples(pcm):

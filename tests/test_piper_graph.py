@@ -12,8 +12,8 @@ onnxruntime = pytest.importorskip("onnxruntime", reason="the Piper extra is not 
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from briefing.engines.piper_blocked import NCHWC, same_samples  # noqa: E402
-from briefing.engines.piper_graph import as_two_dimensional, prepared_model  # noqa: E402
+from briefing.engines.piper_blocked import NCHWC, PHASED_MARK, same_samples  # noqa: E402
+from briefing.engines.piper_graph import as_two_dimensional, is_optimised, prepared_model  # noqa: E402
 
 CHANNELS = 8
 
@@ -60,6 +60,7 @@ def test_the_rewritten_graph_has_only_2d_convolutions_and_gives_the_same_samples
     convolutions = [n for n in rewritten.graph.node if n.op_type in ("Conv", "ConvTranspose")]
     weights = {t.name: t for t in rewritten.graph.initializer}
     assert all(len(weights[n.input[1]].dims) == 4 for n in convolutions)
+    assert not any(n.op_type == "ConvTranspose" for n in rewritten.graph.node)  # upsampled in phases
     got = run(rewritten, x)
     assert got.shape == expected.shape == (1, 1, 4 * 50 + 1)
     assert np.abs(got - expected).max() < 1e-4 * np.abs(expected).max()
@@ -84,6 +85,41 @@ def test_a_model_that_cannot_be_read_is_given_to_onnxruntime_as_it_is(tmp_path, 
     path = tmp_path / "damaged.onnx"
     path.write_bytes(b"not a model")
     assert prepared_model(path, "damaged:1") == str(path)
+
+
+def upsampling(kernel: int, stride: int, pads: list[int], output_padding: int = 0, bias: bool = True):
+    """One transposed 1-D convolution of 4 channels into 3, as a Piper decoder's upsampling layers are."""
+    rng = np.random.default_rng(kernel * stride)
+    weights = [numpy_helper.from_array(rng.normal(0, 0.3, (4, 3, kernel)).astype(np.float32), "w")]
+    if bias:
+        weights.append(numpy_helper.from_array(rng.normal(0, 0.3, 3).astype(np.float32), "b"))
+    node = helper.make_node("ConvTranspose", ["x", "w", *(["b"] if bias else [])], ["y"], kernel_shape=[kernel],
+                            strides=[stride], pads=pads, output_padding=[output_padding])
+    graph = helper.make_graph([node], "up", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, "t"])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3, None])], weights)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)], ir_version=8)
+
+
+@pytest.mark.parametrize(("kernel", "stride", "pads", "output_padding", "bias", "phased"), [
+    (16, 8, [4, 4], 0, True, True),  # the upsampling layers of a Piper voice
+    (8, 4, [2, 2], 0, False, True),
+    (4, 2, [1, 2], 1, True, True),  # uneven padding, output padding
+    (6, 2, [0, 0], 0, True, True),  # three taps a phase, nothing cut
+    (5, 2, [2, 2], 0, True, False),  # a kernel that is not a whole number of strides stays transposed
+])
+def test_a_transposed_convolution_upsamples_in_phases_to_the_same_samples(kernel, stride, pads, output_padding,
+                                                                           bias, phased):
+    x = np.random.default_rng(1).normal(0, 1, (1, 4, 23)).astype(np.float32)
+    expected = run(upsampling(kernel, stride, pads, output_padding, bias), x)
+    rewritten = upsampling(kernel, stride, pads, output_padding, bias)
+    assert as_two_dimensional(rewritten) == 1
+    onnx.checker.check_model(rewritten)
+    assert any(n.op_type == "ConvTranspose" for n in rewritten.graph.node) != phased
+    constants = {t.name for t in rewritten.graph.initializer}
+    assert "w" in constants and ("b" in constants) == (bias and not phased)  # a replaced bias is not left behind
+    got = run(rewritten, x)
+    assert got.shape == expected.shape == (1, 3, (23 - 1) * stride - sum(pads) + kernel + output_padding)
+    assert np.abs(got - expected).max() < 1e-5 * np.abs(expected).max()
 
 
 WIDE = 32  # channels: a multiple of every block size onnxruntime uses, so its blocked kernels take the graph
@@ -140,6 +176,13 @@ def speak(model: onnx.ModelProto | bytes | str, ids: list[int]) -> np.ndarray:
     return session.run(None, {"input": np.array([ids], dtype=np.int64)})[0]
 
 
+def speak_unoptimised(model: str, ids: list[int]) -> np.ndarray:
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+    session = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    return session.run(None, {"input": np.array([ids], dtype=np.int64)})[0]
+
+
 def has_blocked_kernels(scratch) -> bool:
     two_dimensional = speaking_decoder_like()
     as_two_dimensional(two_dimensional)
@@ -158,8 +201,13 @@ def test_the_kept_model_runs_the_decoder_in_blocks_and_speaks_as_the_voice_does(
         pytest.skip("onnxruntime has no blocked kernels for this CPU")
     prepared_model(path, "voice:1")
     kept = prepared_model(path, "voice:1")
+    assert is_optimised(kept)  # so it is loaded without optimising it again
     model = onnx.load(kept)
     producers = {name: node for node in model.graph.node for name in node.output}
+    assert not any(node.op_type == "ConvTranspose" for node in model.graph.node)
+    phases = [node for node in model.graph.node if node.name.endswith(PHASED_MARK)]
+    assert len(phases) == 1 and any(phases[0].output[0] in node.input and node.op_type == "ReorderInput"
+                                    for node in model.graph.node)  # the upsampled tensor is put into blocks
     activations = [node for node in model.graph.node if node.op_type == "LeakyRelu"]
     assert len(activations) >= 3  # onnxruntime puts conv_pre's into the convolution itself
     assert not any(producers[node.input[0]].op_type == "ReorderOutput" for node in activations)
@@ -170,6 +218,7 @@ def test_the_kept_model_runs_the_decoder_in_blocks_and_speaks_as_the_voice_does(
     expected = speak(speaking_decoder_like(), ids)
     got = speak(kept, ids)
     assert got.shape == expected.shape == (1, 1, 4 * 90)
+    assert np.array_equal(speak_unoptimised(kept, ids), got)
     assert np.abs(got - expected).max() < 1e-4 * np.abs(expected).max()
     assert np.array_equal(speak(kept, ids), got)  # the same every time
 

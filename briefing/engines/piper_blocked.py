@@ -21,6 +21,7 @@ from pathlib import Path
 NCHWC = "com.microsoft.nchwc"
 # elementwise ops giving 0 for 0, so the zero channels that pad a block stay zero: (op, may one input be a number)
 BLOCKED_OPS = {"LeakyRelu": False, "Relu": False, "Tanh": False, "Add": False, "Sub": False, "Mul": True, "Div": True}
+PHASED_MARK = "__phases_joined"  # names the last op (a Slice) of piper_graph's phased upsampling
 PROBE_IDS = list(range(1, 41))  # phoneme ids every Piper voice has (its map holds well over 40 symbols)
 
 
@@ -57,6 +58,7 @@ def in_blocks(model) -> int:
     numbers = {t.name for t in graph.initializer if numpy_helper.to_array(t).size == 1}
     weights = {t.name: t for t in graph.initializer}
     blocked = _reordered_outputs(graph)  # a plain tensor's name -> (its blocked twin's name, channels)
+    producers = {name: node for node in graph.node for name in node.output}
     renamed: dict[str, str] = {}
     nodes, moved = [], 0
     for node in graph.node:
@@ -69,7 +71,7 @@ def in_blocks(model) -> int:
             moved += 1
         else:
             nodes.append(node)
-            nodes += _into_blocks(node, weights, blocked)
+            nodes += _into_blocks(node, weights, blocked, producers)
     nodes = _fuse_sums(_read_only(nodes, graph))
     del graph.node[:]
     graph.node.extend(nodes)
@@ -120,16 +122,21 @@ def _on_blocks(node, blocked: dict) -> list:
                                         domain=NCHWC, channels=channels, channels_last=0)]
 
 
-def _into_blocks(node, weights: dict, blocked: dict) -> list:
-    """A reorder into blocks of a 2-D transposed convolution's output (onnxruntime has no blocked form of it),
-    so the ops after it can run on blocks (dropped later if none does)."""
-    from onnx import helper
+def _into_blocks(node, weights: dict, blocked: dict, producers: dict) -> list:
+    """A reorder into blocks of the output of a 2-D transposed convolution (onnxruntime has no blocked form of
+    it) or of piper_graph's phased upsampling (its phases are interleaved on plain tensors), so that the ops
+    after it can run on blocks (dropped later if none does)."""
+    from onnx import helper, numpy_helper
 
-    weight = weights.get(node.input[1]) if node.op_type == "ConvTranspose" and len(node.input) > 1 else None
-    if node.domain not in ("", "ai.onnx") or weight is None or len(weight.dims) != 4:
-        return []
-    channels = weight.dims[1] * (_attribute(node, "group") or 1)
-    if channels % 4:  # onnxruntime's reorder needs a multiple of 4
+    channels = 0
+    if node.domain in ("", "ai.onnx") and node.op_type == "ConvTranspose" and len(node.input) > 1 \
+            and node.input[1] in weights and len(weights[node.input[1]].dims) == 4:
+        channels = weights[node.input[1]].dims[1] * (_attribute(node, "group") or 1)
+    elif node.op_type == "Slice" and node.name.endswith(PHASED_MARK):  # its input: Reshape to [0, channels, 1, -1]
+        joined = producers.get(node.input[0])
+        shape = weights.get(joined.input[1]) if joined is not None and joined.op_type == "Reshape" else None
+        channels = int(numpy_helper.to_array(shape)[1]) if shape is not None else 0
+    if not channels or channels % 4:  # onnxruntime's reorder needs a multiple of 4
         return []
     twin = f"{node.output[0]}__blocked"
     blocked[node.output[0]] = (twin, channels)

@@ -101,7 +101,16 @@ def available() -> tuple[str, ...]:
 
 @cache
 def _load(language: str) -> dict:
-    return tomllib.loads(resources.files(__name__).joinpath(f"{language}.toml").read_text(encoding="utf-8"))
+    """The language's file, parsed: kept between runs (briefing/kept.py), since every run reads every language's
+    file (their stop words tell an article's languages) and parsing TOML takes ~1 ms a kilobyte."""
+    from briefing import kept
+
+    text = resources.files(__name__).joinpath(f"{language}.toml").read_text(encoding="utf-8")
+    parsed = kept.load("vocabulary", text)
+    if parsed is None:
+        parsed = tomllib.loads(text)
+        kept.store("vocabulary", text, parsed)
+    return parsed
 
 
 @cache

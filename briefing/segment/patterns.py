@@ -11,13 +11,21 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing.lang import Vocabulary, available, vocabulary
+from briefing.segment import pattern_cache
 
 VOCAB = vocabulary()  # every language's lists: the word sets below are cheap, so they keep them all
 
 
 def alternation(words, flags: str = "") -> str:
-    """A regex group matching any of `words` whole, longest first (so "said in a statement" beats "said")."""
-    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True) if w]
+    """A regex group matching any of `words` whole, longest first (so "said in a statement" beats "said"); words
+    of one length in alphabetical order, so that a pattern's text is the same in every run (pattern_cache.py)."""
+    return _alternation(tuple(words), flags)
+
+
+@cache
+def _alternation(words: tuple[str, ...], flags: str) -> str:
+    """Made once a run: every pattern's text is written to find its compiled code, and lists recur in many."""
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)) if w]
     return f"(?{flags}:{'|'.join(escaped)})" if escaped else "(?!)"
 
 
@@ -118,27 +126,46 @@ def reading(languages: tuple[str, ...]) -> Iterator[None]:
 
 class LanguagePattern:
     """A regex written over the word lists, compiled once for each language it is used in; otherwise used as
-    a compiled `re.Pattern` is (`.search`, `.finditer`, `.pattern` ...)."""
+    a compiled `re.Pattern` is (`.search`, `.finditer`, `.pattern` ...). The usual methods are written out: the
+    segmenter calls them thousands of times an article, and `__getattr__` cost as much as the matching."""
 
     def __init__(self, build: Callable[[Words], str], flags: int = 0):
         self._build, self._flags = build, flags
+        self._by_languages: dict[tuple[str, ...], re.Pattern] = {}
 
     def compiled(self) -> re.Pattern:
-        return _compile(self, _LANGUAGES.get() or ALL_LANGUAGES)
+        languages = _LANGUAGES.get() or ALL_LANGUAGES
+        found = self._by_languages.get(languages)
+        if found is None:
+            found = self._by_languages[languages] = pattern_cache.compiled(self.source(words(languages)), self._flags)
+        return found
 
     def source(self, w: Words) -> str:
         """The pattern's text for these words, to write into a larger pattern."""
         return self._build(w)
 
+    def search(self, *arguments) -> re.Match | None:
+        return self.compiled().search(*arguments)
+
+    def match(self, *arguments) -> re.Match | None:
+        return self.compiled().match(*arguments)
+
+    def fullmatch(self, *arguments) -> re.Match | None:
+        return self.compiled().fullmatch(*arguments)
+
+    def finditer(self, *arguments) -> Iterator[re.Match]:
+        return self.compiled().finditer(*arguments)
+
+    def findall(self, *arguments) -> list:
+        return self.compiled().findall(*arguments)
+
+    def sub(self, *arguments) -> str:
+        return self.compiled().sub(*arguments)
+
     def __getattr__(self, attribute: str):
         if attribute.startswith("_"):  # not set yet (a copy being made): no compiled pattern has it either
             raise AttributeError(attribute)
         return getattr(self.compiled(), attribute)
-
-
-@cache
-def _compile(pattern: LanguagePattern, languages: tuple[str, ...]) -> re.Pattern:
-    return re.compile(pattern.source(words(languages)), pattern._flags)
 
 
 # as each language writes them: "sabato" is a day, "Sabato" a surname
