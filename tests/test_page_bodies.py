@@ -95,3 +95,12 @@ def test_the_readers_comments_after_their_heading_are_not_read():
     heard = heard_text(page(f"{body}<h2 id='comments'>2 Comments</h2>{comments}"))
     assert all(sentence in heard for sentence in STORY)
     assert not any(comment in heard for comment in COMMENTS) and "2 Comments" not in heard
+
+
+def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read():
+    comments = "".join(f"<p class='story'>{text}</p><p><b>Posted by Reader {n} on 3 May</b></p>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p class='story'>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<a name='comments'></a><div class='hd'>Comments</div>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard

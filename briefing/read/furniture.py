@@ -231,11 +231,13 @@ def link_heavy(element, share: float = LINKED_SHARE) -> bool:
 
 
 def drop_comment_sections(tree) -> None:
-    """A heading named as the comments' ("<h2 id='comments'>3 Comments</h2>") opens the readers' comments:
-    it and what follows it in its box are no part of the article."""
-    for heading in list(tree.iter("h1", "h2", "h3", "h4", "h5", "h6")):
-        names = f"{heading.get('class', '')} {heading.get('id', '')}"
-        if heading.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names):
+    """A heading named as the comments' ("<h2 id='comments'>3 Comments</h2>"), or the empty anchor the page's
+    "comments" links jump to ("<a name='comments'>"), opens the readers' comments: it and what follows it in
+    its box are no part of the article."""
+    for start in [*tree.iter("h1", "h2", "h3", "h4", "h5", "h6"), *tree.iter("a")]:
+        names = f"{start.get('class', '')} {start.get('id', '')} {start.get('name', '')}"
+        if start.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names) or (
+                start.tag == "a" and (start.get("href") is not None or start.text_content().strip())):
             continue
-        for element in [heading, *heading.itersiblings()]:
+        for element in [start, *start.itersiblings()]:
             element.drop_tree()
