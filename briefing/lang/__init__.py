@@ -41,6 +41,9 @@ FIELDS = {  # field -> (table, key) in a language file
     "stop_words": ("not_names", "stop_words"),
     "things": ("not_names", "things"),
     "determiners": ("grammar", "determiners"),
+    "articles": ("grammar", "articles"),
+    "place_prepositions": ("grammar", "place_prepositions"),
+    "relatives": ("grammar", "relatives"),
     "clause_words": ("grammar", "clause_words"),
     "locatives": ("grammar", "locatives"),
     "conjunctions": ("grammar", "conjunctions"),
@@ -81,6 +84,9 @@ class Vocabulary:
     stop_words: tuple[str, ...] = ()
     things: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    place_prepositions: tuple[str, ...] = ()
+    relatives: tuple[str, ...] = ()
     clause_words: tuple[str, ...] = ()
     locatives: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()

@@ -1,7 +1,8 @@
 """Split an article into title, headlines, narration and quotes, and say who said each quote.
 
 The work is done in phases, one module each: `quotes` finds quoted stretches, `headlines` tells headlines from
-narration, `people` picks out and resolves names, `attribution` decides each quote's speaker; the word lists
+narration, `people` picks out and resolves names, `attribution` decides each quote's speaker (its phases in `lead_in`,
+`after_quote`, `speaker_phrase`, `mentions`, `resolve` and `unattributed`); the word lists
 they use are data, one file per language in briefing/lang/.
 """
 

@@ -1,0 +1,152 @@
+"""The attribution right after a quote: '..., said Ann Lee', '..., she said', '..., according to X', a document
+that reads, or a signature line ("— Ann Lee")."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model import Segment
+from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, WHEN, LanguagePattern, Words
+from briefing.segment.people import LINKING_WORDS, ArticleWords, split_name
+from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
+from briefing.segment.speaker_phrase import (
+    CONJUNCTION_WORDS,
+    PARENTHESES,
+    PHRASE,
+    SUBJECT,
+    Attribution,
+    document,
+    first_named_part,
+    trim,
+    usable,
+)
+
+RELATIVE = LanguagePattern(lambda w: w.any_of("relatives"))
+# After a role ("said his best friend at Kelby College"), the name the sentence gives it between commas
+APPOSITIVE_NAME = LanguagePattern(lambda w: rf"[^.,;:!?“”\"«»]{{0,60}},\s+(?P<name>{w.name})(?=\s*[,.;]|\s*$)")
+SEP = r"^[\s,.–—-]*"
+# After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
+REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
+
+
+def _clause_after(w: Words) -> str:
+    """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail")."""
+    return rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
+
+
+def _phrase_after(w: Words) -> str:
+    """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"), or be
+    someone new out of a group ("one of the organisers", "some of his aides")."""
+    part_of = rf"{w.any_of('indefinites', capitals=True)}\s+of\s+"
+    return rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|{_clause_after(w)}(?:,\s+{_clause_after(w)})?)"
+
+
+AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
+    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+(?P<name>{_phrase_after(w)})"), "said-after"),
+    # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
+    # the verb
+    (LanguagePattern(lambda w: rf"{SEP}(?!{w.pronoun}\b|{w.determiner}\b)[a-z][^.!?“”\"«»]{{0,120}}?,\s+"
+                               rf"{w.speech_verbs}{WHEN},?\s+(?={NAME_WORD})(?P<name>{_phrase_after(w)})"),
+     "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}(?P<name>{w.pronoun}|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"),
+     "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.according_to}\s+(?P<name>{PHRASE})"), "according-to"),
+    (LanguagePattern(lambda w: rf"{SEP}(?P<name>{document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}\b"),
+     "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.any_of('document_verbs')}\s+(?P<name>{document(w)})"), "said-after"),
+    # the subject pronoun after its verb, joined by hyphens: « ... », a-t-elle ajouté / dit-il / ajoute-t-elle
+    (LanguagePattern(lambda w: rf"{SEP}(?:[\w’']+-t-|{w.speech_verbs}-)(?P<name>{w.pronoun})\b"), "said-after"),
+]
+# "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
+SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
+
+
+def right_after(segments: list[Segment], index: int, stop_words: set[str],
+                 article: ArticleWords | None) -> Attribution | None:
+    """The attribution in the narration right after the quote: in its paragraph, or a signature line ("— Ann Lee")
+    that ends the paragraph or makes up the next one."""
+    quote = segments[index]
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    if not following or following.kind != "narration" or following.paragraph > quote.paragraph + 1:
+        return None
+    signature = SIGNATURE.match(following.text)
+    if signature and _signs(signature.group("name")):
+        return Attribution(signature.group("name"), following.start + signature.start("name"),
+                            f'said-after: "{following.text.strip()}"')
+    if following.paragraph != quote.paragraph or _leads_into_the_next_quote(segments, index):
+        return None
+    return _after_quote(quote, following, stop_words, article)
+
+
+def _leads_into_the_next_quote(segments: list[Segment], index: int) -> bool:
+    """'"We lost." Kim replied: "..."': after a quote that ends its sentence, narration that runs without a sentence
+    end into the next quote (or ends in a colon) is that quote's lead-in, not this one's attribution."""
+    quote, following = segments[index], segments[index + 1]
+    following_next = segments[index + 2] if index + 2 < len(segments) else None
+    if not quote.text.rstrip().endswith(tuple(SENTENCE_END)):
+        return False
+    masked = mask_abbreviations(following.text).rstrip()
+    if SENTENCE_BREAK.search(masked) or masked.endswith(tuple(SENTENCE_END)):
+        return False
+    return masked.endswith(":") or (following_next is not None and following_next.kind == "quote"
+                                    and following_next.paragraph == following.paragraph)
+
+
+def _signs(phrase: str) -> bool:
+    """"Rep. Ann Lee" signs a quote; "Reporting by Ann Lee" (a credit line) does not."""
+    name = split_name(phrase).name
+    before = phrase[: phrase.rfind(name)].split() if name else []
+    return bool(name) and all(word[:1].isupper() for word in before)
+
+
+def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
+                 article: ArticleWords | None = None) -> Attribution | None:
+    """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
+    reports other speech ('"We lost." Lee said that the vote was unfair') or opens with a linking word ('"We lost."
+    And as Lee noted, ...'): that is narration of its own."""
+    masked = _blank_parentheses(mask_abbreviations(following.text))
+    for pattern, cue in AFTER_QUOTE:
+        match = pattern.match(masked)
+        verb = (match.groupdict().get("verb") or "") if match else ""
+        if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
+                                                          or _opens_a_new_clause(masked[match.start("name") :])):
+            continue
+        if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
+            continue  # "... and Kelby workers who demanded $15": the verb is a relative clause's
+        name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
+        if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
+            name = first_named_part(name)
+            named_later = None if split_name(name).name else _name_of_the_role(following, match.end(), cue)
+            if named_later:
+                return named_later
+        if match and usable(name, article):
+            evidence = following.text[: match.end()].strip(" ,.–—-")
+            return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
+    return None
+
+
+def _name_of_the_role(following: Segment, end: int, cue: str) -> Attribution | None:
+    """"said his best friend at Kelby College, Teo Brask, who ...": the name the sentence gives the role, set off
+    by commas."""
+    named = APPOSITIVE_NAME.match(following.text, end)
+    if not named or not split_name(named.group("name")).name:
+        return None
+    evidence = following.text[: named.end()].strip(" ,.–—-")
+    return Attribution(named.group("name"), following.start + named.start("name"), f'{cue}: "{evidence}"')
+
+
+def _ends_in_a_relative(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and RELATIVE.fullmatch(words[-1].lower()) is not None
+
+
+def _blank_parentheses(text: str) -> str:
+    """"Rep. Bo Karsten (D-Ore.) said": an aside in parentheses (party, state, age) is blanked, offsets kept, so its
+    full stops do not end the speaker's phrase."""
+    return PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _opens_a_new_clause(text: str) -> bool:
+    """"And as Lee noted, ...", "But when Kim said": a capitalised linking word opens a sentence of its own."""
+    first = text.split()[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].lower() in LINKING_WORDS | CONJUNCTION_WORDS

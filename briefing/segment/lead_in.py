@@ -1,0 +1,145 @@
+"""The attribution in the sentence that leads into a quote: 'X said:', 'According to X,', 'In a statement, the
+board said:', 'X: ...', and the person who introduces a partial quote ('Lee called it "a giveaway"')."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model import Segment
+from briefing.segment.mentions import CANDIDATE, ROLE_THEN_NAME
+from briefing.segment.patterns import ADVERB, UPPER, WHEN, LanguagePattern, alternation, capitalised
+from briefing.segment.people import ArticleWords, split_name
+from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
+from briefing.segment.speaker_phrase import (
+    SUBJECT,
+    Attribution,
+    document,
+    has_acronym,
+    is_pronoun,
+    main_clause,
+    opens_a_leading_clause,
+    person_name,
+    role_of,
+    trim,
+    usable,
+)
+
+BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
+    # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
+    rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
+    rf"(?:{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
+    # "Said the mayor, ..."
+    rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
+    rf"(?P<name4>{SUBJECT}?),\s+{ADVERB}(?P<verb2>{w.speech_verbs})\s*$|"  # "Ann Lee posted a photo, writing"
+    rf"(?P<name5>{document(w)})\s+(?:that\s+)?{w.any_of('document_verbs')}[,:]?\s*$|"  # "a sign that read"
+    # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
+    rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
+))
+CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": usable checks it
+# ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
+# linking word in lower case may open it)
+LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
+    rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"
+    rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
+# "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
+SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
+LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
+LEAD_IN_VERBS = ("verb", "verb2", "verb4")
+
+
+def partial_intro(preceding: Segment) -> Attribution | None:
+    """'Former Kelby governor Ann Lee called it "a giveaway"': the person who introduces a partial quote."""
+    start = sentence_start(preceding.text, len(preceding.text))
+    match = PARTIAL_QUOTE_INTRO.search(mask_abbreviations(preceding.text[start:]))
+    if not match:
+        return None
+    end = start + match.end("name")
+    role_then_name = ROLE_THEN_NAME.match(preceding.text, end)  # "Former Kelby governor Ann Lee calls"
+    name = preceding.text[start + match.start("name") : role_then_name.end() if role_then_name else end]
+    return Attribution(name, preceding.start + start + match.start("name"), "partial-intro")
+
+
+def speaker_label(quote: Segment, article: ArticleWords | None = None) -> Attribution | None:
+    """'"DORNE: Did you lie?"', '"Ann Lee: We stay."': a quoted transcript line names its speaker before a colon (a
+    name, not a word the article also writes in lower case: "Note:", "Update:")."""
+    label = SPEAKER_LABEL.match(quote.text)
+    name = label.group("name") if label else ""
+    name = name.title() if name.isupper() else name  # "DORNE" is the Dorne the article names
+    if not name or not _names_a_person(name, article):
+        return None
+    return Attribution(name, quote.start + label.start("name"), f'colon-lead-in: "{label.group("name")}:"')
+
+
+def _names_a_person(name: str, article: ArticleWords | None) -> bool:
+    """"Ann Lee", or "Dorne" that the article also gives with a first name ("Teo Dorne"); not "Note", "Update",
+    "Editor's Note", nor a lone word that may be a place's name."""
+    if article is None or any(article.is_common_word(word) for word in name.split()):
+        return False
+    if " " in name:
+        return bool(person_name(split_name(name, article).name))
+    fuller = re.search(rf"[{UPPER}][\w’'\-]+\s+{re.escape(name)}(?![\w’'\-])", article.text)
+    return fuller is not None and bool(person_name(split_name(fuller.group(0), article).name))
+
+
+def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
+             attributes_previous: bool = False) -> Attribution | None:
+    """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
+    sentence_at = sentence_start(preceding.text, len(preceding.text))
+    sentence = preceding.text[sentence_at:]
+    offset = preceding.start + sentence_at
+    masked = mask_abbreviations(sentence)
+    match = BEFORE_QUOTE_VERB.search(masked)
+    later = _later_clause_speaker(masked, match)
+    if later:
+        group = "name" if later.group("name") else "role"
+        return Attribution(later.group(group), offset + later.start(group),
+                            f'said-before: "{sentence[later.start(group) :].strip(" ,:")}"')
+    group = next((g for g in LEAD_IN_NAMES if match.group(g)), "") if match else ""
+    verb = next((match.group(g) for g in LEAD_IN_VERBS if match.group(g)), "") if match else ""
+    name = trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
+    if group == "name7" and ((attributes_previous and sentence_at == 0) or opens_a_leading_clause(name)):
+        match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
+    if match and usable(name):
+        cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
+        evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
+        return Attribution(name, offset + match.start(group), evidence)
+    if sentence.rstrip().endswith(":"):
+        return _colon_lead_in(sentence, offset)
+    return None
+
+
+def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
+    """"His wife had warned him, but Tom Vale said: ..." -> the speaker of the last clause before the quote."""
+    verb = next((group for group in LEAD_IN_VERBS if match and match.group(group)), None)
+    if verb is None:
+        return None
+    verb_end = match.end(verb)
+    found = [m for m in LATER_CLAUSE_SPEAKER.finditer(masked, verb_end) if usable(m.group("name") or m.group("role"))]
+    return found[-1] if found else None
+
+
+def _colon_lead_in(sentence: str, offset: int) -> Attribution | None:
+    """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
+    organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
+    main = _main_clause_start(sentence)
+    subject, *rest = sentence[main:].split(",")
+    if len(subject.split()) <= 6 and role_of(subject) and not split_name(subject).name:
+        appositive = rest[0] if rest and len(rest[0].split()) <= 5 else ""
+        if split_name(appositive).name:  # "One early backer, Rep. Ann Lee, put it this way:": the name
+            return Attribution(appositive.strip(), offset + main + len(subject) + 1, "colon-lead-in")
+        return Attribution(subject.strip(), offset + main, "colon-lead-in")
+    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if usable(c.group(0))] or [
+        (c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence)
+        if has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading
+    # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
+    # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named
+    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), c[1] < offset + main))
+    if candidates:
+        return Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
+    return None
+
+
+def _main_clause_start(sentence: str) -> int:
+    """Where the main clause starts: after a leading clause ("When Lee died in May, ..."; not after "As Ann Lee,")."""
+    main = main_clause(sentence)
+    return len(sentence) - len(main) if main is not sentence else len(sentence) - len(sentence.lstrip())

@@ -1,0 +1,174 @@
+"""Where the narration names each person: titled and full names are registered, every mention of a known
+person is noted in order (with whether a speech verb follows), genders are learnt from the pronouns that follow a
+lone name, and a he/she opening a sentence is a mention of the person it refers to."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections import Counter
+
+from briefing.model import Segment
+from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
+from briefing.segment.people import People, split_name
+from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
+from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
+
+LEADING_ARTICLE = LanguagePattern(lambda w: rf"{w.determiner}\s")
+NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
+CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
+PERSON_MENTION = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
+SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
+LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
+TITLE_ONLY = LanguagePattern(lambda w: w.title)
+ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
+# "Former Kelby governor Ann Lee": after a titled word, a role noun and a name; the name is the person
+ROLE_THEN_NAME = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\s+{w.name}")
+# "the Kelby Ridge vigil": a determiner right before a name, a lower-case word right after it (_modifies_a_noun)
+DETERMINER_ENDS = LanguagePattern(lambda w: rf"(?<!\w){w.determiner.lower()}\Z")
+LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
+LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+LONE_SPEAKER = LanguagePattern(
+    lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
+SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
+ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
+PLACE_PREPOSITION = LanguagePattern(lambda w: w.any_of("place_prepositions"))  # "in New Kelby", "by Ivo Marrin"
+
+
+def collect_mentions(segments: list[Segment], people: People) -> None:
+    """Register titled names, then note every mention of a known person in the narration, in order."""
+    narration = [seg for seg in segments if seg.kind in ("narration", "headline", "title")]
+    for seg in narration:
+        for match in PERSON_MENTION.finditer(seg.text):
+            if match.group("title"):
+                person = people.register(titled_span(seg.text, match))
+                appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
+                if person and appositive:
+                    people.add_role(appositive.group(1), person)
+    for seg in narration:  # untitled full names in running text ("John Park spoke", "according to Sara Cole")
+        for match in PERSON_MENTION.finditer(seg.text):
+            if _looks_like_person(seg.text, match, people):  # also lengthens a known name: "King" -> "Lena King"
+                people.register(match.group("name"))
+    for seg in narration:
+        _note_mentions(seg, people)
+    people.mentions.sort(key=lambda item: item[0])
+    _learn_genders(narration, people)
+    _follow_pronouns(narration, people)
+
+
+def titled_span(text: str, match: re.Match) -> str:
+    """"Former Kelby governor Ann Lee": capitalised words, a role noun, then the person's name; the whole phrase
+    (the words before the role noun describe the role, they are not a person)."""
+    role_then_name = ROLE_THEN_NAME.match(text, match.end())
+    return match.group(0) + (role_then_name.group(0) if role_then_name else "")
+
+
+def _learn_genders(narration: list[Segment], people: People) -> None:
+    """"Ann Lee says she will run": a sentence that names one person and then says he or she refers to that
+    person; the gender most such sentences give a person (one not fixed by a title) is theirs."""
+    votes: dict[int, Counter] = {}
+    by_id = {}
+    for seg in narration:
+        masked = mask_abbreviations(seg.text)
+        for sentence in _sentences(masked):
+            named = {id(m[1]): m for m in people.mentions if seg.start + sentence[0] <= m[0] < seg.start + sentence[1]}
+            if len(named) != 1:
+                continue
+            (position, person, *_), = named.values()
+            pronoun = LOWER_PRONOUN.search(masked, position - seg.start, sentence[1])
+            if pronoun and not person.organisation:
+                by_id[id(person)] = person
+                votes.setdefault(id(person), Counter())[PRONOUN_WORDS[pronoun.group(0)]] += 1
+    for key, counter in votes.items():
+        person = by_id[key]
+        (gender, count), *rest = counter.most_common()
+        if person.gender is None and count >= 2 and (not rest or count > 2 * rest[0][1]):
+            person.gender = gender
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    ends = [m.end() for m in SENTENCE_BREAK.finditer(masked)] + [len(masked)]
+    return list(itertools.pairwise([0, *ends]))
+
+
+def _follow_pronouns(narration: list[Segment], people: People) -> None:
+    """"She was a booster of Ann Lee. ... 'I was there,' she said": a he/she opening a narration sentence (or a
+    clause) refers to someone named before it, and keeps that person the latest one named."""
+    for seg in narration:
+        for match in SUBJECT_PRONOUN.finditer(seg.text):
+            position = seg.start + match.start(1)
+            gender = PRONOUN_WORDS[match.group(1).lower()]
+            person = people.last_mentioned(position, gender)
+            if person is None:
+                continue
+            sentence = seg.start + sentence_start(seg.text, match.start(1))
+            speaks = SPEAKS.match(seg.text, match.end(1)) is not None
+            bisect.insort(people.mentions, (position, person, sentence, speaks), key=lambda item: item[0])
+
+
+def _note_mentions(seg: Segment, people: People) -> None:
+    for match in PERSON_MENTION.finditer(seg.text):
+        person = people.lookup(titled_span(seg.text, match), seg.start + match.start())
+        if person:
+            sentence = seg.start + sentence_start(seg.text, match.start())
+            speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
+            people.mentions.append((seg.start + match.start(), person, sentence, speaks))
+            appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
+            if appositive:
+                people.add_role(appositive.group(1), person)
+    for role, person in list(people.by_role.items()):
+        for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
+            sentence = seg.start + sentence_start(seg.text, match.start())
+            people.mentions.append((seg.start + match.start(), person, sentence, False))
+
+
+def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
+    """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
+    if LEADING_ARTICLE.match(match.group("name")):
+        return False  # "The Huffington Post", "The Daily Mail": a title, not a person
+    if ABBREVIATED_TITLE_NEXT.match(text, match.end()) and TITLE_ONLY.fullmatch(match.group("name").split()[-1] + "."):
+        return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
+    name = split_name(match.group("name"), people.article).name
+    words = name.split()
+    if not 2 <= len(words) <= 4 or has_acronym(name):
+        return False
+    before = text[: match.start()].lower().split()[-2:] or [""]
+    if before == ["according", "to"]:
+        return True
+    if _modifies_a_noun(name, people.article.text):
+        return False
+    if ARTICLE.fullmatch(before[-1]):
+        return False  # "the Kelby Ridge": a thing's name
+    if PLACE_PREPOSITION.fullmatch(before[-1]):
+        return _speaks_alone(words[-1], people.article.text)
+    return True
+
+
+def _speaks_alone(surname: str, text: str) -> bool:
+    """"joined by Dana Quill ... Quill said": a name after a preposition is a person's when the article lets
+    its last word speak alone."""
+    return surname in _lone_speakers(text, LONE_SPEAKER.compiled())
+
+
+@functools.lru_cache(maxsize=4)
+def _lone_speakers(text: str, pattern: re.Pattern) -> frozenset[str]:
+    """The capitalised words the article puts right before a speech verb ("Quill said", "Quill, a pilot, said")."""
+    return frozenset(match.group(1) for match in pattern.finditer(text))
+
+
+def _modifies_a_noun(name: str, text: str) -> bool:
+    """"the Kelby Ridge vigil", "the Dorne Valley fires": a name the article puts right between an article
+    and a common noun names a place, an event or a style, not a person. Each place the name stands is looked
+    at, with patterns compiled once (a pattern made per name took a third of segmenting's time)."""
+    start = text.find(name)
+    while start >= 0:
+        gap = start
+        while gap and text[gap - 1].isspace():
+            gap -= 1
+        if gap < start and LOWER_WORD_NEXT.match(text, start + len(name)) and \
+                DETERMINER_ENDS.search(text, max(0, gap - LONGEST_DETERMINER), gap):
+            return True
+        start = text.find(name, start + 1)
+    return False

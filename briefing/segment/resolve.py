@@ -1,0 +1,55 @@
+"""From the phrase that names a speaker to the person: a pronoun is the person it refers to, a name a known
+person, a role or group a speaker of its own ("a spokesman" is someone new, "the spokesman" the one named so)."""
+
+from __future__ import annotations
+
+from briefing.segment.patterns import PRONOUN_WORDS
+from briefing.segment.people import People, Person, organisation_in, split_name
+from briefing.segment.speaker_phrase import (
+    Attribution,
+    describes_a_noun,
+    has_acronym,
+    indefinite,
+    is_pronoun,
+    role_of,
+)
+
+
+def resolve_first(attribution: Attribution | None, people: People) -> tuple[Person | None, str | None]:
+    if attribution is None:
+        return None, None
+    for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
+        person = resolve(raw, offset, people)
+        if person:
+            cue = f"pronoun→{person.name}" if is_pronoun(raw) else " ".join(attribution.cue.split())
+            return person, cue
+    return None, None
+
+
+def resolve(raw: str, offset: int, people: People) -> Person | None:
+    if is_pronoun(raw):
+        gender = PRONOUN_WORDS[raw.lower()]
+        person = people.last_mentioned(offset, gender)
+        if person and person.gender is None:
+            person.gender = gender
+        return person
+    role = role_of(raw)
+    name = split_name(raw).name
+    if has_acronym(name):  # "WEEI said": an organisation speaks
+        return people.by_role.setdefault(name.lower(), Person(name, organisation=True))
+    named = bool(name) and not describes_a_noun(name, role)
+    if role and not named and (indefinite(raw) or name):
+        # "a spokesman", "one official", "many voters": someone not named before, never a known person's title;
+        # "this Lee look-alike": not Lee
+        person = None if indefinite(raw) else people.by_role.get(role.lower())
+    else:
+        person = people.lookup(raw, offset)
+    organisation = None if role else organisation_in(raw)
+    if person is None and (role or organisation) and not named:
+        name = role or organisation
+        if role and indefinite(raw) == "another":
+            name = f"another {role}"  # "another official said": not the official quoted before
+        elif role and role.startswith("of "):
+            name = f"{indefinite(raw)} {role}"  # "one of the organisers"
+        person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
+    return person

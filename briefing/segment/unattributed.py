@@ -1,0 +1,106 @@
+"""Quotes the text does not attribute directly: quotes of one utterance share a speaker (also one running on
+over several paragraphs), a quote follows its paragraph's trailing attribution, continues the previous speaker's
+paragraph when nothing in it says otherwise, or goes to the person named just before it."""
+
+from __future__ import annotations
+
+import itertools
+
+from briefing.model import Segment
+from briefing.segment.patterns import LanguagePattern
+from briefing.segment.people import People, Person
+from briefing.segment.quotes import TRAILING_ATTRIBUTION
+from briefing.segment.ranker import named_in
+from briefing.segment.resolve import resolve
+
+SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
+OPENING_MARKS = "“\"«„「『‹»'‘"
+CLOSING_MARKS = "”\"»“」』›«'’"
+
+
+def share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
+    """Quotes with nothing spoken between them, and a quote running on over several paragraphs (no closing
+    mark at the paragraph's end, an opening mark at the next one's start), are one utterance: one speaker."""
+    quotes = sorted(speakers)
+    for _ in range(2):
+        for a, b in itertools.pairwise(quotes):
+            same = (b == a + 1 and segments[a].paragraph == segments[b].paragraph) or _runs_on(segments, a, b, source)
+            if same and speakers[a][0] is None and speakers[b][0] is not None:
+                speakers[a] = (speakers[b][0], "same-utterance")
+            if same and speakers[b][0] is None and speakers[a][0] is not None:
+                speakers[b] = (speakers[a][0], "same-utterance")
+
+
+def _runs_on(segments: list[Segment], a: int, b: int, source: str) -> bool:
+    """Quote a ends its paragraph unclosed and quote b opens the next paragraph."""
+    if b != a + 1 or segments[b].paragraph != segments[a].paragraph + 1:
+        return False
+    after = source[segments[a].end : segments[a].end + 3].lstrip(" .,!?…")
+    before = source[max(0, segments[b].start - 2) : segments[b].start].strip()
+    return not after.startswith(tuple(CLOSING_MARKS)) and before.endswith(tuple(OPENING_MARKS))
+
+
+def fill_unattributed(segments: list[Segment], speakers: dict, people: People) -> None:
+    """Quotes the text does not attribute directly: follow the paragraph's trailing attribution, or carry over
+    into a quote paragraph that continues the previous speaker's (when nothing in it says otherwise)."""
+    last: Person | None = None
+    last_paragraph = -1
+    for index in sorted(speakers):
+        seg = segments[index]
+        if speakers[index][0] is None:
+            speakers[index] = _unattributed_speaker(segments, index, people, last, last_paragraph)
+        if speakers[index][0] is not None:
+            last, last_paragraph = speakers[index][0], seg.paragraph
+        elif seg.paragraph != last_paragraph:
+            last = None
+
+
+def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tuple[Person | None, str | None]:
+    seg = segments[index]
+    paragraph_end = _trailing_speaker(segments, index, people)
+    if paragraph_end:
+        return paragraph_end, "paragraph-end"
+    between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
+    names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
+                        for s in segments[max(0, index - 3) : index + 4])
+    after_last = [s for s in segments[:index] if s.paragraph == last_paragraph and s.kind == "quote"]
+    since = after_last[-1].end if after_last else seg.start
+    another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
+    continues = last is not None and (seg.paragraph == last_paragraph or (
+        seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
+        and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
+    if continues:
+        return last, "continues-previous"
+    return _named_just_before(segments, index, people)
+
+
+def _names_themself(person: Person, text: str) -> bool:
+    """"Lee has no plan": a quote naming a person is seldom that person's own."""
+    return person.name[:1].isupper() and named_in(person, text)
+
+
+def _named_just_before(segments: list[Segment], index: int, people: People) -> tuple[Person | None, str | None]:
+    """A quote nothing attributes: the person the text named last, in this paragraph or the two before it (a
+    headline or the title ends the search)."""
+    seg = segments[index]
+    earlier = [s for s in segments[:index] if seg.paragraph - 2 <= s.paragraph <= seg.paragraph]
+    headings = [i for i, s in enumerate(earlier) if s.kind in ("headline", "title")]
+    earlier = earlier[headings[-1] + 1 :] if headings else earlier
+    if not earlier:
+        return None, None
+    person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    if person is None or _names_themself(person, seg.text):
+        return None, None  # left to the ranker, which weighs everyone named nearby
+    return person, f"named-before: {person.name}"
+
+
+def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:
+    """'... stressed Vladimir Putin' at the end of the quote's paragraph."""
+    paragraph = [s for s in segments[index + 1 :] if s.paragraph == segments[index].paragraph]
+    if not paragraph or paragraph[-1].kind != "narration":
+        return None
+    match = TRAILING_ATTRIBUTION.search(paragraph[-1].text)
+    if not match:
+        return None
+    raw = match.group("name") or match.group("name2")
+    return resolve(raw, paragraph[-1].start + match.start(), people)
