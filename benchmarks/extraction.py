@@ -87,7 +87,9 @@ def word_scores(true: str, pred: str) -> tuple[float, float]:
     return recall, extra
 
 
-COMMENTS_MARK = "!@#$%^&*()"  # Dragnet's gold bodies put the readers' comments after this line
+# Dragnet's gold bodies put the readers' comments after a line "!@#$%^&*()  COMMENTS"; ten of them have the
+# mark typed a little differently ("!@ $%^&*()", "@#$%^&*()", "!@#$%^&*   COMMENTS"), which must cut there too
+COMMENTS_MARK = re.compile(r"^[ \t]*(?=[!@#$%^&*() \t]*\^&\*)[!@#$%^&*() \t]{5,}(?:COMM|CORR|$)", re.MULTILINE)
 
 
 def is_gold_standard(folder: Path) -> bool:
@@ -118,7 +120,7 @@ def load_gold_standard(folder: Path) -> list[tuple[str, bytes, str]]:
         true = gold_text(gold.read_bytes())
         if "x-nc-sel" in true[:20000]:
             true = marked_text(true)
-        pages.append((gold.stem, page.read_bytes(), true.split(COMMENTS_MARK)[0]))
+        pages.append((gold.stem, page.read_bytes(), COMMENTS_MARK.split(true, maxsplit=1)[0]))
     return pages
 
 

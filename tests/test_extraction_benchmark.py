@@ -26,3 +26,14 @@ def test_a_cleaneval_folder_scores_a_page_whose_body_is_utf16(tmp_path):
     (tmp_path / "input" / "7.html").write_text(f"<html><body><p>{BODY}</p></body></html>", encoding="utf-8")
     [(key, _, true)] = load_gold_standard(tmp_path)
     assert key == "7" and word_scores(true, BODY) == (1.0, 0.0)
+
+
+def test_a_dragnet_body_ends_at_its_comments_mark_however_the_mark_is_typed(tmp_path):
+    (tmp_path / "GoldStandard").mkdir()
+    (tmp_path / "input").mkdir()
+    for key, mark in enumerate(("!@#$%^&*()  COMMENTS", "!@ $%^&*()  COMMENTS", "  #$%^&*()  COMMENTS",
+                                "!@#$%^&*   COMMENTS", "!@#$%^&*()")):
+        (tmp_path / "GoldStandard" / f"{key}.txt").write_text(f"{BODY}\n\n{mark}\n\nFirst! Great story.\n")
+        (tmp_path / "input" / f"{key}.html").write_text(f"<html><body><p>{BODY}</p></body></html>")
+    for _, _, true in load_gold_standard(tmp_path):
+        assert true.strip() == BODY

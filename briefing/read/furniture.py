@@ -228,3 +228,16 @@ def block_text(element) -> str:
 def link_heavy(element, share: float = LINKED_SHARE) -> bool:
     linked = sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
     return linked >= share * max(1, len(block_text(element).split()))
+
+
+def drop_comment_sections(tree) -> None:
+    """A heading named as the comments' ("<h2 id='comments'>3 Comments</h2>"), or the empty anchor the page's
+    "comments" links jump to ("<a name='comments'>"), opens the readers' comments: it and what follows it in
+    its box are no part of the article."""
+    for start in [*tree.iter("h1", "h2", "h3", "h4", "h5", "h6"), *tree.iter("a")]:
+        names = f"{start.get('class', '')} {start.get('id', '')} {start.get('name', '')}"
+        if start.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names) or (
+                start.tag == "a" and (start.get("href") is not None or start.text_content().strip())):
+            continue
+        for element in [start, *start.itersiblings()]:
+            element.drop_tree()

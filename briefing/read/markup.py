@@ -19,6 +19,7 @@ from briefing.read.furniture import (
     block_text,
     clean_title,
     drop_bare_urls,
+    drop_comment_sections,
     drop_promotions,
     drop_wordless_links,
     is_dateline,
@@ -32,18 +33,22 @@ from briefing.read.furniture import (
 from briefing.read.parts import Part, article_from_parts, as_sentence
 from briefing.read.text import decode
 
-_HTML_START = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(rb"^[^<]{0,8}?(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+                         re.IGNORECASE | re.DOTALL)  # after a few stray bytes: a byte-order mark saved as "?"
+_HTML_TAG = re.compile(rb"<(?:!doctype\s+html|/?html|/?head|/?body|title|meta|div|table|script|p)\b", re.IGNORECASE)
 _MARKDOWN_TITLE = re.compile(rb"^\s*#[ \t]+\S")
 
 
 def is_html(raw: bytes, suffix: str) -> bool:
-    """A web page by its first bytes (any charset that keeps ASCII as ASCII, or UTF-16)."""
+    """A web page by its first bytes (any charset that keeps ASCII as ASCII, or UTF-16); a file named as a web
+    page is one when its start holds an HTML tag, as a browser shows it (a page saved from its middle, or
+    after some stray bytes)."""
     head = raw[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
     head = head.removeprefix(b"\xef\xbb\xbf")
-    return bool(_HTML_START.match(head)) or (suffix in (".html", ".htm", ".xhtml") and head.lstrip()[:1] == b"<")
+    return bool(_HTML_START.match(head)) or (suffix in (".html", ".htm", ".xhtml") and (
+        head.lstrip()[:1] == b"<" or bool(_HTML_TAG.search(head))))
 
 
 def is_markdown(raw: bytes, suffix: str) -> bool:
@@ -110,7 +115,8 @@ def _plain_inline(children) -> str:
 
 # -- Web pages ---------------------------------------------------------------------------------
 
-MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
+MIN_ARTICLE_WORDS = 50  # a reading with less prose than this is checked against the extractor's other readings
+MIN_POST_WORDS = 6  # fewer words of its own than this are a label or a caption, no sentence: no article
 
 
 def read_html(raw: bytes, source: str) -> Article:
@@ -123,6 +129,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_bare_urls(tree)
     drop_wordless_links(tree)
     drop_promotions(tree)
+    drop_comment_sections(tree)
     lift_embedded_posts(tree)
     wrap_loose_text(tree)
     gather_loose_items(tree)
@@ -144,7 +151,7 @@ def read_html(raw: bytes, source: str) -> Article:
     parts = _article_parts(document, title, published)
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
-        parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
+        parts = _second_reading(load_page(raw, source)[0], title, published, link_texts, parts)
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
@@ -155,12 +162,15 @@ def _article_parts(document, title: str, published: str) -> list[Part]:
     return [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
 
 
-def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
+def _second_reading(page, title: str, published: str, link_texts: set[str], first: list[Part]) -> list[Part]:
     """When the first reading finds no article, the extractor is asked again, of the page as it was loaded
     (the steps that help it read most pages can mislead it on one), as it can lose a body its other modes
     find (precision mode picks another container; its XML can drop the text after a heading nested in a
     paragraph, which its plain text keeps). The first of these that holds an article is
-    taken; none of them lets a listing or a login wall through, as each is judged as the first was."""
+    taken; none of them lets a listing or a login wall through, as each is judged as the first was. When none
+    does, the page is a short post (a picture or a video with a few lines): the precise reading is taken if
+    it holds a sentence, as reading for recall on a page with so little text takes the longest box beside
+    it (the author's profile, the site's blurb), else the first reading."""
     import trafilatura
 
     options = {"include_comments": False, "include_images": False, "include_tables": True}
@@ -168,11 +178,12 @@ def _second_reading(page, title: str, published: str, link_texts: set[str]) -> l
     separate_lines(precise)
     plain = trafilatura.extract(page, output_format="txt", favor_recall=True, **options) or ""
     headed = [Part(title, "title")] if title else []
-    for parts in (_article_parts(precise, title, published),
+    precise_parts = _article_parts(precise, title, published)
+    for parts in (precise_parts,
                   headed + [Part(" ".join(line.split())) for line in plain.splitlines() if line.strip()]):
         if not _why_no_article(parts, link_texts):
             return parts
-    return []
+    return precise_parts if not _why_no_article(precise_parts, link_texts, MIN_POST_WORDS) else first
 
 
 UNCLOSED_TITLE = re.compile(r"</?(?:head|body|meta|link|script|style|div|table|p)\b", re.IGNORECASE)
@@ -188,7 +199,8 @@ def load_page(raw: bytes, source: str):
     from lxml import etree, html
     from trafilatura.utils import decode_file, load_html
 
-    markup = _as_one_page(SELF_CLOSED_HTML.sub(r"\1>", decode_file(raw), count=1))  # a browser ignores <html/>'s "/"
+    markup = _from_first_tag(decode_file(raw))
+    markup = _as_one_page(SELF_CLOSED_HTML.sub(r"\1>", markup, count=1))  # a browser ignores <html/>'s "/"
     tree = load_html(markup)
     title = tree.find(".//title") if tree is not None else None
     if title is not None and UNCLOSED_TITLE.search(title.text or ""):
@@ -200,6 +212,17 @@ def load_page(raw: bytes, source: str):
         except (ValueError, etree.ParserError):
             raise InputError(f"{source} has no article text that could be found; is it an article page?") from None
     return tree, markup
+
+
+STRAY_START = re.compile(r"^[^<]*(?=(?:<!--.*?-->\s*|<!doctype[^>]*>\s*)*"
+                         r"<(?:html|head|/head|title|meta|/?script|/?style)\b)", re.IGNORECASE | re.DOTALL)
+
+
+def _from_first_tag(markup: str) -> str:
+    """Text before the page's head (a byte-order mark saved as "ï»¿" or "?", the end of a script of a page
+    saved from its middle) is no part of the article; the page is read from its first tag, as a whole page
+    rather than a fragment."""
+    return STRAY_START.sub("", markup, count=1) if not markup.lstrip().startswith("<") else markup
 
 
 PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
@@ -223,21 +246,32 @@ def _closed_title(markup: str) -> str:
 
 
 def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
-    detail = _why_no_article(parts, link_texts)
+    """No sentence of prose (a gallery, a login wall), or mostly links (a listing), is no article."""
+    detail = _why_no_article(parts, link_texts, MIN_POST_WORDS)
     if detail:
         raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
                          "links, a login page or a teaser rather than an article?")
 
 
-def _why_no_article(parts: list[Part], link_texts: set[str]) -> str:
+def _why_no_article(parts: list[Part], link_texts: set[str], least: int = MIN_ARTICLE_WORDS) -> str:
     """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article:
-    what is wrong, or "" for an article."""
+    what is wrong, or "" for an article. Below an article's length, only the prose's own words count (not
+    the title's, not a link's: a menu read with a caption is no post)."""
     prose = " ".join(p.text for p in parts if p.kind in ("narration", "quote"))
     words = word_count(prose)
     in_links = sum(prose.count(text) * len(text.split()) for text in link_texts if len(text.split()) >= 2)
     if words < MIN_ARTICLE_WORDS:
+        words = word_count(_own_words(prose, link_texts, [p.text for p in parts if p.kind == "title"]))
+    if words < least:
         return f"only {words} words of prose"
     return "its text is mostly links" if in_links / max(1, len(prose.split())) >= LINKED_SHARE else ""
+
+
+def _own_words(prose: str, link_texts: set[str], titles: list[str]) -> str:
+    """The prose without the texts of the page's links and its title, longest first."""
+    for text in sorted({t for t in [*link_texts, *titles] if t.strip()}, key=len, reverse=True):
+        prose = re.sub(rf"(?<!\w){re.escape(text)}(?!\w)", " ", prose)
+    return prose
 
 
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",

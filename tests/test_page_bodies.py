@@ -1,0 +1,106 @@
+"""Real web pages are read whole and nothing else (issue 14): a short post is read, not refused; a page
+saved from its middle or after stray bytes is still a web page; the readers' comments are not read.
+Every page here is written for its test."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.errors import InputError
+from briefing.read import article_from_bytes
+
+STORY = [
+    "The village library will open on Sundays from the first of March, the council decided on Tuesday "
+    "evening after a long debate in the old town hall.",
+    "Volunteers from the reading club will staff the desk in the afternoons, and the council will pay "
+    "for the heating and for a new set of shelves in the children's corner.",
+    "The librarian said that families had asked for weekend hours for years, and that the first Sunday "
+    "would open with a reading of local stories by pupils of the primary school.",
+]
+AUTHOR_BOX = ("I read. I write. I teach. And a short bio is never enough. Here I gather the best stories of our "
+              "valley and the people who tell them.")
+
+
+def heard_text(page: bytes, name: str = "page.html") -> str:
+    article = article_from_bytes(page, name)
+    return " ".join([article.title.text if article.title else "", *(block.text for block in article.blocks)])
+
+
+def page(body: str, title: str = "Sunday Hours for the Library | Valley Post", head: str = "",
+         side: str = "") -> bytes:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>{head}
+<meta property="og:site_name" content="Valley Post"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/town">Town</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div id="main"><div class="entry"><h1>Sunday Hours for the Library</h1>{body}</div></div>
+<div id="sidebar">{side}</div>
+<footer><p>© 2026 Valley Post</p></footer></body></html>""".encode()
+
+
+# -- short posts are read ----------------------------------------------------------------------------
+
+SHORT_POST = "The new reading room, in six pictures. Taken by Ilka Marr for the reading club."
+
+
+def test_a_short_post_of_a_sentence_or_two_is_read_not_refused():
+    photos = "".join(f"<p><img src='room-{n}.jpg' alt=''></p>" for n in range(6))
+    heard = heard_text(page(f"{photos}<p>{SHORT_POST}</p>"))
+    assert SHORT_POST in heard
+
+
+def test_a_short_post_is_read_rather_than_the_longer_author_box_beside_it():
+    side = f"<div class='widget'><h3>Arno Veld</h3><p>{AUTHOR_BOX}</p></div>"
+    heard = heard_text(page(f"<p><img src='room.jpg' alt=''></p><p>{SHORT_POST}</p>", side=side))
+    assert SHORT_POST in heard
+    assert "never enough" not in heard
+
+
+def test_a_page_without_a_sentence_of_prose_is_still_refused():
+    photos = "".join(f"<p><img src='room-{n}.jpg' alt=''></p>" for n in range(6))
+    with pytest.raises(InputError, match="no article text"):
+        article_from_bytes(page(f"{photos}<p>In pictures.</p>"), "pictures.html")
+
+
+# -- what a browser shows as a page is read as one ---------------------------------------------------
+
+def full_page() -> bytes:
+    return page("".join(f"<p>{sentence}</p>" for sentence in STORY))
+
+
+@pytest.mark.parametrize("stray", [b"?", "\ufeff".encode().decode("latin-1").encode()])
+def test_a_page_after_a_stray_byte_order_mark_is_read_as_a_page_with_its_own_title(stray):
+    heard = heard_text(stray + full_page(), "saved.txt")
+    assert all(sentence in heard for sentence in STORY)
+    assert article_from_bytes(stray + full_page(), "saved.html").title.text == "Sunday Hours for the Library"
+
+
+def test_a_page_saved_from_the_middle_of_its_head_is_read_as_a_page():
+    whole = full_page().decode()
+    cut = "ads.push({slot: 'top'});\n}\n</script>\n" + whole[whole.index("</head>"):]
+    article = article_from_bytes(cut.encode(), "cut.html")
+    heard = " ".join(block.text for block in article.blocks)
+    assert all(sentence in heard for sentence in STORY)
+    assert "ads.push" not in heard and "ads.push" not in (article.title.text if article.title else "")
+
+
+# -- readers' comments are not the article -------------------------------------------------
+
+COMMENTS = ["Great news, we will come every Sunday with the children and their grandmother.",
+            "About time! The old hours never suited anyone who works during the week in the city."]
+
+
+def test_the_readers_comments_after_their_heading_are_not_read():
+    comments = "".join(f"<div class='c'><p><b>Reader {n}</b> said on 3 May</p><p>{text}</p></div>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<h2 id='comments'>2 Comments</h2>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "2 Comments" not in heard
+
+
+def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read():
+    comments = "".join(f"<p class='story'>{text}</p><p><b>Posted by Reader {n} on 3 May</b></p>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p class='story'>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<a name='comments'></a><div class='hd'>Comments</div>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
