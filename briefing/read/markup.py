@@ -115,8 +115,7 @@ def _plain_inline(children) -> str:
 
 # -- Web pages ---------------------------------------------------------------------------------
 
-MIN_ARTICLE_WORDS = 50  # a reading with less prose than this is checked against the extractor's other readings
-MIN_POST_WORDS = 6  # fewer words of its own than this are a label or a caption, no sentence: no article
+MIN_ARTICLE_WORDS = 50  # less prose than this is a listing, a login wall or a teaser, not an article
 
 
 def read_html(raw: bytes, source: str) -> Article:
@@ -151,7 +150,7 @@ def read_html(raw: bytes, source: str) -> Article:
     parts = _article_parts(document, title, published)
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
-        parts = _second_reading(load_page(raw, source)[0], title, published, link_texts, parts)
+        parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
@@ -162,15 +161,12 @@ def _article_parts(document, title: str, published: str) -> list[Part]:
     return [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
 
 
-def _second_reading(page, title: str, published: str, link_texts: set[str], first: list[Part]) -> list[Part]:
+def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
     """When the first reading finds no article, the extractor is asked again, of the page as it was loaded
     (the steps that help it read most pages can mislead it on one), as it can lose a body its other modes
     find (precision mode picks another container; its XML can drop the text after a heading nested in a
     paragraph, which its plain text keeps). The first of these that holds an article is
-    taken; none of them lets a listing or a login wall through, as each is judged as the first was. When none
-    does, the page is a short post (a picture or a video with a few lines): the precise reading is taken if
-    it holds a sentence, as reading for recall on a page with so little text takes the longest box beside
-    it (the author's profile, the site's blurb), else the first reading."""
+    taken; none of them lets a listing or a login wall through, as each is judged as the first was."""
     import trafilatura
 
     options = {"include_comments": False, "include_images": False, "include_tables": True}
@@ -178,12 +174,11 @@ def _second_reading(page, title: str, published: str, link_texts: set[str], firs
     separate_lines(precise)
     plain = trafilatura.extract(page, output_format="txt", favor_recall=True, **options) or ""
     headed = [Part(title, "title")] if title else []
-    precise_parts = _article_parts(precise, title, published)
-    for parts in (precise_parts,
+    for parts in (_article_parts(precise, title, published),
                   headed + [Part(" ".join(line.split())) for line in plain.splitlines() if line.strip()]):
         if not _why_no_article(parts, link_texts):
             return parts
-    return precise_parts if not _why_no_article(precise_parts, link_texts, MIN_POST_WORDS) else first
+    return []
 
 
 UNCLOSED_TITLE = re.compile(r"</?(?:head|body|meta|link|script|style|div|table|p)\b", re.IGNORECASE)
@@ -246,32 +241,23 @@ def _closed_title(markup: str) -> str:
 
 
 def _refuse_if_no_article(parts: list[Part], link_texts: set[str], source: str) -> None:
-    """No sentence of prose (a gallery, a login wall), or mostly links (a listing), is no article."""
-    detail = _why_no_article(parts, link_texts, MIN_POST_WORDS)
+    """Under MIN_ARTICLE_WORDS of prose (a gallery, a login wall, a teaser), or mostly links (a listing), is no
+    article: one sentence and exit 2, not an MP3 of a few seconds."""
+    detail = _why_no_article(parts, link_texts)
     if detail:
         raise InputError(f"{source} has no article text that could be found ({detail}); is it a list of "
                          "links, a login page or a teaser rather than an article?")
 
 
-def _why_no_article(parts: list[Part], link_texts: set[str], least: int = MIN_ARTICLE_WORDS) -> str:
+def _why_no_article(parts: list[Part], link_texts: set[str]) -> str:
     """Too little prose, or prose that is mostly the texts of the page's links (a listing), is no article:
-    what is wrong, or "" for an article. Below an article's length, only the prose's own words count (not
-    the title's, not a link's: a menu read with a caption is no post)."""
+    what is wrong, or "" for an article."""
     prose = " ".join(p.text for p in parts if p.kind in ("narration", "quote"))
     words = word_count(prose)
     in_links = sum(prose.count(text) * len(text.split()) for text in link_texts if len(text.split()) >= 2)
     if words < MIN_ARTICLE_WORDS:
-        words = word_count(_own_words(prose, link_texts, [p.text for p in parts if p.kind == "title"]))
-    if words < least:
         return f"only {words} words of prose"
     return "its text is mostly links" if in_links / max(1, len(prose.split())) >= LINKED_SHARE else ""
-
-
-def _own_words(prose: str, link_texts: set[str], titles: list[str]) -> str:
-    """The prose without the texts of the page's links and its title, longest first."""
-    for text in sorted({t for t in [*link_texts, *titles] if t.strip()}, key=len, reverse=True):
-        prose = re.sub(rf"(?<!\w){re.escape(text)}(?!\w)", " ", prose)
-    return prose
 
 
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
