@@ -180,7 +180,7 @@ def without_follow_calls(parts: list[Part]) -> list[Part]:
 
 
 def _sentence_around_link(element, text: str) -> bool:
-    """A sentence that links a phrase of its own ("Assange faces <a>a charge of conspiracy</a>.") is prose,
+    """A sentence that links a phrase of its own ("Quill faces <a>a charge of conspiracy</a>.") is prose,
     not a link offered under a label ("Related: <a>...</a>"): it opens with words of its own, without a
     colon, and ends as a sentence ends."""
     opening = " ".join((element.text or "").split())

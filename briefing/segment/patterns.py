@@ -55,7 +55,7 @@ class Words:
     vocab: Vocabulary
     particle: str
     suffix: str
-    name: str  # a person's name: capitalised words, initials ("Gerald F. Seib"), particles ("Ludwig van Beethoven")
+    name: str  # a person's name: capitalised words, initials ("Dana K. Quill"), particles ("Jan van Albers")
     role_title: str
     qualifier: str
     title: str  # "former Secretary of State"

@@ -1,6 +1,6 @@
-"""The people an article names: pick the person's name out of a phrase ("White House spokesman Eric Schultz"),
+"""The people an article names: pick the person's name out of a phrase ("Harbour Authority spokesman Tom Reyes"),
 reject what only looks like a name (places, organisations, capitalised sentence starts, a word only ever inside a
-longer name), and resolve every form of a name ("President Vladimir V. Putin", "Putin", "the president", "he") to
+longer name), and resolve every form of a name ("President Dana K. Quill", "Quill", "the president", "he") to
 one person, while people who share a surname stay apart ("Mr. Vell", "Mrs. Vell"). `People.settle` gives each
 speaker one name at the end: the fullest the article writes, and for a role the article refers back to ("the
 spokesman said") the person it named with that role."""
@@ -114,8 +114,8 @@ class NameParts:
 
 
 def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
-    """The person a phrase names, and the titles before the name: "White House spokesman Eric Schultz" -> Eric
-    Schultz; "Google's chief executive, Jane Roe," -> Jane Roe; "Gerald F. Seib", "Ludwig van Beethoven" kept
+    """The person a phrase names, and the titles before the name: "Harbour Authority spokesman Tom Reyes" -> Tom
+    Reyes; "Google's chief executive, Jane Roe," -> Jane Roe; "Dana K. Quill", "Jan van Albers" kept
     whole. Parts between commas are tried in order, the last name in a part wins (descriptions come first). With no
     name, the role phrase ("the company's managing director"). Places, organisations and sentence starts are no
     names."""
@@ -283,7 +283,7 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
             CAPITALISED.match(tokens[i + 1]):
-        return True  # "Anna de Vries", "Ludwig van Beethoven": a particle between two name words
+        return True  # "Anna de Vries", "Jan van Albers": a particle between two name words
     return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
         tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
 
@@ -333,7 +333,7 @@ def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleW
 
 
 def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> list[str]:
-    """"Hammering Hillary Clinton", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
+    """"Hammering Ann Lee", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
     lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
     ("Sterling Vane"). So is a role noun opening a sentence before a full name ("Actress Mara Vell said")."""
     while len(run) > 1 and _opens_sentence(run, article):
@@ -587,12 +587,12 @@ class ArticleWords:
 
 
 class People:
-    """Resolves "President Vladimir Putin", "Putin", "the President" and "he" to one person."""
+    """Resolves "President Dana Quill", "Quill", "the President" and "he" to one person."""
 
     def __init__(self, article: ArticleWords | None = None) -> None:
         self.article = article
         self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
-        self.by_full: dict[str, Person] = {}  # "hillary clinton" -> that person
+        self.by_full: dict[str, Person] = {}  # "ann lee" -> that person
         self.by_role: dict[str, Person] = {}
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
@@ -861,7 +861,7 @@ def _title_words(words: list[str]) -> set[int]:
 
 
 def _lengthens(known: str, new: str) -> bool:
-    """"Rubio" -> "Marco Rubio", "Ann Lee" -> "Ann B. Lee", "Vargas Lora" -> "Ines Vargas Lora": a fuller form of the
+    """"Kern" -> "Ada Kern", "Ann Lee" -> "Ann B. Lee", "Vargas Lora" -> "Ines Vargas Lora": a fuller form of the
     same name (middle names, or one first name before a known name); not "Ann Lee" -> "Bo Hits Ann Lee" (capitalised
     words before a full name are a heading's)."""
     old, longer = known.split(), new.split()

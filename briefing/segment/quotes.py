@@ -14,7 +14,7 @@ MIXED_CLOSERS = {'"': "”", "“": '"'}
 CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
 # Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
 DOUBLED_APOSTROPHE = re.compile(r"''")
-# ', said Vladimir Putin' / ' affirmed Putin' at a paragraph's end: where an unclosed quote stops.
+# ', said Dana Quill' / ' affirmed Quill' at a paragraph's end: where an unclosed quote stops.
 TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
     rf"(?:,\s*|\s+)(?:{w.speech_verbs}\s+(?P<name>(?:{w.title}\s+)*{w.name})|"
     rf"(?P<name2>(?:{w.title}\s+)*{w.name}|{w.pronoun})\s+{w.speech_verbs})\s*[.!?]?\s*$"
@@ -44,7 +44,7 @@ def _mask_doubled_apostrophes(text: str) -> str:
 
 def find_quotes(text: str) -> list[_Span]:
     """Quoted stretches of one paragraph. An unclosed quote ends at the paragraph's end, before a
-    trailing attribution (", said Vladimir Putin"), or before the next opening mark."""
+    trailing attribution (", said Dana Quill"), or before the next opening mark."""
     masked = _mask_doubled_apostrophes(text)
     spans = [_widen(text, span) for span in _raw_spans(masked)]
     return [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]

@@ -10,7 +10,7 @@ from briefing.segment.patterns import PRONOUN_WORDS, STOP_NAMES, VOCAB, Language
 from briefing.segment.people import ArticleWords, organisation_in, split_name
 
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
-# ("White House spokesman Eric Schultz", "the economist Jared Bernstein, a former adviser").
+# ("Harbour Authority spokesman Tom Reyes", "the economist Ivo Marrin, a former adviser").
 PHRASE = r"[^.!?「」;:]{1,120}"
 # The subject before a speech verb may fill most of its sentence: "Ann Lee, a consultant who early in the race had
 # tried to start a campaign of her own, said" (cut at 120 characters, the phrase would start inside the name)

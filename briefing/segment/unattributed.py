@@ -95,7 +95,7 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
 
 
 def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Person | None:
-    """'... stressed Vladimir Putin' at the end of the quote's paragraph."""
+    """'... stressed Dana Quill' at the end of the quote's paragraph."""
     paragraph = [s for s in segments[index + 1 :] if s.paragraph == segments[index].paragraph]
     if not paragraph or paragraph[-1].kind != "narration":
         return None
