@@ -42,6 +42,14 @@ def corpus_paragraphs(stem: str) -> list[str]:
     return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
+def speakers_of(text: str) -> list[str | None]:
+    """Who the segmenter says spoke each quote of `text` (an article written for the test), in order."""
+    from briefing.read import parse_article
+    from briefing.segment import segment
+
+    return [s.speaker for s in segment(parse_article(text)).segments if s.kind == "quote"]
+
+
 def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None, env=None, timeout=300):
     """Run the real CLI the way a user would: `python -m briefing ...`."""
     return subprocess.run([sys.executable, "-m", "briefing", *args], input=input, capture_output=True,

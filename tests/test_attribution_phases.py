@@ -14,10 +14,6 @@ from briefing.segment.attribution import attribute
 from briefing.segment.ranker import Ranker
 
 
-def speakers_of(text: str) -> list[str | None]:
-    return [s.speaker for s in segment(parse_article(text)).segments if s.kind == "quote"]
-
-
 def rule_quotes_of(text: str) -> list[tuple[str | None, str | None]]:
     """Each quote's speaker and cue as the rules give them, before the learned ranker weighs in."""
     article = parse_article(text)

@@ -6,20 +6,13 @@ from __future__ import annotations
 import sys
 
 import pytest
-from helpers import CORPUS, ROOT
+from helpers import CORPUS, ROOT, speakers_of
 
-from briefing.read import parse_article
-from briefing.segment import segment
 from briefing.segment.people import ArticleWords, organisation_in, split_name
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from polnear_gold import canonical_names, first_part, short_forms
 from segmentation import distinct_failures, load_scorer_module
-
-
-def speakers_of(text: str) -> list[str | None]:
-    return [s.speaker for s in segment(parse_article(text)).segments if s.kind == "quote"]
-
 
 VOICES = {
     "a surname particle that is also an article": (

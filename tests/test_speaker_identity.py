@@ -5,15 +5,9 @@ tests."""
 from __future__ import annotations
 
 import pytest
+from helpers import speakers_of
 
-from briefing.read import parse_article
-from briefing.segment import segment
 from briefing.segment.people import ArticleWords, People, role_phrases, split_name
-
-
-def speakers_of(text: str) -> list[str | None]:
-    return [s.speaker for s in segment(parse_article(text)).segments if s.kind == "quote"]
-
 
 SAME_PERSON = {
     "a title the article gave before the full name": (
