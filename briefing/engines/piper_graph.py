@@ -152,7 +152,7 @@ def as_two_dimensional(model) -> int:
 def _in_phases(node, weight, weights: dict, opset: int) -> bool:
     """Whether a transposed convolution can run as phased_upsampling: one group, no dilation, a kernel a whole
     number of strides long, a constant bias (if any), and any output padding within the end padding."""
-    attributes = {a.name: _attribute(a) for a in node.attribute}
+    attributes = _attributes(node)
     stride = (attributes.get("strides") or [1])[0]
     pads = attributes.get("pads") or [0, 0]
     return (node.op_type == "ConvTranspose" and opset >= 10 and stride > 1 and weight.dims[2] % stride == 0
@@ -169,7 +169,7 @@ def phased_upsampling(node, weight, weights: dict, graph, tall: dict[str, str], 
     import numpy as np
     from onnx import helper, numpy_helper
 
-    attributes = {a.name: _attribute(a) for a in node.attribute}
+    attributes = _attributes(node)
     stride, (start, end) = attributes["strides"][0], attributes.get("pads") or [0, 0]
     end -= (attributes.get("output_padding") or [0])[0]
     kernel = numpy_helper.to_array(weight)  # [in, out, k]
@@ -204,10 +204,10 @@ def phased_upsampling(node, weight, weights: dict, graph, tall: dict[str, str], 
     ]
 
 
-def _attribute(attribute):
+def _attributes(node) -> dict:
     from onnx import helper
 
-    return helper.get_attribute_value(attribute)
+    return {a.name: helper.get_attribute_value(a) for a in node.attribute}
 
 
 def _single_numbers(graph) -> set[str]:
@@ -257,7 +257,7 @@ def _in_two_dimensions(node, tall: dict[str, str], opset: int, helper) -> list:
 def _elementwise_in_two_dimensions(node, tall: dict[str, str], opset: int, helper) -> list:
     """`node` on the 4-D forms of its inputs (a single number stays as it is) and the Squeeze of its output."""
     output = node.output[0]
-    attributes = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+    attributes = _attributes(node)
     taller = helper.make_node(node.op_type, [tall.get(name, name) for name in node.input], [f"{output}__2d"],
                               name=node.name, domain=node.domain, **attributes)
     tall[output] = f"{output}__2d"

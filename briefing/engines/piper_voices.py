@@ -85,10 +85,7 @@ def _package_voices() -> tuple[PiperVoiceFiles, ...]:
 
 @functools.cache
 def _packaged_voices() -> tuple[PiperVoiceFiles, ...]:
-    return tuple(_voices_of_packages())
-
-
-def _voices_of_packages() -> Iterator[PiperVoiceFiles]:
+    voices = []
     for dist in _voice_distributions():
         name = dist.metadata["Name"] or ""
         if not PACKAGE_NAME.search(name):
@@ -102,7 +99,8 @@ def _voices_of_packages() -> Iterator[PiperVoiceFiles]:
         licence = dist.metadata["License-Expression"] or dist.metadata["License"] or "unknown"
         voice = _describe(model, config, f"package {name}", licence)
         if voice is not None:
-            yield voice
+            voices.append(voice)
+    return tuple(voices)
 
 
 def _voice_distributions() -> Iterator[metadata.Distribution]:
