@@ -55,6 +55,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "female_nouns": ("names", "female_nouns"),
     "prepositions": ("grammar", "prepositions"),
     "definite_articles": ("grammar", "definite_articles"),
+    "gerund_endings": ("grammar", "gerund_endings"),
+    "noun_endings": ("not_names", "noun_endings"),
 }
 
 
@@ -99,6 +101,8 @@ class Vocabulary:
     female_nouns: tuple[str, ...] = ()
     prepositions: tuple[str, ...] = ()
     definite_articles: tuple[str, ...] = ()
+    gerund_endings: tuple[str, ...] = ()
+    noun_endings: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing.model import Segment
-from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, WHEN, LanguagePattern, Words
+from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, VOCAB, WHEN, LanguagePattern, Words
 from briefing.segment.people import LINKING_WORDS, ArticleWords, split_name
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 from briefing.segment.speaker_phrase import (
@@ -22,6 +22,7 @@ from briefing.segment.speaker_phrase import (
 )
 
 RELATIVE = LanguagePattern(lambda w: w.any_of("relatives"))
+GERUND_ENDINGS = tuple(VOCAB.gerund_endings)
 # After a role ("said his best friend at Kelby College"), the name the sentence gives it between commas
 APPOSITIVE_NAME = LanguagePattern(lambda w: rf"[^.,;:!?“”\"«»]{{0,60}},\s+(?P<name>{w.name})(?=\s*[,.;]|\s*$)")
 SEP = r"^[\s,.–—-]*"
@@ -31,14 +32,15 @@ REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.de
 
 def _clause_after(w: Words) -> str:
     """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail")."""
-    return rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,]){{1,100}}"
+    return rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,\n]){{1,100}}"
 
 
 def _phrase_after(w: Words) -> str:
     """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"), or be
     someone new out of a group ("one of the organisers", "some of his aides")."""
     part_of = rf"{w.any_of('indefinites', capitals=True)}\s+of\s+"
-    return rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|{_clause_after(w)}(?:,\s+{_clause_after(w)})?)"
+    return (rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|"
+            rf"{_clause_after(w)}(?:,\s+(?!{w.clause_word}\b){_clause_after(w)})?)")
 
 
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
@@ -80,16 +82,35 @@ def right_after(segments: list[Segment], index: int, stop_words: set[str],
 
 def _leads_into_the_next_quote(segments: list[Segment], index: int) -> bool:
     """'"We lost." Kim replied: "..."': after a quote that ends its sentence, narration that runs without a sentence
-    end into the next quote (or ends in a colon) is that quote's lead-in, not this one's attribution."""
+    end into the next quote (or ends in a colon) is that quote's lead-in, not this one's attribution. So is
+    narration that opens a new sentence ('"... that". Bo Renner said, "..."'), and, after a quote that a colon
+    introduced, narration that ends in a colon ('X fanno sapere: «...», mentre Y dice: «...»')."""
     quote, following = segments[index], segments[index + 1]
     following_next = segments[index + 2] if index + 2 < len(segments) else None
-    if not quote.text.rstrip().endswith(tuple(SENTENCE_END)):
+    masked = mask_abbreviations(following.text).strip()
+    opens_a_sentence = masked[:1] in SENTENCE_END
+    if not (quote.text.rstrip().endswith(tuple(SENTENCE_END)) or opens_a_sentence
+            or (_after_a_colon(segments, index) and masked.endswith(":"))):
         return False
-    masked = mask_abbreviations(following.text).rstrip()
+    masked = masked.lstrip(SENTENCE_END + " ")
     if SENTENCE_BREAK.search(masked) or masked.endswith(tuple(SENTENCE_END)):
         return False
     return masked.endswith(":") or (following_next is not None and following_next.kind == "quote"
                                     and following_next.paragraph == following.paragraph)
+
+
+def _after_a_colon(segments: list[Segment], index: int) -> bool:
+    """The quote's own lead-in ends in a colon right before it ("X said:")."""
+    before = segments[index - 1] if index else None
+    return (before is not None and before.kind == "narration" and before.paragraph == segments[index].paragraph
+            and before.text.rstrip().endswith(":"))
+
+
+def _opens_with_a_gerund(phrase: str) -> bool:
+    """"dijo refiriéndose a la UE": a gerund right after the verb opens a clause of its own, and the sentence leaves
+    its subject out; whoever spoke is named elsewhere."""
+    first = phrase.split()[:1]
+    return bool(first) and first[0][:1].islower() and first[0].endswith(GERUND_ENDINGS) if GERUND_ENDINGS else False
 
 
 def _signs(phrase: str) -> bool:
@@ -113,6 +134,8 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             continue
         if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
             continue  # "... and Kelby workers who demanded $15": the verb is a relative clause's
+        if match and not verb and _opens_with_a_gerund(masked[match.start("name") :]):
+            continue
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)

@@ -37,10 +37,12 @@ BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
 ))
 CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": usable checks it
 # ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
-# linking word in lower case may open it)
+# linking word in lower case may open it; a relative clause may stand between the speaker and the verb)
 LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
     rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"
-    rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
+    rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))"
+    # "..., while Ann Lee, who heads the Kelby Fund, said": a relative clause between the name and its verb
+    rf"(?:,\s+{w.any_of('relatives')}\s[^,.!?]{{1,150}},)?\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
 SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups

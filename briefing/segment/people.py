@@ -59,6 +59,9 @@ ORGANISATION = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('organisation_words
 POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
 PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
+ELIDED_ARTICLE = re.compile(r"^[^\W\d_]{1,5}[’'][a-zà-ÿ]{2,}")  # "Dall’ambasciata": an article or preposition
+# A long word with an ending only common nouns have (German capitalises them: "Meinungsäußerung", "Organisatorin")
+COMMON_NOUN = LanguagePattern(lambda w: rf"^[{UPPER}][\w\-]{{4,}}{w.any_of('noun_endings')}$")
 PART_BREAK = LanguagePattern(lambda w: rf",|\s+{w.conjunction}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = LanguagePattern(lambda w: rf"^{w.determiner}\s+")
 PLACE_WORD = LanguagePattern(lambda w: w.any_of('place_words'))
@@ -82,6 +85,7 @@ ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
+RELATIVES = set(VOCAB.relatives)
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
@@ -133,6 +137,8 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     if subject_role and not named and _last_name_in(parts[-1], article) is None and not _titled(parts[0], article):
         return NameParts((), "", subject_role)  # "At the rally, the Lee supporter said": the supporter speaks
     appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
+    # a relative clause ("Ada Ferri, che dirige la Casa Verde") describes the name before it: its names come last
+    appositive += [t for t in reversed(parts) if t and t not in named and t not in appositive and t[0] in RELATIVES]
     for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
         found = _last_name_in(tokens, article)
         if found:
@@ -262,6 +268,8 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
+    if ELIDED_ARTICLE.match(token) or COMMON_NOUN.match(token):
+        return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Einstellung", "Sicherheit"
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):

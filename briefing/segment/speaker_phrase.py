@@ -22,6 +22,7 @@ ROLE_PHRASE = LanguagePattern(
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 CONJUNCTION_WORDS = set(VOCAB.conjunctions)
+RELATIVE_WORDS = set(VOCAB.relatives)
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
 # "this Lee look-alike": a demonstrative and at most three words ending in a common noun
@@ -149,8 +150,8 @@ def main_clause(phrase: str) -> str:
     """"As Tom Vale attacked Kim, the crowd" -> "the crowd": a leading clause names no subject of the verb (but in
     "As Ann Lee, a pilot, put it" the name has its role between commas: she is the subject)."""
     first, comma, rest = phrase.partition(",")
-    if not comma or not rest.strip() or not opens_a_leading_clause(first):
-        return phrase
+    if not comma or not rest.strip() or not opens_a_leading_clause(first) or rest.split()[0] in RELATIVE_WORDS:
+        return phrase  # "mentre Ada Ferri, che dirige la Casa Verde": the relative clause describes Ada Ferri
     name_alone = not any(word[:1].islower() for word in first.split()[1:])
     return phrase if name_alone and APPOSITIVE_ROLE.match(phrase, len(first)) else rest.lstrip()
 
