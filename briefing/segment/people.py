@@ -82,6 +82,7 @@ LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
@@ -348,7 +349,15 @@ def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> lis
         run = run[1:]
     if len(run) > 2 and run[0].lower() in ROLE_WORDS | NOUN_GENDER.keys() and run[0] not in SURNAME_TITLES:
         run = run[1:]
-    return run
+    roles = [i for i, word in enumerate(run[:-1]) if _compound_role(word)]
+    return run[roles[-1] + 1 :] if roles else run
+
+
+def _compound_role(word: str) -> bool:
+    """"DRK-Generalsekretär", "Pressesprecherin", "Vicepresidente": a word made of something and a role (German
+    writes them as one word) stands before the name as a title, not as part of it."""
+    lower = word.lower()
+    return any(lower.endswith(role) and len(lower) > len(role) + 1 for role in COMPOUND_ROLES)
 
 
 def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
