@@ -39,6 +39,8 @@ INITIAL = rf"[{UPPER}][.\u2024](?:[{UPPER}][.\u2024])*"  # \u2024: a dot masked 
 HYPHENED_PARTICLE = r"(?:al|el|ad|ash|bin|ibn|abu)-"
 NAME_WORD = (rf"(?:[{UPPER}][\w’'\-]*|(?:O|D|L)[’'][{UPPER}][\w\-]*|"
              rf"(?<![\w\-]){HYPHENED_PARTICLE}[{UPPER}][\w’'\-]*)")
+# The space between a name's words: a line may wrap inside a name, but a paragraph never holds half of one
+GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 ADVERB = r"(?:\w+ly\s+)?"
 WHEN = r"(?:\s+(?:on|last|this|in|at|during)\s+[\w’' ]{1,30}?)?"
 PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in VOCAB.female_pronouns}
@@ -82,7 +84,7 @@ def words(languages: tuple[str, ...]) -> Words:
     return Words(
         vocab=v, particle=particle, suffix=suffix,
         # up to six words, so that "Former Kelby-Mills CEO Dana Quill" is one phrase, not "... Dana" and "Quill"
-        name=(rf"{NAME_WORD}(?:\s+(?:{INITIAL}\s+)*(?:{particle}\s+)?{NAME_WORD}){{0,5}}"
+        name=(rf"{NAME_WORD}(?:{GAP}(?:{INITIAL}{GAP})*(?:{particle}{GAP})?{NAME_WORD}){{0,5}}"
               rf"(?:,?\s+{suffix}(?!\w))?"),
         role_title=role_title, qualifier=qualifier, title=rf"(?:(?:{qualifier}\s+)*{role_title}(?!\w))",
         speech_verbs=alternation(v.speech_verbs),

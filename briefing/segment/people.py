@@ -16,6 +16,7 @@ from functools import cache
 from briefing.lang import available, vocabulary
 from briefing.segment.patterns import (
     FEMALE_TITLES,
+    GAP,
     HYPHENED_PARTICLE,
     INITIAL,
     MALE_TITLES,
@@ -574,7 +575,7 @@ class ArticleWords:
         if first < 0 or not articles:
             return set()
         pattern = (rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, articles))})\s+(?P<between>(?:[\w’'\-]+\s+){{0,2}}?)"
-                   rf"(?i:{re.escape(words[-1])}),?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+                   rf"(?i:{re.escape(words[-1])}),?\s+(?P<name>{NAME_WORD}(?:{GAP}{NAME_WORD}){{1,3}})")
         return {m.group("name") for m in re.finditer(pattern, self.text[first:])
                 if set(m.group("between").lower().split()) <= set(words)}
 
