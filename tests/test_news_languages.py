@@ -1,0 +1,117 @@
+"""Who said it, in news written in German, Spanish, Italian and English, one rule a case: each article is a few
+sentences written for these tests (invented people), in the language the rule is about, and the whole segmenter
+reads it as a listener would get it."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.read import parse_article
+from briefing.segment import segment
+from tests.helpers import speakers_of
+
+
+def language_of(text: str) -> str:
+    return parse_article(text).language
+
+
+GERMAN = {
+    "'rät' is a speech verb": (
+        "Tierschutz an Silvester\n\nDer Verein ruft zum Verzicht auf Böller auf. „Katzen bleiben in dieser Nacht "
+        "besser im Haus“, rät die Vorsitzende Eva Brunner.\n", ["Eva Brunner"]),
+    "a place or document after the name ends the speaker's phrase": (
+        "Neue Leitung gewählt\n\nDie Feier in der Stadthalle ist vorbei. „Es war ein schöner Abend“, erklärt Lena "
+        "Kurz in einer Mitteilung des Vereins.\n", ["Lena Kurz"]),
+    "what follows the speaker ('ihre Wahl') is no name": (
+        "Neue Leitung gewählt\n\nDie Delegierten haben am Dienstag gewählt. „Ich danke allen für das Vertrauen“, "
+        "kommentiert Lena Kurz ihre Wahl.\n", ["Lena Kurz"]),
+    "a compound role before the name is a title": (
+        "Hilfe nach dem Sturm\n\nDas Rote Kreuz ruft zu Spenden auf. „Wir sind bereit“, sagt DRK-Generalsekretär "
+        "Christian Roth. „Jede Spende hilft“, sagt Roth.\n", ["Christian Roth", "Christian Roth"]),
+    "', so X' after the quote names the speaker": (
+        "Gottesdienste im Lockdown\n\nDen Gemeinden stehe es frei, Gottesdienste auszusetzen: „Niemand soll sich "
+        "unter Druck gesetzt fühlen“, so der Bischof Paul Brenner.\n", ["Paul Brenner"]),
+    "'äußerte sich' with the subject after the verb": (
+        "Streit um den Gipfel\n\nDie Opposition ist verärgert. Ähnlich äußerte sich Fraktionsgeschäftsführer Jan "
+        "Kobel: „Wann, wenn nicht jetzt, muss darüber gesprochen werden?“\n", ["Jan Kobel"]),
+    "'wie X sich ausdrückte' attributes the quote after it": (
+        "Streit um den Gipfel\n\nDie Opposition hält die Verschiebung für eine „schwere Fehlentscheidung“, wie der "
+        "Parteichef Karl Brenner sich ausdrückte. „Unsere Forderung ist, dass der Gipfel sofort stattfindet.“\n",
+        ["Karl Brenner"]),
+}
+
+SPANISH = {
+    "'dijo a la red X': the network is who heard it, not who spoke": (
+        "Autos robados en la frontera\n\nEl investigador chileno Hugo Brisco habló con la prensa este martes sobre "
+        "los vehículos robados. “Nadie sabe dónde están los autos”, dijo a la red Tevé.\n", ["Hugo Brisco"]),
+    "a gerund after the verb names nobody: the subject is left out": (
+        "Advertencia sobre la guerra\n\nEl periodista Dmitri Volkov habló este martes en Ginebra. “Oímos que hay "
+        "que abrir los silos”, dijo refiriéndose a las entregas de Estados Unidos, la Unión Europea y otros "
+        "países.\n", ["Dmitri Volkov"]),
+    "a clause after the comma is not the speaker's name": (
+        "Críticas al senador\n\nEl presidente Tomás Ibarra respondió a las críticas del senador. “Es la agenda "
+        "de siempre”, dijo el mandatario, en alusión a la marca Gran Plan de Trump.\n", ["mandatario"]),
+    "'la diputada' is the deputy the article named": (
+        "Alerta por el relleno de la bahía\n\nLa diputada Rosa Ibarra advirtió sobre el proyecto en la calzada. "
+        "“Contra este proyecto se ha pronunciado la Corte Suprema”, señaló la diputada ante el pleno legislativo.\n",
+        ["Rosa Ibarra"]),
+    "a name never runs into the next paragraph": (
+        "Senador critica al presidente\n\n“Todo el mundo lo sabe”, indicó el senador Luis Prado\n\nCaracas.- El "
+        "senador Luis Prado calificó el martes al presidente de incapacitado. “Tiene que dimitir”, añadió el "
+        "senador.\n", ["Luis Prado", "Luis Prado"]),
+}
+
+ITALIAN = {
+    "a relative clause between the name and the verb, and an elided article that is no name": (
+        "Il ciclone in Birmania\n\nIl bilancio resta incerto. Dall’ambasciata fanno sapere: «Le vittime sono più di "
+        "centomila», mentre Aldo Ferri, che dirige la Casa dei Bambini in Birmania, dice: «Molte aree sono ancora "
+        "sommerse dalle acque».\n", [None, "Aldo Ferri"]),
+    "a place after 'di' inside a role phrase is not the speaker": (
+        "Nuovo vicepresidente eletto\n\nLuca Bellini è stato eletto all'unanimità vicepresidente del consiglio. «Non "
+        "nascondo la mia emozione», ha detto il nuovo numero due di Palazzo Verdi.\n", ["nuovo numero due"]),
+}
+
+ENGLISH = {
+    "a new sentence after the quote leads into the next quote": (
+        "Ban passes\n\nThe ban was signed on Monday. Dana Quill, a lawmaker, said, \"We need this now\". Early critic "
+        "Bo Renner said, \"It goes too far.\"\n", ["Dana Quill", "Bo Renner"]),
+    "a relative clause between the later speaker and the verb": (
+        "Flood toll rises\n\nThe embassy said the toll was high, while Ann Lee, who heads the Kelby Fund in Burma, "
+        "said: \"Many areas are still flooded.\"\n", ["Ann Lee"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", GERMAN.values(), ids=GERMAN.keys())
+def test_german(text: str, expected: list[str | None]) -> None:
+    assert language_of(text) == "de"
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", SPANISH.values(), ids=SPANISH.keys())
+def test_spanish(text: str, expected: list[str | None]) -> None:
+    assert language_of(text) == "es"
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", ITALIAN.values(), ids=ITALIAN.keys())
+def test_italian(text: str, expected: list[str | None]) -> None:
+    assert language_of(text) == "it"
+    speakers = speakers_of(text)
+    assert speakers[-1] == expected[-1]
+    assert not any(speaker and ("Dall" in speaker or "Palazzo" in speaker) for speaker in speakers)
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH.values(), ids=ENGLISH.keys())
+def test_english(text: str, expected: list[str | None]) -> None:
+    assert speakers_of(text) == expected
+
+
+def test_a_capitalised_german_noun_is_no_speaker() -> None:
+    """German capitalises every noun: "Sicherheit", "Einstellung", "Meinungsäußerung" before a quote name nobody,
+    so the speaker named after the quote speaks."""
+    text = ("Silvester ohne Böller\n\nTiere brauchen an Silvester einen ruhigen Umgang und Sicherheit. „Lassen Sie "
+            "die Katzen drinnen“, rät Eva Brunner. Die richtige Einstellung zählt. „Bleiben Sie bei Ihren Tieren“, "
+            "sagt Brunner.\n")
+    speakers = speakers_of(text)
+    assert speakers == ["Eva Brunner", "Eva Brunner"]
+    assert all(segment.speaker != "Umgang Sicherheit" for segment in segment(parse_article(text)).segments)
