@@ -115,3 +115,22 @@ def test_a_capitalised_german_noun_is_no_speaker() -> None:
     speakers = speakers_of(text)
     assert speakers == ["Eva Brunner", "Eva Brunner"]
     assert all(segment.speaker != "Umgang Sicherheit" for segment in segment(parse_article(text)).segments)
+
+
+ENGLISH_SUBJECTS = {
+    "a name after 'to' in a description is not the subject": (
+        "Court rules on posts\n\nThe court ruled on Thursday. Dana Quill of Kelby University and contributor to "
+        "The Harbour Review wrote, \"A single country could demand that a post be taken down.\"\n", ["Dana Quill"]),
+    "a capitalised word before a number names a thing": (
+        "Treaty invoked\n\nThe operation was condemned. Tom Vale cited Article 5 of the treaty and said, \"They "
+        "need to stand by us.\"\n", ["Tom Vale"]),
+    "an organisation that releases a statement speaks it": (
+        "Court rules on posts\n\nThe court ruled on Thursday. Kelby Books released a statement which read, in "
+        "part, \"This judgment raises critical questions.\" Kelby Books further claimed, \"It undermines a "
+        "long-standing principle.\"\n", ["Kelby Books", "Kelby Books"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_SUBJECTS.values(), ids=ENGLISH_SUBJECTS.keys())
+def test_english_subjects(text: str, expected: list[str | None]) -> None:
+    assert speakers_of(text) == expected

@@ -141,10 +141,14 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     appositive = [t for t in reversed(closed) if t and t not in named and t[0].lower() in DESCRIBING_WORDS]
     # a relative clause ("Ada Ferri, che dirige la Casa Verde") describes the name before it: its names come last
     appositive += [t for t in reversed(parts) if t and t not in named and t not in appositive and t[0] in RELATIVES]
-    for tokens in named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive:
-        found = _last_name_in(tokens, article)
-        if found:
-            return found
+    ordered = named + [t for t in reversed(parts) if t not in named and t not in appositive] + appositive
+    # "Ann Lee of Kelby University and contributor to The Daily Sun": a name only after "of"/"to" in one part
+    # describes; another part's own name comes first
+    for described_too in (False, True):
+        for tokens in ordered:
+            found = _last_name_in(tokens, article, described_too)
+            if found:
+                return found
     first = PART_BREAK.split(raw)[0]
     titles = tuple(t for t in TOKEN.findall(first) if TITLE_TOKEN.match(t))
     return NameParts(titles, "", first.strip())
@@ -195,7 +199,7 @@ def _drop_determiner(raw: str) -> str:
     return raw[match.end() :] if match else raw
 
 
-def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts | None:
+def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too: bool = True) -> NameParts | None:
     # "a senior Lee adviser", "the New Jersey governor", "a New Hampshire Republican", "the Marsh White House": a
     # name before a role or title word describes the role; the role, not that name, is the person
     runs = [run for run in reversed(_runs(tokens, article))
@@ -204,7 +208,9 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None) -> NameParts 
     # name before it ("as Ann Lee of Harbour News": Ann Lee)
     first = min((run[0] for run in runs), default=0)
     described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0])]
-    for run_start, run_end in [run for run in runs if run not in described] + described:
+    if not described_too:  # only a name that no clause word describes ("contributor to Slate": not Slate)
+        runs = [run for run in runs if not _after_clause_word(tokens, run[0])]
+    for run_start, run_end in [run for run in runs if run not in described] + (described if described_too else []):
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
         if _is_person_name(name, tokens, run_end - len(run), article) and not _is_sentence_start_word(
@@ -312,6 +318,9 @@ def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWo
         return False  # "National" of "Republican National Committee", "Wall" of "Wall Street": part of a longer name
     if NOT_A_NAME.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
+    end = start + len(name.split())
+    if end < len(tokens) and tokens[end][:1].isdigit():
+        return False  # "Article 5", "Section 230", "Route 66": a numbered thing, not a person
     before = tokens[start - 1] if start else ""
     # "South Dakota", "Hong Kong"; but "Secretary of State Ann Lee": a title word ends the title, not a place
     return not (CAPITALISED.match(before) and NOT_A_PERSON.fullmatch(before) and not TITLE_TOKEN.match(before))
