@@ -134,3 +134,23 @@ ENGLISH_SUBJECTS = {
 @pytest.mark.parametrize("text, expected", ENGLISH_SUBJECTS.values(), ids=ENGLISH_SUBJECTS.keys())
 def test_english_subjects(text: str, expected: list[str | None]) -> None:
     assert speakers_of(text) == expected
+
+
+INCISES = {
+    "French: « ..., explique X, ... » names the speaker inside the quote": (
+        "Le glyphosate\n\nLes opposants accusent le fabricant de tout. « Absurde. Ce processus est la norme, "
+        "explique Paul Vidal, toxicologue, ancien de l’agence. Les études doivent être fournies par les "
+        "entreprises. »\n", "fr", ["Paul Vidal"]),
+    "Italian: «... – spiegano gli attivisti – ...» names a group": (
+        "Il clima\n\nIl sito raccoglie molte informazioni sul clima. «L’orologio climatico – spiegano gli attivisti "
+        "sul sito – mostra due numeri.»\n", "it", ["attivisti"]),
+    "English: a clause after a comma inside the quote is no incise": (
+        "Press conferences\n\nA columnist, Ruth Vale, wrote, \"The candidate, famously opaque, answered a grand "
+        "total of seven questions on that day.\"\n", "en", ["Ruth Vale"]),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", INCISES.values(), ids=INCISES.keys())
+def test_incise(text: str, language: str, expected: list[str | None]) -> None:
+    assert language_of(text) == language
+    assert speakers_of(text) == expected

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from briefing.model import Segment
 from briefing.segment.after_quote import right_after
-from briefing.segment.lead_in import BEFORE_QUOTE_VERB, lead_in, partial_intro, speaker_label
+from briefing.segment.lead_in import BEFORE_QUOTE_VERB, incise, lead_in, partial_intro, speaker_label
 from briefing.segment.mentions import PERSON_MENTION, collect_mentions
 from briefing.segment.people import ArticleWords, People, Person, split_name
 from briefing.segment.ranker import (
@@ -129,7 +129,8 @@ def _rerank(segments: list[Segment], source: str, speakers: dict, people: People
 
 
 def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> Attribution | None:
-    """The speaker named right after the quote, or in the sentence that leads into it, else by a label inside it."""
+    """The speaker named right after the quote or in an incise inside it, or in the sentence that leads into it, else
+    by a label inside it."""
     stop_words = article.stop_words if article else frozenset()
     quote = segments[index]
     preceding = segments[index - 1] if index else None
@@ -137,7 +138,7 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
         introduced = partial_intro(preceding)
         if introduced:
             return introduced
-    after = right_after(segments, index, stop_words, article)
+    after = right_after(segments, index, stop_words, article) or incise(quote, article)
     if after:
         return after
     leads_in = preceding and preceding.kind == "narration" and (

@@ -7,7 +7,7 @@ import re
 
 from briefing.model import Segment
 from briefing.segment.mentions import CANDIDATE, ROLE_THEN_NAME
-from briefing.segment.patterns import ADVERB, UPPER, WHEN, LanguagePattern, alternation, capitalised
+from briefing.segment.patterns import ADVERB, UPPER, VOCAB, WHEN, LanguagePattern, alternation, capitalised
 from briefing.segment.people import ArticleWords, split_name
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import (
@@ -43,8 +43,15 @@ LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
     rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))"
     # "..., while Ann Lee, who heads the Kelby Fund, said": a relative clause between the name and its verb
     rf"(?:,\s+{w.any_of('relatives')}\s[^,.!?]{{1,150}},)?\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))
+# « Absurde. Ce processus est la norme, explique Ana Vidal, toxicologue. Les études ... », "Das war knapp – sagt
+# Eva Roth – und wir wissen es": an incise inside the quote, the verb first, names who speaks
+INCISE = LanguagePattern(lambda w: (
+    rf"(?:,|\s[–—-])\s+{w.speech_verbs}(?:-t-\w+)?\s+"
+    rf"(?P<name>(?:(?!\s{w.clause_word}\s)[^,.!?;:–—«»“”„\"()]){{1,60}}?)(?:\s+{w.clause_word}\s[^,.!?;:–—]*)?"
+    rf"\s*(?:,|\s[–—-]|\.)"))
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
 SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
+ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
 LEAD_IN_VERBS = ("verb", "verb2", "verb4")
 
@@ -70,6 +77,25 @@ def speaker_label(quote: Segment, article: ArticleWords | None = None) -> Attrib
     if not name or not _names_a_person(name, article):
         return None
     return Attribution(name, quote.start + label.start("name"), f'colon-lead-in: "{label.group("name")}:"')
+
+
+def incise(quote: Segment, article: ArticleWords | None = None) -> Attribution | None:
+    """« Absurde, explique Ana Vidal, toxicologue. Les études ... »: the speaker a quote names in an incise of its
+    own (a speech verb, then the speaker, between commas or dashes)."""
+    found = INCISE.search(quote.text)
+    if not found or not _a_speaker(found.group("name"), article):
+        return None
+    # the cue of a verb-first attribution after the quote's words, as the ranker knows it
+    return Attribution(found.group("name"), quote.start + found.start("name"),
+                       f'said-after: "{found.group(0).strip(" ,–—-")}" (an incise)')
+
+
+def _a_speaker(phrase: str, article: ArticleWords | None) -> bool:
+    """An incise names a person ("Ana Vidal, toxicologue"), a pronoun, or a role or group the language lists ("gli
+    attivisti"); not any phrase after a verb ("answered a grand total of seven questions")."""
+    role = role_of(phrase)
+    return is_pronoun(phrase) or bool(person_name(split_name(phrase, article).name)) or bool(
+        role and role.split()[-1].lower() in ROLE_NOUNS)
 
 
 def _names_a_person(name: str, article: ArticleWords | None) -> bool:
