@@ -34,6 +34,10 @@ GERMAN = {
     "'äußerte sich' with the subject after the verb": (
         "Streit um den Gipfel\n\nDie Opposition ist verärgert. Ähnlich äußerte sich Fraktionsgeschäftsführer Jan "
         "Kobel: „Wann, wenn nicht jetzt, muss darüber gesprochen werden?“\n", ["Jan Kobel"]),
+    "after an opening adverb the speaker follows the verb, even right after another speaker's quote": (
+        "Streit um den Gipfel\n\nDie Opposition ist verärgert. Die Fraktionschefin Ina Wolf sagte den Zeitungen: "
+        "„Wir brauchen mehr Austausch.“ Ähnlich äußerte sich Fraktionsgeschäftsführer Jan Kobel: „Wann, wenn "
+        "nicht jetzt, muss darüber gesprochen werden?“\n", ["Ina Wolf", "Jan Kobel"]),
     "'wie X sich ausdrückte' attributes the quote after it": (
         "Streit um den Gipfel\n\nDie Opposition hält die Verschiebung für eine „schwere Fehlentscheidung“, wie der "
         "Parteichef Karl Brenner sich ausdrückte. „Unsere Forderung ist, dass der Gipfel sofort stattfindet.“\n",

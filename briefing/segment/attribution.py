@@ -147,5 +147,5 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
     # '"A," he claimed. "B."': a sentence that attributes the quote before it is no lead-in of its own
     attributes_previous = index >= 2 and segments[index - 2].kind == "quote" and not segments[index - 2].partial \
         and segments[index - 2].paragraph == quote.paragraph
-    found = lead_in(preceding, stop_words, attributes_previous) if leads_in else None
+    found = lead_in(preceding, stop_words, attributes_previous, article) if leads_in else None
     return found or speaker_label(quote, article)

@@ -109,8 +109,8 @@ def _names_a_person(name: str, article: ArticleWords | None) -> bool:
     return fuller is not None and bool(person_name(split_name(fuller.group(0), article).name))
 
 
-def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
-             attributes_previous: bool = False) -> Attribution | None:
+def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_previous: bool = False,
+            article: ArticleWords | None = None) -> Attribution | None:
     """'X said:' / 'According to X,' / 'In a statement, the board said:' / 'X: ...' before the quote."""
     sentence_at = sentence_start(preceding.text, len(preceding.text))
     sentence = preceding.text[sentence_at:]
@@ -127,6 +127,11 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
     name = trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
     if group == "name7" and ((attributes_previous and sentence_at == 0) or opens_a_leading_clause(name)):
         match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
+    # "Ähnlich äußerte sich Jan Kobel:": a word that only starts sentences, then the verb, then the speaker
+    opener = article is not None and len(name.split()) == 1 and not article.is_proper(name.strip())
+    inverted = _named_after_the_verb(sentence, match, verb) if match and verb and opener else None
+    if inverted:
+        return Attribution(inverted[0], offset + inverted[1], f'said-before: "{sentence.strip(" ,:")}"')
     if match and usable(name):
         cue = {"name2": "according-to", "name3": "said-before"}.get(group, "said-before")
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
@@ -134,6 +139,17 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(),
     if sentence.rstrip().endswith(":"):
         return _colon_lead_in(sentence, offset)
     return None
+
+
+def _named_after_the_verb(sentence: str, match: re.Match, verb: str) -> tuple[str, int] | None:
+    """"Ähnlich äußerte sich Fraktionschef Jan Kobel:": with nobody named before the verb (a sentence that opens with
+    an adverb, German word order), the person named right after it, up to the colon."""
+    verb_end = next(match.end(g) for g in LEAD_IN_VERBS if match.group(g) == verb)
+    rest = sentence[verb_end:]
+    phrase = rest.strip(" ,:").split(",")[0]
+    start = verb_end + rest.find(phrase)
+    return (phrase, start) if phrase and person_name(split_name(phrase).name) and sentence.rstrip().endswith(":") \
+        else None
 
 
 def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
