@@ -158,3 +158,21 @@ INCISES = {
 def test_incise(text: str, language: str, expected: list[str | None]) -> None:
     assert language_of(text) == language
     assert speakers_of(text) == expected
+
+
+def test_a_quotation_over_two_paragraphs_is_one_speakers() -> None:
+    """A paragraph that ends inside an open quotation and a next one that reopens it: one quotation, one speaker,
+    the one named at its end, even when someone else spoke just before."""
+    text = ("Storm hits coast\n\nThe storm hit on Monday. \"It was terrible,\" Tom Vale told the Kelby Herald.\n\n"
+            "\"The first paragraph of a long statement goes on.\n\n\"And the second paragraph ends it,\" said Bo "
+            "Kim.\n")
+    assert speakers_of(text) == ["Tom Vale", "Bo Kim", "Bo Kim"]
+
+
+def test_a_leading_clause_is_no_subject_when_the_main_clause_leaves_it_out() -> None:
+    """Italian leaves the subject out: "Quando gli è stato chiesto delle tariffe, ha detto:" names nobody, so the
+    minister the paragraph is about speaks, not "è stato chiesto delle tariffe"."""
+    text = ("Accordo firmato\n\nIl ministro Paolo Ferri ha firmato ieri l’accordo a Roma. Quando gli è stato chiesto "
+            "delle tariffe, ha detto: «Negozieremo con calma».\n")
+    assert language_of(text) == "it"
+    assert speakers_of(text) == ["Paolo Ferri"]

@@ -117,7 +117,10 @@ def indefinite(raw: str) -> str | None:
 def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
-    words = main_clause(PARENTHESES.sub("", raw).strip(" ,")).split()
+    bare = PARENTHESES.sub("", raw).strip()
+    if bare.endswith(",") and bare.count(",") == 1 and opens_a_leading_clause(bare):
+        return ""  # "Quando gli è stato chiesto delle tariffe, ha detto": the main clause leaves its subject out
+    words = main_clause(bare.strip(" ,")).split()
     coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
     while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb

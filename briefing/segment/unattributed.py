@@ -24,11 +24,15 @@ def share_within_utterances(segments: list[Segment], speakers: dict, source: str
     quotes = sorted(speakers)
     for _ in range(2):
         for a, b in itertools.pairwise(quotes):
-            same = (b == a + 1 and segments[a].paragraph == segments[b].paragraph) or _runs_on(segments, a, b, source)
+            runs_on = _runs_on(segments, a, b, source)
+            same = (b == a + 1 and segments[a].paragraph == segments[b].paragraph) or runs_on
+            # one quotation over several paragraphs is one speaker's by how quotation marks work: a cue the ranker
+            # keeps (a continuation), where quotes merely next to each other may still be two people's
+            cue = "continues-previous: one quotation over paragraphs" if runs_on else "same-utterance"
             if same and speakers[a][0] is None and speakers[b][0] is not None:
-                speakers[a] = (speakers[b][0], "same-utterance")
+                speakers[a] = (speakers[b][0], cue)
             if same and speakers[b][0] is None and speakers[a][0] is not None:
-                speakers[b] = (speakers[a][0], "same-utterance")
+                speakers[b] = (speakers[a][0], cue)
 
 
 def _runs_on(segments: list[Segment], a: int, b: int, source: str) -> bool:
