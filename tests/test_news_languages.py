@@ -176,3 +176,11 @@ def test_a_leading_clause_is_no_subject_when_the_main_clause_leaves_it_out() -> 
             "delle tariffe, ha detto: «Negozieremo con calma».\n")
     assert language_of(text) == "it"
     assert speakers_of(text) == ["Paolo Ferri"]
+
+
+def test_according_to_a_role_then_its_name() -> None:
+    """"Segundo a diretora de operações da empresa, Ana Souza, ...": the name the sentence gives the role speaks."""
+    text = ("Greve na refinaria\n\nOs trabalhadores pararam nesta segunda-feira na refinaria. Segundo a diretora de "
+            "operações da empresa, Ana Souza, \"a produção não foi afetada\".\n")
+    assert language_of(text) == "pt"
+    assert speakers_of(text) == ["Ana Souza"]

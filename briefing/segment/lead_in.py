@@ -35,6 +35,8 @@ BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
     rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
 ))
+# After "according to the company's director": the name the sentence gives that role, between commas
+ROLE_THEN_APPOSITIVE = LanguagePattern(lambda w: rf",\s+(?P<name>{w.name})\s*,")
 CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": usable checks it
 # ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
 # linking word in lower case may open it; a relative clause may stand between the speaker and the verb)
@@ -125,6 +127,11 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     group = next((g for g in LEAD_IN_NAMES if match.group(g)), "") if match else ""
     verb = next((match.group(g) for g in LEAD_IN_VERBS if match.group(g)), "") if match else ""
     name = trim(sentence[match.start(group) : match.end(group)], verb, stop_words) if match else ""
+    if group == "name2" and not person_name(split_name(name).name):
+        named = ROLE_THEN_APPOSITIVE.match(sentence, match.end(group))  # "Segundo a diretora da empresa, Ana Souza,"
+        if named and person_name(split_name(named.group("name")).name):
+            return Attribution(named.group("name"), offset + named.start("name"),
+                               f'according-to: "{sentence[match.start(group) : named.end()].strip(" ,:")}"')
     if group == "name7" and ((attributes_previous and sentence_at == 0) or opens_a_leading_clause(name)):
         match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
     # "Ähnlich äußerte sich Jan Kobel:": a word that only starts sentences, then the verb, then the speaker
