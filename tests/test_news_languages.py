@@ -184,3 +184,12 @@ def test_according_to_a_role_then_its_name() -> None:
             "operações da empresa, Ana Souza, \"a produção não foi afetada\".\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["Ana Souza"]
+
+
+def test_whom_the_speaker_told_stands_between_verb_and_speaker() -> None:
+    """« ... », a déclaré à l’AFP le porte-parole du syndicat, Jean Lemaire: the agency heard it, he said it."""
+    text = ("Grève à la raffinerie\n\nLes salariés ont cessé le travail lundi matin. « Nous n’accepterons pas la "
+            "baisse », a déclaré à l’AFP le porte-parole du syndicat, Jean Lemaire.\n")
+    assert language_of(text) == "fr"
+    (speaker,) = speakers_of(text)
+    assert speaker == "Jean Lemaire"

@@ -56,6 +56,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "prepositions": ("grammar", "prepositions"),
     "definite_articles": ("grammar", "definite_articles"),
     "gerund_endings": ("grammar", "gerund_endings"),
+    "recipients": ("grammar", "recipients"),
     "noun_endings": ("not_names", "noun_endings"),
 }
 
@@ -102,6 +103,7 @@ class Vocabulary:
     prepositions: tuple[str, ...] = ()
     definite_articles: tuple[str, ...] = ()
     gerund_endings: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
 
 

@@ -43,8 +43,16 @@ def _phrase_after(w: Words) -> str:
             rf"{_clause_after(w)}(?:,\s+(?!{w.clause_word}\b){_clause_after(w)})?)")
 
 
+def _recipient(w: Words) -> str:
+    """"a déclaré à l’AFP le porte-parole", "dijo a EFE el ministro": whom the speaker told (one capitalised word,
+    maybe elided onto an article) between the verb and the speaker's phrase, which starts with a determiner."""
+    return (rf"(?:{w.any_of('recipients')}\s*(?:[\w]{{1,2}}[’']\s*)?[{UPPER}][\w.\-]*\s+"
+            rf"(?={w.determiner}\s))?")
+
+
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+(?P<name>{_phrase_after(w)})"), "said-after"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+{_recipient(w)}(?P<name>{_phrase_after(w)})"),
+     "said-after"),
     # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
     # the verb
     (LanguagePattern(lambda w: rf"{SEP}(?!{w.pronoun}\b|{w.determiner}\b)[a-z][^.!?“”\"«»]{{0,120}}?,\s+"
