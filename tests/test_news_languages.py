@@ -193,3 +193,11 @@ def test_whom_the_speaker_told_stands_between_verb_and_speaker() -> None:
     assert language_of(text) == "fr"
     (speaker,) = speakers_of(text)
     assert speaker == "Jean Lemaire"
+
+
+def test_a_title_goes_on_after_de() -> None:
+    """"Chef de Mission Dirk Vogt", "el ministro de Hacienda Juan Pérez": the capitalised word after "de" belongs to
+    the title, not to the name."""
+    text = ("Olympia\n\nDas Team wartet auf einen Test. „Wir warten jetzt auf das Ergebnis“, sagte Chef de Mission "
+            "Dirk Vogt am Mittwoch.\n")
+    assert speakers_of(text) == ["Dirk Vogt"]

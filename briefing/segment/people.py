@@ -83,6 +83,7 @@ LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
@@ -268,8 +269,8 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return True
     if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
-    if i > 1 and tokens[i - 1] == "of" and TITLE_TOKEN.match(tokens[i - 2]):
-        return False  # "Chief of Staff", "Minister of Finance": the title goes on
+    if i > 1 and tokens[i - 1] in TITLE_LINKS and _is_title_or_role(tokens[i - 2]):
+        return False  # "Chief of Staff", "Minister of Finance", "Chef de Mission": the title goes on
     if article is not None and not article.is_name_word(token):
         return False
     if PARTY_LABEL.match(token):
@@ -283,6 +284,10 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if PARTICLE_TOKEN.match(token):
         return 0 < i < len(tokens) - 1
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
+
+
+def _is_title_or_role(token: str) -> bool:
+    return bool(TITLE_TOKEN.match(token)) or token.lower() in ROLE_WORDS
 
 
 def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) -> bool:
