@@ -201,3 +201,13 @@ def test_a_title_goes_on_after_de() -> None:
     text = ("Olympia\n\nDas Team wartet auf einen Test. „Wir warten jetzt auf das Ergebnis“, sagte Chef de Mission "
             "Dirk Vogt am Mittwoch.\n")
     assert speakers_of(text) == ["Dirk Vogt"]
+
+
+@pytest.mark.parametrize("title", ["President", "president"])
+def test_a_title_then_one_name_word_is_a_person_a_pronoun_can_refer_to(title: str) -> None:
+    """"Turkish president Tarkan said ... he said": a lone surname after a title is a person, even one ending like
+    a people's name ("-an"), so "he" is him, not someone named paragraphs before."""
+    text = ("Summit\n\nThe ministers met on Wednesday. The foreign minister, Luca Ferri, joined the talks as an "
+            f"observer.\n\nOn Wednesday, Turkish {title} Kazdağan called for regional cooperation, claiming a say. "
+            "\"No project excluding our country can be implemented\", he said.\n")
+    assert speakers_of(text) == ["Kazdağan"]

@@ -81,7 +81,12 @@ LONE_AFTER_KIN = LanguagePattern(
 NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "female" for w in VOCAB.female_nouns}
 LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
-LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE)
+# "Turkish President Erdoğan called", "Präsident Kessler sagte": a title, then one name word, then the sentence goes
+# on in lower case
+LONE_AFTER_TITLE = LanguagePattern(
+    lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
+              rf"(?=\s+[a-zà-ÿß])")
+LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
@@ -498,6 +503,9 @@ class ArticleWords:
 
     def _is_lone_name(self, name: str, start: int) -> bool:
         before = self.text[:start].split()[-1:]
+        titled = bool(before) and bool(TITLE_TOKEN.match(before[0]) or before[0].lower() in ROLE_WORDS)
+        if titled:
+            before = []  # "President Erdoğan": a title before it, not a first name (nor a people: "Americans")
         if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
                        or PARTICLE_TOKEN.match(before[0].lower()) or NOT_A_NAME.search(before[0])):
             return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
@@ -505,7 +513,7 @@ class ArticleWords:
             return False  # "the Marrites, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
         if POSSESSIVE.search(name) or ACRONYM.search(name) or not self.is_proper(name) or name.lower() in self.lower \
                 or name.lower() in STOP_NAMES or TITLE_TOKEN.match(name) or NOT_A_NAME.search(name) \
-                or DEMONYM.search(name) or name in self.places:
+                or (DEMONYM.search(name) and not titled) or name in self.places:
             return False
         beside = re.finditer(rf"({NAME_WORD})\s+{re.escape(name)}(?!\w)|(?<!\w){re.escape(name)}\s+({NAME_WORD})",
                              self.text)
@@ -515,7 +523,8 @@ class ArticleWords:
         """"Ann" in "Ann Lee"; not "Meanwhile" in "Meanwhile Zorana" nor "The" in "The Lee": a word that is neither
         a stop word nor one the article writes in lower case."""
         word = POSSESSIVE.sub("", word)
-        return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower
+        return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower \
+            and not TITLE_TOKEN.match(word)  # "President Erdoğan": a title, not a first name
 
     def after_heading(self, phrase: str) -> str:
         """"... Keep Kelby Open" + a new line + "Dana Quill returned": a phrase that runs on from a heading's line
