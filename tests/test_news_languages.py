@@ -211,3 +211,13 @@ def test_a_title_then_one_name_word_is_a_person_a_pronoun_can_refer_to(title: st
             f"observer.\n\nOn Wednesday, Turkish {title} Kazdağan called for regional cooperation, claiming a say. "
             "\"No project excluding our country can be implemented\", he said.\n")
     assert speakers_of(text) == ["Kazdağan"]
+
+
+def test_this_source_is_the_source_quoted_before() -> None:
+    """« ... », a poursuivi cette source: a demonstrative refers back, and "source gouvernementale" is that source
+    (in French the adjective follows the noun): one voice for the three quotes."""
+    text = ("Pénurie de carburant\n\nLes stations sont presque à sec mardi. « Le gouvernement a réglé une dette », a "
+            "poursuivi une source gouvernementale. « Nous ne connaissons pas leurs motivations », a poursuivi cette "
+            "source. « La banque a donné la priorité aux compagnies », a poursuivi cette source gouvernementale.\n")
+    assert language_of(text) == "fr"
+    assert len(set(speakers_of(text))) == 1

@@ -757,9 +757,11 @@ class People:
         text = self.article.text
         named = {person.name for person in fuller
                  if any(phrase == role.lower() and at < back for phrase, at in self.article.roles_before(person.name))}
+        # "a Kelby Mills executive" for "the executive"; "source gouvernementale" for "cette source" (the adjective
+        # after the noun)
         longer = {person.name for person in speakers
-                  if person.name.endswith(f" {role}") and person.name.split()[-1].islower()
-                  and 0 <= _first_place(text, person.name) < back}
+                  if (person.name.endswith(f" {role}") or person.name.startswith(f"{role} "))
+                  and person.name.split()[-1].islower() and 0 <= _first_place(text, person.name) < back}
         if back == len(text) and len(named | longer) > 1:
             return None  # only ever right before names, and several of them: which one is not known
         found = [(_last_place(text, surname(name) if name in named else name, back), name) for name in named | longer]
