@@ -221,3 +221,11 @@ def test_this_source_is_the_source_quoted_before() -> None:
             "source. « La banque a donné la priorité aux compagnies », a poursuivi cette source gouvernementale.\n")
     assert language_of(text) == "fr"
     assert len(set(speakers_of(text))) == 1
+
+
+def test_an_object_pronoun_before_the_verb_is_not_part_of_the_name() -> None:
+    """"El ministro Tomás Ibarra le dijo a la agencia:": "le" is whom he told, not the end of his name."""
+    text = ("Huelga en la planta\n\nLos trabajadores pararon el lunes en la planta. El ministro Tomás Ibarra le dijo "
+            "a la agencia Reuters: “No vamos a ceder”.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Tomás Ibarra"]

@@ -57,6 +57,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "definite_articles": ("grammar", "definite_articles"),
     "gerund_endings": ("grammar", "gerund_endings"),
     "recipients": ("grammar", "recipients"),
+    "clitics": ("grammar", "clitics"),
     "noun_endings": ("not_names", "noun_endings"),
 }
 
@@ -104,6 +105,7 @@ class Vocabulary:
     definite_articles: tuple[str, ...] = ()
     gerund_endings: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
+    clitics: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
 
 

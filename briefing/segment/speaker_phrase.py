@@ -23,6 +23,7 @@ INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 CONJUNCTION_WORDS = set(VOCAB.conjunctions)
 RELATIVE_WORDS = set(VOCAB.relatives)
+CLITICS = set(VOCAB.clitics)  # "le dijo", "lui a dit": an object pronoun between the subject and its verb
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
 # "this Lee look-alike": a demonstrative and at most three words ending in a common noun
@@ -122,7 +123,7 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
         return ""  # "Quando gli è stato chiesto delle tariffe, ha detto": the main clause leaves its subject out
     words = main_clause(bare.strip(" ,")).split()
     coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
-    while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
+    while len(words) > 1 and (words[-1] in stop_words or words[-1] in CLITICS):  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
     raw = " ".join(words)
     last = raw.split(",")[-1]
