@@ -229,3 +229,13 @@ def test_an_object_pronoun_before_the_verb_is_not_part_of_the_name() -> None:
             "a la agencia Reuters: “No vamos a ceder”.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Tomás Ibarra"]
+
+
+def test_german_separable_verbs_and_a_dative_after_the_name() -> None:
+    """"teilte die Polizei mit", "fügte ein Sprecher hinzu": the verb's particle comes last and is no name;
+    "berichtete die Fahrerin Anna Wolf der Zeitung": the newspaper heard it, Anna Wolf said it."""
+    text = ("Unfall auf der A7\n\nAuf der Autobahn kam es am Montag zu einem Unfall. „Zwei Menschen wurden "
+            "verletzt“, teilte die Polizei mit. „Die Strecke bleibt gesperrt“, fügte ein Sprecher hinzu.\n\n„Das war "
+            "knapp“, berichtete die Fahrerin Anna Wolf der Zeitung.\n")
+    assert language_of(text) == "de"
+    assert speakers_of(text) == ["Polizei", "Sprecher", "Anna Wolf"]

@@ -32,7 +32,7 @@ REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.de
 
 def _clause_after(w: Words) -> str:
     """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail")."""
-    return rf"(?:(?!\s{w.clause_word}\s)[^.!?“”\"«»「」;:,\n]){{1,100}}"
+    return rf"(?:(?!\s{w.clause_word}\b)[^.!?“”\"«»「」;:,\n]){{1,100}}"
 
 
 def _phrase_after(w: Words) -> str:

@@ -62,7 +62,7 @@ PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 ELIDED_ARTICLE = re.compile(r"^[^\W\d_]{1,5}[’'][a-zà-ÿ]{2,}")  # "Dall’ambasciata": an article or preposition
 # A long word with an ending only common nouns have (German capitalises them: "Meinungsäußerung", "Organisatorin")
-COMMON_NOUN = LanguagePattern(lambda w: rf"^[{UPPER}][\w\-]{{4,}}{w.any_of('noun_endings')}$")
+COMMON_NOUN = LanguagePattern(lambda w: rf"^[{UPPER}][\w\-]{{3,}}{w.any_of('noun_endings')}$(?<=\w{{8}})")
 PART_BREAK = LanguagePattern(lambda w: rf",|\s+{w.conjunction}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = LanguagePattern(lambda w: rf"^{w.determiner}\s+")
 PLACE_WORD = LanguagePattern(lambda w: w.any_of('place_words'))
@@ -287,8 +287,14 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
-        return 0 < i < len(tokens) - 1
+        return 0 < i < len(tokens) - 1 and _may_follow_a_particle(tokens[i + 1])
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
+
+
+def _may_follow_a_particle(token: str) -> bool:
+    """"Anna Wolf der Zeitung", "Ana Ruiz de la Fundación": after the particle an organisation or a common noun,
+    so the particle is an article and the name ended before it."""
+    return not NOT_A_NAME.search(token) and not COMMON_NOUN.match(token)
 
 
 def _is_title_or_role(token: str) -> bool:
@@ -308,7 +314,7 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
     if token in SURNAME_TITLES and after_name and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
-            CAPITALISED.match(tokens[i + 1]):
+            CAPITALISED.match(tokens[i + 1]) and _may_follow_a_particle(tokens[i + 1]):
         return True  # "Anna de Vries", "Jan van Albers": a particle between two name words
     return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
         tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
