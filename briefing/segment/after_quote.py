@@ -31,13 +31,14 @@ REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.de
 
 
 def _clause_after(w: Words) -> str:
-    """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail")."""
+    """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail"),
+    and at a line break (a name never runs into the next paragraph)."""
     return rf"(?:(?!\s{w.clause_word}\b)[^.!?“”\"«»「」;:,\n]){{1,100}}"
 
 
 def _phrase_after(w: Words) -> str:
-    """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"), or be
-    someone new out of a group ("one of the organisers", "some of his aides")."""
+    """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"; not a clause
+    after it: "el mandatario, en alusión a ..."), or be someone new out of a group ("one of the organisers")."""
     part_of = rf"{w.any_of('indefinites', capitals=True)}\s+of\s+"
     return (rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|"
             rf"{_clause_after(w)}(?:,\s+(?!{w.clause_word}\b){_clause_after(w)})?)")
@@ -118,7 +119,7 @@ def _opens_with_a_gerund(phrase: str) -> bool:
     """"dijo refiriéndose a la UE": a gerund right after the verb opens a clause of its own, and the sentence leaves
     its subject out; whoever spoke is named elsewhere."""
     first = phrase.split()[:1]
-    return bool(first) and first[0][:1].islower() and first[0].endswith(GERUND_ENDINGS) if GERUND_ENDINGS else False
+    return bool(GERUND_ENDINGS and first) and first[0][:1].islower() and first[0].endswith(GERUND_ENDINGS)
 
 
 def _signs(phrase: str) -> bool:
