@@ -21,6 +21,7 @@ from briefing.segment.patterns import (
     MALE_TITLES,
     NAME_WORD,
     NOT_A_PERSON,
+    PRONOUN_WORDS,
     SENTENCE_END,
     STOP_NAMES,
     UPPER,
@@ -744,16 +745,37 @@ class People:
                     and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])]
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
+            start = sentence(fitting[-1][0])
+            if gender and _pronoun_between(self.article.text, start, latest[0][0], gender):
+                earlier = self._named_in_a_main_clause_before(start, gender, since)
+                if earlier:
+                    return earlier
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
         return (speaking or latest)[0][1]
+
+    def _named_in_a_main_clause_before(self, start: int, gender: str | None, since: int) -> Person | None:
+        """"Lee chairs the board. It is what she said it will write to Kim. 'We will,' she said": when the latest
+        sentence names people only after a preposition, and a "she" there already stands for someone before them,
+        the "she" is the subject of a sentence before it."""
+        if start <= since or not any(since <= mention[0] < start for mention in self.mentions):
+            return None
+        person = self.last_mentioned(start, gender, since)
+        latest = [mention for mention in self.mentions if since <= mention[0] < start and mention[1] is person]
+        text = self.article.text
+        return person if latest and not _after_a_linking_word(text, latest[-1][0]) else None
 
     def _in_subordinate_clause(self, position: int) -> bool:
         """"Reyes doubted it when Vell asked": a name right after "when", "as", "after" speaks in a clause leading
         into or hanging off the main one; the main clause's subject is who goes on speaking."""
         before = self.article.text[max(0, position - 20) : position].split() if self.article else []
         return bool(before) and before[-1].lower() in _subordinators(self.article.language)
+
+
+def _pronoun_between(text: str, start: int, end: int, gender: str) -> bool:
+    """Whether a he/she of this gender stands in text[start:end]."""
+    return any(PRONOUN_WORDS.get(word) == gender for word in re.findall(r"[\w’']+", text[start:end].lower()))
 
 
 def _after_a_linking_word(text: str, position: int) -> bool:
