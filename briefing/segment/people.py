@@ -784,10 +784,14 @@ def _after_a_linking_word(text: str, position: int) -> bool:
 
 
 def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
-    """"Asked about Kim's plan, Lee ...": a name before the first comma of a sentence that opens with a linking word."""
+    """"Asked about Kim's plan, Lee ...", "But pressed on Kim's role, Lee ...": a name before the first comma of a
+    sentence that opens with a linking word or a participle (a word ending in -ed or -ing, after a conjunction)."""
     opening = text[sentence:position]
-    first = opening.split()[:1]
-    return bool(first) and first[0].lower() in LINKING_WORDS and "," not in opening
+    words = opening.split()[:2]
+    if len(words) == 2 and words[0].lower() in STOP_NAMES - DESCRIBING_WORDS:
+        words = words[1:]  # "But", "And"; not "The" ("The embattled Ann Lee, ...")
+    first = words[0].lower() if words else ""
+    return bool(first) and (first in LINKING_WORDS or first.endswith(("ed", "ing"))) and "," not in opening
 
 def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
     """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""
