@@ -135,11 +135,11 @@ def read_table(folder: Path) -> list[dict]:
     tables = sorted(folder.glob("*.xlsx"))
     if not tables:
         raise SystemExit(f"{folder} holds no annotation table (*.xlsx).")
-    rows = [[cell for cell in row] for row in openpyxl.load_workbook(tables[0], read_only=True).active
+    rows = [list(row) for row in openpyxl.load_workbook(tables[0], read_only=True).active
             .iter_rows(values_only=True)]
     header = next(i for i, row in enumerate(rows) if "quotations" in row)
     names = rows[header]
-    return [dict(zip(names, row)) for row in rows[header + 1 :] if any(row)]
+    return [dict(zip(names, row, strict=False)) for row in rows[header + 1 :] if any(row)]
 
 
 def main(argv: list[str]) -> int:

@@ -138,7 +138,7 @@ def _named_after_the_verb(following: Segment, masked: str, match: re.Match,
     subject = following.text[match.start("name") : match.start("verb")]
     if not subject.rstrip().endswith(",") or _opens_with_a_name(subject, article) or \
             match.group("verb").split()[-1] in LINKING_WORDS:
-        return None  # "Lee told Ann Kim.", "Lee, a pastor, told Ann Kim.": the name after the verb is whom it was said to
+        return None  # "Lee told Ann Kim.", "Lee, a pastor, told Kim.": the name after the verb is whom it was said to
     if not named or not split_name(following.text[named.start("name") : named.end("name")]).name:
         return None
     evidence = following.text[: named.end("name")].strip(" ,.–—-")
