@@ -63,6 +63,10 @@ CASES = {
     "'the party's leaders said' is a group, not the person just written about": (
         'Title\n\nSenate leader Dana Quill spoke first.\n\n"We will win," the party\'s young leaders said.\n',
         ["party's young leaders"]),
+    "'the minister said': of two ministers, the one written about last": (
+        'Title\n\n"We will act," said Prime Minister Teo Brask.\n\nForeign Minister Ada Vorn asked for mercy on '
+        'Monday.\n\nVorn said she had called the family.\n\n"He is a human being," the minister said.\n',
+        ["Teo Brask", "Ada Vorn"]),
 }
 
 

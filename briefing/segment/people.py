@@ -595,6 +595,7 @@ class People:
         self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "ann lee" -> that person
         self.by_role: dict[str, Person] = {}
+        self.holders: dict[str, list[Person]] = {}  # everyone given a title or role, in order ("minister")
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
         for name, gender in (article.lone_names() if article is not None else {}).items():
@@ -617,7 +618,7 @@ class People:
         if len(parts.name.split()) > 1:
             self.by_full[parts.name.lower()] = person
         for title in parts.titles:
-            self.by_role.setdefault(title.lower().rstrip("."), person)
+            self._hold(title.lower().rstrip("."), person)
         person.gender = gender or person.gender
         return person
 
@@ -632,13 +633,28 @@ class People:
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
         phrase = stripped.lower().rstrip(".")
         if phrase in self.by_role:
-            return self.by_role[phrase]
+            return self._latest_holder(phrase, offset) or self.by_role[phrase]
         words = stripped.split()
         if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
-            return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
+            title = parts.titles[-1].lower().rstrip(".")  # "the Senator"; not "the former pollster"
+            return self._latest_holder(title, offset) or self.by_role.get(title)
         if len(words) == 1 and CAPITALISED.match(stripped):
             return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Tom Israel"
         return None
+
+    def _hold(self, role: str, person: Person) -> None:
+        self.by_role.setdefault(role, person)
+        if person not in self.holders.setdefault(role, []):
+            self.holders[role].append(person)
+
+    def _latest_holder(self, role: str, offset: int | None) -> Person | None:
+        """"Foreign Minister Ada Vorn ... Prime Minister Teo Brask ... Vorn said ... 'the minister said'": of several
+        people with the role, the one the article mentioned last before `offset`."""
+        holders = self.holders.get(role, [])
+        if len(holders) < 2 or offset is None:
+            return None
+        return next((mention[1] for mention in reversed(self.mentions)
+                     if mention[0] < offset and mention[1] in holders), None)
 
     def _bearer(self, name: str, gender: str | None = None, offset: int | None = None) -> Person | None:
         """The known person a name form fits: "Ruth Marsh" fits "Marsh" or "R. Marsh", not "Tom Marsh". A lone
@@ -665,7 +681,7 @@ class People:
     def add_role(self, phrase: str, person: Person) -> None:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
         if 2 < len(phrase) < 60:
-            self.by_role.setdefault(phrase, person)
+            self._hold(phrase, person)
         person.gender = person.gender or _noun_gender(phrase.split(",")[0])  # "Ann Lee, a spokeswoman for the club"
 
     def settle(self, speakers) -> None:
