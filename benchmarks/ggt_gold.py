@@ -5,7 +5,11 @@ usage: python benchmarks/ggt_gold.py GGT_FOLDER OUT_DIR
 
 GGT_FOLDER holds the English evaluation set of the Gender Gap Tracker (SFU Discourse Lab): rawtext/ID.txt (98
 Canadian news articles from seven outlets) and its annotation table (*.xlsx, one row an article, the column
-"quotations" a JSON list of {quote, speaker, verb, reference, *_index}). Reading the table needs openpyxl.
+"quotations" a JSON list of {quote, speaker, verb, reference, *_index}). Reading the table needs openpyxl. Both were
+in the public repository sfu-discourse-lab/GenderGapTracker (MIT licence for its code; the article texts belong to
+their outlets) until its evaluation data became "available upon request": at commit fe82ba2, unzip
+NLP/evaluation/src/rawtext.zip and take NLP/evaluation/src/eval/AnnotationTable_byArticle_withReplacementArticles.xlsx.
+Keep them outside this repository, like PolNeAR.
 
 For each article it writes OUT_DIR/OUTLET_ID.txt and OUTLET_ID.gold.json. The files give the body without its
 headline, so a neutral first line (NEUTRAL_TITLE) stands for it: the reader takes a text's first line as the title,
