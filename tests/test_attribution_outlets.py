@@ -67,6 +67,9 @@ CASES = {
         'Title\n\n"We will act," said Prime Minister Teo Brask.\n\nForeign Minister Ada Vorn asked for mercy on '
         'Monday.\n\nVorn said she had called the family.\n\n"He is a human being," the minister said.\n',
         ["Teo Brask", "Ada Vorn"]),
+    "'Liberal MP NAME' is a titled name, the he who speaks next": (
+        'Title\n\nMs. Ada Vorn kept her seat.\n\nLiberal MP Teo Brask — a former prosecutor — went on the radio '
+        'later in the day.\n\n"Nobody pressured anyone," he said.\n', ["Teo Brask"]),
 }
 
 
