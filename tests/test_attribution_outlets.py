@@ -70,6 +70,9 @@ CASES = {
     "'Liberal MP NAME' is a titled name, the he who speaks next": (
         'Title\n\nMs. Ada Vorn kept her seat.\n\nLiberal MP Teo Brask — a former prosecutor — went on the radio '
         'later in the day.\n\n"Nobody pressured anyone," he said.\n', ["Teo Brask"]),
+    "a body named after a place the article writes 'in' is no person called Canada": (
+        'Title\n\nMr. Teo Brask grew up in Canada. Library and Records Canada kept his photos.\n\nLife was hard in '
+        'Canada then.\n\n"I was shocked," he says.\n', ["Teo Brask"]),
 }
 
 

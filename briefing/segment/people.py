@@ -320,7 +320,8 @@ def _place_as_surname(words: list[str], tokens: list[str], start: int, article: 
         return True
     if len(words) == 1:
         return article is not None and words[0] in article.place_surnames
-    return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES
+    return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES \
+        and words[-1] not in article.located  # "Library and Archives Canada" where the article writes "in Canada"
 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
@@ -446,6 +447,7 @@ class ArticleWords:
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
         self.places = _places(text)
+        self.located = {m.group("place") for m in LOCATIVE.finditer(text)}  # "in Canada", "at Harbour Point"
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
         # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
