@@ -51,18 +51,6 @@ CASES = {
         'Title\n\nKit Vorn, the attorney general, had been moved. Mr. Teo Brask denied the story.\n\nBut '
         'pressed twice on what the attorney general was told, Brask stuck to his words.\n\n"No one was told '
         'anything," he said.\n', ["Teo Brask"]),
-    "'the lanky, bespectacled professor said': the person just written about": (
-        'Title\n\nMr. Teo Brask built the car in a garage. Brask knows he is entering a hard market.\n\n'
-        '"No maker earns money with cars like this," the lanky, bespectacled professor said.\n', ["Teo Brask"]),
-    "'the Kelby Republican said': the person just written about": (
-        'Title\n\nSenate leader Dana Quill blamed the press for the attacks.\n\n"They cut the video short," the '
-        'Kelby Republican said.\n', ["Dana Quill"]),
-    "'the news outlet said' is no person's epithet": (
-        'Title\n\nSenate leader Dana Quill blamed the press.\n\n"The files were sent," according to the news '
-        'outlet.\n', ["news outlet"]),
-    "'the party's leaders said' is a group, not the person just written about": (
-        'Title\n\nSenate leader Dana Quill spoke first.\n\n"We will win," the party\'s young leaders said.\n',
-        ["party's young leaders"]),
     "'the minister said': of two ministers, the one written about last": (
         'Title\n\n"We will act," said Prime Minister Teo Brask.\n\nForeign Minister Ada Vorn asked for mercy on '
         'Monday.\n\nVorn said she had called the family.\n\n"He is a human being," the minister said.\n',

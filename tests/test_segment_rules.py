@@ -319,7 +319,7 @@ def test_a_bare_quote_that_names_the_previous_speaker_is_not_theirs():
 @pytest.mark.parametrize(("text", "speaker"), [
     ('Title\n\nTom Vale spoke in Kelby on Monday.\n\n"I am the real one," this Vale look-alike declared.\n',
      "Vale look-alike"),
-    ('Title\n\nThe town grew fast this year.\n\n"We grew," said the Kelby businessman, who campaigned there.\n',
+    ('Title\n\nTom Vale spoke in Kelby on Monday.\n\n"We grew," said the Kelby businessman, who campaigned there.\n',
      "Kelby businessman"),
     ('Title\n\n"We grew," said Ann Lee, the mayor.\n', "Ann Lee"),
 ])
