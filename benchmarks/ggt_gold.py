@@ -32,7 +32,7 @@ from pathlib import Path
 from polnear_gold import PARAGRAPH, is_embedded, looks_like_headline, overlap, quoted_spans
 
 NEUTRAL_TITLE = "News report"
-OBJECT_ID = re.compile(r"[0-9a-f]{24}")
+OBJECT_ID = re.compile(r"[0-9a-f]{24}(?=\)?\s*$)")  # "ObjectId(5c…)", once "ObjectId5c…)"
 WORD = re.compile(r"[0-9A-Za-z\u00C0-\u024F]+")
 PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "who"}
 OUTLETS = {"cbc news": "cbc", "ctvnews": "ctv", "global news": "global", "huffingtonpost": "huffpost",
