@@ -26,6 +26,9 @@ RELATIVE_WORDS = set(VOCAB.relatives)
 CLITICS = set(VOCAB.clitics)  # "le dijo", "lui a dit": an object pronoun between the subject and its verb
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
+# "it", "they", "we": a subject that is no one person
+NO_PERSON_PRONOUNS = {w.lower() for w in VOCAB.other_pronouns + VOCAB.plural_pronouns} - {
+    w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 # "this Lee look-alike": a demonstrative and at most three words ending in a common noun
 DEMONSTRATIVE_PHRASE = LanguagePattern(
     lambda w: rf"{w.any_of('demonstratives', capitals=True)}\s+(?P<role>(?:[\w’'\-]+\s+){{0,2}}[a-z][\w’'\-]*)")
@@ -122,6 +125,8 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     if bare.endswith(",") and bare.count(",") == 1 and opens_a_leading_clause(bare):
         return ""  # "Quando gli è stato chiesto delle tariffe, ha detto": the main clause leaves its subject out
     words = main_clause(bare.strip(" ,")).split()
+    if _clause_of_its_own(words):
+        return words[-1]
     coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
     while len(words) > 1 and (words[-1] in stop_words or words[-1] in CLITICS):  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
@@ -139,6 +144,12 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
         return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
+
+
+def _clause_of_its_own(words: list[str]) -> bool:
+    """"..., including Port Selby, it said": after a comma a pronoun that is no one person ("it", "they") is the
+    verb's subject; the name before the comma belongs to the sentence before it, and does not speak."""
+    return len(words) >= 2 and words[-1].lower() in NO_PERSON_PRONOUNS and words[-2].endswith(",")
 
 
 def _without_a_joining_word(words: list[str]) -> list[str]:
