@@ -239,3 +239,13 @@ def test_german_separable_verbs_and_a_dative_after_the_name() -> None:
             "knapp“, berichtete die Fahrerin Anna Wolf der Zeitung.\n")
     assert language_of(text) == "de"
     assert speakers_of(text) == ["Polizei", "Sprecher", "Anna Wolf"]
+
+
+def test_a_quote_printed_twice_keeps_the_speaker_of_its_attributed_copy() -> None:
+    """A deck under the title repeats words the body attributes: the copy nobody is named beside gets the speaker
+    the body gives them."""
+    text = ("Alerta por la bahía\n\n“El objetivo es llenar todo eso de hoteles, comercios y edificios residenciales”\n\n"
+            "La diputada Rosa Ibarra advirtió el martes sobre el proyecto en la bahía. “El objetivo es llenar todo "
+            "eso de hoteles, comercios y edificios residenciales”, señaló Ibarra ante el pleno.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Rosa Ibarra", "Rosa Ibarra"]

@@ -30,7 +30,7 @@ from briefing.segment.ranker import (
 )
 from briefing.segment.resolve import resolve_first
 from briefing.segment.speaker_phrase import Attribution, has_acronym, is_pronoun
-from briefing.segment.unattributed import SPEECH, fill_unattributed, share_within_utterances
+from briefing.segment.unattributed import SPEECH, fill_unattributed, share_repeated_quotes, share_within_utterances
 
 # the phases' patterns that other modules and tests read from here since before the split
 __all__ = ["BEFORE_QUOTE_VERB", "PERSON_MENTION", "SPEECH", "attribute", "ranking_inputs"]
@@ -48,6 +48,7 @@ def attribute(segments: list[Segment], source: str,
     ranker = ranker or shipped_ranker()
     if ranker is not None:
         _rerank(segments, source, speakers, people, ranker)
+    share_repeated_quotes(segments, speakers)
     people.settle([person for person, _ in speakers.values() if person is not None])  # one name per person
     attributed = [
         replace(seg, speaker=speakers[i][0].name if speakers[i][0] else None,

@@ -5,6 +5,7 @@ paragraph when nothing in it says otherwise, or goes to the person named just be
 from __future__ import annotations
 
 import itertools
+import re
 
 from briefing.model import Segment
 from briefing.segment.patterns import LanguagePattern
@@ -108,3 +109,33 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
         return None
     raw = match.group("name") or match.group("name2")
     return resolve(raw, paragraph[-1].start + match.start(), people)
+
+
+# The rules' cues that name the speaker next to the quote, or carry one on over an utterance (not a guess from
+# whoever was named nearby)
+KNOWN_CUES = ("said-after", "said-before", "according-to", "partial-intro", "colon-lead-in", "continues-previous",
+              "same-utterance", "paragraph-end", "pronoun")
+
+
+def share_repeated_quotes(segments: list[Segment], speakers: dict) -> None:
+    """A quote printed twice (a pull quote or a deck under the title that repeats words the body attributes): the
+    copy with no speaker of its own beside it takes the one the attributed copy has."""
+    named: dict[str, tuple[Person, str]] = {}
+    for index, (person, cue) in speakers.items():
+        opening = _opening_words(segments[index].text)
+        if person is not None and _known(cue) and opening:
+            named.setdefault(opening, (person, cue))
+    for index, (_, cue) in list(speakers.items()):
+        copy = named.get(_opening_words(segments[index].text))
+        if copy and not _known(cue):
+            speakers[index] = (copy[0], f"repeated: the same words as the quote where {copy[1]}")
+
+
+def _known(cue: str | None) -> bool:
+    return bool(cue) and cue.split(":")[0].split("→")[0].strip() in KNOWN_CUES
+
+
+def _opening_words(text: str) -> str:
+    """The quote's first eight words, or "" for a shorter quote (a few words repeat by chance)."""
+    words = re.findall(r"\w+", text.lower())
+    return " ".join(words[:8]) if len(words) >= 8 else ""
