@@ -244,8 +244,19 @@ def test_german_separable_verbs_and_a_dative_after_the_name() -> None:
 def test_a_quote_printed_twice_keeps_the_speaker_of_its_attributed_copy() -> None:
     """A deck under the title repeats words the body attributes: the copy nobody is named beside gets the speaker
     the body gives them."""
-    text = ("Alerta por la bahía\n\n“El objetivo es llenar todo eso de hoteles, comercios y edificios residenciales”\n\n"
-            "La diputada Rosa Ibarra advirtió el martes sobre el proyecto en la bahía. “El objetivo es llenar todo "
-            "eso de hoteles, comercios y edificios residenciales”, señaló Ibarra ante el pleno.\n")
+    text = ("Alerta por la bahía\n\n“El objetivo es llenar todo eso de hoteles, comercios y edificios "
+            "residenciales”\n\nLa diputada Rosa Ibarra advirtió el martes sobre el proyecto en la bahía. “El "
+            "objetivo es llenar todo eso de hoteles, comercios y edificios residenciales”, señaló Ibarra ante el "
+            "pleno.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Rosa Ibarra", "Rosa Ibarra"]
+
+
+def test_a_verb_without_its_subject_after_the_quote_keeps_the_quoted_person() -> None:
+    """'«...», comentó.': Spanish leaves the subject out; it is the person the article was quoting, not one named
+    in the narration between ("... que Boris Kessel ha adquirido un poder absoluto")."""
+    text = ("Advertencia sobre la guerra\n\nEl periodista Dmitri Volkov habló este martes en Ginebra. “No descartaría "
+            "nada”, alertó Volkov.\n\nSegún el periodista, lo más aterrador es que Boris Kessel ha adquirido un poder "
+            "absoluto. “Es una gran tragedia”, comentó.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Dmitri Volkov", "Dmitri Volkov"]

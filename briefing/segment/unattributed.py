@@ -18,6 +18,11 @@ SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
 
+# '«...», comentó.', '"...", dijo a la red Tevé.', '"...", dijo refiriéndose a la UE.': a speech verb after the
+# quote, its subject left out (what follows it, if anything, is whom it was told or a clause of its own)
+BARE_VERB = LanguagePattern(lambda w: (
+    rf"^[\s,.–—-]*{w.speech_verbs}(?:\s+(?:{w.clause_word}|[^\W\d_]+{w.any_of('gerund_endings')})\b[^.!?]*)?"
+    rf"\s*[.!]?\s*$"))
 
 def share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
     """Quotes with nothing spoken between them, and a quote running on over several paragraphs (no closing
@@ -71,12 +76,22 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     after_last = [s for s in segments[:index] if s.paragraph == last_paragraph and s.kind == "quote"]
     since = after_last[-1].end if after_last else seg.start
     another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
+    if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
+        return last, "continues-previous: a verb without its subject after the quote"
     continues = last is not None and (seg.paragraph == last_paragraph or (
         seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
         and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
     if continues:
         return last, "continues-previous"
     return _named_just_before(segments, index, people)
+
+
+def _bare_verb_after(segments: list[Segment], index: int) -> bool:
+    """'«...», comentó.', '"...", afirmou.': the language leaves the subject out, so it is the one the article
+    was quoting, not whoever the narration named last ("... que Vladimir Putin ha adquirido ...")."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    return following is not None and following.kind == "narration" and \
+        following.paragraph == segments[index].paragraph and BARE_VERB.match(following.text) is not None
 
 
 def _names_themself(person: Person, text: str) -> bool:
