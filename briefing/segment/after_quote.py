@@ -45,8 +45,9 @@ def _phrase_after(w: Words) -> str:
 
 
 def _recipient(w: Words) -> str:
-    """"a déclaré à l’AFP le porte-parole", "dijo a EFE el ministro": whom the speaker told (one capitalised word,
-    maybe elided onto an article) between the verb and the speaker's phrase, which starts with a determiner."""
+    """"a déclaré à Kelbinfo le porte-parole", "dijo a Kelnoticias el ministro": whom the speaker told (one
+    capitalised word, maybe elided onto an article) between the verb and the speaker's phrase, which starts with a
+    determiner."""
     return (rf"(?:{w.any_of('recipients')}\s*(?:[\w]{{1,2}}[’']\s*)?[{UPPER}][\w.\-]*\s+"
             rf"(?={w.determiner}\s))?")
 

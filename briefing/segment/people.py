@@ -62,7 +62,7 @@ POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?
 PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 ELIDED_ARTICLE = re.compile(r"^[^\W\d_]{1,5}[’'][a-zà-ÿ]{2,}")  # "Dall’ambasciata": an article or preposition
-# A long word with an ending only common nouns have (German capitalises them: "Meinungsäußerung", "Organisatorin")
+# A long word with an ending only common nouns have (German capitalises them: "Vereinbarung", "Moderatorin")
 COMMON_NOUN = LanguagePattern(lambda w: rf"^[{UPPER}][\w\-]{{3,}}{w.any_of('noun_endings')}$(?<=\w{{8}})")
 PART_BREAK = LanguagePattern(lambda w: rf",|\s+{w.conjunction}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = LanguagePattern(lambda w: rf"^{w.determiner}\s+")
@@ -82,7 +82,7 @@ LONE_AFTER_KIN = LanguagePattern(
 NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "female" for w in VOCAB.female_nouns}
 LONE_BEFORE_RELATIVE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD}),\s+{w.any_of('person_relatives')}(?!\w)")
-# "Turkish President Erdoğan called", "Präsident Kessler sagte": a title, then one name word, then the sentence goes
+# "Kelbian President Kazdağan called", "Präsident Kessler sagte": a title, then one name word, then the sentence goes
 # on in lower case
 LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
@@ -215,7 +215,7 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
     # name before it ("as Ann Lee of Harbour News": Ann Lee)
     first = min((run[0] for run in runs), default=0)
     described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0])]
-    if not described_too:  # only a name that no clause word describes ("contributor to Slate": not Slate)
+    if not described_too:  # only a name that no clause word describes ("contributor to The Harbour Review": not it)
         runs = [run for run in runs if not _after_clause_word(tokens, run[0])]
     for run_start, run_end in [run for run in runs if run not in described] + (described if described_too else []):
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
@@ -284,7 +284,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
     if ELIDED_ARTICLE.match(token) or COMMON_NOUN.match(token):
-        return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Einstellung", "Sicherheit"
+        return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Vereinbarung", "Geborgenheit"
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
@@ -382,7 +382,7 @@ def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> lis
 
 
 def _compound_role(word: str) -> bool:
-    """"DRK-Generalsekretär", "Pressesprecherin", "Vicepresidente": a word made of something and a role (German
+    """"KHW-Generalsekretär", "Pressesprecherin", "Vicepresidente": a word made of something and a role (German
     writes them as one word) stands before the name as a title, not as part of it."""
     lower = word.lower()
     return any(lower.endswith(role) and len(lower) > len(role) + 1 for role in COMPOUND_ROLES)
@@ -514,7 +514,7 @@ class ArticleWords:
         before = self.text[:start].split()[-1:]
         titled = bool(before) and bool(TITLE_TOKEN.match(before[0]) or before[0].lower() in ROLE_WORDS)
         if titled:
-            before = []  # "President Erdoğan": a title before it, not a first name (nor a people: "Americans")
+            before = []  # "President Kazdağan": a title before it, not a first name (nor a people: "Americans")
         if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
                        or PARTICLE_TOKEN.match(before[0].lower()) or NOT_A_NAME.search(before[0])):
             return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
@@ -533,7 +533,7 @@ class ArticleWords:
         a stop word nor one the article writes in lower case."""
         word = POSSESSIVE.sub("", word)
         return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower \
-            and not TITLE_TOKEN.match(word)  # "President Erdoğan": a title, not a first name
+            and not TITLE_TOKEN.match(word)  # "President Kazdağan": a title, not a first name
 
     def after_heading(self, phrase: str) -> str:
         """"... Keep Kelby Open" + a new line + "Dana Quill returned": a phrase that runs on from a heading's line

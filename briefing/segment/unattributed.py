@@ -88,7 +88,7 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
     """'«...», comentó.', '"...", afirmou.': the language leaves the subject out, so it is the one the article
-    was quoting, not whoever the narration named last ("... que Vladimir Putin ha adquirido ...")."""
+    was quoting, not whoever the narration named last ("... que Boris Kessel ha ganado poder ...")."""
     following = segments[index + 1] if index + 1 < len(segments) else None
     return following is not None and following.kind == "narration" and \
         following.paragraph == segments[index].paragraph and BARE_VERB.match(following.text) is not None
