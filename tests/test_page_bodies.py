@@ -89,3 +89,20 @@ def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read(
     heard = heard_text(page(f"{body}<a name='comments'></a><div class='hd'>Comments</div>{comments}"))
     assert all(sentence in heard for sentence in STORY)
     assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
+
+
+# -- a script shown as text is not read --------------------------------------------------------
+
+LEAKED_SCRIPT = ("var slot = 'top'; if (window.ads) { ads.push({slot: slot, size: [300, 250]}); } "
+                 "else { document.write('<img src=x>'); } function track(a, b) { b = a + 1; return b; }")
+
+
+def test_a_script_that_a_broken_page_shows_as_text_is_not_read_but_prose_with_semicolons_is():
+    """A script cut short by its own "</script>" is shown by a browser as text; a sentence with semicolons,
+    or a table of scores, is no program."""
+    listed = ("The council listed its reasons: the heating is paid for; the shelves are built; the volunteers "
+              "are trained; the doors are fixed; and the cost is lower than the town expected.")
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<p>{LEAKED_SCRIPT}</p><p>{listed}</p>"))
+    assert all(sentence in heard for sentence in STORY) and listed in heard
+    assert "ads.push" not in heard and "function" not in heard

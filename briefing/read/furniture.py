@@ -204,7 +204,20 @@ def is_furniture(element, text: str) -> bool:
     several = len(list(element.iter("ref"))) >= 2
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
-    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
+    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text)) or is_code(text)
+
+
+CODE_MARKS = re.compile(r"[{};=]|\b(?:function|var|document|window|this)\.?\b(?=\s*[.(=])")
+CODE_SHARE = 0.15  # program marks per word: a script the page shows as text ("var ad = 1; if (x) {...}")
+
+
+def is_code(text: str) -> bool:
+    """Program text that a broken page shows among its words (a script cut short by a "</script>" inside
+    it): braces, semicolons and assignments stand between nearly every few words; prose has a semicolon
+    in a long sentence at most, a table of scores one after each row."""
+    marks = CODE_MARKS.findall(text)
+    return (len(marks) >= 4 and len(marks) >= CODE_SHARE * len(text.split())
+            and len(set(marks) & {"{", "}", "="}) >= 2)
 
 
 def clean_title(title: str, site: str) -> str:
