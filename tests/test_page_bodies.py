@@ -106,3 +106,16 @@ def test_a_script_that_a_broken_page_shows_as_text_is_not_read_but_prose_with_se
     heard = heard_text(page(f"{body}<p>{LEAKED_SCRIPT}</p><p>{listed}</p>"))
     assert all(sentence in heard for sentence in STORY) and listed in heard
     assert "ads.push" not in heard and "function" not in heard
+
+
+def test_comments_named_in_camel_case_with_loose_lines_after_line_breaks_are_not_read():
+    """ "commentSection", "readerComments": the comments' name written in camel case, each comment a line of
+    loose text after a <br> in the box, as older pages set them."""
+    comments = "".join(f"<br><b>Reader {n}</b><br>{text}<br>" for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<hr><a name='commentSection'></a><b>Comments are closed</b>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "Reader 1" not in heard
+    boxed = f"<div id='readerComments'><p>Your views</p>{''.join(f'<p>{c}</p>' for c in COMMENTS)}</div>"
+    heard = heard_text(page(f"{body}{boxed}"))
+    assert all(sentence in heard for sentence in STORY) and not any(comment in heard for comment in COMMENTS)

@@ -66,12 +66,22 @@ ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", r
 PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
 
 
+CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def names_of(element, *attributes: str) -> str:
+    """An element's class and id (or the attributes given), its words parted where they are written
+    together in camel case ("readerComments", "commentSection"), as they are in hyphens elsewhere."""
+    names = " ".join(element.get(attribute, "") for attribute in attributes or ("class", "id"))
+    return CAMEL_HUMP.sub(" ", names)
+
+
 def drop_promotions(tree) -> None:
     """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
     Readability judges them), readers' comments and photo galleries with their captions and credits are
     removed before extraction, wherever they sit."""
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
+        names = names_of(element)
         if ARTICLE_PART.search(names) or element.getparent() is None:
             continue
         if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
@@ -248,9 +258,10 @@ def drop_comment_sections(tree) -> None:
     "comments" links jump to ("<a name='comments'>"), opens the readers' comments: it and what follows it in
     its box are no part of the article."""
     for start in [*tree.iter("h1", "h2", "h3", "h4", "h5", "h6"), *tree.iter("a")]:
-        names = f"{start.get('class', '')} {start.get('id', '')} {start.get('name', '')}"
+        names = names_of(start, "class", "id", "name")
         if start.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names) or (
                 start.tag == "a" and (start.get("href") is not None or start.text_content().strip())):
             continue
         for element in [start, *start.itersiblings()]:
+            element.tail = None  # the comments' loose text, after a line break, goes with them
             element.drop_tree()
