@@ -119,3 +119,14 @@ def test_comments_named_in_camel_case_with_loose_lines_after_line_breaks_are_not
     boxed = f"<div id='readerComments'><p>Your views</p>{''.join(f'<p>{c}</p>' for c in COMMENTS)}</div>"
     heard = heard_text(page(f"{body}{boxed}"))
     assert all(sentence in heard for sentence in STORY) and not any(comment in heard for comment in COMMENTS)
+
+
+def test_a_closing_paragraph_about_social_networks_is_read_but_a_short_call_to_follow_the_site_is_not():
+    """A last paragraph of the article may well name two networks; only a short call to follow is furniture."""
+    about = ("Since the club opened its pages on Facebook and Instagram last spring, the number of families who "
+             "come on Saturdays has doubled, and the librarian now posts the week's new books there every Friday "
+             "evening, with a short note on each one written by the pupils themselves.")
+    call = "Follow the Valley Post on Facebook, Instagram and Threads."
+    body = "".join(f"<p>{sentence}</p>" for sentence in [*STORY, about, call])
+    heard = heard_text(page(body))
+    assert all(sentence in heard for sentence in STORY) and about in heard and call not in heard

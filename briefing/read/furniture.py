@@ -175,7 +175,7 @@ def _is_label(text: str) -> bool:
 SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"
                              r"snapchat|threads|mastodon|bluesky)\b", re.IGNORECASE)
 CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may sit
-CLOSING_WORDS = 60
+CLOSING_WORDS = 40
 
 
 def without_follow_calls(parts: list[Part]) -> list[Part]:
