@@ -130,3 +130,20 @@ def test_a_closing_paragraph_about_social_networks_is_read_but_a_short_call_to_f
     body = "".join(f"<p>{sentence}</p>" for sentence in [*STORY, about, call])
     heard = heard_text(page(body))
     assert all(sentence in heard for sentence in STORY) and about in heard and call not in heard
+
+
+# -- the standfirst that repeats the page's summary ---------------------------------------------
+
+DECK = "Weekend hours come after years of requests from families"
+
+
+def test_a_standfirst_set_as_a_subheading_that_the_page_summary_repeats_is_not_read_but_a_lead_paragraph_is():
+    """The editors' summary under the headline, set as a subheading and given again as the page's description,
+    is no part of the article; a first paragraph given as the description is the article's lead."""
+    summary = f'<meta name="description" content="{DECK}.">'
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"<h2>{DECK}.</h2>{body}", head=summary))
+    assert all(sentence in heard for sentence in STORY) and DECK not in heard
+    lead = f'<meta name="description" content="{STORY[0]}">'
+    assert all(sentence in heard_text(page(body, head=lead)) for sentence in STORY)
+    assert DECK in heard_text(page(f"<h2>{DECK}.</h2>{body}"))

@@ -172,6 +172,24 @@ def _is_label(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= LABEL_WORDS
 
 
+def without_deck(parts: list[Part], description: str) -> list[Part]:
+    """A headline under the title, before the article's first paragraph, that says what the page's own summary
+    (its description) says is the standfirst, the editors' summary set as a subheading: the article itself
+    follows. A first paragraph that the summary repeats is the article's lead, and stays."""
+    opening = next((index for index, part in enumerate(parts) if part.kind != "title"), None)
+    if opening is None or parts[opening].kind != "headline" or opening + 1 >= len(parts):
+        return parts
+    if parts[opening + 1].kind == "narration" and _same_words(parts[opening].text, description):
+        return parts[:opening] + parts[opening + 1:]
+    return parts
+
+
+def _same_words(text: str, summary: str) -> bool:
+    """The same words, as a summary may cut them short ("...") or leave out a closing full stop."""
+    words, summary_words = re.findall(r"\w+", text.lower()), re.findall(r"\w+", summary.lower())
+    return len(words) >= 4 and summary_words[:len(words)] == words and len(summary_words) <= len(words) + 2
+
+
 SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"
                              r"snapchat|threads|mastodon|bluesky)\b", re.IGNORECASE)
 CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may sit

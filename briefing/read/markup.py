@@ -26,6 +26,7 @@ from briefing.read.furniture import (
     is_furniture,
     link_heavy,
     page_title,
+    without_deck,
     without_follow_calls,
     without_stray_headlines,
     word_count,
@@ -147,7 +148,7 @@ def read_html(raw: bytes, source: str) -> Article:
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site),
                        original)
     published = (metadata.date or "") if metadata else ""
-    parts = _article_parts(document, title, published)
+    parts = without_deck(_article_parts(document, title, published), (metadata.description or "") if metadata else "")
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
