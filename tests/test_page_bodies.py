@@ -147,3 +147,26 @@ def test_a_standfirst_set_as_a_subheading_that_the_page_summary_repeats_is_not_r
     lead = f'<meta name="description" content="{STORY[0]}">'
     assert all(sentence in heard_text(page(body, head=lead)) for sentence in STORY)
     assert DECK in heard_text(page(f"<h2>{DECK}.</h2>{body}"))
+
+
+# -- other posts offered after the article -------------------------------------------------------
+
+OTHER_POSTS = ["The ferry timetable changes in spring, with an earlier boat on Saturdays and a later one on "
+               "Sundays for walkers coming back from the hills…",
+               "The bakery on the square has a new oven, and the queue on market day now reaches the fountain "
+               "before eight in the morning…",
+               "Pupils of the primary school planted forty apple trees along the river path this week, one for "
+               "each family that asked for one…"]
+
+
+def test_other_posts_set_side_by_side_as_articles_after_the_article_are_not_read():
+    """A blog's "you may also like": several <article>s, each a post's opening, after the page's own article."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    others = "".join(f"<article class='post'><h2><a href='/p{n}'>Post {n} of the club</a></h2>"
+                     f"<div class='text'><p>{text}</p></div></article>" for n, text in enumerate(OTHER_POSTS))
+    markup = f"""<!DOCTYPE html><html lang="en"><head><title>Sunday Hours for the Library</title></head><body>
+<article class="post"><h1>Sunday Hours for the Library</h1><div class="text">{body}</div></article>
+<article class="post"><h3>You may also like</h3>{others}</article></body></html>"""
+    heard = heard_text(markup.encode())
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(text[:40] in heard for text in OTHER_POSTS)

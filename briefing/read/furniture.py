@@ -89,6 +89,22 @@ def drop_promotions(tree) -> None:
             element.drop_tree()
 
 
+TEASER_GROUP = 3  # so many <article>s side by side are a list of other posts
+
+
+def drop_teaser_groups(tree) -> None:
+    """Several <article> elements side by side under one parent, none holding the page's headline (<h1>), are
+    other posts offered with their openings ("you may also like"), not the page's article."""
+    from collections import Counter
+
+    groups = Counter(element.getparent() for element in tree.iter("article") if element.getparent() is not None)
+    for parent, count in groups.items():
+        members = [child for child in parent if child.tag == "article"]
+        if count >= TEASER_GROUP and not any(next(m.iter("h1"), None) is not None for m in members):
+            for member in members:
+                member.drop_tree()
+
+
 HEADLINE_WORDS = 30  # a line of the page longer than this is no headline
 
 

@@ -21,6 +21,7 @@ from briefing.read.furniture import (
     drop_bare_urls,
     drop_comment_sections,
     drop_promotions,
+    drop_teaser_groups,
     drop_wordless_links,
     is_dateline,
     is_furniture,
@@ -130,6 +131,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_wordless_links(tree)
     drop_promotions(tree)
     drop_comment_sections(tree)
+    drop_teaser_groups(tree)
     lift_embedded_posts(tree)
     wrap_loose_text(tree)
     gather_loose_items(tree)
