@@ -1,13 +1,15 @@
 """Score the segmenter on any folder of labelled articles (NAME.txt/.md/.html + NAME.gold.json) and print a table.
 
 usage: python benchmarks/segmentation.py [FOLDER] [--part all|dev|held-out] [--quiet] [--scorer score.py] [--why]
+       [--by-outlet]
 
 FOLDER defaults to ../shared/corpus. Scoring is ../shared/corpus/score.py's (or FOLDER/score.py, or --scorer):
 coverage, kind accuracy, quote F1, speaker accuracy, one voice per person (consistent) and different people on
 different voices (distinct), per article and as a mean row. --part dev / held-out: every 5th article by sorted name
 is held out (build a development set from PolNeAR with benchmarks/polnear_gold.py). --why: for each article that
 fails "distinct", why (one person split over several predicted names, two people merged into one, a quote left
-unattributed, or simply a wrong speaker), and a count of each reason.
+unattributed, or simply a wrong speaker), and a count of each reason. --by-outlet: a mean row for each group of
+articles whose names share the part before the first "_" (the outlet, as polnear_gold.py and ggt_gold.py name them).
 """
 
 from __future__ import annotations
@@ -172,6 +174,17 @@ def print_table(results: dict[str, dict], quiet: bool) -> None:
     print(f"{f'mean of {len(results)}':{width}}" + "".join(f"{mean[c]!s:>19}" for c in COLUMNS))
 
 
+def print_by_outlet(results: dict[str, dict]) -> None:
+    """One mean row per outlet (the article name's part before the first "_")."""
+    groups: dict[str, dict[str, dict]] = {}
+    for article, row in results.items():
+        groups.setdefault(article.split("_", 1)[0], {})[article] = row
+    print(f"{'outlet':24}" + "".join(f"{c:>19}" for c in COLUMNS))
+    for outlet, rows in sorted(groups.items()):
+        mean = mean_row(rows)
+        print(f"{f'{outlet} ({len(rows)})':24}" + "".join(f"{mean[c]!s:>19}" for c in COLUMNS))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
@@ -179,6 +192,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quiet", action="store_true", help="only the mean row")
     parser.add_argument("--scorer", type=Path, default=None)
     parser.add_argument("--why", action="store_true", help="why articles fail 'distinct' (one voice per person)")
+    parser.add_argument("--by-outlet", action="store_true", help="a mean row per outlet (name before the first _)")
     args = parser.parse_args(argv)
     try:
         import briefing.segment  # noqa: F401
@@ -198,6 +212,8 @@ def main(argv: list[str]) -> int:
         return 0
     results = evaluate(args.folder, score=load_scorer(scorer), part=args.part)
     print_table(results, args.quiet)
+    if args.by_outlet:
+        print_by_outlet(results)
     return 0
 
 

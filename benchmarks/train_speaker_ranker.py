@@ -1,9 +1,10 @@
 """Train the speaker ranker (briefing/segment/ranker.py) on a folder of labelled articles and print how it compares
 with the rules alone, by the rules' cue.
 
-usage: python benchmarks/train_speaker_ranker.py DATA_DIR [--out FILE] [--folds 5] [--no-write]
+usage: python benchmarks/train_speaker_ranker.py DATA_DIR [DATA_DIR ...] [--out FILE] [--folds 5] [--no-write]
 
-DATA_DIR holds NAME.txt + NAME.gold.json (made from PolNeAR train by benchmarks/polnear_gold.py). Only the dev part
+Each DATA_DIR holds NAME.txt + NAME.gold.json (made from PolNeAR train by benchmarks/polnear_gold.py, or from the
+Gender Gap Tracker's annotated articles by benchmarks/ggt_gold.py); several are trained on together. Only the dev part
 (every article but each 5th by sorted name, as benchmarks/segmentation.py splits it) is trained on: the script
 prints k-fold cross-validated dev accuracy (folds by article), then trains on all of dev and writes the weights
 (with the feature names and a note of the data) to briefing/segment/speaker_ranker.json. The held-out part is only
@@ -219,7 +220,7 @@ def choose_penalty(quotes: list[Quote], articles: list[str], folds: int, n: int,
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, nargs="+")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, nargs="+", default=[L2],
@@ -229,10 +230,12 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from briefing.segment.ranker import feature_names
 
-    scorer = load_scorer_module(find_scorer(args.data, None) or CORPUS / "score.py")
+    scorer = load_scorer_module(find_scorer(args.data[0], None) or CORPUS / "score.py")
     names = feature_names()
-    gold_paths = sorted(args.data.glob("*.gold.json"))[: args.limit]
-    dev, held_out = select(gold_paths, "dev"), select(gold_paths, "held-out")
+    dev, held_out = [], []
+    for folder in args.data:
+        gold_paths = sorted(folder.glob("*.gold.json"))[: args.limit]
+        dev, held_out = dev + select(gold_paths, "dev"), held_out + select(gold_paths, "held-out")
     started = time.process_time()
     dev_quotes = collect(dev, scorer, names)
     print(f"dev: {len(dev)} articles, {len(dev_quotes)} quotes with a gold speaker, "
@@ -247,9 +250,10 @@ def main(argv: list[str]) -> int:
     strongest = sorted(zip(names, w, strict=True), key=lambda item: -abs(item[1]))[:20]
     print(f"\nL2 {l2:g}; strongest weights: " + ", ".join(f"{n}={x:+.2f}" for n, x in strongest))
     if not args.no_write:
-        note = (f"Trained by benchmarks/train_speaker_ranker.py on the dev part of {args.data.name} (PolNeAR train "
-                f"converted by benchmarks/polnear_gold.py; every 5th article by name held out): {len(dev)} "
-                f"articles, {len(dev_quotes)} quotes; L2 {l2:g}.")
+        note = (f"Trained by benchmarks/train_speaker_ranker.py on the dev part of "
+                f"{' and '.join(folder.name for folder in args.data)} (PolNeAR train converted by "
+                f"benchmarks/polnear_gold.py, the Gender Gap Tracker's articles by benchmarks/ggt_gold.py; every 5th "
+                f"article by name held out): {len(dev)} articles, {len(dev_quotes)} quotes; L2 {l2:g}.")
         data = {"note": note, "features": names, "weights": [round(float(x), 4) for x in w],
                 "overrides": sorted(overrides)}
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -31,6 +31,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "female_pronouns": ("pronouns", "female"),
     "plural_pronouns": ("pronouns", "plural"),
     "other_pronouns": ("pronouns", "other"),
+    "male_possessives": ("pronouns", "male_possessive"),
+    "female_possessives": ("pronouns", "female_possessive"),
     "particles": ("names", "particles"),
     "name_suffixes": ("names", "suffixes"),
     "surname_titles": ("names", "surname_titles"),
@@ -75,6 +77,8 @@ class Vocabulary:
     female_pronouns: tuple[str, ...] = ()
     plural_pronouns: tuple[str, ...] = ()
     other_pronouns: tuple[str, ...] = ()
+    male_possessives: tuple[str, ...] = ()
+    female_possessives: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] = ()
     surname_titles: tuple[str, ...] = ()

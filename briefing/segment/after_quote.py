@@ -57,6 +57,8 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     # the subject pronoun after its verb, joined by hyphens: « ... », a-t-elle ajouté / dit-il / ajoute-t-elle
     (LanguagePattern(lambda w: rf"{SEP}(?:[\w’']+-t-|{w.speech_verbs}-)(?P<name>{w.pronoun})\b"), "said-after"),
 ]
+# "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
+NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
 SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
 
@@ -108,6 +110,8 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
+        if verb and (inverted := _named_after_the_verb(following, masked, match, article)):
+            return inverted
         if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
                                                           or _opens_a_new_clause(masked[match.start("name") :])):
             continue
@@ -123,6 +127,29 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _named_after_the_verb(following: Segment, masked: str, match: re.Match,
+                          article: ArticleWords | None) -> Attribution | None:
+    """'"..." Most of the help comes online, says Ann Lee.': the narration after the quote is someone's paraphrase,
+    its speaker named after the verb at the end; the words before the verb are no subject, and the speaker is the
+    quote's too."""
+    named = NAMED_AT_THE_END.match(masked, match.end())
+    subject = following.text[match.start("name") : match.start("verb")]
+    if not subject.rstrip().endswith(",") or _opens_with_a_name(subject, article) or \
+            match.group("verb").split()[-1] in LINKING_WORDS:
+        return None  # "Lee told Ann Kim.", "Lee, a pastor, told Kim.": the name after the verb is whom it was said to
+    if not named or not split_name(following.text[named.start("name") : named.end("name")]).name:
+        return None
+    evidence = following.text[: named.end("name")].strip(" ,.–—-")
+    return Attribution(following.text[named.start("name") : named.end("name")], following.start + named.start("name"),
+                       f'said-after: "{evidence}"')
+
+
+def _opens_with_a_name(phrase: str, article: ArticleWords | None) -> bool:
+    """"Ann Lee, a pastor,", "Senator Ann Lee,", "Lee, after a pause,": a phrase whose first words are a name."""
+    name = split_name(phrase.split(",")[0], article).name.split()
+    return any(word in name for word in phrase.split()[:3])
 
 
 def _name_of_the_role(following: Segment, end: int, cue: str) -> Attribution | None:

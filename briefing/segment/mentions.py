@@ -110,6 +110,8 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
 
 def _note_mentions(seg: Segment, people: People) -> None:
     for match in PERSON_MENTION.finditer(seg.text):
+        if _in_parentheses(seg.text, match.start()):
+            continue
         person = people.lookup(titled_span(seg.text, match), seg.start + match.start())
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
@@ -122,6 +124,13 @@ def _note_mentions(seg: Segment, people: People) -> None:
         for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
             sentence = seg.start + sentence_start(seg.text, match.start())
             people.mentions.append((seg.start + match.start(), person, sentence, False))
+
+
+def _in_parentheses(text: str, position: int) -> bool:
+    """"(Ann Lee/Kelby Times)", "(Photo: Ann Lee)": a name in parentheses is a credit or an aside, never the person
+    a following "he" or "she" refers to, nor the one who speaks next."""
+    opened = text.rfind("(", 0, position)
+    return opened > text.rfind(")", 0, position) and text.find(")", position) > position
 
 
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:

@@ -21,6 +21,7 @@ from briefing.segment.patterns import (
     MALE_TITLES,
     NAME_WORD,
     NOT_A_PERSON,
+    PRONOUN_WORDS,
     SENTENCE_END,
     STOP_NAMES,
     UPPER,
@@ -319,7 +320,8 @@ def _place_as_surname(words: list[str], tokens: list[str], start: int, article: 
         return True
     if len(words) == 1:
         return article is not None and words[0] in article.place_surnames
-    return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES
+    return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES \
+        and words[-1] not in article.located  # "Library and Archives Canada" where the article writes "in Canada"
 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
@@ -445,6 +447,7 @@ class ArticleWords:
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
         self.places = _places(text)
+        self.located = {m.group("place") for m in LOCATIVE.finditer(text)}  # "in Canada", "at Harbour Point"
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
         # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
@@ -594,6 +597,7 @@ class People:
         self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "ann lee" -> that person
         self.by_role: dict[str, Person] = {}
+        self.holders: dict[str, list[Person]] = {}  # everyone given a title or role, in order ("minister")
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
         for name, gender in (article.lone_names() if article is not None else {}).items():
@@ -616,7 +620,7 @@ class People:
         if len(parts.name.split()) > 1:
             self.by_full[parts.name.lower()] = person
         for title in parts.titles:
-            self.by_role.setdefault(title.lower().rstrip("."), person)
+            self._hold(title.lower().rstrip("."), person)
         person.gender = gender or person.gender
         return person
 
@@ -631,13 +635,28 @@ class People:
         stripped = re.sub(r"^(?:the|The|le|la|Le|La|son|sa|his|her)\s+", "", raw.strip())
         phrase = stripped.lower().rstrip(".")
         if phrase in self.by_role:
-            return self.by_role[phrase]
+            return self._latest_holder(phrase, offset) or self.by_role[phrase]
         words = stripped.split()
         if parts.titles and not parts.name and all(TITLE_TOKEN.match(word) for word in words):
-            return self.by_role.get(parts.titles[-1].lower().rstrip("."))  # "the Senator"; not "the former pollster"
+            title = parts.titles[-1].lower().rstrip(".")  # "the Senator"; not "the former pollster"
+            return self._latest_holder(title, offset) or self.by_role.get(title)
         if len(words) == 1 and CAPITALISED.match(stripped):
             return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Tom Israel"
         return None
+
+    def _hold(self, role: str, person: Person) -> None:
+        self.by_role.setdefault(role, person)
+        if person not in self.holders.setdefault(role, []):
+            self.holders[role].append(person)
+
+    def _latest_holder(self, role: str, offset: int | None) -> Person | None:
+        """"Foreign Minister Ada Vorn ... Prime Minister Teo Brask ... Vorn said ... 'the minister said'": of several
+        people with the role, the one the article mentioned last before `offset`."""
+        holders = self.holders.get(role, [])
+        if len(holders) < 2 or offset is None:
+            return None
+        return next((mention[1] for mention in reversed(self.mentions)
+                     if mention[0] < offset and mention[1] in holders), None)
 
     def _bearer(self, name: str, gender: str | None = None, offset: int | None = None) -> Person | None:
         """The known person a name form fits: "Ruth Marsh" fits "Marsh" or "R. Marsh", not "Tom Marsh". A lone
@@ -664,7 +683,7 @@ class People:
     def add_role(self, phrase: str, person: Person) -> None:
         phrase = re.sub(r"^(?:the|a|an|son|sa|le|la|its|his|her)\s+", "", phrase.strip(), flags=re.I).lower()
         if 2 < len(phrase) < 60:
-            self.by_role.setdefault(phrase, person)
+            self._hold(phrase, person)
         person.gender = person.gender or _noun_gender(phrase.split(",")[0])  # "Ann Lee, a spokeswoman for the club"
 
     def settle(self, speakers) -> None:
@@ -744,10 +763,26 @@ class People:
                     and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])]
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
+            start = sentence(fitting[-1][0])
+            if gender and _pronoun_between(self.article.text, start, latest[0][0], gender):
+                earlier = self._named_in_a_main_clause_before(start, gender, since)
+                if earlier:
+                    return earlier
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
         return (speaking or latest)[0][1]
+
+    def _named_in_a_main_clause_before(self, start: int, gender: str | None, since: int) -> Person | None:
+        """"Lee chairs the board. It is what she said it will write to Kim. 'We will,' she said": when the latest
+        sentence names people only after a preposition, and a "she" there already stands for someone before them,
+        the "she" is the subject of a sentence before it."""
+        if start <= since or not any(since <= mention[0] < start for mention in self.mentions):
+            return None
+        person = self.last_mentioned(start, gender, since)
+        latest = [mention for mention in self.mentions if since <= mention[0] < start and mention[1] is person]
+        text = self.article.text
+        return person if latest and not _after_a_linking_word(text, latest[-1][0]) else None
 
     def _in_subordinate_clause(self, position: int) -> bool:
         """"Reyes doubted it when Vell asked": a name right after "when", "as", "after" speaks in a clause leading
@@ -756,16 +791,25 @@ class People:
         return bool(before) and before[-1].lower() in _subordinators(self.article.language)
 
 
+def _pronoun_between(text: str, start: int, end: int, gender: str) -> bool:
+    """Whether a he/she of this gender stands in text[start:end]."""
+    return any(PRONOUN_WORDS.get(word) == gender for word in re.findall(r"[\w’']+", text[start:end].lower()))
+
+
 def _after_a_linking_word(text: str, position: int) -> bool:
     before = text[max(0, position - 30) : position].lower().split()[-1:]
     return bool(before) and before[0] in LINKING_WORDS
 
 
 def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
-    """"Asked about Kim's plan, Lee ...": a name before the first comma of a sentence that opens with a linking word."""
+    """"Asked about Kim's plan, Lee ...", "But pressed on Kim's role, Lee ...": a name before the first comma of a
+    sentence that opens with a linking word or a participle (a word ending in -ed or -ing, after a conjunction)."""
     opening = text[sentence:position]
-    first = opening.split()[:1]
-    return bool(first) and first[0].lower() in LINKING_WORDS and "," not in opening
+    words = opening.split()[:2]
+    if len(words) == 2 and words[0].lower() in STOP_NAMES - DESCRIBING_WORDS:
+        words = words[1:]  # "But", "And"; not "The" ("The embattled Ann Lee, ...")
+    first = words[0].lower() if words else ""
+    return bool(first) and (first in LINKING_WORDS or first.endswith(("ed", "ing"))) and "," not in opening
 
 def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
     """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""

@@ -3,7 +3,9 @@ person, a role or group a speaker of its own ("a spokesman" is someone new, "the
 
 from __future__ import annotations
 
-from briefing.segment.patterns import PRONOUN_WORDS
+import re
+
+from briefing.segment.patterns import PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, Person, organisation_in, split_name
 from briefing.segment.speaker_phrase import (
     Attribution,
@@ -13,6 +15,13 @@ from briefing.segment.speaker_phrase import (
     is_pronoun,
     role_of,
 )
+
+# "her statement said", "Ann Lee's letter says": a written thing that speaks for its owner
+OWNED_THING = LanguagePattern(
+    lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?)\s+"
+              rf"(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
+POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
+    w.lower(): "female" for w in VOCAB.female_possessives}
 
 
 def resolve_first(attribution: Attribution | None, people: People) -> tuple[Person | None, str | None]:
@@ -33,6 +42,9 @@ def resolve(raw: str, offset: int, people: People) -> Person | None:
         if person and person.gender is None:
             person.gender = gender
         return person
+    owner = _owner_of_a_thing(raw, offset, people)
+    if owner:
+        return owner
     role = role_of(raw)
     name = split_name(raw).name
     if has_acronym(name):  # "WEEI said": an organisation speaks
@@ -53,3 +65,17 @@ def resolve(raw: str, offset: int, people: People) -> Person | None:
             name = f"{indefinite(raw)} {role}"  # "one of the organisers"
         person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
+
+
+def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:
+    """"her statement said": the person "her" refers to; "Ann Lee's letter said": Ann Lee, when the article names
+    her. What someone wrote is their words, in their voice."""
+    owned = OWNED_THING.fullmatch(raw.strip())
+    if not owned:
+        return None
+    owner = owned.group("owner")
+    gender = POSSESSIVE_GENDER.get(owner.lower())
+    if gender:
+        return people.last_mentioned(offset, gender)
+    person = people.lookup(re.sub(r"[’']s?$", "", owner), offset)
+    return person if person and not person.organisation else None

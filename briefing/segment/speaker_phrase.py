@@ -24,6 +24,9 @@ CLAUSE_WORDS = set(VOCAB.clause_words)
 CONJUNCTION_WORDS = set(VOCAB.conjunctions)
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
+# "it", "they", "we": a subject that is no one person
+NO_PERSON_PRONOUNS = {w.lower() for w in VOCAB.other_pronouns + VOCAB.plural_pronouns} - {
+    w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 # "this Lee look-alike": a demonstrative and at most three words ending in a common noun
 DEMONSTRATIVE_PHRASE = LanguagePattern(
     lambda w: rf"{w.any_of('demonstratives', capitals=True)}\s+(?P<role>(?:[\w’'\-]+\s+){{0,2}}[a-z][\w’'\-]*)")
@@ -117,6 +120,8 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     """"she later", "When he arrived, he" -> the pronoun. Before an -ing verb ("X took a risk by winking at Y,
     telling the crowd") the subject is the first name of the last clause, not the one nearest the verb."""
     words = main_clause(PARENTHESES.sub("", raw).strip(" ,")).split()
+    if _clause_of_its_own(words):
+        return words[-1]
     coordinated = bool(words) and words[-1] in CONJUNCTION_WORDS  # "he backed Lee over Kim and said"
     while len(words) > 1 and words[-1] in stop_words:  # the article's own language's
         words.pop()  # "the star then recalled", "the president will say": the subject ends before the adverb
@@ -134,6 +139,12 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
     if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
         return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
+
+
+def _clause_of_its_own(words: list[str]) -> bool:
+    """"..., including Port Selby, it said": after a comma a pronoun that is no one person ("it", "they") is the
+    verb's subject; the name before the comma belongs to the sentence before it, and does not speak."""
+    return len(words) >= 2 and words[-1].lower() in NO_PERSON_PRONOUNS and words[-2].endswith(",")
 
 
 def _without_a_joining_word(words: list[str]) -> list[str]:
