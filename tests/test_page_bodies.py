@@ -170,3 +170,18 @@ def test_other_posts_set_side_by_side_as_articles_after_the_article_are_not_read
     heard = heard_text(markup.encode())
     assert all(sentence in heard for sentence in STORY)
     assert not any(text[:40] in heard for text in OTHER_POSTS)
+
+
+def test_a_standfirst_in_a_box_of_its_own_above_the_story_is_not_read_but_a_lead_in_the_story_is():
+    """The summary set as a line in the header ("dek"), apart from the story's paragraphs, and given again as
+    the description, is the standfirst; the same summary as the first paragraph among the others is the lead."""
+    summary = f'<meta name="description" content="{DECK}.">'
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    header = f"<header><h1>Sunday Hours for the Library</h1><div class='dek'>{DECK}.</div></header>"
+    markup = f"""<!DOCTYPE html><html lang="en"><head><title>Sunday Hours for the Library</title>{summary}</head>
+<body><article>{header}<div class="story">{body}</div></article></body></html>"""
+    heard = heard_text(markup.encode())
+    assert all(sentence in heard for sentence in STORY) and DECK not in heard
+    lead = markup.replace(f"<div class='dek'>{DECK}.</div>", "").replace('<div class="story">',
+                                                                        f'<div class="story"><p>{DECK}.</p>')
+    assert DECK in heard_text(lead.encode())

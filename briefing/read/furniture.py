@@ -188,16 +188,45 @@ def _is_label(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= LABEL_WORDS
 
 
-def without_deck(parts: list[Part], description: str) -> list[Part]:
-    """A headline under the title, before the article's first paragraph, that says what the page's own summary
-    (its description) says is the standfirst, the editors' summary set as a subheading: the article itself
-    follows. A first paragraph that the summary repeats is the article's lead, and stays."""
+def without_deck(parts: list[Part], description: str, page=None) -> list[Part]:
+    """The first block under the title, before the article's first paragraph, that says what the page's own
+    summary (its description) says is the standfirst, the editors' summary: set as a subheading, or in a box of
+    its own apart from the paragraphs that follow (a "dek" in the header). A first paragraph that the summary
+    repeats, among the article's other paragraphs, is the article's lead, and stays."""
     opening = next((index for index, part in enumerate(parts) if part.kind != "title"), None)
-    if opening is None or parts[opening].kind != "headline" or opening + 1 >= len(parts):
+    if opening is None or opening + 1 >= len(parts) or parts[opening + 1].kind != "narration":
         return parts
-    if parts[opening + 1].kind == "narration" and _same_words(parts[opening].text, description):
+    first, following = parts[opening], parts[opening + 1]
+    if _same_words(first.text, description) and (first.kind == "headline" or (
+            first.kind == "narration" and page is not None and _set_apart(page, first.text, following.text))):
         return parts[:opening] + parts[opening + 1:]
     return parts
+
+
+def _set_apart(page, text: str, following: str) -> bool:
+    """No block of `text` on the page is a paragraph (<p>), nor shares its box with the paragraph that follows
+    (the summary may be on the page twice: in the header, and again hidden for sharing)."""
+    blocks, next_blocks = _elements_of(page, text), _elements_of(page, following)
+    return bool(blocks) and bool(next_blocks) and all(
+        block.tag != "p" and block.getparent() not in set(next_blocks[0].iterancestors()) for block in blocks)
+
+
+def _elements_of(page, text: str) -> list:
+    """The page's elements whose words are `text` (the outermost of those that hold just these words, a
+    <p> around a <strong>), found from the text nodes that open with its first words; scripts are no text."""
+    opening, found = " ".join(text.split()[:3]), []
+    for node in page.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "title") or opening not in " ".join(
+                (node.text or "").split()):
+            continue
+        holder = None
+        for element in (node, *node.iterancestors()):
+            words = block_text(element)
+            if words != text and len(words) >= len(text):
+                break
+            holder = element if words == text else holder
+        found += [holder] if holder is not None else []
+    return found
 
 
 def _same_words(text: str, summary: str) -> bool:
