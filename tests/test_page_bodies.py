@@ -185,3 +185,11 @@ def test_a_standfirst_in_a_box_of_its_own_above_the_story_is_not_read_but_a_lead
     lead = markup.replace(f"<div class='dek'>{DECK}.</div>", "").replace('<div class="story">',
                                                                         f'<div class="story"><p>{DECK}.</p>')
     assert DECK in heard_text(lead.encode())
+
+
+def test_a_blogs_shortcodes_shown_as_written_are_not_read_but_the_words_they_wrap_and_bracketed_words_are():
+    note = ("The club [sic] asks readers to send their own photos of the reading room; "
+            "[button link=\u201dhttps://valley.example/send/\u201d type=\u201dbig\u201d]Send us your photos[/button]")
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, note])))
+    assert "Send us your photos" in heard and "[sic]" in heard
+    assert "button" not in heard and "valley.example" not in heard

@@ -235,6 +235,17 @@ def _same_words(text: str, summary: str) -> bool:
     return len(words) >= 4 and summary_words[:len(words)] == words and len(summary_words) <= len(words) + 2
 
 
+SHORTCODE = re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[\"'“”″].*?[\"'“”″])+)\]\s?",
+                       re.IGNORECASE)
+
+
+def without_shortcodes(text: str) -> str:
+    """A blog's shortcodes that its page shows as written ('[button link="..." type="big"]Send us a
+    review[/button]') are markup, not words: the text they wrap stays. A bracket of words ("[sic]") is no
+    shortcode."""
+    return " ".join(SHORTCODE.sub(" ", text).split()) if "[" in text else text
+
+
 SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"
                              r"snapchat|threads|mastodon|bluesky)\b", re.IGNORECASE)
 CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may sit

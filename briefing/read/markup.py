@@ -29,6 +29,7 @@ from briefing.read.furniture import (
     page_title,
     without_deck,
     without_follow_calls,
+    without_shortcodes,
     without_stray_headlines,
     word_count,
 )
@@ -602,7 +603,7 @@ def _page_parts(document, title: str) -> list[Part]:
         if element.tag == "code":
             parts += [] if element.getparent().tag in ("p", "head") else _preformatted(element)
             continue
-        text = " ".join("".join(element.itertext()).split())
+        text = without_shortcodes(" ".join("".join(element.itertext()).split()))
         if is_furniture(element, text) and not _linked_section_heading(element):
             if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
                 parts.pop()  # "More:", "Related:": the label of the links just dropped
