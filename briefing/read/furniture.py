@@ -1,13 +1,17 @@
 """What on a web page is not the article: boxes removed from the page before extraction (promotions,
-sign-ups, share bars, related links, comments, galleries, bare addresses), blocks and headlines left out
-after it (link lists, copyright notices, datelines, sign-up headline runs), and the site's name in the title.
+sign-ups, share bars, related links, comments, galleries, other posts set side by side as <article>s, bare
+addresses), blocks and headlines left out after it (link lists, copyright notices, datelines, sign-up headline
+runs, a script shown as text, the standfirst that repeats the page's summary, a blog's shortcodes), and the
+site's name in the title.
 
-Boxes are judged by their class or id, as Readability judges them, and by their share of linked words.
+Boxes are judged by their class or id (camel-case words parted), as Readability judges them, and by their
+share of linked words.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefing.read.parts import Part
 
@@ -95,8 +99,6 @@ TEASER_GROUP = 3  # so many <article>s side by side are a list of other posts
 def drop_teaser_groups(tree) -> None:
     """Several <article> elements side by side under one parent, none holding the page's headline (<h1>), are
     other posts offered with their openings ("you may also like"), not the page's article."""
-    from collections import Counter
-
     groups = Counter(element.getparent() for element in tree.iter("article") if element.getparent() is not None)
     for parent, count in groups.items():
         members = [child for child in parent if child.tag == "article"]
