@@ -97,14 +97,20 @@ TEASER_GROUP = 3  # so many <article>s side by side are a list of other posts
 
 
 def drop_teaser_groups(tree) -> None:
-    """Several <article> elements side by side under one parent, none holding the page's headline (<h1>), are
-    other posts offered with their openings ("you may also like"), not the page's article."""
+    """Several <article> elements side by side under one parent, beside the page's own <article> that holds its
+    headline (<h1>), are other posts offered with their openings ("you may also like"), not the page's article.
+    Without such an article apart from them they are the page's own parts (a thread's posts, a list's items)."""
+    headed = [a for a in tree.iter("article") if next(a.iter("h1"), None) is not None]
     groups = Counter(element.getparent() for element in tree.iter("article") if element.getparent() is not None)
     for parent, count in groups.items():
         members = [child for child in parent if child.tag == "article"]
-        if count >= TEASER_GROUP and not any(next(m.iter("h1"), None) is not None for m in members):
+        if count >= TEASER_GROUP and headed and not any(_within(a, members) for a in headed):
             for member in members:
                 member.drop_tree()
+
+
+def _within(element, boxes: list) -> bool:
+    return any(element is box or box in set(element.iterancestors()) for box in boxes)
 
 
 HEADLINE_WORDS = 30  # a line of the page longer than this is no headline
