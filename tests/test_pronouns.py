@@ -13,3 +13,12 @@ def test_a_he_or_she_opening_the_next_sentence_gives_the_person_just_named_a_gen
             "Last spring Tarr bought two trucks. He paid for them in cash.\n\n"
             "Tarr greeted Quill at the gate on Monday.\n\n“We are ready for winter,” she said.\n")
     assert speakers_of(text) == ["Dana Quill"]
+
+
+def test_a_name_only_written_as_where_something_happened_is_not_who_a_she_is():
+    # "Kelby Downs" acts like a person ("Kelby Downs added", "Kelby Downs will pay"), but the sentence before the
+    # quote only says something happened in it: the "she" is the woman named before
+    text = ("Title\n\nDana Quill lost her son in March.\n\n"
+            "Last year Kelby Downs added the drug to its list. Kelby Downs will pay.\n\n"
+            "Dana Quill spoke to the police. The crash was in Kelby Downs.\n\n“I had to fight,” she says.\n")
+    assert speakers_of(text) == ["Dana Quill"]
