@@ -43,9 +43,10 @@ def combine(scripts: list[Script], day: date) -> Script:
 
 
 def summary(script: Script) -> str:
-    """The ID3 comment: the first paragraph of narration, as podcast apps show it under the title."""
+    """The ID3 comment, as podcast apps show it under the title: the page's own summary (its standfirst, which
+    is not read aloud), else the first paragraph of narration."""
     first = next((s.text for s in script.segments if s.kind == "narration" and len(s.text.split()) > 8), "")
-    text = " ".join(first.split())
+    text = script.description or " ".join(first.split())
     return text if len(text) <= 300 else text[:297] + "..."
 
 

@@ -33,6 +33,7 @@ class Article:
     author: str = ""
     published: str = ""  # ISO date, when the page says
     site_name: str = ""
+    description: str = ""  # the page's own one-line summary (its standfirst), which is not read aloud
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Script:
     author: str = ""
     published: str = ""
     site_name: str = ""
+    description: str = ""
 
     def to_dict(self) -> dict:
         """Every field, losslessly, as JSON-ready data (`briefing script`); "genders" is written "speakers"."""

@@ -45,7 +45,7 @@ def load_script(path: Path) -> Script:
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list) or not data["segments"]:
         raise InputError(f"The script {path} needs a \"segments\" list with at least one segment, as "
                          "`briefing script` prints it.")
-    for name in ("title", "language", "source", "author", "published", "site_name"):
+    for name in ("title", "language", "source", "author", "published", "site_name", "description"):
         if not isinstance(data.get(name, ""), str):
             raise InputError(f"The script {path}: \"{name}\" must be a string.")
     genders = data.get("speakers") or {}

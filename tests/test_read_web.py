@@ -459,3 +459,20 @@ def test_the_sites_name_on_the_page_is_never_taken_for_the_headline():
 <div class="top"><a href="/">Island Herald</a></div><h1>Ferry fares fall for the islanders</h1>
 <p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p></body></html>""".encode()
     assert article_from_bytes(html, "ferry.html").title.text != "Island Herald"
+
+
+def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
+    """A page's description (its standfirst) is what a podcast app shows under the episode's title."""
+    from mutagen.id3 import ID3
+
+    described = article_page().replace(
+        b"</head>", b'<meta name="description" content="Sleeper services  come back after ten years.">\n</head>')
+    path = tmp_path / "night-trains.html"
+    path.write_bytes(described)
+    assert article_from_bytes(described, path.name).description == "Sleeper services come back after ten years."
+    result = run_briefing("make", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr.decode()
+    comment = ID3(tmp_path / "out" / "night-trains.mp3").getall("COMM")[0].text[0]
+    assert comment == "Sleeper services come back after ten years."
+    script = json.loads(run_briefing("script", str(path)).stdout)
+    assert script["description"] == "Sleeper services come back after ten years."

@@ -154,7 +154,7 @@ def read_html(raw: bytes, source: str) -> Article:
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
-                              site_name=site)
+                              site_name=site, description=(metadata.description or "") if metadata else "")
 
 
 def _article_parts(document, title: str, published: str) -> list[Part]:

@@ -23,7 +23,7 @@ def as_sentence(item: str) -> str:
 
 
 def article_from_parts(parts: list[Part], source: str, *, language: str = "", author: str = "",
-                       published: str = "", site_name: str = "") -> Article:
+                       published: str = "", site_name: str = "", description: str = "") -> Article:
     """Join the parts into the article text and record where each block sits in it. The first "title"
     part (else the first part) is the title; `language` is what the document declares, if anything."""
     parts = [p for p in parts if re.search(r"\w", p.text)]
@@ -38,4 +38,4 @@ def article_from_parts(parts: list[Part], source: str, *, language: str = "", au
         blocks.append(Block(part.text, start, start + len(part.text), None if part.kind == "title" else part.kind))
     return Article(text=text, title=blocks[0], blocks=tuple(blocks[1:]), source=source,
                    language=detect_language(text, language), author=author, published=published,
-                   site_name=site_name)
+                   site_name=site_name, description=" ".join(description.split()))

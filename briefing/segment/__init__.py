@@ -39,7 +39,7 @@ def _segment(article: Article) -> Script:
     attributed, genders = attribute(segments, article.text)
     return Script(title=article.title.text, language=article.language, segments=tuple(attributed),
                   source=article.source, genders=genders, author=article.author, published=article.published,
-                  site_name=article.site_name)
+                  site_name=article.site_name, description=article.description)
 
 
 def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
