@@ -22,9 +22,6 @@ CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.
 PERSON_MENTION = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
 SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
 LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
-# "He"/"She" opening a sentence (a possessive "his"/"her" in the sentence measured worse: "her" is also an object)
-OPENING_PRONOUN = LanguagePattern(
-    lambda w: rf"\s*[“\"«„]?({w.any_of('male_pronouns', 'female_pronouns', capitals=True)})\b")
 TITLE_ONLY = LanguagePattern(lambda w: w.title)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 # "Former Kelby governor Ann Lee": after a titled word, a role noun and a name; the name is the person
@@ -69,47 +66,26 @@ def titled_span(text: str, match: re.Match) -> str:
 
 
 def _learn_genders(narration: list[Segment], people: People) -> None:
-    """"Ann Lee says she will run", "Lee won the vote. She thanked the staff": a sentence that names one person and
-    then says he or she, or the he/she opening the next sentence (so no one is named in it before), refers to that
+    """"Ann Lee says she will run": a sentence that names one person and then says he or she refers to that
     person; the gender most such sentences give a person (one not fixed by a title) is theirs."""
     votes: dict[int, Counter] = {}
     by_id = {}
     for seg in narration:
         masked = mask_abbreviations(seg.text)
-        sentences = _sentences(masked)
-        for number, sentence in enumerate(sentences):
-            named = _named_in(people, seg.start, sentence)
+        for sentence in _sentences(masked):
+            named = {id(m[1]): m for m in people.mentions if seg.start + sentence[0] <= m[0] < seg.start + sentence[1]}
             if len(named) != 1:
                 continue
             (position, person, *_), = named.values()
-            gender = _gender_after(masked, position - seg.start, sentence[1]) or _opening_gender(
-                masked, sentences[number + 1] if number + 1 < len(sentences) else None)
-            if gender and not person.organisation:
+            pronoun = LOWER_PRONOUN.search(masked, position - seg.start, sentence[1])
+            if pronoun and not person.organisation:
                 by_id[id(person)] = person
-                votes.setdefault(id(person), Counter())[gender] += 1
+                votes.setdefault(id(person), Counter())[PRONOUN_WORDS[pronoun.group(0)]] += 1
     for key, counter in votes.items():
         person = by_id[key]
         (gender, count), *rest = counter.most_common()
         if person.gender is None and count >= 2 and (not rest or count > 2 * rest[0][1]):
             person.gender = gender
-
-
-def _named_in(people: People, offset: int, sentence: tuple[int, int]) -> dict:
-    return {id(m[1]): m for m in people.mentions if offset + sentence[0] <= m[0] < offset + sentence[1]}
-
-
-def _gender_after(masked: str, start: int, end: int) -> str | None:
-    """The gender of the first he/she after `start` in the sentence."""
-    pronoun = LOWER_PRONOUN.search(masked, start, end)
-    return PRONOUN_WORDS[pronoun.group(0)] if pronoun else None
-
-
-def _opening_gender(masked: str, sentence: tuple[int, int] | None) -> str | None:
-    """"He"/"She" opening the sentence, when no one is named in it before: it goes on about the one just named."""
-    if sentence is None:
-        return None
-    opening = OPENING_PRONOUN.match(masked, sentence[0])
-    return PRONOUN_WORDS.get(opening.group(1).lower()) if opening else None
 
 
 def _sentences(masked: str) -> list[tuple[int, int]]:
