@@ -89,3 +89,107 @@ def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read(
     heard = heard_text(page(f"{body}<a name='comments'></a><div class='hd'>Comments</div>{comments}"))
     assert all(sentence in heard for sentence in STORY)
     assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
+
+
+# -- a script shown as text is not read --------------------------------------------------------
+
+LEAKED_SCRIPT = ("var slot = 'top'; if (window.ads) { ads.push({slot: slot, size: [300, 250]}); } "
+                 "else { document.write('<img src=x>'); } function track(a, b) { b = a + 1; return b; }")
+
+
+def test_a_script_that_a_broken_page_shows_as_text_is_not_read_but_prose_with_semicolons_is():
+    """A script cut short by its own "</script>" is shown by a browser as text; a sentence with semicolons,
+    or a table of scores, is no program."""
+    listed = ("The council listed its reasons: the heating is paid for; the shelves are built; the volunteers "
+              "are trained; the doors are fixed; and the cost is lower than the town expected.")
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<p>{LEAKED_SCRIPT}</p><p>{listed}</p>"))
+    assert all(sentence in heard for sentence in STORY) and listed in heard
+    assert "ads.push" not in heard and "function" not in heard
+
+
+def test_comments_named_in_camel_case_with_loose_lines_after_line_breaks_are_not_read():
+    """ "commentSection", "readerComments": the comments' name written in camel case, each comment a line of
+    loose text after a <br> in the box, as older pages set them."""
+    comments = "".join(f"<br><b>Reader {n}</b><br>{text}<br>" for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<hr><a name='commentSection'></a><b>Comments are closed</b>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "Reader 1" not in heard
+    boxed = f"<div id='readerComments'><p>Your views</p>{''.join(f'<p>{c}</p>' for c in COMMENTS)}</div>"
+    heard = heard_text(page(f"{body}{boxed}"))
+    assert all(sentence in heard for sentence in STORY) and not any(comment in heard for comment in COMMENTS)
+
+
+def test_a_closing_paragraph_about_social_networks_is_read_but_a_short_call_to_follow_the_site_is_not():
+    """A last paragraph of the article may well name two networks; only a short call to follow is furniture."""
+    about = ("Since the club opened its pages on Facebook and Instagram last spring, the number of families who "
+             "come on Saturdays has doubled, and the librarian now posts the week's new books there every Friday "
+             "evening, with a short note on each one written by the pupils themselves.")
+    call = "Follow the Valley Post on Facebook, Instagram and Threads."
+    body = "".join(f"<p>{sentence}</p>" for sentence in [*STORY, about, call])
+    heard = heard_text(page(body))
+    assert all(sentence in heard for sentence in STORY) and about in heard and call not in heard
+
+
+# -- the standfirst that repeats the page's summary ---------------------------------------------
+
+DECK = "Weekend hours come after years of requests from families"
+
+
+def test_a_standfirst_set_as_a_subheading_that_the_page_summary_repeats_is_not_read_but_a_lead_paragraph_is():
+    """The editors' summary under the headline, set as a subheading and given again as the page's description,
+    is no part of the article; a first paragraph given as the description is the article's lead."""
+    summary = f'<meta name="description" content="{DECK}.">'
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"<h2>{DECK}.</h2>{body}", head=summary))
+    assert all(sentence in heard for sentence in STORY) and DECK not in heard
+    lead = f'<meta name="description" content="{STORY[0]}">'
+    assert all(sentence in heard_text(page(body, head=lead)) for sentence in STORY)
+    assert DECK in heard_text(page(f"<h2>{DECK}.</h2>{body}"))
+
+
+# -- other posts offered after the article -------------------------------------------------------
+
+OTHER_POSTS = ["The ferry timetable changes in spring, with an earlier boat on Saturdays and a later one on "
+               "Sundays for walkers coming back from the hills…",
+               "The bakery on the square has a new oven, and the queue on market day now reaches the fountain "
+               "before eight in the morning…",
+               "Pupils of the primary school planted forty apple trees along the river path this week, one for "
+               "each family that asked for one…"]
+
+
+def test_other_posts_set_side_by_side_as_articles_after_the_article_are_not_read():
+    """A blog's "you may also like": several <article>s, each a post's opening, after the page's own article."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    others = "".join(f"<article class='post'><h2><a href='/p{n}'>Post {n} of the club</a></h2>"
+                     f"<div class='text'><p>{text}</p></div></article>" for n, text in enumerate(OTHER_POSTS))
+    markup = f"""<!DOCTYPE html><html lang="en"><head><title>Sunday Hours for the Library</title></head><body>
+<article class="post"><h1>Sunday Hours for the Library</h1><div class="text">{body}</div></article>
+<article class="post"><h3>You may also like</h3>{others}</article></body></html>"""
+    heard = heard_text(markup.encode())
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(text[:40] in heard for text in OTHER_POSTS)
+
+
+def test_a_standfirst_in_a_box_of_its_own_above_the_story_is_not_read_but_a_lead_in_the_story_is():
+    """The summary set as a line in the header ("dek"), apart from the story's paragraphs, and given again as
+    the description, is the standfirst; the same summary as the first paragraph among the others is the lead."""
+    summary = f'<meta name="description" content="{DECK}.">'
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    header = f"<header><h1>Sunday Hours for the Library</h1><div class='dek'>{DECK}.</div></header>"
+    markup = f"""<!DOCTYPE html><html lang="en"><head><title>Sunday Hours for the Library</title>{summary}</head>
+<body><article>{header}<div class="story">{body}</div></article></body></html>"""
+    heard = heard_text(markup.encode())
+    assert all(sentence in heard for sentence in STORY) and DECK not in heard
+    lead = markup.replace(f"<div class='dek'>{DECK}.</div>", "").replace('<div class="story">',
+                                                                        f'<div class="story"><p>{DECK}.</p>')
+    assert DECK in heard_text(lead.encode())
+
+
+def test_a_blogs_shortcodes_shown_as_written_are_not_read_but_the_words_they_wrap_and_bracketed_words_are():
+    note = ("The club [sic] asks readers to send their own photos of the reading room; "
+            "[button link=\u201dhttps://valley.example/send/\u201d type=\u201dbig\u201d]Send us your photos[/button]")
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, note])))
+    assert "Send us your photos" in heard and "[sic]" in heard
+    assert "button" not in heard and "valley.example" not in heard

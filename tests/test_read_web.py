@@ -462,7 +462,8 @@ def test_the_sites_name_on_the_page_is_never_taken_for_the_headline():
 
 
 def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
-    """A page's description (its standfirst) is what a podcast app shows under the episode's title."""
+    """A page's description (its standfirst) is what a podcast app shows under the episode's title, and the
+    read-along page shows it under the article's."""
     from mutagen.id3 import ID3
 
     described = article_page().replace(
@@ -474,5 +475,9 @@ def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     comment = ID3(tmp_path / "out" / "night-trains.mp3").getall("COMM")[0].text[0]
     assert comment == "Sleeper services come back after ten years."
+    from lxml import html
+
+    shown = html.parse(str(tmp_path / "out" / "night-trains.html")).getroot()
+    assert [p.text_content() for p in shown.find_class("standfirst")] == [comment]  # under the title, as read
     script = json.loads(run_briefing("script", str(path)).stdout)
     assert script["description"] == "Sleeper services come back after ten years."

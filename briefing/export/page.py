@@ -141,6 +141,11 @@ def _fact(term: str, *value) -> list:
     return [E.DT(term), E.DD(*value)]
 
 
+def _standfirst(info: ReadAlongInfo) -> list:
+    """The article's own summary under its title, as the page it came from showed it."""
+    return [E.P(xml_text(info.description), E.CLASS("standfirst"))] if info.description else []
+
+
 def _facts(info: ReadAlongInfo) -> list:
     """Source, author, date, length and language, as a description list."""
     facts = []
@@ -201,7 +206,7 @@ def page_document(cue_list: list[Cue], info: ReadAlongInfo, files: PageFiles, vt
                E.META(name="color-scheme", content="light dark"), E.TITLE(xml_text(info.title)),
                E.LINK(rel="icon", href="data:,"), E.STYLE(_static("page.css"))),
         E.BODY(E.A("Skip to the transcript", href="#transcript", **{"class": "skip"}),
-               E.HEADER(heading, *_facts(info)),
+               E.HEADER(heading, *_standfirst(info), *_facts(info)),
                E.MAIN(_player(info, files, vtt_text),
                       E.ARTICLE(*_transcript(body, files, stories), id="transcript", tabindex="-1",
                                 **{"aria-label": "Transcript"})),

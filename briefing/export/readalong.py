@@ -43,11 +43,12 @@ class ReadAlongInfo:
     published: str = ""  # ISO date, when the article says
     duration_ms: int = 0
     made: str = ""  # ISO date of the episode
+    description: str = ""  # the article's standfirst, shown under the title (it is not read aloud)
 
     @classmethod
     def of(cls, script: Script, timeline: Timeline, made: str) -> ReadAlongInfo:
         return cls(script.title, script.language, script.source, script.author, script.published[:10],
-                   audible_ms(timeline, timeline.total_frames), made)
+                   audible_ms(timeline, timeline.total_frames), made, script.description)
 
 
 @dataclass(frozen=True)

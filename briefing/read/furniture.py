@@ -1,13 +1,17 @@
 """What on a web page is not the article: boxes removed from the page before extraction (promotions,
-sign-ups, share bars, related links, comments, galleries, bare addresses), blocks and headlines left out
-after it (link lists, copyright notices, datelines, sign-up headline runs), and the site's name in the title.
+sign-ups, share bars, related links, comments, galleries, other posts set side by side as <article>s, bare
+addresses), blocks and headlines left out after it (link lists, copyright notices, datelines, sign-up headline
+runs, a script shown as text, the standfirst that repeats the page's summary, a blog's shortcodes), and the
+site's name in the title.
 
-Boxes are judged by their class or id, as Readability judges them, and by their share of linked words.
+Boxes are judged by their class or id (camel-case words parted), as Readability judges them, and by their
+share of linked words.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefing.read.parts import Part
 
@@ -66,17 +70,47 @@ ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", r
 PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
 
 
+CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def names_of(element, *attributes: str) -> str:
+    """An element's class and id (or the attributes given), its words parted where they are written
+    together in camel case ("readerComments", "commentSection"), as they are in hyphens elsewhere."""
+    names = " ".join(element.get(attribute, "") for attribute in attributes or ("class", "id"))
+    return CAMEL_HUMP.sub(" ", names)
+
+
 def drop_promotions(tree) -> None:
     """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
     Readability judges them), readers' comments and photo galleries with their captions and credits are
     removed before extraction, wherever they sit."""
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
+        names = names_of(element)
         if ARTICLE_PART.search(names) or element.getparent() is None:
             continue
         if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
                 len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3))):
             element.drop_tree()
+
+
+TEASER_GROUP = 3  # so many <article>s side by side are a list of other posts
+
+
+def drop_teaser_groups(tree) -> None:
+    """Several <article> elements side by side under one parent, beside the page's own <article> that holds its
+    headline (<h1>), are other posts offered with their openings ("you may also like"), not the page's article.
+    Without such an article apart from them they are the page's own parts (a thread's posts, a list's items)."""
+    headed = [a for a in tree.iter("article") if next(a.iter("h1"), None) is not None]
+    groups = Counter(element.getparent() for element in tree.iter("article") if element.getparent() is not None)
+    for parent, count in groups.items():
+        members = [child for child in parent if child.tag == "article"]
+        if count >= TEASER_GROUP and headed and not any(_within(a, members) for a in headed):
+            for member in members:
+                member.drop_tree()
+
+
+def _within(element, boxes: list) -> bool:
+    return any(element is box or box in set(element.iterancestors()) for box in boxes)
 
 
 HEADLINE_WORDS = 30  # a line of the page longer than this is no headline
@@ -162,10 +196,68 @@ def _is_label(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= LABEL_WORDS
 
 
+def without_deck(parts: list[Part], description: str, page=None) -> list[Part]:
+    """The first block under the title, before the article's first paragraph, that says what the page's own
+    summary (its description) says is the standfirst, the editors' summary: set as a subheading, or in a box of
+    its own apart from the paragraphs that follow (a "dek" in the header). A first paragraph that the summary
+    repeats, among the article's other paragraphs, is the article's lead, and stays."""
+    opening = next((index for index, part in enumerate(parts) if part.kind != "title"), None)
+    if opening is None or opening + 1 >= len(parts) or parts[opening + 1].kind != "narration":
+        return parts
+    first, following = parts[opening], parts[opening + 1]
+    if _same_words(first.text, description) and (first.kind == "headline" or (
+            first.kind == "narration" and page is not None and _set_apart(page, first.text, following.text))):
+        return parts[:opening] + parts[opening + 1:]
+    return parts
+
+
+def _set_apart(page, text: str, following: str) -> bool:
+    """No block of `text` on the page is a paragraph (<p>), nor shares its box with the paragraph that follows
+    (the summary may be on the page twice: in the header, and again hidden for sharing)."""
+    blocks, next_blocks = _elements_of(page, text), _elements_of(page, following)
+    return bool(blocks) and bool(next_blocks) and all(
+        block.tag != "p" and block.getparent() not in set(next_blocks[0].iterancestors()) for block in blocks)
+
+
+def _elements_of(page, text: str) -> list:
+    """The page's elements whose words are `text` (the outermost of those that hold just these words, a
+    <p> around a <strong>), found from the text nodes that open with its first words; scripts are no text."""
+    opening, found = " ".join(text.split()[:3]), []
+    for node in page.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "title") or opening not in " ".join(
+                (node.text or "").split()):
+            continue
+        holder = None
+        for element in (node, *node.iterancestors()):
+            words = block_text(element)
+            if words != text and len(words) >= len(text):
+                break
+            holder = element if words == text else holder
+        found += [holder] if holder is not None else []
+    return found
+
+
+def _same_words(text: str, summary: str) -> bool:
+    """The same words, as a summary may cut them short ("...") or leave out a closing full stop."""
+    words, summary_words = re.findall(r"\w+", text.lower()), re.findall(r"\w+", summary.lower())
+    return len(words) >= 4 and summary_words[:len(words)] == words and len(summary_words) <= len(words) + 2
+
+
+SHORTCODE = re.compile(r"\[(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[\"'“”″].*?[\"'“”″])+)\]\s?",
+                       re.IGNORECASE)
+
+
+def without_shortcodes(text: str) -> str:
+    """A blog's shortcodes that its page shows as written ('[button link="..." type="big"]Send us a
+    review[/button]') are markup, not words: the text they wrap stays. A bracket of words ("[sic]") is no
+    shortcode."""
+    return " ".join(SHORTCODE.sub(" ", text).split()) if "[" in text else text
+
+
 SOCIAL_NETWORKS = re.compile(r"\b(facebook|twitter|instagram|youtube|linkedin|whatsapp|telegram|tiktok|pinterest|"
                              r"snapchat|threads|mastodon|bluesky)\b", re.IGNORECASE)
 CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may sit
-CLOSING_WORDS = 60
+CLOSING_WORDS = 40
 
 
 def without_follow_calls(parts: list[Part]) -> list[Part]:
@@ -204,7 +296,20 @@ def is_furniture(element, text: str) -> bool:
     several = len(list(element.iter("ref"))) >= 2
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
-    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text))
+    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text)) or is_code(text)
+
+
+CODE_MARKS = re.compile(r"[{};=]|\b(?:function|var|document|window|this)\.?\b(?=\s*[.(=])")
+CODE_SHARE = 0.15  # program marks per word: a script the page shows as text ("var ad = 1; if (x) {...}")
+
+
+def is_code(text: str) -> bool:
+    """Program text that a broken page shows among its words (a script cut short by a "</script>" inside
+    it): braces, semicolons and assignments stand between nearly every few words; prose has a semicolon
+    in a long sentence at most, a table of scores one after each row."""
+    marks = CODE_MARKS.findall(text)
+    return (len(marks) >= 4 and len(marks) >= CODE_SHARE * len(text.split())
+            and len(set(marks) & {"{", "}", "="}) >= 2)
 
 
 def clean_title(title: str, site: str) -> str:
@@ -235,9 +340,10 @@ def drop_comment_sections(tree) -> None:
     "comments" links jump to ("<a name='comments'>"), opens the readers' comments: it and what follows it in
     its box are no part of the article."""
     for start in [*tree.iter("h1", "h2", "h3", "h4", "h5", "h6"), *tree.iter("a")]:
-        names = f"{start.get('class', '')} {start.get('id', '')} {start.get('name', '')}"
+        names = names_of(start, "class", "id", "name")
         if start.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names) or (
                 start.tag == "a" and (start.get("href") is not None or start.text_content().strip())):
             continue
         for element in [start, *start.itersiblings()]:
+            element.tail = None  # the comments' loose text, after a line break, goes with them
             element.drop_tree()

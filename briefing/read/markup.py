@@ -21,12 +21,15 @@ from briefing.read.furniture import (
     drop_bare_urls,
     drop_comment_sections,
     drop_promotions,
+    drop_teaser_groups,
     drop_wordless_links,
     is_dateline,
     is_furniture,
     link_heavy,
     page_title,
+    without_deck,
     without_follow_calls,
+    without_shortcodes,
     without_stray_headlines,
     word_count,
 )
@@ -129,6 +132,7 @@ def read_html(raw: bytes, source: str) -> Article:
     drop_wordless_links(tree)
     drop_promotions(tree)
     drop_comment_sections(tree)
+    drop_teaser_groups(tree)
     lift_embedded_posts(tree)
     wrap_loose_text(tree)
     gather_loose_items(tree)
@@ -147,7 +151,8 @@ def read_html(raw: bytes, source: str) -> Article:
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site),
                        original)
     published = (metadata.date or "") if metadata else ""
-    parts = _article_parts(document, title, published)
+    parts = without_deck(_article_parts(document, title, published), (metadata.description or "") if metadata else "",
+                         original)
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
@@ -598,7 +603,7 @@ def _page_parts(document, title: str) -> list[Part]:
         if element.tag == "code":
             parts += [] if element.getparent().tag in ("p", "head") else _preformatted(element)
             continue
-        text = " ".join("".join(element.itertext()).split())
+        text = without_shortcodes(" ".join("".join(element.itertext()).split()))
         if is_furniture(element, text) and not _linked_section_heading(element):
             if parts and parts[-1].kind == "headline" and parts[-1].text.endswith(":"):
                 parts.pop()  # "More:", "Related:": the label of the links just dropped

@@ -97,6 +97,7 @@ DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 RELATIVES = set(VOCAB.relatives)
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
 PREPOSITIONS = {w.lower() for w in VOCAB.prepositions}
+LOCATIVES = {w.lower() for w in VOCAB.locatives}
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 NICKNAMED = re.compile(rf"({NAME_WORD})\s+[“\"‘'(]({NAME_WORD})[”\"’')]\s+({NAME_WORD})")  # Robert “Bobby” Lund
 NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
@@ -813,7 +814,8 @@ class People:
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
             start = sentence(fitting[-1][0])
-            if gender and _pronoun_between(self.article.text, start, latest[0][0], gender):
+            if gender and (_only_places(self.article.text, latest)
+                           or _pronoun_between(self.article.text, start, latest[0][0], gender)):
                 earlier = self._named_in_a_main_clause_before(start, gender, since)
                 if earlier:
                     return earlier
@@ -843,6 +845,13 @@ class People:
 def _pronoun_between(text: str, start: int, end: int, gender: str) -> bool:
     """Whether a he/she of this gender stands in text[start:end]."""
     return any(PRONOUN_WORDS.get(word) == gender for word in re.findall(r"[\w’']+", text[start:end].lower()))
+
+
+def _only_places(text: str, mentions: list) -> bool:
+    """"The crash was in Kelby Downs": names that all stand right after "in", "at", "near" are where something
+    happened, whatever else the article lets them do; a he/she goes back to a person named before."""
+    before = [text[max(0, mention[0] - 30) : mention[0]].lower().split()[-1:] for mention in mentions]
+    return all(words and words[0] in LOCATIVES for words in before)
 
 
 def _after_a_linking_word(text: str, position: int) -> bool:
