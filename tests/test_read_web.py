@@ -7,6 +7,8 @@ import json
 
 import pytest
 from helpers import assert_plain_error, run_briefing
+from lxml import html
+from mutagen.id3 import ID3
 
 from briefing.errors import ExitStatus, InputError
 from briefing.read import article_from_bytes
@@ -281,8 +283,6 @@ def test_a_sentence_after_a_linked_picture_in_its_paragraph_is_read():
 
 
 def test_a_div_of_text_between_paragraphs_is_a_paragraph_but_a_caption_or_teaser_is_not():
-    from lxml import html
-
     from briefing.read.markup import paragraphs_set_as_divs
 
     tree = html.fromstring(
@@ -464,8 +464,6 @@ def test_the_sites_name_on_the_page_is_never_taken_for_the_headline():
 def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
     """A page's description (its standfirst) is what a podcast app shows under the episode's title, and the
     read-along page shows it under the article's."""
-    from mutagen.id3 import ID3
-
     described = article_page().replace(
         b"</head>", b'<meta name="description" content="Sleeper services  come back after ten years.">\n</head>')
     path = tmp_path / "night-trains.html"
@@ -475,8 +473,6 @@ def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     comment = ID3(tmp_path / "out" / "night-trains.mp3").getall("COMM")[0].text[0]
     assert comment == "Sleeper services come back after ten years."
-    from lxml import html
-
     shown = html.parse(str(tmp_path / "out" / "night-trains.html")).getroot()
     assert [p.text_content() for p in shown.find_class("standfirst")] == [comment]  # under the title, as read
     script = json.loads(run_briefing("script", str(path)).stdout)
