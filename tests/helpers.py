@@ -50,6 +50,26 @@ def speakers_of(text: str) -> list[str | None]:
     return [s.speaker for s in segment(parse_article(text)).segments if s.kind == "quote"]
 
 
+def rule_quotes_of(text: str) -> list[tuple[str | None, str | None]]:
+    """Each quote's speaker and cue as the rules give them, before the learned ranker weighs in (which may find
+    the same person by other means), with the article's own word lists, as segment() reads them."""
+    from briefing.read import parse_article
+    from briefing.segment import segment
+    from briefing.segment.attribution import attribute
+    from briefing.segment.patterns import languages_of, reading
+    from briefing.segment.ranker import Ranker
+
+    article = parse_article(text)
+    with reading(languages_of(article.language, article.text)):
+        attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
+    return [(s.speaker, s.cue) for s in attributed if s.kind == "quote"]
+
+
+def rule_speakers_of(text: str) -> list[str | None]:
+    """Each quote's speaker as the rules give it, before the learned ranker weighs in."""
+    return [speaker for speaker, _ in rule_quotes_of(text)]
+
+
 def run_briefing(*args: str, input: bytes | None = None, cwd: Path | None = None, env=None, timeout=300):
     """Run the real CLI the way a user would: `python -m briefing ...`."""
     return subprocess.run([sys.executable, "-m", "briefing", *args], input=input, capture_output=True,

@@ -4,19 +4,7 @@ tests, with invented names. The rules are checked before the learned ranker weig
 from __future__ import annotations
 
 import pytest
-
-from briefing.read import parse_article
-from briefing.segment import segment
-from briefing.segment.attribution import attribute
-from briefing.segment.ranker import Ranker
-
-
-def rule_speakers_of(text: str) -> list[str | None]:
-    """Each quote's speaker as the rules give them, before the learned ranker weighs in."""
-    article = parse_article(text)
-    attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
-    return [s.speaker for s in attributed if s.kind == "quote"]
-
+from helpers import rule_speakers_of
 
 CASES = {
     "', it said' after a place: the place does not speak": (

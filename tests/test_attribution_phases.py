@@ -6,24 +6,9 @@ The rules are checked before the learned ranker weighs in (`rule_speakers_of`), 
 from __future__ import annotations
 
 import pytest
+from helpers import rule_quotes_of, rule_speakers_of
 
 from briefing.lang import available, vocabulary
-from briefing.read import parse_article
-from briefing.segment import segment
-from briefing.segment.attribution import attribute
-from briefing.segment.ranker import Ranker
-
-
-def rule_quotes_of(text: str) -> list[tuple[str | None, str | None]]:
-    """Each quote's speaker and cue as the rules give them, before the learned ranker weighs in."""
-    article = parse_article(text)
-    attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
-    return [(s.speaker, s.cue) for s in attributed if s.kind == "quote"]
-
-
-def rule_speakers_of(text: str) -> list[str | None]:
-    return [speaker for speaker, _ in rule_quotes_of(text)]
-
 
 LEAD_IN = {
     "a long appositive between the name and the verb": (

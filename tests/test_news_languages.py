@@ -5,26 +5,13 @@ reads it as a listener would get it."""
 from __future__ import annotations
 
 import pytest
+from helpers import rule_quotes_of, rule_speakers_of, speakers_of
 
 from briefing.read import parse_article
-from briefing.segment import segment
-from briefing.segment.attribution import attribute
-from briefing.segment.patterns import languages_of, reading
-from briefing.segment.ranker import Ranker
-from tests.helpers import speakers_of
 
 
 def language_of(text: str) -> str:
     return parse_article(text).language
-
-
-def rule_speakers_of(text: str) -> list[str | None]:
-    """Each quote's speaker as the rules give it, before the learned ranker weighs in (which may find the same
-    person by other means)."""
-    article = parse_article(text)
-    with reading(languages_of(article.language, article.text)):  # the article's own word lists, as segment() reads
-        attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
-    return [s.speaker for s in attributed if s.kind == "quote"]
 
 
 GERMAN = {
@@ -154,11 +141,8 @@ def test_an_organisation_that_releases_a_statement_speaks_it() -> None:
     the name last written)."""
     text = ("Court rules on posts\n\nThe court ruled on Thursday. Kelby Books released a statement which read, in "
             "part, \"We will appeal at once.\" Kelby Books further claimed, \"The court went too far.\"\n")
-    article = parse_article(text)
-    with reading(languages_of(article.language, article.text)):
-        attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
-    first = next(s for s in attributed if s.kind == "quote")
-    assert first.speaker == "Kelby Books" and first.cue.startswith("said-before")
+    speaker, cue = rule_quotes_of(text)[0]
+    assert speaker == "Kelby Books" and cue.startswith("said-before")
 
 
 INCISES = {

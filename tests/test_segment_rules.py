@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import run_briefing
+from helpers import rule_speakers_of, run_briefing
 
 from briefing.lang import available, vocabulary
 from briefing.read import parse_article
 from briefing.segment import segment
-from briefing.segment.attribution import SPEECH, attribute
+from briefing.segment.attribution import SPEECH
 from briefing.segment.patterns import languages_of, reading
 from briefing.segment.people import ArticleWords, split_name
-from briefing.segment.ranker import Ranker
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None]]:
@@ -22,13 +21,6 @@ def quotes_of(text: str) -> list[tuple[str, str | None]]:
 
 def speakers_of(text: str) -> list[str | None]:
     return [speaker for _, speaker in quotes_of(text)]
-
-
-def rule_speakers_of(text: str) -> list[str | None]:
-    """The speakers the rules give, before the learned ranker weighs in."""
-    article = parse_article(text)
-    attributed, _ = attribute(list(segment(article).segments), article.text, ranker=Ranker({}, overrides=set()))
-    return [s.speaker for s in attributed if s.kind == "quote"]
 
 
 RULES = {
