@@ -29,7 +29,7 @@ import re
 import sys
 from pathlib import Path
 
-from polnear_gold import PARAGRAPH, is_embedded, looks_like_headline, overlap, quoted_spans
+from polnear_gold import PARAGRAPH, looks_like_headline, paragraph_segments
 
 NEUTRAL_TITLE = "News report"
 OBJECT_ID = re.compile(r"[0-9a-f]{24}(?=\)?\s*$)")  # "ObjectId(5c…)", once "ObjectId5c…)"
@@ -84,37 +84,14 @@ def located(text: str, annotations: list[dict], shift: int) -> list[dict]:
     return out
 
 
-def paragraph_segments(text: str, para, attributions: list[dict]) -> list[dict]:
-    start, end = para.start(), para.end()
-    segments, cursor = [], start
-    for span in quoted_spans(text, start, end):
-        inner = (span[1], span[2])
-        best = max(attributions, key=lambda a: overlap(inner, a["content"]), default=None)
-        covered = best is not None and overlap(inner, best["content"]) >= 0.5 * max(1, span[2] - span[1])
-        if text[cursor : span[0]].strip():
-            segments.append({"kind": "narration", "text": text[cursor : span[0]].strip()})
-        quote = {"kind": "quote", "text": text[span[1] : span[2]].strip()}
-        if not covered:
-            quote = {"kind": "narration", "either": True, "text": quote["text"]}
-        elif is_embedded(text, start, span):
-            quote["either"] = True
-        elif best["speaker"]:
-            quote["speaker"] = best["speaker"]
-        if quote["text"]:
-            segments.append(quote)
-        cursor = span[3]
-    if text[cursor:end].strip():
-        segments.append({"kind": "narration", "text": text[cursor:end].strip()})
-    return segments
-
-
 def convert(body: str, annotations: list[dict], source: str) -> tuple[str, dict]:
     text = f"{NEUTRAL_TITLE}\n\n{body.strip()}\n"
     attributions = located(text, annotations, len(NEUTRAL_TITLE) + 2)
     paragraphs = list(PARAGRAPH.finditer(text))
     segments = [{"kind": "title", "text": paragraphs[0].group(0).strip()}]
     for para in paragraphs[1:]:
-        pieces = paragraph_segments(text, para, attributions)
+        pieces = paragraph_segments(text, para, attributions, lambda attribution: attribution["speaker"],
+                                    shorter_wins_ties=False)
         if len(pieces) == 1 and pieces[0]["kind"] == "narration" and looks_like_headline(pieces[0]["text"]):
             pieces[0]["either"] = True
         segments += pieces

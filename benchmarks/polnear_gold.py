@@ -320,12 +320,15 @@ def overlap(a: tuple[int, int], ranges: list[tuple[int, int]]) -> int:
     return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in ranges)
 
 
-def paragraph_segments(text, para, attributions, speaker_for) -> list[dict]:
+def paragraph_segments(text, para, attributions, speaker_for, *, shorter_wins_ties: bool = True) -> list[dict]:
+    """The paragraph as narration and quotes; each quote takes the attribution that covers most of it (of two
+    that cover it equally, the shorter, unless `shorter_wins_ties` is off: then the first)."""
     start, end = para.start(), para.end()
     segments, cursor = [], start
     for span in quoted_spans(text, start, end):
         inner = (span[1], span[2])
-        best = max(attributions, key=lambda a: (overlap(inner, a["content"]), -sum(e - s for s, e in a["content"])),
+        best = max(attributions, key=lambda a: (overlap(inner, a["content"]),
+                                                -sum(e - s for s, e in a["content"]) if shorter_wins_ties else 0),
                    default=None)
         covered = best is not None and overlap(inner, best["content"]) >= 0.5 * max(1, span[2] - span[1])
         if text[cursor : span[0]].strip():
