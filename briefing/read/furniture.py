@@ -110,7 +110,8 @@ def drop_teaser_groups(tree) -> None:
 
 
 def _within(element, boxes: list) -> bool:
-    return any(element is box or box in set(element.iterancestors()) for box in boxes)
+    ancestors = {element, *element.iterancestors()}
+    return any(box in ancestors for box in boxes)
 
 
 HEADLINE_WORDS = 30  # a line of the page longer than this is no headline
@@ -215,8 +216,10 @@ def _set_apart(page, text: str, following: str) -> bool:
     """No block of `text` on the page is a paragraph (<p>), nor shares its box with the paragraph that follows
     (the summary may be on the page twice: in the header, and again hidden for sharing)."""
     blocks, next_blocks = _elements_of(page, text), _elements_of(page, following)
-    return bool(blocks) and bool(next_blocks) and all(
-        block.tag != "p" and block.getparent() not in set(next_blocks[0].iterancestors()) for block in blocks)
+    if not blocks or not next_blocks:
+        return False
+    next_boxes = set(next_blocks[0].iterancestors())
+    return all(block.tag != "p" and block.getparent() not in next_boxes for block in blocks)
 
 
 def _elements_of(page, text: str) -> list:

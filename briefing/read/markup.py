@@ -151,15 +151,15 @@ def read_html(raw: bytes, source: str) -> Article:
     title = page_title(document, clean_title(document.get("title") or (metadata.title if metadata else "") or "", site),
                        original)
     published = (metadata.date or "") if metadata else ""
-    parts = without_deck(_article_parts(document, title, published), (metadata.description or "") if metadata else "",
-                         original)
+    description = (metadata.description or "") if metadata else ""
+    parts = without_deck(_article_parts(document, title, published), description, original)
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
-                              site_name=site, description=(metadata.description or "") if metadata else "")
+                              site_name=site, description=description)
 
 
 def _article_parts(document, title: str, published: str) -> list[Part]:
