@@ -513,7 +513,7 @@ class ArticleWords:
 
     def _is_lone_name(self, name: str, start: int) -> bool:
         before = self.text[:start].split()[-1:]
-        titled = bool(before) and bool(TITLE_TOKEN.match(before[0]) or before[0].lower() in ROLE_WORDS)
+        titled = bool(before) and _is_title_or_role(before[0])
         if titled:
             before = []  # "President Kazdağan": a title before it, not a first name (nor a people: "Americans")
         if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)

@@ -11,7 +11,7 @@ from briefing.model import Segment
 from briefing.segment.patterns import LanguagePattern
 from briefing.segment.people import People, Person
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
-from briefing.segment.ranker import named_in
+from briefing.segment.ranker import CUES, cue_class, named_in
 from briefing.segment.resolve import resolve
 
 SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
@@ -128,8 +128,7 @@ def _trailing_speaker(segments: list[Segment], index: int, people: People) -> Pe
 
 # The rules' cues that name the speaker next to the quote, or carry one on over an utterance (not a guess from
 # whoever was named nearby)
-KNOWN_CUES = ("said-after", "said-before", "according-to", "partial-intro", "colon-lead-in", "continues-previous",
-              "same-utterance", "paragraph-end", "pronoun")
+KNOWN_CUES = tuple(cue for cue in CUES if cue != "named-before")
 
 
 def share_repeated_quotes(segments: list[Segment], speakers: dict) -> None:
@@ -147,7 +146,7 @@ def share_repeated_quotes(segments: list[Segment], speakers: dict) -> None:
 
 
 def _known(cue: str | None) -> bool:
-    return bool(cue) and cue.split(":")[0].split("→")[0].strip() in KNOWN_CUES
+    return cue_class(cue) in KNOWN_CUES
 
 
 def _opening_words(text: str) -> str:
