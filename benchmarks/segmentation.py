@@ -165,14 +165,26 @@ def mean_row(results: dict[str, dict]) -> dict:
     return row
 
 
+def line(label: str, cells, width: int = 24) -> str:
+    """One line of the table: a label, then one right-aligned cell per column."""
+    return f"{label:{width}}" + "".join(f"{cell!s:>19}" for cell in cells)
+
+
 def print_table(results: dict[str, dict], quiet: bool) -> None:
     width = max([24, *(len(name) for name in results)]) if not quiet else 24
-    print(f"{'article':{width}}" + "".join(f"{c:>19}" for c in COLUMNS))
+    print(line("article", COLUMNS, width))
     if not quiet:
         for article, row in results.items():
-            print(f"{article:{width}}" + "".join(f"{row[c]!s:>19}" for c in COLUMNS))
+            print(line(article, (row[c] for c in COLUMNS), width))
     mean = mean_row(results)
-    print(f"{f'mean of {len(results)}':{width}}" + "".join(f"{mean[c]!s:>19}" for c in COLUMNS))
+    print(line(f"mean of {len(results)}", (mean[c] for c in COLUMNS), width))
+
+
+def print_group_means(groups: dict[str, dict[str, dict]], label) -> None:
+    """A mean row per group of articles, labelled by label(group name, number of articles)."""
+    for name, rows in sorted(groups.items()):
+        mean = mean_row(rows)
+        print(line(label(name, len(rows)), (mean[c] for c in COLUMNS)))
 
 
 def print_by_language(folder: Path, results: dict[str, dict], part: str) -> None:
@@ -183,9 +195,7 @@ def print_by_language(folder: Path, results: dict[str, dict], part: str) -> None
         article = article_for(gold_path, gold)
         if article is not None and article.name in results:
             by_language.setdefault(gold.get("language") or "?", {})[article.name] = results[article.name]
-    for language, rows in sorted(by_language.items()):
-        mean = mean_row(rows)
-        print(f"{f'{language}: mean of {len(rows)}':24}" + "".join(f"{mean[c]!s:>19}" for c in COLUMNS))
+    print_group_means(by_language, lambda language, count: f"{language}: mean of {count}")
 
 
 def print_by_outlet(results: dict[str, dict]) -> None:
@@ -193,10 +203,8 @@ def print_by_outlet(results: dict[str, dict]) -> None:
     groups: dict[str, dict[str, dict]] = {}
     for article, row in results.items():
         groups.setdefault(article.split("_", 1)[0], {})[article] = row
-    print(f"{'outlet':24}" + "".join(f"{c:>19}" for c in COLUMNS))
-    for outlet, rows in sorted(groups.items()):
-        mean = mean_row(rows)
-        print(f"{f'{outlet} ({len(rows)})':24}" + "".join(f"{mean[c]!s:>19}" for c in COLUMNS))
+    print(line("outlet", COLUMNS))
+    print_group_means(groups, lambda outlet, count: f"{outlet} ({count})")
 
 
 def main(argv: list[str]) -> int:
