@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.segment.patterns import PRONOUN_WORDS, STOP_NAMES, VOCAB, LanguagePattern, Words
-from briefing.segment.people import ArticleWords, organisation_in, split_name
+from briefing.segment.people import RELATIVES, ArticleWords, organisation_in, split_name
 
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("Harbour Authority spokesman Tom Reyes", "the economist Ivo Marrin, a former adviser").
@@ -22,7 +22,6 @@ ROLE_PHRASE = LanguagePattern(
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 CLAUSE_WORDS = set(VOCAB.clause_words)
 CONJUNCTION_WORDS = set(VOCAB.conjunctions)
-RELATIVE_WORDS = set(VOCAB.relatives)
 CLITICS = set(VOCAB.clitics)  # "le dijo", "lui a dit": an object pronoun between the subject and its verb
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
@@ -165,7 +164,7 @@ def main_clause(phrase: str) -> str:
     """"As Tom Vale attacked Kim, the crowd" -> "the crowd": a leading clause names no subject of the verb (but in
     "As Ann Lee, a pilot, put it" the name has its role between commas: she is the subject)."""
     first, comma, rest = phrase.partition(",")
-    if not comma or not rest.strip() or not opens_a_leading_clause(first) or rest.split()[0] in RELATIVE_WORDS:
+    if not comma or not rest.strip() or not opens_a_leading_clause(first) or rest.split()[0] in RELATIVES:
         return phrase  # "mentre Ada Ferri, che dirige la Casa Verde": the relative clause describes Ada Ferri
     name_alone = not any(word[:1].islower() for word in first.split()[1:])
     return phrase if name_alone and APPOSITIVE_ROLE.match(phrase, len(first)) else rest.lstrip()
