@@ -49,6 +49,9 @@ CASES = {
     "a body named after a place the article writes 'in' is no person called Canada": (
         'Title\n\nMr. Teo Brask grew up in Canada. Library and Records Canada kept his photos.\n\nLife was hard in '
         'Canada then.\n\n"I was shocked," he says.\n', ["Teo Brask"]),
+    "a full name met only after a preposition is a person's when its surname opens a sentence as its subject": (
+        'Title\n\nThat is the bet Ada Vorn is making. She has dropped her attacks on Teo Brask.\n\nOn Thursday, '
+        'Brask unloaded on the paper at a breakfast. "Check where the geniuses were," he said.\n', ["Teo Brask"]),
 }
 
 
