@@ -52,6 +52,10 @@ CASES = {
     "a full name met only after a preposition is a person's when its surname opens a sentence as its subject": (
         'Title\n\nThat is the bet Ada Vorn is making. She has dropped her attacks on Teo Brask.\n\nOn Thursday, '
         'Brask unloaded on the paper at a breakfast. "Check where the geniuses were," he said.\n', ["Teo Brask"]),
+    "one capitalised word after a leading clause, before a word the article writes after 'I', is a person": (
+        'Title\n\nKara Lenz won the cup on Sunday, two shots ahead.\n\nThe stars play for charity. When asked what '
+        'is harder, Mulvane did not hesitate.\n\n"It is this for sure," he said. "I did not see the fans."\n',
+        ["Mulvane", "Mulvane"]),
 }
 
 

@@ -88,6 +88,11 @@ LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
               rf"(?=\s+[a-zà-ÿß])")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
+# "When asked which is harder, Mulvane didn't hesitate": one capitalised word right after a leading clause's comma,
+# then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
+LONE_SUBJECT = re.compile(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
+SUBJECT_PRONOUNS = {w.lower() for w in VOCAB.male_pronouns + VOCAB.female_pronouns + VOCAB.plural_pronouns
+                    + VOCAB.other_pronouns} - {w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
@@ -505,14 +510,22 @@ class ArticleWords:
         matches = [m for pattern in LONE_NAME_PATTERNS for m in pattern.finditer(self.text)]
         found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
                         for m in matches), key=lambda item: item[0])
+        verbs = self._verbs_after_pronouns()
+        found += [(m.start("name"), m.group("name"), None) for m in LONE_SUBJECT.finditer(self.text)
+                  if m.group("verb") in verbs]
         names: dict[str, str | None] = {}
-        for start, name, gender in found:
+        for start, name, gender in sorted(found, key=lambda item: item[0]):
             if self._is_lone_name(name, start):
                 names[name] = names.get(name) or gender
         return names
 
+    def _verbs_after_pronouns(self) -> set[str]:
+        """The lower-case words the article writes right after a subject pronoun ("she didn't", "I hesitated")."""
+        return {m.group(2) for m in re.finditer(r"(?<![\w’'])([^\W\d_]+)\s+([a-zà-ÿ][\w’']+)", self.text)
+                if m.group(1).lower() in SUBJECT_PRONOUNS}
+
     def _is_lone_name(self, name: str, start: int) -> bool:
-        before = self.text[:start].split()[-1:]
+        before = [word for word in self.text[:start].split()[-1:] if not word.endswith(",")]
         titled = bool(before) and _is_title_or_role(before[0])
         if titled:
             before = []  # "President Kazdağan": a title before it, not a first name (nor a people: "Americans")
