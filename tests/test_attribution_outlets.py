@@ -56,6 +56,9 @@ CASES = {
         'Title\n\nKara Lenz won the cup on Sunday, two shots ahead.\n\nThe stars play for charity. When asked what '
         'is harder, Mulvane did not hesitate.\n\n"It is this for sure," he said. "I did not see the fans."\n',
         ["Mulvane", "Mulvane"]),
+    "a stop word written as a surname after a first name is part of the name ('Dana Every')": (
+        'Title\n\nThe talks go on.\n\n"Today what matters is the talks," Dana Every, a senior strategist for the '
+        'region for Kelbank, said in a commentary. "Every day counts."\n', ["Dana Every", "Dana Every"]),
 }
 
 

@@ -331,7 +331,8 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
     name in an English article, "then" in a Dutch one."""
     word = token.lower()
-    return word in STOP_NAMES and (article is None or word in article.lower or word in article.stop_words)
+    return word in STOP_NAMES and (article is None or (
+        (word in article.lower or word in article.stop_words) and token not in article.surnames_like_stop_words()))
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
@@ -491,6 +492,7 @@ class ArticleWords:
         self.text = text
         self.masked = masked
         self._alone: set[str] | None = None
+        self._stop_surnames: set[str] | None = None
         self._roles_before: dict[str, list[tuple[str, int]]] = {}
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
@@ -625,16 +627,29 @@ class ArticleWords:
         return {m.group("name") for m in re.finditer(pattern, self.text[first:])
                 if set(m.group("between").lower().split()) <= set(words)}
 
+    def surnames_like_stop_words(self) -> set[str]:
+        """"Dana Every, a strategist", "columnist Ivo Will": a stop word the article capitalises right after a
+        first name (and before no other name word) is that person's surname, wherever it stands."""
+        if self._stop_surnames is None:
+            pairs = re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+({NAME_WORD})(?![\w’'\-])(?!\s+{NAME_WORD})", self.text)
+            self._stop_surnames = {m.group(2) for m in pairs if m.group(2).lower() in STOP_NAMES
+                                   and m.group(2)[1:].islower() and self._is_first_name(m.group(1), inside=False)}
+        return self._stop_surnames
+
+    def _is_first_name(self, word: str, inside: bool = True) -> bool:
+        """Capitalised (`inside` a sentence somewhere), never in lower case; no stop word, title, role, place or
+        organisation."""
+        return (self.is_proper(word) or not inside) and self.is_name_word(word) and word.lower() not in self.lower and \
+            word.lower() not in STOP_NAMES and word.lower() not in ROLE_WORDS and not (
+                TITLE_TOKEN.match(word) or NOT_A_NAME.search(word) or POSSESSIVE.search(word))
+
     def first_names_of(self, word: str) -> set[str]:
         """The words the article writes right before this name word as a first name: capitalised inside a sentence,
         never in lower case, no title, role, place or organisation ("Jan" of "Jan Albers", not "President")."""
         found = set()
         for match in re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+{re.escape(word)}(?![\w\-])", self.text):
-            first = match.group(1)
-            if self.is_proper(first) and self.is_name_word(first) and first.lower() not in self.lower and \
-                    first.lower() not in STOP_NAMES and first.lower() not in ROLE_WORDS and not (
-                    TITLE_TOKEN.match(first) or NOT_A_NAME.search(first) or POSSESSIVE.search(first)):
-                found.add(first)
+            if self._is_first_name(match.group(1)):
+                found.add(match.group(1))
         return found
 
     def roles_before(self, name: str) -> list[tuple[str, int]]:
