@@ -59,6 +59,9 @@ CASES = {
     "a stop word written as a surname after a first name is part of the name ('Dana Every')": (
         'Title\n\nThe talks go on.\n\n"Today what matters is the talks," Dana Every, a senior strategist for the '
         'region for Kelbank, said in a commentary. "Every day counts."\n', ["Dana Every", "Dana Every"]),
+    "'says my daughter': a role after a first-person possessive speaks": (
+        'Title\n\nI made up a story and called one of the animals a dad.\n\n"No, that is the mom," says my '
+        'daughter.\n', ["daughter"]),
 }
 
 
