@@ -62,6 +62,9 @@ CASES = {
     "'says my daughter': a role after a first-person possessive speaks": (
         'Title\n\nI made up a story and called one of the animals a dad.\n\n"No, that is the mom," says my '
         'daughter.\n', ["daughter"]),
+    "a name with an apostrophe inside, capitalised inside a sentence, is no elided article ('Chief Tal'omo')": (
+        "Title\n\nAssistant Commissioner Ivo Dorn said the review is under way.\n\nBut Kelby Hereditary Chief "
+        "Tal'omo said he did not think the raid was needed.\n\n\"It is not a threat,\" he said.\n", ["Tal'omo"]),
 }
 
 

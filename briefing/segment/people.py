@@ -289,8 +289,11 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
-    if ELIDED_ARTICLE.match(token) or COMMON_NOUN.match(token):
-        return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Vereinbarung", "Geborgenheit"
+    if (ELIDED_ARTICLE.match(token) and not (article is not None and article.is_proper(token))) or \
+            COMMON_NOUN.match(token):
+        # "Dall’ambasciata", "L'associazione" (only a sentence's first word; "Chief Na'kesh said" capitalises a
+        # name inside it); German nouns: "Vereinbarung", "Geborgenheit"
+        return False
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
