@@ -65,6 +65,10 @@ CASES = {
     "a name with an apostrophe inside, capitalised inside a sentence, is no elided article ('Chief Tal'omo')": (
         "Title\n\nAssistant Commissioner Ivo Dorn said the review is under way.\n\nBut Kelby Hereditary Chief "
         "Tal'omo said he did not think the raid was needed.\n\n\"It is not a threat,\" he said.\n", ["Tal'omo"]),
+    "a sentence between two quotes of a paragraph that opens with someone else hands them the next quote": (
+        'Title\n\nMs. Ada Vorn made the piece. Director Teo Brask asked her back.\n\n"I always felt it deserved '
+        'to be longer," says Brask. "It is fascinating." Vorn did not need much coaxing. "I am thankful for the '
+        'invitation." She also met the dancers.\n', ["Teo Brask", "Teo Brask", "Ada Vorn"]),
 }
 
 

@@ -78,12 +78,20 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
         return last, "continues-previous: a verb without its subject after the quote"
-    continues = last is not None and (seg.paragraph == last_paragraph or (
+    continues = last is not None and ((seg.paragraph == last_paragraph and not _new_subject(people, last, since, seg))
+                                      or (
         seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
         and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
     if continues:
         return last, "continues-previous"
     return _named_just_before(segments, index, people)
+
+
+def _new_subject(people: People, last: Person, since: int, seg: Segment) -> bool:
+    """'"A," says Lee. Kim did not need coaxing. "B."': a sentence between two quotes of a paragraph that opens
+    with someone else (its subject) hands the next quote to that person."""
+    return any(person is not last and position == sentence
+               for position, person, sentence, _ in people.mentions if since <= position < seg.start)
 
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
