@@ -69,6 +69,10 @@ CASES = {
         'Title\n\nMs. Ada Vorn made the piece. Director Teo Brask asked her back.\n\n"I always felt it deserved '
         'to be longer," says Brask. "It is fascinating." Vorn did not need much coaxing. "I am thankful for the '
         'invitation." She also met the dancers.\n', ["Teo Brask", "Teo Brask", "Ada Vorn"]),
+    "'Unlike NAME, he ...': the he is someone else, named before": (
+        'Title\n\nMr. Teo Brask found a job in Kelby. Ivo Dorn came to Port Selby, where Dorn was with his '
+        'sister.\n\nUnlike Brask, he has not found work. He is still learning English.\n\n"My study comes '
+        'afterwards," he said.\n', ["Ivo Dorn"]),
 }
 
 

@@ -111,6 +111,10 @@ NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{N
 NAMED_AFTER = LanguagePattern(
     lambda w: rf"(?:\s+{w.any_of('prepositions', 'definite_articles')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
 # what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
+# "Unlike Ann Lee, he ...": a name right after a word that sets someone apart from the subject
+# (or opening the mention: "Unlike Lee" reads as capitalised words)
+AFTER_A_CONTRAST = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('contrasts', capitals=True)}\s+\Z")
+OPENS_WITH_A_CONTRAST = LanguagePattern(lambda w: rf"{w.any_of('contrasts', capitals=True)}\s")
 ROLE_RUN_BREAK = re.compile(r"[.;:!?()\[\]“”\"«»„]|\n|,(?=\s*\S)")
 
 
@@ -834,7 +838,7 @@ class People:
         says spoke ("X said"), else the first (the subject, more often)."""
         fitting = [mention for mention in self.mentions
                    if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
-                   and not (gender and mention[1].organisation)]
+                   and not (gender and mention[1].organisation) and not self._set_apart(mention[0])]
         if not fitting:
             return None
         sentence = self.article.sentence_of if self.article else None
@@ -854,6 +858,13 @@ class People:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
         return (speaking or latest)[0][1]
+
+    def _set_apart(self, position: int) -> bool:
+        """"Unlike Ann Lee, he has no work": a name set apart from the sentence's subject is not whom a he or
+        she refers to."""
+        text = self.article.text if self.article is not None else ""
+        return bool(text) and (AFTER_A_CONTRAST.search(text, max(0, position - 30), position) is not None
+                               or OPENS_WITH_A_CONTRAST.match(text, position) is not None)
 
     def _named_in_a_main_clause_before(self, start: int, gender: str | None, since: int) -> Person | None:
         """"Lee chairs the board. It is what she said it will write to Kim. 'We will,' she said": when the latest
