@@ -73,6 +73,9 @@ CASES = {
         'Title\n\nMr. Teo Brask found a job in Kelby. Ivo Dorn came to Port Selby, where Dorn was with his '
         'sister.\n\nUnlike Brask, he has not found work. He is still learning English.\n\n"My study comes '
         'afterwards," he said.\n', ["Ivo Dorn"]),
+    "'\"...\". The men claimed X did': after a full stop outside the quote, a new sentence reports other speech": (
+        'Title\n\nMs. Ada Vorn went to the station that night.\n\nShe told a guard at the door, in two languages, '
+        '"I was hurt". The men claimed Vorn first spoke of a theft.\n', ["Ada Vorn"]),
 }
 
 

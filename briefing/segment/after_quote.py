@@ -143,7 +143,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         verb = (match.groupdict().get("verb") or "") if match else ""
         if verb and (inverted := _named_after_the_verb(following, masked, match, article)):
             return inverted
-        if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
+        if verb and _sentence_ended(quote, masked) and (REPORTED_SPEECH.match(masked, match.end())
                                                           or _opens_a_new_clause(masked[match.start("name") :])):
             continue
         if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
@@ -160,6 +160,12 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _sentence_ended(quote: Segment, masked: str) -> bool:
+    """'"We lost." Lee ...', '"We lost". Lee ...': the quote's sentence ends with it (the full stop inside or
+    outside the closing mark)."""
+    return quote.text.rstrip().endswith(".") or masked.lstrip().startswith(".")
 
 
 def _named_after_the_verb(following: Segment, masked: str, match: re.Match,
