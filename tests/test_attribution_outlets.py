@@ -76,6 +76,10 @@ CASES = {
     "'\"...\". The men claimed X did': after a full stop outside the quote, a new sentence reports other speech": (
         'Title\n\nMs. Ada Vorn went to the station that night.\n\nShe told a guard at the door, in two languages, '
         '"I was hurt". The men claimed Vorn first spoke of a theft.\n', ["Ada Vorn"]),
+    "a he skips a name inside a relative clause ('a text that captain Brask sent to Dorn')": (
+        'Title\n\nIvo Dorn is proud of his office.\n\nThat includes a text message that team captain Teo Brask sent '
+        'to Dorn in May, three months after Dorn led the team to a win. He framed the text on a board.\n\n"They '
+        'get to see that when they are there," he said.\n', ["Ivo Dorn"]),
 }
 
 

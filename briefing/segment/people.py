@@ -845,7 +845,8 @@ class People:
         if sentence:  # the sentence in the whole article, not in the narration piece between two quotes
             latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
             main = [mention for mention in latest if not _after_a_linking_word(self.article.text, mention[0])
-                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])]
+                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])
+                    and not _in_a_relative_clause(self.article.text, sentence(mention[0]), mention[0])]
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
             start = sentence(fitting[-1][0])
@@ -854,6 +855,8 @@ class People:
                 earlier = self._named_in_a_main_clause_before(start, gender, since)
                 if earlier:
                     return earlier
+            # "a text that Kim sent to Lee": one named in a relative clause only after the others
+            latest.sort(key=lambda mention: _in_a_relative_clause(self.article.text, start, mention[0]))
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
@@ -910,6 +913,16 @@ def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
         words = words[1:]  # "But", "And"; not "The" ("The embattled Ann Lee, ...")
     first = words[0].lower() if words else ""
     return bool(first) and (first in LINKING_WORDS or first.endswith(("ed", "ing"))) and "," not in opening
+
+def _in_a_relative_clause(text: str, sentence: int, position: int) -> bool:
+    """"a text message that captain Kim sent to Lee", "Ann Lee, who met Bo Park, said": a name a few words after a
+    relative word inside its clause (not the sentence's first word: "That includes ...") describes something else;
+    it is not the subject of the sentence."""
+    clauses = re.split(r"[,;:()\[\]–—]", text[sentence:position])
+    words = clauses[-1].split()
+    return any(word in RELATIVES for i, word in enumerate(words)
+               if i >= len(words) - 5 and (i > 0 or len(clauses) > 1))
+
 
 def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
     """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""
