@@ -80,6 +80,9 @@ CASES = {
         'Title\n\nIvo Dorn is proud of his office.\n\nThat includes a text message that team captain Teo Brask sent '
         'to Dorn in May, three months after Dorn led the team to a win. He framed the text on a board.\n\n"They '
         'get to see that when they are there," he said.\n', ["Ivo Dorn"]),
+    "a name that opens with a hyphened particle ('al-Kelbab said:') is a capitalised name": (
+        'Title\n\nThe group struck a hotel on Tuesday.\n\nIn its two-page statement claiming responsibility, '
+        'al-Kelbab said:\n\n"This operation was a response to the remarks."\n', ["al-Kelbab"]),
 }
 
 

@@ -446,7 +446,8 @@ def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
     in_headings: set[str] = set()
     for line in masked.splitlines():
         words = list(WORD.finditer(line))
-        capitalised = [m for m in words if m.group(0)[0].isupper()]
+        # "al-Kelbab", "bin Tarek": a name that opens with a particle joined by a hyphen is capitalised
+        capitalised = [m for m in words if m.group(0)[0].isupper() or CAPITALISED.match(m.group(0))]
         if _is_heading_line(words, capitalised):
             in_headings.update(POSSESSIVE.sub("", m.group(0)) for m in capitalised)
             continue
