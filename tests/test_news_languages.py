@@ -265,3 +265,13 @@ def test_a_verb_without_its_subject_after_the_quote_keeps_the_quoted_person() ->
             "absoluto. “Es un día muy triste”, comentó.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Dmitri Volkov", "Dmitri Volkov"]
+
+
+def test_a_verb_without_its_subject_after_a_sentence_about_someone_else_is_theirs() -> None:
+    """'Torvim defende que ... «...», destaca.': the subject left out is the one the sentence before the quote opens
+    with, when that is someone other than the person quoted before."""
+    text = ("Título\n\nO senador Rodrigo Kelbas disse que vai pautar o tema. \"Vamos votar em breve\", afirmou "
+            "Kelbas.\n\nO senador Eduardo Torvim também falou. Torvim defende que o indulto é legítimo e deve ser "
+            "mantido. \"É uma atribuição do presidente\", destaca.\n")
+    assert language_of(text) == "pt"
+    assert rule_speakers_of(text) == ["Rodrigo Kelbas", "Eduardo Torvim"]
