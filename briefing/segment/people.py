@@ -91,6 +91,9 @@ LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LON
 # "When asked which is harder, Mulvane didn't hesitate": one capitalised word right after a leading clause's comma,
 # then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
 LONE_SUBJECT = re.compile(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
+HE_OR_SHE = re.compile(rf"(?<![\w’'])(?:{'|'.join(map(re.escape, PRONOUN_WORDS))})(?![\w’'])", re.IGNORECASE)
+NO_VERBS = {w.lower() for w in VOCAB.conjunctions + VOCAB.prepositions + VOCAB.clause_words + VOCAB.determiners
+            + VOCAB.relatives}  # "he and his wife", "they in turn": what follows a pronoun is not always its verb
 SUBJECT_PRONOUNS = {w.lower() for w in VOCAB.male_pronouns + VOCAB.female_pronouns + VOCAB.plural_pronouns
                     + VOCAB.other_pronouns} - {w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
@@ -522,7 +525,9 @@ class ArticleWords:
                         for m in matches), key=lambda item: item[0])
         verbs = self._verbs_after_pronouns()
         found += [(m.start("name"), m.group("name"), None) for m in LONE_SUBJECT.finditer(self.text)
-                  if m.group("verb") in verbs]
+                  if m.group("verb") in verbs and m.group("verb") not in NO_VERBS
+                  and re.split(r"[’']", m.group("name"))[0].lower() not in STOP_NAMES  # not "I’m"
+                  and HE_OR_SHE.search(self.text, m.end(), m.end() + 200)]  # a person the text goes on about
         names: dict[str, str | None] = {}
         for start, name, gender in sorted(found, key=lambda item: item[0]):
             if self._is_lone_name(name, start):
