@@ -112,9 +112,11 @@ def _leads_into_the_next_quote(segments: list[Segment], index: int) -> bool:
 
 
 def _after_a_colon(segments: list[Segment], index: int) -> bool:
-    """The quote's own lead-in ends in a colon right before it ("X said:")."""
+    """The quote's own lead-in ends in a colon right before it ("X said:"), in its paragraph or at the end of the
+    one before."""
     before = segments[index - 1] if index else None
-    return (before is not None and before.kind == "narration" and before.paragraph == segments[index].paragraph
+    return (before is not None and before.kind == "narration"
+            and segments[index].paragraph - 1 <= before.paragraph <= segments[index].paragraph
             and before.text.rstrip().endswith(":"))
 
 
