@@ -113,11 +113,11 @@ NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{N
 # "Sprecher des Ministeriums, Jan Albers")
 NAMED_AFTER = LanguagePattern(
     lambda w: rf"(?:\s+{w.any_of('prepositions', 'definite_articles')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
-# what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
 # "Unlike Ann Lee, he ...": a name right after a word that sets someone apart from the subject
 # (or opening the mention: "Unlike Lee" reads as capitalised words)
 AFTER_A_CONTRAST = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('contrasts', capitals=True)}\s+\Z")
 OPENS_WITH_A_CONTRAST = LanguagePattern(lambda w: rf"{w.any_of('contrasts', capitals=True)}\s")
+# what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
 ROLE_RUN_BREAK = re.compile(r"[.;:!?()\[\]“”\"«»„]|\n|,(?=\s*\S)")
 
 
@@ -840,8 +840,9 @@ class People:
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
         """The person a pronoun at `offset` refers to, in the latest sentence before it that names someone of that
         gender: among the people of its main clause (not named after a preposition or a linking word, nor inside a
-        leading clause: "the term used by Kim, Lee fought back", "Lee frowned when Kim asked"), the one the sentence
-        says spoke ("X said"), else the first (the subject, more often)."""
+        leading or a relative clause: "the term used by Kim, Lee fought back", "Lee frowned when Kim asked", "a text
+        that Kim sent to Lee"), the one the sentence says spoke ("X said"), else the first (the subject, more often).
+        Never one set apart from the subject ("Unlike Kim, he ...")."""
         fitting = [mention for mention in self.mentions
                    if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
                    and not (gender and mention[1].organisation) and not self._set_apart(mention[0])]
@@ -919,6 +920,7 @@ def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
         words = words[1:]  # "But", "And"; not "The" ("The embattled Ann Lee, ...")
     first = words[0].lower() if words else ""
     return bool(first) and (first in LINKING_WORDS or first.endswith(("ed", "ing"))) and "," not in opening
+
 
 def _in_a_relative_clause(text: str, sentence: int, position: int) -> bool:
     """"a text message that captain Kim sent to Lee", "Ann Lee, who met Bo Park, said": a name a few words after a
