@@ -83,6 +83,10 @@ CASES = {
     "a name that opens with a hyphened particle ('al-Kelbab said:') is a capitalised name": (
         'Title\n\nThe group struck a hotel on Tuesday.\n\nIn its two-page statement claiming responsibility, '
         'al-Kelbab said:\n\n"This operation was a response to the remarks."\n', ["al-Kelbab"]),
+    "', it said' after a quote: the organisation the narration last had speak": (
+        'Title\n\nKelby Power Authority said in a statement that 600,000 customers lost power in the storm.\n\n'
+        'Ada Vorn, mayor of Port Selby\n\n"Hundreds of downed trees have left roads impassable," including the '
+        'town, it said.\n', ["Kelby Power Authority"]),
 }
 
 

@@ -62,6 +62,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "clitics": ("grammar", "clitics"),
     "noun_endings": ("not_names", "noun_endings"),
     "contrasts": ("grammar", "contrasts"),
+    "neuter_pronouns": ("pronouns", "neuter"),
 }
 
 
@@ -113,6 +114,7 @@ class Vocabulary:
     clitics: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
+    neuter_pronouns: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

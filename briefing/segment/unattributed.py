@@ -8,13 +8,17 @@ import itertools
 import re
 
 from briefing.model import Segment
-from briefing.segment.patterns import LanguagePattern
-from briefing.segment.people import People, Person
+from briefing.segment.patterns import ADVERB, LanguagePattern
+from briefing.segment.people import People, Person, organisation_in
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.ranker import CUES, cue_class, named_in
 from briefing.segment.resolve import resolve
+from briefing.segment.speaker_phrase import has_acronym
 
 SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
+IT_SAID = LanguagePattern(lambda w: rf"^[\s,.–—-]*(?:[^.!?“”\"«»]{{0,80}},\s+)?{w.any_of('neuter_pronouns')}\s+"
+                                    rf"{ADVERB}{w.speech_verbs}\b")
+BODY_SPEAKS = LanguagePattern(lambda w: rf"(?P<body>{w.name})\s+{ADVERB}{w.speech_verbs}\b")
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
 
@@ -70,6 +74,10 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     paragraph_end = _trailing_speaker(segments, index, people)
     if paragraph_end:
         return paragraph_end, "paragraph-end"
+    body = _body_it_stands_for(segments, index, people)
+    if body:
+        return body, f'said-after: "it said" ({body.name} said before)'
+
     between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
     names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
                         for s in segments[max(0, index - 3) : index + 4])
@@ -96,6 +104,22 @@ def _new_subject(people: People, last: Person | None, since: int, seg: Segment) 
     opening = [person for position, person, sentence, _ in people.mentions
                if since <= position < seg.start and position == sentence and person is not last]
     return opening[-1] if opening else None
+
+
+def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> Person | None:
+    """'"...," it said.': an organisation speaks by "it"; it is the one the narration last had speak ("Kelby Power
+    said in a statement that ...") in this paragraph or the two before, if any."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    seg = segments[index]
+    if following is None or following.kind != "narration" or following.paragraph != seg.paragraph or \
+            not IT_SAID.match(following.text):
+        return None
+    narration = [s for s in segments[:index] if s.kind == "narration" and seg.paragraph - 2 <= s.paragraph]
+    bodies = [m.group("body") for s in narration for m in BODY_SPEAKS.finditer(s.text)
+              if has_acronym(m.group("body")) or organisation_in(m.group("body"))]
+    if not bodies:
+        return None
+    return people.by_role.setdefault(bodies[-1].lower(), Person(bodies[-1], organisation=True))
 
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
