@@ -193,3 +193,35 @@ def test_a_blogs_shortcodes_shown_as_written_are_not_read_but_the_words_they_wra
     heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, note])))
     assert "Send us your photos" in heard and "[sic]" in heard
     assert "button" not in heard and "valley.example" not in heard
+
+
+# -- a post written as lines of loose text and <div>s of text ---------------------------------------
+
+OPENING = [
+    "On the first Sunday the doors will open at ten, an hour later than on weekdays, and close at four, "
+    "so that the volunteers can be home before dark in the winter months.",
+    "Parents who cannot come on Saturdays said the new hours would let their children borrow books every "
+    "week, and the school has promised to send its reading lists to the library in advance.",
+    "The old hours, from nine to five on weekdays only, were set forty years ago, when most families in the "
+    "valley farmed and came to town on market days.",
+    "Two of the council's nine members voted against the change, saying that the money would be better "
+    "spent on a mobile library for the villages up the valley.",
+]
+LATER = [
+    "The reading club will choose the first books itself, and the pupils have already asked for more "
+    "stories about the sea, the mountains and the old mill by the river.",
+    "A second room upstairs, closed since the roof was mended, will open in the summer for quiet study, "
+    "with six long tables, new lamps and a shelf of dictionaries in four languages.",
+    "The council will look at the first three months in June and decide then whether the Sunday hours "
+    "stay, and whether the library should open on public holidays as well.",
+]
+
+
+def test_a_post_of_loose_lines_and_divs_of_text_is_read_whole():
+    """Some blog editors write a post as loose lines after <br>s and each later paragraph as a <div> of text:
+    the loose lines, made paragraphs so that they are read, must not stop the divs beside them being read."""
+    loose = "<br><br>".join([*STORY, *OPENING])
+    divs = "<div><br></div>".join(f"<div>{sentence}</div>" for sentence in LATER)
+    heard = heard_text(page(f"<div class='post-body'><div>{loose}<br><br><b>What comes next</b><br>"
+                            f"<div><br></div>{divs}</div></div>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING, *LATER])

@@ -283,11 +283,30 @@ def wrap_loose_text(tree) -> None:
                 run = [child]
             else:
                 run.append(child)
-        for after, *inline in [*runs, run]:
-            _wrap_run(container, after, inline)
+        wrapped = [_wrap_run(container, after, inline) for after, *inline in [*runs, run]]
+        if any(wrapped):
+            _text_divs_as_paragraphs(container)
 
 
-def _wrap_run(container, after, inline: list) -> None:
+def _text_divs_as_paragraphs(container) -> None:
+    """The lines of a post set as <div>s of text (one per paragraph, as some blog editors write them) beside
+    its loose text are paragraphs too: the extractor reads such divs only on a page without paragraphs, and
+    the loose text is one now."""
+    for div in list(container.iterchildren("div")):
+        if not _text_only(div):
+            _text_divs_as_paragraphs(div)  # boxes within the post's box
+        elif not link_heavy(div, 0.3):
+            div.tag = "p"
+            div.attrib.clear()
+
+
+def _text_only(div) -> bool:
+    """A div of words and inline elements, with no block or picture inside."""
+    return bool(div.text_content().strip()) and not any(
+        child.tag in BLOCK_TAGS or child.tag == "img" for child in div.iter() if child is not div)
+
+
+def _wrap_run(container, after, inline: list) -> bool:
     """A new <p> holding the loose words after `after` (a block element, or None for the container's
     start) and the `inline` elements that follow it up to the next block element. Words stand loose
     right after the block, or on a line of their own after a <br>; the <p> starts at the first of them
@@ -300,7 +319,7 @@ def _wrap_run(container, after, inline: list) -> None:
     else:
         lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
         if not lines:
-            return
+            return False
         start = lines[0]
     moved = inline[start:]
     position = container.index(moved[0]) if moved else (0 if after is None else container.index(after) + 1)
@@ -314,6 +333,7 @@ def _wrap_run(container, after, inline: list) -> None:
     for element in moved:
         paragraph.append(element)  # moves it, with its tail
     container.insert(position, paragraph)
+    return True
 
 
 LIST_TAGS = ("ul", "ol", "menu", "dir")
