@@ -225,3 +225,33 @@ def test_a_post_of_loose_lines_and_divs_of_text_is_read_whole():
     heard = heard_text(page(f"<div class='post-body'><div>{loose}<br><br><b>What comes next</b><br>"
                             f"<div><br></div>{divs}</div></div>"))
     assert all(sentence in heard for sentence in [*STORY, *OPENING, *LATER])
+
+
+# -- a long box of other stories set among the article's paragraphs ---------------------------------
+
+OTHER_STORIES = [
+    ("Harbour bridge to close for repairs",
+     "The old swing bridge over the harbour will close for six weeks from May while engineers replace its "
+     "worn bearings and repaint the iron frame that has stood since the last century."),
+    ("Orchard growers fear a late frost",
+     "Growers in the upper valley have lit fires between their rows of apple trees for three nights running, "
+     "hoping to save the blossom from a frost that came later than anyone can remember."),
+    ("School choir wins the regional cup",
+     "The primary school choir took the regional cup on Saturday with two songs written by its own teacher, "
+     "beating eleven other choirs from towns on both sides of the river."),
+]
+
+
+def test_a_long_box_of_other_stories_among_the_paragraphs_is_not_read_but_the_rest_behind_a_paywall_is():
+    """A box named as a promotion may be long ("Also on the site", a slide show of other stories, each a
+    headline with its opening); set among the article's paragraphs it is an inset, not the article. A box of
+    the article's own paragraphs there (the rest of the story, behind a paywall's name) is read."""
+    items = "".join(f"<li><h4>{head}</h4><p>{opening}</p></li>" for head, opening in OTHER_STORIES)
+    inset = f"<p class='label'>Also in the Post:</p><div class='promo_holder'><ul>{items}</ul></div>"
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}{inset}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(opening in heard for _, opening in OTHER_STORIES)
+    rest = "".join(f"<p>{sentence}</p>" for sentence in [*OPENING, *LATER])
+    heard = heard_text(page(f"{body}<div class='paywall'>{rest}</div>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING, *LATER])

@@ -67,6 +67,7 @@ PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up
 COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
 MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
 ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
+PARAGRAPH_WORDS = 25  # a paragraph of running text
 PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
 
 
@@ -89,8 +90,24 @@ def drop_promotions(tree) -> None:
         if ARTICLE_PART.search(names) or element.getparent() is None:
             continue
         if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
-                len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3))):
+                len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3)
+                or _among_paragraphs(element))):
             element.drop_tree()
+
+
+INSET_PARAGRAPHS = 2  # paragraphs of running text beside a box make it an inset in the article
+
+
+def _among_paragraphs(element) -> bool:
+    """A box of headed items or pictures (other stories, each a headline with its opening; a gallery with
+    its captions) set among the article's own paragraphs (its parent holds paragraphs of running text beside
+    it) is an inset in the article, not the article's wrapper, however long it is ("Also on the site", a
+    slide show of other stories). A box of paragraphs alone there is the article's own text (the rest of the
+    story, behind a paywall's name)."""
+    parent = element.getparent()
+    paragraphs = [p for p in parent.iterchildren("p") if len(p.text_content().split()) >= PARAGRAPH_WORDS]
+    headed = next(element.iter("h2", "h3", "h4", "h5", "h6", "li", "img"), None) is not None
+    return headed and len(paragraphs) >= INSET_PARAGRAPHS
 
 
 TEASER_GROUP = 3  # so many <article>s side by side are a list of other posts
