@@ -91,6 +91,17 @@ def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read(
     assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
 
 
+def test_the_readers_comments_after_a_heading_holding_their_anchor_are_not_read():
+    """The anchor the "comments" links jump to may stand inside the comments' heading, with the comments
+    after it in the article's own box ("<h2><a id='comments'></a>Comments</h2>")."""
+    comments = "".join(f"<a id='c{n}'></a><p>{text}</p><p class='posted'>Posted by Reader {n} on 3 May</p>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<h2><a id='comments'></a>Comments</h2>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
+
+
 # -- a script shown as text is not read --------------------------------------------------------
 
 LEAKED_SCRIPT = ("var slot = 'top'; if (window.ads) { ads.push({slot: slot, size: [300, 250]}); } "

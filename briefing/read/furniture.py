@@ -355,15 +355,22 @@ def link_heavy(element, share: float = LINKED_SHARE) -> bool:
     return linked >= share * max(1, len(block_text(element).split()))
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def drop_comment_sections(tree) -> None:
     """A heading named as the comments' ("<h2 id='comments'>3 Comments</h2>"), or the empty anchor the page's
     "comments" links jump to ("<a name='comments'>"), opens the readers' comments: it and what follows it in
     its box are no part of the article."""
-    for start in [*tree.iter("h1", "h2", "h3", "h4", "h5", "h6"), *tree.iter("a")]:
+    for start in [*tree.iter(*HEADINGS), *tree.iter("a")]:
         names = names_of(start, "class", "id", "name")
         if start.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names) or (
                 start.tag == "a" and (start.get("href") is not None or start.text_content().strip())):
             continue
+        if start.getparent().tag in HEADINGS:
+            start = start.getparent()  # the anchor names the heading it stands in ("<h2><a id=...>Comments</h2>")
+            if start.getparent() is None:
+                continue  # dropped already, with the comments before it
         for element in [start, *start.itersiblings()]:
             element.tail = None  # the comments' loose text, after a line break, goes with them
             element.drop_tree()
