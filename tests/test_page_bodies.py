@@ -266,3 +266,12 @@ def test_a_long_box_of_other_stories_among_the_paragraphs_is_not_read_but_the_re
     rest = "".join(f"<p>{sentence}</p>" for sentence in [*OPENING, *LATER])
     heard = heard_text(page(f"{body}<div class='paywall'>{rest}</div>"))
     assert all(sentence in heard for sentence in [*STORY, *OPENING, *LATER])
+
+
+def test_a_subheading_set_in_bold_between_paragraphs_outside_any_block_is_read():
+    """ "<p>...</p><strong>What comes next</strong><br><p>...</p>": the subheading stands in no block of its
+    own, and the extractor reads only blocks."""
+    body = (f"<p>{STORY[0]}</p><p>{STORY[1]}</p><strong>Who will staff the desk</strong><br>"
+            f"<p>{STORY[2]}</p><p>{OPENING[0]}</p>")
+    heard = heard_text(page(body))
+    assert "Who will staff the desk" in heard and all(sentence in heard for sentence in [*STORY, OPENING[0]])

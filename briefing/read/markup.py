@@ -306,6 +306,19 @@ def _text_only(div) -> bool:
         child.tag in BLOCK_TAGS or child.tag == "img" for child in div.iter() if child is not div)
 
 
+EMPHASIS = ("strong", "b", "em", "i", "u", "span", "font")
+
+
+def _set_off_line(after, inline: list) -> bool:
+    """A line set in bold (or another emphasis) right after a paragraph, outside any block (a subheading
+    written "<strong>...</strong><br>" between two <p>s), is a line of the article; a link or a picture
+    there is left to the extractor."""
+    worded = [element for element in inline if isinstance(element.tag, str) and element.text_content().strip()]
+    return (after is not None and after.tag == "p" and bool(after.text_content().strip()) and bool(worded)
+            and all(element.tag in EMPHASIS and not any(inner.tag == "a" or inner.tag in BLOCK_TAGS
+                                                        for inner in element.iter()) for element in worded))
+
+
 def _wrap_run(container, after, inline: list) -> bool:
     """A new <p> holding the loose words after `after` (a block element, or None for the container's
     start) and the `inline` elements that follow it up to the next block element. Words stand loose
@@ -314,7 +327,7 @@ def _wrap_run(container, after, inline: list) -> bool:
     from lxml import etree
 
     text = container.text if after is None else after.tail
-    if (text or "").strip():
+    if (text or "").strip() or _set_off_line(after, inline):
         start = 0
     else:
         lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
