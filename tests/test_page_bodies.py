@@ -275,3 +275,13 @@ def test_a_subheading_set_in_bold_between_paragraphs_outside_any_block_is_read()
             f"<p>{STORY[2]}</p><p>{OPENING[0]}</p>")
     heard = heard_text(page(body))
     assert "Who will staff the desk" in heard and all(sentence in heard for sentence in [*STORY, OPENING[0]])
+
+
+def test_a_title_that_runs_on_into_a_script_is_read_up_to_the_script():
+    """A broken page's title may run on into program text (a title attribute left open before a script)."""
+    runaway = ("Sunday Hours for the Library 'valley'; this.section = 'town'; this.language = 'en'; "
+               "this.server = this.network + '.' + this.section; var here = document.location.href;")
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    article = article_from_bytes(f"<html><head><meta name='title' content=\"{runaway}\"></head><body><div>{body}"
+                                 "</div></body></html>".encode(), "runaway.html")
+    assert article.title.text.startswith("Sunday Hours for the Library") and "this." not in article.title.text

@@ -335,7 +335,7 @@ def is_code(text: str) -> bool:
 def clean_title(title: str, site: str) -> str:
     """ "Storm hits coast - Coastline Daily" -> "Storm hits coast": the site's name, at either end of the
     title behind a separator, is not part of the title."""
-    title = " ".join(title.split())
+    title = _before_code(" ".join(title.split()))
     if not site:
         return title
     name = re.escape(" ".join(site.split()))
@@ -344,6 +344,14 @@ def clean_title(title: str, site: str) -> str:
         if found and re.search(r"\w", found.group(1)):
             return found.group(1).strip()
     return title
+
+
+def _before_code(title: str) -> str:
+    """A title that runs on into program text (a broken page's title attribute left open before a script) is
+    its words before the first program mark."""
+    if not is_code(title) and (title.count(";") < 2 or title.count("=") < 2):  # no title assigns twice
+        return title
+    return CODE_MARKS.split(title, maxsplit=1)[0].strip(" '\"-|:")
 
 
 def block_text(element) -> str:
