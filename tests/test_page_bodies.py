@@ -285,3 +285,14 @@ def test_a_title_that_runs_on_into_a_script_is_read_up_to_the_script():
     article = article_from_bytes(f"<html><head><meta name='title' content=\"{runaway}\"></head><body><div>{body}"
                                  "</div></body></html>".encode(), "runaway.html")
     assert article.title.text.startswith("Sunday Hours for the Library") and "this." not in article.title.text
+
+
+def test_a_table_of_other_stories_cut_short_after_the_article_is_not_read():
+    """After the article, a table of other stories, each a headline and the opening of its text cut short
+    ("..."), is the page around the article even when their links were not kept."""
+    rows = "".join(f"<tr><td></td><td><p>{head}</p><p>{opening[:90]} ...</p></td></tr>"
+                   for head, opening in OTHER_STORIES)
+    body = "".join(f"<p>{sentence}</p>" for sentence in [*STORY, *OPENING])
+    heard = heard_text(page(f"{body}<table><tr><td><h4>More Valley News</h4></td><td></td></tr>{rows}</table>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING])
+    assert not any(opening[:60] in heard for _, opening in OTHER_STORIES)

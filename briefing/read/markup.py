@@ -604,10 +604,19 @@ def drop_link_boxes_after_the_end(document) -> None:
         return
     for element in blocks[full[-1] + 1:]:
         if element.getparent() is not None and (
-                (element.tag == "table" and next(element.iter("ref"), None) is not None)
+                (element.tag == "table" and (next(element.iter("ref"), None) is not None or _teasers(element)))
                 or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not ENDS_SENTENCE.search(
                     block_text(element)))):
             element.getparent().remove(element)
+
+
+CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
+
+
+def _teasers(table) -> bool:
+    """A table of other stories, each with the opening of its text cut short ("... from Westchester in
+    New ..."), whether or not their links were kept."""
+    return any(CUT_SHORT.search(block_text(cell)) for cell in table.iter("cell", "p"))
 
 
 def _top_blocks(document) -> list:
