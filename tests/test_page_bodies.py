@@ -102,6 +102,16 @@ def test_the_readers_comments_after_a_heading_holding_their_anchor_are_not_read(
     assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
 
 
+def test_comments_in_boxes_named_as_their_body_are_not_read():
+    """ "comment-body", "body comments": a comment's box named with a word that also names articles."""
+    comments = "".join(f"<div class='body comments'><p>{text}</p><p>Reader {n}, 3 May</p></div>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<p><b>Your views</b></p>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS)
+
+
 # -- a script shown as text is not read --------------------------------------------------------
 
 LEAKED_SCRIPT = ("var slot = 'top'; if (window.ads) { ads.push({slot: slot, size: [300, 250]}); } "

@@ -87,9 +87,14 @@ def drop_promotions(tree) -> None:
     removed before extraction, wherever they sit."""
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
         names = names_of(element)
-        if ARTICLE_PART.search(names) or element.getparent() is None:
+        if element.getparent() is None:
             continue
-        if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
+        if COMMENTS.search(names) and next(element.iter("h1"), None) is None:
+            element.drop_tree()  # "comment-body", "body comments": the comments' box, not the article's
+            continue
+        if ARTICLE_PART.search(names):
+            continue
+        if ((PROMOTION.search(names) or MEDIA.search(names)) and (
                 len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3)
                 or _among_paragraphs(element))):
             element.drop_tree()
