@@ -84,7 +84,8 @@ def names_of(element, *attributes: str) -> str:
 def drop_promotions(tree) -> None:
     """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
     Readability judges them), readers' comments and photo galleries with their captions and credits are
-    removed before extraction, wherever they sit."""
+    removed before extraction, wherever they sit. A box named as comments goes even when another of its
+    names is an article's word ("comment-body"); one named as the article's part otherwise stays."""
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
         names = names_of(element)
         if element.getparent() is None:

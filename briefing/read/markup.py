@@ -378,9 +378,7 @@ def paragraphs_set_as_divs(tree) -> None:
     for div in list(tree.iter("div")):
         before, after = div.getprevious(), div.getnext()
         if (before is not None and after is not None and before.tag == "p" and after.tag == "p"
-                and div.text_content().strip() and not link_heavy(div, 0.3) and next(div.iter("img"), None) is None
-                and not any(child.tag in BLOCK_TAGS for child in div.iter()
-                                                            if child is not div)):
+                and _text_only(div) and not link_heavy(div, 0.3)):
             div.tag = "p"
             div.attrib.clear()
 
@@ -614,8 +612,8 @@ CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 
 
 def _teasers(table) -> bool:
-    """A table of other stories, each with the opening of its text cut short ("... from Westchester in
-    New ..."), whether or not their links were kept."""
+    """A table of other stories, each with the opening of its text cut short ("The mill will reopen in
+    the spring of ..."), whether or not their links were kept."""
     return any(CUT_SHORT.search(block_text(cell)) for cell in table.iter("cell", "p"))
 
 
