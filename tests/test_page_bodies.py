@@ -153,6 +153,15 @@ def test_a_closing_paragraph_about_social_networks_is_read_but_a_short_call_to_f
     assert all(sentence in heard for sentence in STORY) and about in heard and call not in heard
 
 
+def test_a_closing_offer_to_subscribe_is_not_read_but_a_last_sentence_about_a_subscription_is():
+    """ "Sign up for our newsletter, delivered to your inbox": two words of an offer in a short closing
+    block ask the reader to subscribe; a last sentence of the story may name a subscription once."""
+    papers = "The library will also take a subscription to three daily papers for the reading room."
+    offer = "Sign up for the Valley Post newsletter today, delivered free to your inbox every morning."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, papers, offer])))
+    assert all(sentence in heard for sentence in [*STORY, papers]) and offer not in heard
+
+
 # -- the standfirst that repeats the page's summary ---------------------------------------------
 
 DECK = "Weekend hours come after years of requests from families"

@@ -286,12 +286,20 @@ CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may 
 CLOSING_WORDS = 40
 
 
+SUBSCRIPTION_WORDS = re.compile(r"\b(subscri\w*|sign[- ]up|newsletters?|inbox|letterbox|free trial|"
+                                r"(?:\d+ )?issues for|for (?:as little as|only)|(?:promo )?code)\b", re.IGNORECASE)
+
+
 def without_follow_calls(parts: list[Part]) -> list[Part]:
     """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
-    Facebook, Twitter and Instagram") asks the reader to follow the site; it is not the article."""
+    Facebook, Twitter and Instagram") asks the reader to follow the site, and one with two or more words of
+    an offer ("Sign up for our newsletter, delivered to your inbox", "12 issues for 9.99") to subscribe to
+    it; neither is the article."""
     def is_call(part: Part) -> bool:
-        names = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
-        return part.kind != "title" and len(names) >= 2 and len(part.text.split()) <= CLOSING_WORDS
+        networks = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
+        offer = {word.lower() for word in SUBSCRIPTION_WORDS.findall(part.text)}
+        return part.kind != "title" and (len(networks) >= 2 or len(offer) >= 2) and len(
+            part.text.split()) <= CLOSING_WORDS
 
     end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]
     return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
