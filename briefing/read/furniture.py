@@ -16,6 +16,8 @@ from collections import Counter
 from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
+LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b", re.IGNORECASE)
+LICENCE_WORDS = 60  # a notice of the terms of use ("for your personal, non-commercial use only") is this short
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
 LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
@@ -322,7 +324,8 @@ def word_count(text: str) -> int:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or a bare web address is the page around the article.
+    bars, teasers), a short copyright notice or notice of the terms of use, or a bare web address is the page
+    around the article.
     Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
     a few words around its link."""
     words = word_count(text)
@@ -330,7 +333,8 @@ def is_furniture(element, text: str) -> bool:
     several = len(list(element.iter("ref"))) >= 2
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
-    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text)) or is_code(text)
+    notice = (words <= 30 and bool(COPYRIGHT.search(text))) or (words <= LICENCE_WORDS and bool(LICENCE.search(text)))
+    return link_list or notice or bool(BARE_URL.match(text)) or is_code(text)
 
 
 CODE_MARKS = re.compile(r"[{};=]|\b(?:function|var|document|window|this)\.?\b(?=\s*[.(=])")
