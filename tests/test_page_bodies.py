@@ -163,13 +163,17 @@ def test_a_closing_offer_to_subscribe_is_not_read_but_a_last_sentence_about_a_su
 
 
 def test_a_notice_of_the_terms_of_use_is_not_read_but_a_sentence_about_rights_is():
-    """A notice of rights and terms of use longer than a copyright line is still the page's notice."""
+    """A notice of rights and terms of use longer than a copyright line, or one that the site answers not for
+    the pages it links to, is still the page's notice."""
     notice = ("This copy is for your personal, non-commercial use only. To order copies for distribution to "
               "your colleagues, clients or customers, or to reprint any part of this story in a newsletter, "
               "please contact the Valley Post reprints desk by mail or by telephone.")
     rights = "The council said the pupils would keep the rights to the stories they read on the first Sunday."
     heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, rights, notice])))
     assert all(sentence in heard for sentence in [*STORY, rights]) and "non-commercial" not in heard
+    external = "Note: the Valley Post is not responsible for the content of external internet sites."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, external])))
+    assert all(sentence in heard for sentence in STORY) and "external" not in heard
 
 
 # -- the standfirst that repeats the page's summary ---------------------------------------------

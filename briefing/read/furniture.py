@@ -16,7 +16,8 @@ from collections import Counter
 from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
-LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b", re.IGNORECASE)
+LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b|\bnot responsible for the content of external\b",
+                     re.IGNORECASE)
 LICENCE_WORDS = 60  # a notice of the terms of use ("for your personal, non-commercial use only") is this short
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
 LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
