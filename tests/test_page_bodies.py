@@ -329,3 +329,23 @@ def test_a_table_of_other_stories_cut_short_after_the_article_is_not_read():
     heard = heard_text(page(f"{body}<table><tr><td><h4>More Valley News</h4></td><td></td></tr>{rows}</table>"))
     assert all(sentence in heard for sentence in [*STORY, *OPENING])
     assert not any(opening[:60] in heard for _, opening in OTHER_STORIES)
+
+
+TIED_TITLES = """<html><head><title>Opinion: Sunday Hours for the Library</title></head><body><div>
+<div class="head">Sunday Hours for the Library</div><p>{story}</p><div class="note">Sunday hours for the library</div>
+</div></body></html>"""
+
+
+def test_of_two_headlines_as_long_the_one_written_as_the_title_is_taken_on_every_run():
+    """Two lines of the page that the title holds with a label may be as long (one in the title's capitals, one
+    not): the choice does not change from run to run (with Python's hash seed), and it is the title's own."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from briefing.read import article_from_bytes; "
+              "print(article_from_bytes(sys.stdin.buffer.read(), 'tied.html').title.text)")
+    page_bytes = TIED_TITLES.format(story=" ".join([*STORY, *OPENING])).encode()
+    titles = {subprocess.run([sys.executable, "-c", script], input=page_bytes, capture_output=True, check=True,
+                             env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout.decode().strip()
+              for seed in range(6)}
+    assert titles == {"Sunday Hours for the Library"}

@@ -159,7 +159,9 @@ def page_title(document, title: str, page=None) -> str:
              if 2 <= len(line.split()) <= HEADLINE_WORDS}
     found = [line for line in lines if line != title
              and any(_labelled(line, whole) and _most_of(line, whole) for whole in titles if whole)]
-    return max(found, key=len) if found else title
+    # the longest; of two as long, the one written as the title writes it ("Winter Cap" over "winter cap")
+    return max(sorted(found), key=lambda line: (len(line), any(line in whole for whole in titles))) if found \
+        else title
 
 
 def _lines_opening_in(page, titles: str) -> set[str]:
