@@ -91,6 +91,27 @@ def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read(
     assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
 
 
+def test_the_readers_comments_after_a_heading_holding_their_anchor_are_not_read():
+    """The anchor the "comments" links jump to may stand inside the comments' heading, with the comments
+    after it in the article's own box ("<h2><a id='comments'></a>Comments</h2>")."""
+    comments = "".join(f"<a id='c{n}'></a><p>{text}</p><p class='posted'>Posted by Reader {n} on 3 May</p>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<h2><a id='comments'></a>Comments</h2>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
+
+
+def test_comments_in_boxes_named_as_their_body_are_not_read():
+    """ "comment-body", "body comments": a comment's box named with a word that also names articles."""
+    comments = "".join(f"<div class='body comments'><p>{text}</p><p>Reader {n}, 3 May</p></div>"
+                       for n, text in enumerate(COMMENTS))
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}<p><b>Your views</b></p>{comments}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(comment in heard for comment in COMMENTS)
+
+
 # -- a script shown as text is not read --------------------------------------------------------
 
 LEAKED_SCRIPT = ("var slot = 'top'; if (window.ads) { ads.push({slot: slot, size: [300, 250]}); } "
@@ -130,6 +151,29 @@ def test_a_closing_paragraph_about_social_networks_is_read_but_a_short_call_to_f
     body = "".join(f"<p>{sentence}</p>" for sentence in [*STORY, about, call])
     heard = heard_text(page(body))
     assert all(sentence in heard for sentence in STORY) and about in heard and call not in heard
+
+
+def test_a_closing_offer_to_subscribe_is_not_read_but_a_last_sentence_about_a_subscription_is():
+    """ "Sign up for our newsletter, delivered to your inbox": two words of an offer in a short closing
+    block ask the reader to subscribe; a last sentence of the story may name a subscription once."""
+    papers = "The library will also take a subscription to three daily papers for the reading room."
+    offer = "Sign up for the Valley Post newsletter today, delivered free to your inbox every morning."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, papers, offer])))
+    assert all(sentence in heard for sentence in [*STORY, papers]) and offer not in heard
+
+
+def test_a_notice_of_the_terms_of_use_is_not_read_but_a_sentence_about_rights_is():
+    """A notice of rights and terms of use longer than a copyright line, or one that the site answers not for
+    the pages it links to, is still the page's notice."""
+    notice = ("This copy is for your personal, non-commercial use only. To order copies for distribution to "
+              "your colleagues, clients or customers, or to reprint any part of this story in a newsletter, "
+              "please contact the Valley Post reprints desk by mail or by telephone.")
+    rights = "The council said the pupils would keep the rights to the stories they read on the first Sunday."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, rights, notice])))
+    assert all(sentence in heard for sentence in [*STORY, rights]) and "non-commercial" not in heard
+    external = "Note: the Valley Post is not responsible for the content of external internet sites."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, external])))
+    assert all(sentence in heard for sentence in STORY) and "external" not in heard
 
 
 # -- the standfirst that repeats the page's summary ---------------------------------------------
@@ -193,3 +237,115 @@ def test_a_blogs_shortcodes_shown_as_written_are_not_read_but_the_words_they_wra
     heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, note])))
     assert "Send us your photos" in heard and "[sic]" in heard
     assert "button" not in heard and "valley.example" not in heard
+
+
+# -- a post written as lines of loose text and <div>s of text ---------------------------------------
+
+OPENING = [
+    "On the first Sunday the doors will open at ten, an hour later than on weekdays, and close at four, "
+    "so that the volunteers can be home before dark in the winter months.",
+    "Parents who cannot come on Saturdays said the new hours would let their children borrow books every "
+    "week, and the school has promised to send its reading lists to the library in advance.",
+    "The old hours, from nine to five on weekdays only, were set forty years ago, when most families in the "
+    "valley farmed and came to town on market days.",
+    "Two of the council's nine members voted against the change, saying that the money would be better "
+    "spent on a mobile library for the villages up the valley.",
+]
+LATER = [
+    "The reading club will choose the first books itself, and the pupils have already asked for more "
+    "stories about the sea, the mountains and the old mill by the river.",
+    "A second room upstairs, closed since the roof was mended, will open in the summer for quiet study, "
+    "with six long tables, new lamps and a shelf of dictionaries in four languages.",
+    "The council will look at the first three months in June and decide then whether the Sunday hours "
+    "stay, and whether the library should open on public holidays as well.",
+]
+
+
+def test_a_post_of_loose_lines_and_divs_of_text_is_read_whole():
+    """Some blog editors write a post as loose lines after <br>s and each later paragraph as a <div> of text:
+    the loose lines, made paragraphs so that they are read, must not stop the divs beside them being read."""
+    loose = "<br><br>".join([*STORY, *OPENING])
+    divs = "<div><br></div>".join(f"<div>{sentence}</div>" for sentence in LATER)
+    heard = heard_text(page(f"<div class='post-body'><div>{loose}<br><br><b>What comes next</b><br>"
+                            f"<div><br></div>{divs}</div></div>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING, *LATER])
+
+
+# -- a long box of other stories set among the article's paragraphs ---------------------------------
+
+OTHER_STORIES = [
+    ("Harbour bridge to close for repairs",
+     "The old swing bridge over the harbour will close for six weeks from May while engineers replace its "
+     "worn bearings and repaint the iron frame that has stood since the last century."),
+    ("Orchard growers fear a late frost",
+     "Growers in the upper valley have lit fires between their rows of apple trees for three nights running, "
+     "hoping to save the blossom from a frost that came later than anyone can remember."),
+    ("School choir wins the regional cup",
+     "The primary school choir took the regional cup on Saturday with two songs written by its own teacher, "
+     "beating eleven other choirs from towns on both sides of the river."),
+]
+
+
+def test_a_long_box_of_other_stories_among_the_paragraphs_is_not_read_but_the_rest_behind_a_paywall_is():
+    """A box named as a promotion may be long ("Also on the site", a slide show of other stories, each a
+    headline with its opening); set among the article's paragraphs it is an inset, not the article. A box of
+    the article's own paragraphs there (the rest of the story, behind a paywall's name) is read."""
+    items = "".join(f"<li><h4>{head}</h4><p>{opening}</p></li>" for head, opening in OTHER_STORIES)
+    inset = f"<p class='label'>Also in the Post:</p><div class='promo_holder'><ul>{items}</ul></div>"
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    heard = heard_text(page(f"{body}{inset}"))
+    assert all(sentence in heard for sentence in STORY)
+    assert not any(opening in heard for _, opening in OTHER_STORIES)
+    rest = "".join(f"<p>{sentence}</p>" for sentence in [*OPENING, *LATER])
+    heard = heard_text(page(f"{body}<div class='paywall'>{rest}</div>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING, *LATER])
+
+
+def test_a_subheading_set_in_bold_between_paragraphs_outside_any_block_is_read():
+    """ "<p>...</p><strong>What comes next</strong><br><p>...</p>": the subheading stands in no block of its
+    own, and the extractor reads only blocks."""
+    body = (f"<p>{STORY[0]}</p><p>{STORY[1]}</p><strong>Who will staff the desk</strong><br>"
+            f"<p>{STORY[2]}</p><p>{OPENING[0]}</p>")
+    heard = heard_text(page(body))
+    assert "Who will staff the desk" in heard and all(sentence in heard for sentence in [*STORY, OPENING[0]])
+
+
+def test_a_title_that_runs_on_into_a_script_is_read_up_to_the_script():
+    """A broken page's title may run on into program text (a title attribute left open before a script)."""
+    runaway = ("Sunday Hours for the Library 'valley'; this.section = 'town'; this.language = 'en'; "
+               "this.server = this.network + '.' + this.section; var here = document.location.href;")
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    article = article_from_bytes(f"<html><head><meta name='title' content=\"{runaway}\"></head><body><div>{body}"
+                                 "</div></body></html>".encode(), "runaway.html")
+    assert article.title.text.startswith("Sunday Hours for the Library") and "this." not in article.title.text
+
+
+def test_a_table_of_other_stories_cut_short_after_the_article_is_not_read():
+    """After the article, a table of other stories, each a headline and the opening of its text cut short
+    ("..."), is the page around the article even when their links were not kept."""
+    rows = "".join(f"<tr><td></td><td><p>{head}</p><p>{opening[:90]} ...</p></td></tr>"
+                   for head, opening in OTHER_STORIES)
+    body = "".join(f"<p>{sentence}</p>" for sentence in [*STORY, *OPENING])
+    heard = heard_text(page(f"{body}<table><tr><td><h4>More Valley News</h4></td><td></td></tr>{rows}</table>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING])
+    assert not any(opening[:60] in heard for _, opening in OTHER_STORIES)
+
+
+TIED_TITLES = """<html><head><title>Opinion: Sunday Hours for the Library</title></head><body><div>
+<div class="head">Sunday Hours for the Library</div><p>{story}</p><div class="note">Sunday hours for the library</div>
+</div></body></html>"""
+
+
+def test_of_two_headlines_as_long_the_one_written_as_the_title_is_taken_on_every_run():
+    """Two lines of the page that the title holds with a label may be as long (one in the title's capitals, one
+    not): the choice does not change from run to run (with Python's hash seed), and it is the title's own."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from briefing.read import article_from_bytes; "
+              "print(article_from_bytes(sys.stdin.buffer.read(), 'tied.html').title.text)")
+    page_bytes = TIED_TITLES.format(story=" ".join([*STORY, *OPENING])).encode()
+    titles = {subprocess.run([sys.executable, "-c", script], input=page_bytes, capture_output=True, check=True,
+                             env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout.decode().strip()
+              for seed in range(6)}
+    assert titles == {"Sunday Hours for the Library"}

@@ -16,6 +16,9 @@ from collections import Counter
 from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
+LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b|\bnot responsible for the content of external\b",
+                     re.IGNORECASE)
+LICENCE_WORDS = 60  # a notice of the terms of use ("for your personal, non-commercial use only") is this short
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
 LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
 _TITLE_SEPARATORS = r"\s*[-|–—:·•»/]\s*"
@@ -67,6 +70,7 @@ PROMOTION = re.compile(r"promo|sponsor|advert|\bads?\b|newsletter|signup|sign-up
 COMMENTS = re.compile(r"\bcomments?\b|comment-?list|\bcomment[-_ ]|disqus|replies", re.IGNORECASE)
 MEDIA = re.compile(r"gallery|slideshow|carousel|lightbox|caption|\bcredits?\b|photo-?credit", re.IGNORECASE)
 ARTICLE_PART = re.compile(r"article|body|content|main|story|entry|post-?text", re.IGNORECASE)
+PARAGRAPH_WORDS = 25  # a paragraph of running text
 PROMOTION_MAX_WORDS = 80  # a box this short, or a longer one of links; else such a name wraps the article
 
 
@@ -83,14 +87,36 @@ def names_of(element, *attributes: str) -> str:
 def drop_promotions(tree) -> None:
     """Boxes named as promotions, sign-ups, share bars or related links (by their class or id, as
     Readability judges them), readers' comments and photo galleries with their captions and credits are
-    removed before extraction, wherever they sit."""
+    removed before extraction, wherever they sit. A box named as comments goes even when another of its
+    names is an article's word ("comment-body"); one named as the article's part otherwise stays."""
     for element in list(tree.iter("div", "aside", "section", "ul", "ol", "p", "span", "figure", "form")):
         names = names_of(element)
-        if ARTICLE_PART.search(names) or element.getparent() is None:
+        if element.getparent() is None:
             continue
-        if COMMENTS.search(names) or ((PROMOTION.search(names) or MEDIA.search(names)) and (
-                len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3))):
+        if COMMENTS.search(names) and next(element.iter("h1"), None) is None:
+            element.drop_tree()  # "comment-body", "body comments": the comments' box, not the article's
+            continue
+        if ARTICLE_PART.search(names):
+            continue
+        if ((PROMOTION.search(names) or MEDIA.search(names)) and (
+                len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3)
+                or _among_paragraphs(element))):
             element.drop_tree()
+
+
+INSET_PARAGRAPHS = 2  # paragraphs of running text beside a box make it an inset in the article
+
+
+def _among_paragraphs(element) -> bool:
+    """A box of headed items or pictures (other stories, each a headline with its opening; a gallery with
+    its captions) set among the article's own paragraphs (its parent holds paragraphs of running text beside
+    it) is an inset in the article, not the article's wrapper, however long it is ("Also on the site", a
+    slide show of other stories). A box of paragraphs alone there is the article's own text (the rest of the
+    story, behind a paywall's name)."""
+    parent = element.getparent()
+    paragraphs = [p for p in parent.iterchildren("p") if len(p.text_content().split()) >= PARAGRAPH_WORDS]
+    headed = next(element.iter("h2", "h3", "h4", "h5", "h6", "li", "img"), None) is not None
+    return headed and len(paragraphs) >= INSET_PARAGRAPHS
 
 
 TEASER_GROUP = 3  # so many <article>s side by side are a list of other posts
@@ -133,7 +159,9 @@ def page_title(document, title: str, page=None) -> str:
              if 2 <= len(line.split()) <= HEADLINE_WORDS}
     found = [line for line in lines if line != title
              and any(_labelled(line, whole) and _most_of(line, whole) for whole in titles if whole)]
-    return max(found, key=len) if found else title
+    # the longest; of two as long, the one written as the title writes it ("Winter Cap" over "winter cap")
+    return max(sorted(found), key=lambda line: (len(line), any(line in whole for whole in titles))) if found \
+        else title
 
 
 def _lines_opening_in(page, titles: str) -> set[str]:
@@ -263,12 +291,20 @@ CLOSING_PARTS = 3  # how far from the end a closing call to follow the site may 
 CLOSING_WORDS = 40
 
 
+SUBSCRIPTION_WORDS = re.compile(r"\b(subscri\w*|sign[- ]up|newsletters?|inbox|letterbox|free trial|"
+                                r"(?:\d+ )?issues for|for (?:as little as|only)|(?:promo )?code)\b", re.IGNORECASE)
+
+
 def without_follow_calls(parts: list[Part]) -> list[Part]:
     """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
-    Facebook, Twitter and Instagram") asks the reader to follow the site; it is not the article."""
+    Facebook, Twitter and Instagram") asks the reader to follow the site, and one with two or more words of
+    an offer ("Sign up for our newsletter, delivered to your inbox", "12 issues for 9.99") to subscribe to
+    it; neither is the article."""
     def is_call(part: Part) -> bool:
-        names = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
-        return part.kind != "title" and len(names) >= 2 and len(part.text.split()) <= CLOSING_WORDS
+        networks = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
+        offer = {word.lower() for word in SUBSCRIPTION_WORDS.findall(part.text)}
+        return part.kind != "title" and (len(networks) >= 2 or len(offer) >= 2) and len(
+            part.text.split()) <= CLOSING_WORDS
 
     end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]
     return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
@@ -291,7 +327,8 @@ def word_count(text: str) -> int:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or a bare web address is the page around the article.
+    bars, teasers), a short copyright notice or notice of the terms of use, or a bare web address is the page
+    around the article.
     Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
     a few words around its link."""
     words = word_count(text)
@@ -299,7 +336,8 @@ def is_furniture(element, text: str) -> bool:
     several = len(list(element.iter("ref"))) >= 2
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
-    return link_list or (words <= 30 and bool(COPYRIGHT.search(text))) or bool(BARE_URL.match(text)) or is_code(text)
+    notice = (words <= 30 and bool(COPYRIGHT.search(text))) or (words <= LICENCE_WORDS and bool(LICENCE.search(text)))
+    return link_list or notice or bool(BARE_URL.match(text)) or is_code(text)
 
 
 CODE_MARKS = re.compile(r"[{};=]|\b(?:function|var|document|window|this)\.?\b(?=\s*[.(=])")
@@ -318,7 +356,7 @@ def is_code(text: str) -> bool:
 def clean_title(title: str, site: str) -> str:
     """ "Storm hits coast - Coastline Daily" -> "Storm hits coast": the site's name, at either end of the
     title behind a separator, is not part of the title."""
-    title = " ".join(title.split())
+    title = _before_code(" ".join(title.split()))
     if not site:
         return title
     name = re.escape(" ".join(site.split()))
@@ -327,6 +365,14 @@ def clean_title(title: str, site: str) -> str:
         if found and re.search(r"\w", found.group(1)):
             return found.group(1).strip()
     return title
+
+
+def _before_code(title: str) -> str:
+    """A title that runs on into program text (a broken page's title attribute left open before a script) is
+    its words before the first program mark."""
+    if not is_code(title) and (title.count(";") < 2 or title.count("=") < 2):  # no title assigns twice
+        return title
+    return CODE_MARKS.split(title, maxsplit=1)[0].strip(" '\"-|:")
 
 
 def block_text(element) -> str:
@@ -338,15 +384,22 @@ def link_heavy(element, share: float = LINKED_SHARE) -> bool:
     return linked >= share * max(1, len(block_text(element).split()))
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def drop_comment_sections(tree) -> None:
     """A heading named as the comments' ("<h2 id='comments'>3 Comments</h2>"), or the empty anchor the page's
     "comments" links jump to ("<a name='comments'>"), opens the readers' comments: it and what follows it in
     its box are no part of the article."""
-    for start in [*tree.iter("h1", "h2", "h3", "h4", "h5", "h6"), *tree.iter("a")]:
+    for start in [*tree.iter(*HEADINGS), *tree.iter("a")]:
         names = names_of(start, "class", "id", "name")
         if start.getparent() is None or not COMMENTS.search(names) or ARTICLE_PART.search(names) or (
                 start.tag == "a" and (start.get("href") is not None or start.text_content().strip())):
             continue
+        if start.getparent().tag in HEADINGS:
+            start = start.getparent()  # the anchor names the heading it stands in ("<h2><a id=...>Comments</h2>")
+            if start.getparent() is None:
+                continue  # dropped already, with the comments before it
         for element in [start, *start.itersiblings()]:
             element.tail = None  # the comments' loose text, after a line break, goes with them
             element.drop_tree()

@@ -283,11 +283,43 @@ def wrap_loose_text(tree) -> None:
                 run = [child]
             else:
                 run.append(child)
-        for after, *inline in [*runs, run]:
-            _wrap_run(container, after, inline)
+        wrapped = [_wrap_run(container, after, inline) for after, *inline in [*runs, run]]
+        if any(wrapped):
+            _text_divs_as_paragraphs(container)
 
 
-def _wrap_run(container, after, inline: list) -> None:
+def _text_divs_as_paragraphs(container) -> None:
+    """The lines of a post set as <div>s of text (one per paragraph, as some blog editors write them) beside
+    its loose text are paragraphs too: the extractor reads such divs only on a page without paragraphs, and
+    the loose text is one now."""
+    for div in list(container.iterchildren("div")):
+        if not _text_only(div):
+            _text_divs_as_paragraphs(div)  # boxes within the post's box
+        elif not link_heavy(div, 0.3):
+            div.tag = "p"
+            div.attrib.clear()
+
+
+def _text_only(div) -> bool:
+    """A div of words and inline elements, with no block or picture inside."""
+    return bool(div.text_content().strip()) and not any(
+        child.tag in BLOCK_TAGS or child.tag == "img" for child in div.iter() if child is not div)
+
+
+EMPHASIS = ("strong", "b", "em", "i", "u", "span", "font")
+
+
+def _set_off_line(after, inline: list) -> bool:
+    """A line set in bold (or another emphasis) right after a paragraph, outside any block (a subheading
+    written "<strong>...</strong><br>" between two <p>s), is a line of the article; a link or a picture
+    there is left to the extractor."""
+    worded = [element for element in inline if isinstance(element.tag, str) and element.text_content().strip()]
+    return (after is not None and after.tag == "p" and bool(after.text_content().strip()) and bool(worded)
+            and all(element.tag in EMPHASIS and not any(inner.tag == "a" or inner.tag in BLOCK_TAGS
+                                                        for inner in element.iter()) for element in worded))
+
+
+def _wrap_run(container, after, inline: list) -> bool:
     """A new <p> holding the loose words after `after` (a block element, or None for the container's
     start) and the `inline` elements that follow it up to the next block element. Words stand loose
     right after the block, or on a line of their own after a <br>; the <p> starts at the first of them
@@ -295,12 +327,12 @@ def _wrap_run(container, after, inline: list) -> None:
     from lxml import etree
 
     text = container.text if after is None else after.tail
-    if (text or "").strip():
+    if (text or "").strip() or _set_off_line(after, inline):
         start = 0
     else:
         lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
         if not lines:
-            return
+            return False
         start = lines[0]
     moved = inline[start:]
     position = container.index(moved[0]) if moved else (0 if after is None else container.index(after) + 1)
@@ -314,6 +346,7 @@ def _wrap_run(container, after, inline: list) -> None:
     for element in moved:
         paragraph.append(element)  # moves it, with its tail
     container.insert(position, paragraph)
+    return True
 
 
 LIST_TAGS = ("ul", "ol", "menu", "dir")
@@ -345,9 +378,7 @@ def paragraphs_set_as_divs(tree) -> None:
     for div in list(tree.iter("div")):
         before, after = div.getprevious(), div.getnext()
         if (before is not None and after is not None and before.tag == "p" and after.tag == "p"
-                and div.text_content().strip() and not link_heavy(div, 0.3) and next(div.iter("img"), None) is None
-                and not any(child.tag in BLOCK_TAGS for child in div.iter()
-                                                            if child is not div)):
+                and _text_only(div) and not link_heavy(div, 0.3)):
             div.tag = "p"
             div.attrib.clear()
 
@@ -571,10 +602,19 @@ def drop_link_boxes_after_the_end(document) -> None:
         return
     for element in blocks[full[-1] + 1:]:
         if element.getparent() is not None and (
-                (element.tag == "table" and next(element.iter("ref"), None) is not None)
+                (element.tag == "table" and (next(element.iter("ref"), None) is not None or _teasers(element)))
                 or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not ENDS_SENTENCE.search(
                     block_text(element)))):
             element.getparent().remove(element)
+
+
+CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
+
+
+def _teasers(table) -> bool:
+    """A table of other stories, each with the opening of its text cut short ("The mill will reopen in
+    the spring of ..."), whether or not their links were kept."""
+    return any(CUT_SHORT.search(block_text(cell)) for cell in table.iter("cell", "p"))
 
 
 def _top_blocks(document) -> list:
