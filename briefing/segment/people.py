@@ -89,6 +89,7 @@ LONE_AFTER_TITLE = LanguagePattern(
               rf"(?=\s+[a-zà-ÿß])")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+THINGS = {w.lower() for w in VOCAB.things}
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
 CLAUSE_WORDS = set(VOCAB.clause_words)
@@ -284,19 +285,25 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
-    if ELIDED_ARTICLE.match(token) or COMMON_NOUN.match(token):
-        return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Vereinbarung", "Geborgenheit"
+    if ELIDED_ARTICLE.match(token) or _is_common_noun(token, article):
+        return False  # "Dall’ambasciata", "L'associazione"
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
-        return 0 < i < len(tokens) - 1 and _may_follow_a_particle(tokens[i + 1])
+        return 0 < i < len(tokens) - 1 and _may_follow_a_particle(tokens[i + 1], article)
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
 
 
-def _may_follow_a_particle(token: str) -> bool:
-    """"Anna Wolf der Zeitung", "Ana Ruiz de la Fundación": after the particle an organisation or a common noun,
-    so the particle is an article and the name ended before it."""
-    return not NOT_A_NAME.search(token) and not COMMON_NOUN.match(token)
+def _is_common_noun(token: str, article: ArticleWords | None) -> bool:
+    """German nouns: by their ending ("Vereinbarung", "Geborgenheit"), or written after an article or a number
+    ("am Telefon", "fünf Jahren")."""
+    return bool(COMMON_NOUN.match(token)) or (article is not None and POSSESSIVE.sub("", token) in article.nouns)
+
+
+def _may_follow_a_particle(token: str, article: ArticleWords | None = None) -> bool:
+    """"Anna Wolf der Zeitung", "Ana Ruiz de la Fundación", "ohne Not den Rücken": after the particle an
+    organisation or a common noun, so the particle is an article and the name ended before it."""
+    return not NOT_A_NAME.search(token) and not _is_common_noun(token, article)
 
 
 def _is_title_or_role(token: str) -> bool:
@@ -316,7 +323,7 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
     if token in SURNAME_TITLES and after_name and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
-            CAPITALISED.match(tokens[i + 1]) and _may_follow_a_particle(tokens[i + 1]):
+            CAPITALISED.match(tokens[i + 1]) and _may_follow_a_particle(tokens[i + 1], article):
         return True  # "Anna de Vries", "Jan van Albers": a particle between two name words
     return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
         tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
@@ -389,11 +396,20 @@ def _compound_role(word: str) -> bool:
     return any(lower.endswith(role) and len(lower) > len(role) + 1 for role in COMPOUND_ROLES)
 
 
+def names_a_person(noun: str) -> bool:
+    """"Grünen-Politiker", "Sprecherin", "Landesbischof", "Mitteilung": a noun for a person (a role, title or kin
+    word, or a compound ending in one) or for a thing that speaks ("the statement"); not "Tempo" or "Wunder"."""
+    word = noun.split()[-1] if noun.split() else ""
+    lower = word.lower()
+    return bool(TITLE_TOKEN.match(word)) or lower in ROLE_WORDS or lower in NOUN_GENDER or lower in THINGS \
+        or _compound_role(word)
+
+
 def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
     if article is None:
         return run[0].lower().endswith("ing")
     return not article.is_proper(run[0]) and (
-        run[0].lower().endswith("ing") or (len(run) > 2 and article.is_common_word(run[0])))
+        run[0].lower().endswith("ing") or (len(run) > 1 and article.is_common_word(run[0])))
 
 
 def _own_language(lower: set[str]) -> str | None:
@@ -465,6 +481,38 @@ def _starts_sentence(line: str, position: int) -> bool:
     return before[-1] in (*SENTENCE_END, ":")
 
 
+@cache
+def _noun_marked(language: str | None) -> re.Pattern | None:
+    """A capitalised word right after a word that only stands before a noun ("am Telefon", "kein Wunder", "vor fünf
+    Jahren", "die entscheidenden Stellen"), in a language that lists such words (one that capitalises its nouns);
+    with an adjective between them (an inflected ending, not a verb's past "-te": "das betonte Jan Albers") only
+    when no capitalised word follows ("der frühere Minister Jan Albers" has its name after the noun)."""
+    markers = vocabulary((language,)).noun_markers if language else ()
+    if not markers:
+        return None
+    before = rf"(?<![\w’'\-])(?:(?i:{'|'.join(map(re.escape, markers))})|\d+(?:[.,]\d+)*(?!\.))\s+"
+    word = rf"[{UPPER}][\w’'\-]*"
+    adjective = r"(?!\w*ten?\s)[a-zäöüß][\w\-]{2,}(?:e|en|er|es|em)"
+    return re.compile(rf"{before}(?:(?P<noun>{word})|{adjective}\s+(?P<described>{word})(?![\w’'\-]|\s+[{UPPER}]))")
+
+
+def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:
+    """The capitalised words the article writes as common nouns (_noun_marked), but not a marker that is a name's
+    particle ("Van der Bellen", "von der Leyen") nor a word it also writes as a surname, right after a first name
+    ("Tobias Torgersen" besides "der optimistische Torgersen")."""
+    marked = _noun_marked(language)
+    if marked is None:
+        return set()
+    nouns = set()
+    for match in marked.finditer(text):
+        before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+        if not (before and PARTICLE_TOKEN.match(before[0].lower())):
+            nouns.add(POSSESSIVE.sub("", match.group("noun") or match.group("described")))
+    surnames = {m.group(2) for m in re.finditer(rf"(?<![\w’'\-])(?=({NAME_WORD})\s+({NAME_WORD}))", text)
+                if m.group(1) in proper and m.group(1) not in nouns}
+    return nouns - surnames
+
+
 def _places(text: str) -> set[str]:
     """Names the article mostly puts after "in"/"at": places. One "swinging at Ann Lee" among many "Ann Lee said"
     does not make a person a place."""
@@ -494,6 +542,8 @@ class ArticleWords:
         self.located = {m.group("place") for m in LOCATIVE.finditer(text)}  # "in Canada", "at Harbour Point"
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
+        # "am Telefon", "kein Wunder": words the article writes as common nouns (German capitalises them)
+        self.nouns = _written_as_nouns(text, self.language, self.proper)
         # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
         self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
                                if _place_as_surname(match.group(0).split(), [], 0, self)}
