@@ -135,7 +135,7 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     if group == "name7" and ((attributes_previous and sentence_at == 0) or opens_a_leading_clause(name)):
         match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
     # "Ähnlich äußerte sich Jan Kobel:": a word that only starts sentences, then the verb, then the speaker
-    opener = article is not None and len(name.split()) == 1 and not article.is_proper(name.strip())
+    opener = _names_no_one(name, article)
     inverted = _named_after_the_verb(sentence, match, verb) if match and verb and opener else None
     if inverted:
         return Attribution(inverted[0], offset + inverted[1], f'said-before: "{sentence.strip(" ,:")}"')
@@ -150,13 +150,27 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
 
 def _named_after_the_verb(sentence: str, match: re.Match, verb: str) -> tuple[str, int] | None:
     """"Ähnlich äußerte sich Fraktionschef Jan Kobel:": with nobody named before the verb (a sentence that opens with
-    an adverb, German word order), the person named right after it, up to the colon."""
+    an adverb, German word order), the person named right after it, up to the colon, or the pronoun right after it
+    ("Dazu sagte sie:")."""
     verb_end = next(match.end(g) for g in LEAD_IN_VERBS if match.group(g) == verb)
     rest = sentence[verb_end:]
     phrase = rest.strip(" ,:").split(",")[0]
     start = verb_end + rest.find(phrase)
+    if phrase.split()[:1] and is_pronoun(phrase.split()[0]) and sentence.rstrip().endswith(":"):
+        return phrase.split()[0], start  # "Dazu sagte sie:", "Am Telefon berichtet sie mir:"
     return (phrase, start) if phrase and person_name(split_name(phrase).name) and sentence.rstrip().endswith(":") \
         else None
+
+
+def _names_no_one(phrase: str, article: ArticleWords | None) -> bool:
+    """"Ähnlich", "Dazu": one word that only starts sentences; in a language that capitalises its nouns also
+    "Am Telefon", "Im Gespräch": words before the verb that name no one (German puts the subject after the verb)."""
+    if article is None:
+        return False
+    if len(phrase.split()) == 1 and not article.is_proper(phrase.strip()):
+        return True
+    return article.capitalises_nouns and bool(phrase.split()) and not is_pronoun(phrase) \
+        and not split_name(phrase, article).name and role_of(phrase) is None
 
 
 def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:

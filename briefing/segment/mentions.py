@@ -12,7 +12,7 @@ from collections import Counter
 
 from briefing.model import Segment
 from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People, split_name
+from briefing.segment.people import People, is_common_noun, split_name
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
 
@@ -135,7 +135,7 @@ def _in_parentheses(text: str, position: int) -> bool:
 
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
-    if LEADING_ARTICLE.match(match.group("name")):
+    if LEADING_ARTICLE.match(match.group("name")) and not _noun_then_name(match.group("name"), people.article):
         return False  # "The Huffington Post", "The Daily Mail": a title, not a person
     if ABBREVIATED_TITLE_NEXT.match(text, match.end()) and TITLE_ONLY.fullmatch(match.group("name").split()[-1] + "."):
         return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
@@ -153,6 +153,13 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     if PLACE_PREPOSITION.fullmatch(before[-1]):
         return _speaks_alone(words[-1], people.article.text)
     return True
+
+
+def _noun_then_name(phrase: str, article) -> bool:
+    """"Die Bloggerin Vreni Kalt", "Der Anwalt Jens Hobel": in a language that capitalises its nouns, an article and
+    a common noun before a name open the sentence; not "Der Spiegel", "Die Zeit"."""
+    words = phrase.split()
+    return article is not None and article.capitalises_nouns and len(words) > 3 and is_common_noun(words[1], article)
 
 
 def _speaks_alone(surname: str, text: str) -> bool:

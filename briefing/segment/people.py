@@ -285,7 +285,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
-    if ELIDED_ARTICLE.match(token) or _is_common_noun(token, article):
+    if ELIDED_ARTICLE.match(token) or is_common_noun(token, article):
         return False  # "Dall’ambasciata", "L'associazione"
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
@@ -294,7 +294,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
 
 
-def _is_common_noun(token: str, article: ArticleWords | None) -> bool:
+def is_common_noun(token: str, article: ArticleWords | None) -> bool:
     """German nouns: by their ending ("Vereinbarung", "Geborgenheit"), or written after an article or a number
     ("am Telefon", "fünf Jahren")."""
     return bool(COMMON_NOUN.match(token)) or (article is not None and POSSESSIVE.sub("", token) in article.nouns)
@@ -303,7 +303,7 @@ def _is_common_noun(token: str, article: ArticleWords | None) -> bool:
 def _may_follow_a_particle(token: str, article: ArticleWords | None = None) -> bool:
     """"Anna Wolf der Zeitung", "Ana Ruiz de la Fundación", "ohne Not den Rücken": after the particle an
     organisation or a common noun, so the particle is an article and the name ended before it."""
-    return not NOT_A_NAME.search(token) and not _is_common_noun(token, article)
+    return not NOT_A_NAME.search(token) and not is_common_noun(token, article)
 
 
 def _is_title_or_role(token: str) -> bool:
@@ -544,6 +544,7 @@ class ArticleWords:
         self.heading_only = in_headings - in_prose
         # "am Telefon", "kein Wunder": words the article writes as common nouns (German capitalises them)
         self.nouns = _written_as_nouns(text, self.language, self.proper)
+        self.capitalises_nouns = _noun_marked(self.language) is not None
         # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
         self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
                                if _place_as_surname(match.group(0).split(), [], 0, self)}
