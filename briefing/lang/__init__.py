@@ -62,6 +62,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "clitics": ("grammar", "clitics"),
     "noun_endings": ("not_names", "noun_endings"),
     "noun_markers": ("grammar", "noun_markers"),
+    "adjective_endings": ("grammar", "adjective_endings"),
 }
 
 
@@ -113,6 +114,7 @@ class Vocabulary:
     clitics: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
     noun_markers: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

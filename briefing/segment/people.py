@@ -64,6 +64,10 @@ LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 ELIDED_ARTICLE = re.compile(r"^[^\W\d_]{1,5}[’'][a-zà-ÿ]{2,}")  # "Dall’ambasciata": an article or preposition
 # A long word with an ending only common nouns have (German capitalises them: "Vereinbarung", "Moderatorin")
 COMMON_NOUN = LanguagePattern(lambda w: rf"^[{UPPER}][\w\-]{{3,}}{w.any_of('noun_endings')}$(?<=\w{{8}})")
+ADJECTIVE_ENDING = LanguagePattern(lambda w: rf"{w.any_of('adjective_endings')}$")
+PARTICIPLE = re.compile(r"Ge[a-zäöüß]{3,}(?:te|ter|tes|ene|ener|enes)$")  # "Geprüfte", "Gewaschene"
+INFLECTIONS = ("", "e", "er", "es", "en", "em")
+INFLECTION = re.compile(r"(?:e|er|es|en|em)$")
 PART_BREAK = LanguagePattern(lambda w: rf",|\s+{w.conjunction}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = LanguagePattern(lambda w: rf"^{w.determiner}\s+")
 PLACE_WORD = LanguagePattern(lambda w: w.any_of('place_words'))
@@ -381,6 +385,8 @@ def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> lis
     """"Hammering Ann Lee", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
     lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
     ("Sterling Vane"). So is a role noun opening a sentence before a full name ("Actress Mara Vell said")."""
+    if len(run) > 1 and _is_adjective(run[0], article):
+        return run[1:] if len(run) > 2 else []  # "Alkoholische Getränke": an adjective and a noun, no name
     while len(run) > 1 and _opens_sentence(run, article):
         run = run[1:]
     if len(run) > 2 and run[0].lower() in ROLE_WORDS | NOUN_GENDER.keys() and run[0] not in SURNAME_TITLES:
@@ -403,6 +409,18 @@ def names_a_person(noun: str) -> bool:
     lower = word.lower()
     return bool(TITLE_TOKEN.match(word)) or lower in ROLE_WORDS or lower in NOUN_GENDER or lower in THINGS \
         or _compound_role(word)
+
+
+def _is_adjective(word: str, article: ArticleWords | None) -> bool:
+    """In a language that capitalises its nouns, a word that the article capitalises only where a sentence starts
+    and that ends like an adjective ("Alkoholische", "Gewaschene") or is one the article writes in lower case with
+    another ending ("Grauer" beside "grau")."""
+    if article is None or not article.capitalises_nouns or len(word) < 5 or article.is_proper(word):
+        return False
+    if ADJECTIVE_ENDING.search(word) or PARTICIPLE.match(word):
+        return True
+    stem = INFLECTION.sub("", word).lower()
+    return len(stem) >= 4 and stem != word.lower() and any(stem + ending in article.lower for ending in INFLECTIONS)
 
 
 def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
@@ -509,7 +527,7 @@ def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[
         if not (before and PARTICLE_TOKEN.match(before[0].lower())):
             nouns.add(POSSESSIVE.sub("", match.group("noun") or match.group("described")))
     surnames = {m.group(2) for m in re.finditer(rf"(?<![\w’'\-])(?=({NAME_WORD})\s+({NAME_WORD}))", text)
-                if m.group(1) in proper and m.group(1) not in nouns}
+                if m.group(1) in proper and m.group(1) not in nouns and m.group(1).lower() not in STOP_NAMES}
     return nouns - surnames
 
 
