@@ -63,6 +63,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "noun_endings": ("not_names", "noun_endings"),
     "noun_markers": ("grammar", "noun_markers"),
     "adjective_endings": ("grammar", "adjective_endings"),
+    "epithet_articles": ("grammar", "epithet_articles"),
 }
 
 
@@ -115,6 +116,7 @@ class Vocabulary:
     noun_endings: tuple[str, ...] = ()
     noun_markers: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
+    epithet_articles: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

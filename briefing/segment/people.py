@@ -652,6 +652,21 @@ class ArticleWords:
         back = [at for at, determiner in alone if determiner in definite]
         return back[0] if back else (len(self.text) if mentions and not alone else None)
 
+    def first_epithet(self, role: str) -> int | None:
+        """Where the article first writes this role after a definite article that in its language may stand for
+        the person written about ("el mandatario"), with no name after it; None if it never does, or also writes it
+        with an indefinite article."""
+        articles = vocabulary((self.language,)).epithet_articles if self.language else ()
+        if not articles:
+            return None
+        role_at = rf"(?<![\w’'\-]){re.escape(role)}(?![\w’'\-])"
+        if re.search(rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, INDEFINITE_WORDS))})\s+{role_at}", self.text):
+            return None
+        for match in re.finditer(rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, articles))})\s*{role_at}", self.text):
+            if NAMED_AFTER.match(self.text, match.end()) is None:
+                return match.start()
+        return None
+
     def stands_alone(self, word: str) -> bool:
         """Whether the article writes this capitalised word anywhere without another name word right after it:
         "Quill said", "Quill’s plan"; not "National" if it only writes "National Committee" and "National Guard"."""
@@ -824,7 +839,8 @@ class People:
             person.name = nicknames.get(person.name, person.name)  # "Bobby Lund" of "Robert “Bobby” Lund"
         for person in unique:
             if self.article is not None and not person.organisation:
-                person.name = self._role_holder(person.name, fuller, unique) or person.name
+                person.name = self._role_holder(person.name, fuller, unique) or self._epithet_of(person.name) \
+                    or person.name
 
     def _role_holder(self, role: str, fuller: list[Person], speakers: list[Person]) -> str | None:
         """Who a role speaker is: the one the article named with that role before "the ROLE" refers back to it,
@@ -836,6 +852,17 @@ class People:
             return named  # "another official" is someone else
         later = self.article.named_later_as(role)
         return later.pop() if len(later) == 1 else None
+
+    def _epithet_of(self, role: str) -> str | None:
+        """"dijo el mandatario", "der Grünen-Politiker sagte", when the article links the role to no name: in a
+        language whose news names a person once and then varies the words for them, the person the article wrote
+        about last (as a he or she would refer) before it first writes the role with a definite article; not a role
+        it also writes with an indefinite one ("un funcionario": someone not named)."""
+        if not (role[:1].islower() or names_a_person(role)):
+            return None
+        back = self.article.first_epithet(role)
+        person = self.last_mentioned(back, _noun_gender(role)) if back is not None else None
+        return person.name if person and len(person.name.split()) > 1 and not person.organisation else None
 
     def _written_in_full(self, word: str, fuller: list[Person]) -> str | None:
         """"Jan Albers" for "Albers said" when no one the article names in full has that surname or first name, but
