@@ -91,6 +91,9 @@ LONE_BEFORE_RELATIVE = LanguagePattern(
 LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
               rf"(?=\s+[a-zà-ÿß])")
+# "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks
+UNNAMED_SPEAKER = LanguagePattern(
+    lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 THINGS = {w.lower() for w in VOCAB.things}
@@ -862,7 +865,11 @@ class People:
             return None
         back = self.article.first_epithet(role)
         person = self.last_mentioned(back, _noun_gender(role)) if back is not None else None
-        return person.name if person and len(person.name.split()) > 1 and not person.organisation else None
+        if not person or len(person.name.split()) == 1 or person.organisation:
+            return None
+        since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
+        # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
+        return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
 
     def _written_in_full(self, word: str, fuller: list[Person]) -> str | None:
         """"Jan Albers" for "Albers said" when no one the article names in full has that surname or first name, but
