@@ -54,7 +54,7 @@ SPANISH = {
         "países.\n", ["Dmitri Volkov"]),
     "a clause after the comma is not the speaker's name": (
         "Críticas al senador\n\nEl presidente Tomás Ibarra respondió a las críticas del senador. “Es la misma "
-        "historia”, dijo el mandatario, en alusión a la marca Gran Plan de Kessel.\n", ["mandatario"]),
+        "historia”, dijo el mandatario, en alusión a la marca Gran Plan de Kessel.\n", ["Tomás Ibarra"]),
     "'la diputada' is the deputy the article named": (
         "Alerta por el relleno de la bahía\n\nLa diputada Rosa Ibarra advirtió sobre el proyecto en la calzada. "
         "“Este relleno no tiene permiso”, señaló la diputada ante el pleno legislativo.\n",
@@ -72,7 +72,7 @@ ITALIAN = {
         "potabile».\n", [None, "Aldo Ferri"]),
     "a place after 'di' inside a role phrase is not the speaker": (
         "Nuovo vicepresidente eletto\n\nLuca Bellini è stato eletto all'unanimità vicepresidente del consiglio. «Sono "
-        "molto contento», ha detto il nuovo numero due di Palazzo Verdi.\n", ["nuovo numero due"]),
+        "molto contento», ha detto il nuovo numero due di Palazzo Verdi.\n", ["Luca Bellini"]),
 }
 
 ENGLISH = {

@@ -329,11 +329,22 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
         article is not None and article.is_common_word(before)) and not ACRONYM.fullmatch(before)))
     if token in SURNAME_TITLES and after_name and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
-    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
-            CAPITALISED.match(tokens[i + 1]) and _may_follow_a_particle(tokens[i + 1], article):
+    if PARTICLE_TOKEN.match(token) and _particles_between_names(tokens, i, article):
         return True  # "Anna de Vries", "Jan van Albers": a particle between two name words
     return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
         tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
+
+
+def _particles_between_names(tokens: list[str], i: int, article: ArticleWords | None) -> bool:
+    """"Anna de Vries", "Ulla von der Brack", "Juan de la Cruz": the particle at i, alone or one of two, stands
+    between two name words."""
+    start = end = i
+    while start > 0 and i - start < 1 and PARTICLE_TOKEN.match(tokens[start - 1]):
+        start -= 1
+    while end + 1 < len(tokens) and end - start < 1 and PARTICLE_TOKEN.match(tokens[end + 1]):
+        end += 1
+    return start > 0 and end < len(tokens) - 1 and bool(CAPITALISED.match(tokens[start - 1])) and \
+        bool(CAPITALISED.match(tokens[end + 1])) and _may_follow_a_particle(tokens[end + 1], article)
 
 
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
