@@ -64,6 +64,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "noun_markers": ("grammar", "noun_markers"),
     "adjective_endings": ("grammar", "adjective_endings"),
     "epithet_articles": ("grammar", "epithet_articles"),
+    "male_articles": ("grammar", "male_articles"),
+    "female_articles": ("grammar", "female_articles"),
 }
 
 
@@ -117,6 +119,8 @@ class Vocabulary:
     noun_markers: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
     epithet_articles: tuple[str, ...] = ()
+    male_articles: tuple[str, ...] = ()
+    female_articles: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter
 
+from briefing.lang import vocabulary
 from briefing.model import Segment
 from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, is_common_noun, split_name
@@ -120,10 +121,20 @@ def _note_mentions(seg: Segment, people: People) -> None:
             appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
             if appositive:
                 people.add_role(appositive.group(1), person)
+    articles = _definite_articles(people.article.language if people.article else None)
     for role, person in list(people.by_role.items()):
-        for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
+        for match in re.finditer(rf"\b(?:{articles})\s+{re.escape(role)}\b", seg.text):
             sentence = seg.start + sentence_start(seg.text, match.start())
             people.mentions.append((seg.start + match.start(), person, sentence, False))
+
+
+@functools.cache
+def _definite_articles(language: str | None) -> str:
+    """"the", "la", "der": the definite articles of the article's language, as "the minister", "la ministra" may
+    refer back to the person holding that role (English ones when the language has none)."""
+    words = vocabulary((language,)).definite_articles if language else ()
+    words = tuple(w for w in words if w[-1:].isalpha()) or ("the",)
+    return "|".join(re.escape(w) for w in sorted({*words, *(w.capitalize() for w in words)}, key=len, reverse=True))
 
 
 def _in_parentheses(text: str, position: int) -> bool:

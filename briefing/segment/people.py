@@ -666,20 +666,24 @@ class ArticleWords:
         back = [at for at, determiner in alone if determiner in definite]
         return back[0] if back else (len(self.text) if mentions and not alone else None)
 
-    def first_epithet(self, role: str) -> int | None:
+    def first_epithet(self, role: str) -> tuple[int | None, str | None]:
         """Where the article first writes this role after a definite article that in its language may stand for
-        the person written about ("el mandatario"), with no name after it; None if it never does, or also writes it
-        with an indefinite article."""
-        articles = vocabulary((self.language,)).epithet_articles if self.language else ()
-        if not articles:
-            return None
+        the person written about ("el mandatario"), with no name after it, and the gender that article gives ("la
+        titular": a woman); None if it never does, or also writes the role with an indefinite article."""
+        words = vocabulary((self.language,)) if self.language else None
+        if not words or not words.epithet_articles:
+            return None, None
         role_at = rf"(?<![\w’'\-]){re.escape(role)}(?![\w’'\-])"
         if re.search(rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, INDEFINITE_WORDS))})\s+{role_at}", self.text):
-            return None
-        for match in re.finditer(rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, articles))})\s*{role_at}", self.text):
+            return None, None
+        articles = "|".join(map(re.escape, words.epithet_articles))
+        for match in re.finditer(rf"(?<![\w’'])(?P<article>(?i:{articles}))\s*{role_at}", self.text):
             if NAMED_AFTER.match(self.text, match.end()) is None:
-                return match.start()
-        return None
+                article = match.group("article").lower()
+                gender = "male" if article in words.male_articles else "female" if article in words.female_articles \
+                    else None
+                return match.start(), gender
+        return None, None
 
     def stands_alone(self, word: str) -> bool:
         """Whether the article writes this capitalised word anywhere without another name word right after it:
@@ -874,8 +878,8 @@ class People:
         it also writes with an indefinite one ("un funcionario": someone not named)."""
         if not (role[:1].islower() or names_a_person(role)):
             return None
-        back = self.article.first_epithet(role)
-        person = self.last_mentioned(back, _noun_gender(role)) if back is not None else None
+        back, gender = self.article.first_epithet(role)
+        person = self.last_mentioned(back, _noun_gender(role) or gender) if back is not None else None
         if not person or len(person.name.split()) == 1 or person.organisation:
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
