@@ -289,6 +289,15 @@ GERMAN_NOUNS = {
         "Biathlon in Asien\n\nDie Saison beginnt. Vor zwei Jahren:\n\n„Niemand kannte das Team.“\n\nTrainer Tobias "
         "Kalmsen arbeitet seit zwei Jahren mit dem Team. „Wir sind gesund“, sagte der optimistische Kalmsen.\n",
         [None, "Tobias Kalmsen"]),
+    "a name in the genitive ('Lore Wendts Gedichten') is whose the poems are, no speaker": (
+        "Ein Buch\n\nDie Autorin Lore Wendt schreibt dicht. In Lore Wendts Gedichten geht es um Zeit:\n\n„Ein "
+        "Schritt nach dem anderen.“\n", ["Lore Wendt"]),
+    "'von' after a full name says where the person is from": (
+        "Neue Studie zum Klima\n\nDie Erde wird wärmer. „Das Eis schmilzt schneller“, sagte Naomi Kessel von der "
+        "Kelby University.\n", ["Naomi Kessel"]),
+    "a job before a full name opening the sentence is no first name": (
+        "Ein neues Buch\n\nDas Buch erscheint im Mai. Meditationslehrer Kai Brandt sagte dazu:\n\n„Es ist "
+        "mein bestes.“\n", ["Kai Brandt"]),
     "an article that is a name's particle ('von der') makes no noun of the surname": (
         "Gipfel in Brüssel\n\nDie Kommissionschefin Ulla von der Brack sprach am Montag in Brüssel. Am Abend sagte "
         "sie:\n\n„Wir einigen uns.“\n", ["Ulla von der Brack"]),

@@ -223,9 +223,9 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
     # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes the
     # name before it ("as Ann Lee of Harbour News": Ann Lee)
     first = min((run[0] for run in runs), default=0)
-    described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0])]
+    described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0], article)]
     if not described_too:  # only a name that no clause word describes ("contributor to The Harbour Review": not it)
-        runs = [run for run in runs if not _after_clause_word(tokens, run[0])]
+        runs = [run for run in runs if not _after_clause_word(tokens, run[0], article)]
     for run_start, run_end in [run for run in runs if run not in described] + (described if described_too else []):
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
@@ -236,11 +236,14 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
     return None
 
 
-def _after_clause_word(tokens: list[str], start: int) -> bool:
-    """"of Harbour News", "of The Daily Sun": a clause word, maybe with a determiner, before the name."""
+def _after_clause_word(tokens: list[str], start: int, article: ArticleWords | None = None) -> bool:
+    """"of Harbour News", "of The Daily Sun": a clause word, maybe with a determiner, before the name; or a
+    particle that here says where the person before it is from ("von der Kelby University", _affiliation)."""
     before = tokens[max(0, start - 2) : start]
-    return bool(before) and (before[-1] in CLAUSE_WORDS or (
-        len(before) == 2 and before[-1].lower() in DESCRIBING_WORDS and before[0] in CLAUSE_WORDS))
+    particles = [i for i in range(max(1, start - 2), start) if PARTICLE_TOKEN.match(tokens[i])]
+    return (bool(before) and (before[-1] in CLAUSE_WORDS or (
+        len(before) == 2 and before[-1].lower() in DESCRIBING_WORDS and before[0] in CLAUSE_WORDS))) or (
+        bool(particles) and _affiliation(tokens, particles[0], article))
 
 
 def _describes(token: str) -> bool:
@@ -255,7 +258,7 @@ def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, in
     while i < len(tokens):
         if _is_name_token(tokens, i, article) and CAPITALISED.match(tokens[i]):
             j = i + 1
-            while j < len(tokens) and _is_name_token(tokens, j, article) and not POSSESSIVE.search(tokens[j - 1]):
+            while j < len(tokens) and _is_name_token(tokens, j, article) and not _possessive(tokens[j - 1], article):
                 j += 1
             runs.append((i, j))
             i = j
@@ -344,7 +347,21 @@ def _particles_between_names(tokens: list[str], i: int, article: ArticleWords | 
     while end + 1 < len(tokens) and end - start < 1 and PARTICLE_TOKEN.match(tokens[end + 1]):
         end += 1
     return start > 0 and end < len(tokens) - 1 and bool(CAPITALISED.match(tokens[start - 1])) and \
-        bool(CAPITALISED.match(tokens[end + 1])) and _may_follow_a_particle(tokens[end + 1], article)
+        bool(CAPITALISED.match(tokens[end + 1])) and _may_follow_a_particle(tokens[end + 1], article) and \
+        not _affiliation(tokens, start, article)
+
+
+def _affiliation(tokens: list[str], start: int, article: ArticleWords | None) -> bool:
+    """"Naomi Kessel von der Kelby University", "Rede von Jan Albers": in a language that capitalises its nouns
+    "von" after two name words, or after a common noun, says where someone is from or whose something is; a
+    particle follows the first name ("Ulla von der Brack"), or a capitalised particle ("Alexander Van der Bellen")."""
+    if article is None or not article.capitalises_nouns:
+        return False
+    before = tokens[start - 1]
+    if is_common_noun(before, article):
+        return True
+    return start > 1 and not PARTICLE_TOKEN.match(before.lower()) and _is_name_token(tokens, start - 2, article) \
+        and not _compound_role(tokens[start - 2])
 
 
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
@@ -354,8 +371,17 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     return word in STOP_NAMES and (article is None or word in article.lower or word in article.stop_words)
 
 
+def _possessive(word: str, article: ArticleWords | None) -> bool:
+    """"Lee’s", and in German "Cottens" ("Ann Cottens Gedichte") where the article also writes "Cotten" as a name:
+    the name of whoever owns what follows, not a speaker."""
+    if POSSESSIVE.search(word):
+        return True
+    return article is not None and article.capitalises_nouns and len(word) > 4 and word.endswith("s") and \
+        not word.endswith("ss") and article.is_proper(word[:-1]) and word[:-1] not in article.nouns
+
+
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
-    if not name or POSSESSIVE.search(name) or (article and article.is_place(name)):
+    if not name or _possessive(name.split()[-1], article) or (article and article.is_place(name)):
         return False
     if article is not None and " " not in name and not article.stands_alone(name):
         return False  # "National" of "Republican National Committee", "Wall" of "Wall Street": part of a longer name
