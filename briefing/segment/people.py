@@ -429,8 +429,6 @@ def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> lis
         return run[1:] if len(run) > 2 else []  # "Alkoholische Getränke": an adjective and a noun, no name
     while len(run) > 1 and _opens_sentence(run, article):
         run = run[1:]
-    if len(run) > 2 and article is not None and article.opens_a_name_written_alone(run):
-        run = run[1:]  # "Evocación Emily Lucius" where the article writes "Emily Lucius" elsewhere
     if len(run) > 2 and run[0].lower() in ROLE_WORDS | NOUN_GENDER.keys() and run[0] not in SURNAME_TITLES:
         run = run[1:]
     roles = [i for i, word in enumerate(run[:-1]) if _compound_role(word)]
@@ -664,14 +662,6 @@ class ArticleWords:
         word = POSSESSIVE.sub("", token)
         return word not in self.heading_only and not (
             len(word) > 1 and word.isupper() and word.lower() in self.lower)
-
-    def opens_a_name_written_alone(self, run: list[str]) -> bool:
-        """The first of three or more capitalised words is a sentence's first word, not the name's: the article
-        never capitalises it inside a sentence, and writes the rest of the name without it."""
-        if self.is_proper(run[0]):
-            return False
-        rest = r"\s+".join(map(re.escape, run[1:]))
-        return re.search(rf"(?<!{re.escape(run[0])}\s)(?<![\w’'\-]){rest}(?![\w’'\-])", self.text) is not None
 
     def is_proper(self, word: str) -> bool:
         """Capitalised inside a sentence somewhere in the running text: a name, not a sentence's first word."""
