@@ -298,6 +298,12 @@ GERMAN_NOUNS = {
     "a job before a full name opening the sentence is no first name": (
         "Ein neues Buch\n\nDas Buch erscheint im Mai. Meditationslehrer Kai Brandt sagte dazu:\n\n„Es ist "
         "mein bestes.“\n", ["Kai Brandt"]),
+    "a role noun after the name and a comma is what the person is, not the speaker": (
+        "Neues Virus\n\nDas Virus bindet an einen Rezeptor. „Es nutzt die gleiche Tür“, sagte Ian Korben, Virologe "
+        "an der Kelby University.\n", ["Ian Korben"]),
+    "role nouns before the name in a colon lead-in are no person": (
+        "Ein gutes Buch\n\nDas Buch ist optimistisch. Der marxistische Philosoph und Politiker Aldo Greco sah es "
+        "ähnlich:\n\n„Optimismus der Tat!“\n", ["Aldo Greco"]),
     "an article that is a name's particle ('von der') makes no noun of the surname": (
         "Gipfel in Brüssel\n\nDie Kommissionschefin Ulla von der Brack sprach am Montag in Brüssel. Am Abend sagte "
         "sie:\n\n„Wir einigen uns.“\n", ["Ulla von der Brack"]),

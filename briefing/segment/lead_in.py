@@ -144,7 +144,7 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
         return Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
-        return _colon_lead_in(sentence, offset)
+        return _colon_lead_in(sentence, offset, article)
     return None
 
 
@@ -183,7 +183,7 @@ def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | Non
     return found[-1] if found else None
 
 
-def _colon_lead_in(sentence: str, offset: int) -> Attribution | None:
+def _colon_lead_in(sentence: str, offset: int, article: ArticleWords | None = None) -> Attribution | None:
     """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
     organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
     main = _main_clause_start(sentence)
@@ -198,10 +198,17 @@ def _colon_lead_in(sentence: str, offset: int) -> Attribution | None:
         if has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading
     # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
     # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named
-    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), c[1] < offset + main))
+    # (German: "Der Philosoph und Politiker Ada Kern sah es so:": a role noun alone names no person)
+    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), _role_alone(c[0], article),
+                                              c[1] < offset + main))
     if candidates:
         return Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
     return None
+
+
+def _role_alone(phrase: str, article: ArticleWords | None) -> bool:
+    """"Philosoph": in a language that capitalises its nouns, a role noun alone, no person's name."""
+    return article is not None and article.capitalises_nouns and phrase.lower() in ROLE_NOUNS
 
 
 def _main_clause_start(sentence: str) -> int:

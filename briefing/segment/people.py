@@ -377,7 +377,8 @@ def _possessive(word: str, article: ArticleWords | None) -> bool:
     if POSSESSIVE.search(word):
         return True
     return article is not None and article.capitalises_nouns and len(word) > 4 and word.endswith("s") and \
-        not word.endswith("ss") and article.is_proper(word[:-1]) and word[:-1] not in article.nouns
+        not word.endswith("ss") and article.is_proper(word[:-1]) and word[:-1] not in article.nouns and \
+        not re.search(rf"(?<![\w’'\-]){re.escape(word)}\s+[a-zäöüß]", article.text)  # "Jesus nimmt", "Jesu"
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
@@ -385,6 +386,8 @@ def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWo
         return False
     if article is not None and " " not in name and not article.stands_alone(name):
         return False  # "National" of "Republican National Committee", "Wall" of "Wall Street": part of a longer name
+    if article is not None and article.capitalises_nouns and name.lower() in ROLE_WORDS:
+        return False  # German: "Virologe", "Philosoph" alone is a role, not a name
     if NOT_A_NAME.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
     end = start + len(name.split())
