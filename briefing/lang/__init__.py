@@ -66,6 +66,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "epithet_articles": ("grammar", "epithet_articles"),
     "male_articles": ("grammar", "male_articles"),
     "female_articles": ("grammar", "female_articles"),
+    "contrasts": ("grammar", "contrasts"),
 }
 
 
@@ -121,6 +122,7 @@ class Vocabulary:
     epithet_articles: tuple[str, ...] = ()
     male_articles: tuple[str, ...] = ()
     female_articles: tuple[str, ...] = ()
+    contrasts: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -76,14 +76,26 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     after_last = [s for s in segments[:index] if s.paragraph == last_paragraph and s.kind == "quote"]
     since = after_last[-1].end if after_last else seg.start
     another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
+    new_subject = _new_subject(people, last, since, seg)
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
+        if new_subject is not None:  # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about
+            return new_subject, f"named-before: {new_subject.name}"
         return last, "continues-previous: a verb without its subject after the quote"
-    continues = last is not None and (seg.paragraph == last_paragraph or (
+    continues = last is not None and ((seg.paragraph == last_paragraph and new_subject is None)
+                                      or (
         seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
         and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
     if continues:
         return last, "continues-previous"
     return _named_just_before(segments, index, people)
+
+
+def _new_subject(people: People, last: Person | None, since: int, seg: Segment) -> Person | None:
+    """'"A," says Lee. Kim did not need coaxing. "B."': the last one, not the previous speaker, whom a sentence
+    between the two quotes opens with (its subject); the next quote is theirs."""
+    opening = [person for position, person, sentence, _ in people.mentions
+               if since <= position < seg.start and position == sentence and person is not last]
+    return opening[-1] if opening else None
 
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
