@@ -382,3 +382,22 @@ def test_narration_that_leads_into_the_next_quote_is_not_the_attribution_of_one_
             "paese, dice: «Molte aree sono ancora sommerse.»\n")
     assert language_of(text) == "it"
     assert rule_speakers_of(text) == ["Marco Ventri", "Andrea Kelbini"]
+
+
+SENTENCE_OPENERS = {
+    "Spanish: 'Ayer Ruiz dijo'": ("Crisis\n\nEl ministro Pablo Ruiz habló el lunes. Ayer Ruiz dijo:\n\n“Vamos a "
+                                  "negociar.”\n", "es", ["Pablo Ruiz"]),
+    "French: 'Hier Vidal a déclaré'": ("Crise\n\nLe ministre Paul Vidal a parlé lundi. Hier Vidal a déclaré :\n\n« "
+                                       "Nous allons négocier. »\n", "fr", ["Paul Vidal"]),
+    "Portuguese: 'Depois Vieira afirmou'": ("Crise\n\nO ministro Paulo Vieira visitou a refinaria. Depois Vieira "
+                                            "afirmou:\n\n\"Vamos negociar.\"\n", "pt", ["Paulo Vieira"]),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", SENTENCE_OPENERS.values(), ids=SENTENCE_OPENERS.keys())
+def test_a_word_opening_the_sentence_before_a_known_surname_is_no_first_name(text: str, language: str,
+                                                                             expected: list[str | None]) -> None:
+    """An adverb opening the sentence ("Ayer", "Hier", "Depois"), never capitalised inside one, before the surname
+    of someone the article already named with another first name, is not that person's first name."""
+    assert language_of(text) == language
+    assert rule_speakers_of(text) == expected

@@ -486,7 +486,16 @@ def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
     if article is None:
         return run[0].lower().endswith("ing")
     return not article.is_proper(run[0]) and (
-        run[0].lower().endswith("ing") or (len(run) > 1 and article.is_common_word(run[0])))
+        run[0].lower().endswith("ing") or (len(run) > 1 and article.is_common_word(run[0]))
+        or (len(run) == 2 and _another_first_name(run, article)))
+
+
+def _another_first_name(run: list[str], article: ArticleWords) -> bool:
+    """"Ayer Ruiz dijo", "Hier Vidal a déclaré" after "Pablo Ruiz", "Paul Vidal": the article gave the surname
+    another first name before, so the word before it (never capitalised inside a sentence) opens the sentence."""
+    here = article.text.find(" ".join(run))
+    return run[0] not in article.first_names_of(run[-1]) and any(
+        0 <= article.text.find(f"{first} {run[-1]}") < here for first in article.first_names_of(run[-1]))
 
 
 def _own_language(lower: set[str]) -> str | None:
