@@ -304,6 +304,9 @@ GERMAN_NOUNS = {
     "role nouns before the name in a colon lead-in are no person": (
         "Ein gutes Buch\n\nDas Buch ist optimistisch. Der marxistische Philosoph und Politiker Aldo Greco sah es "
         "ähnlich:\n\n„Optimismus der Tat!“\n", ["Aldo Greco"]),
+    "a German stop word capitalised after a heading's last word is no surname, nor a noun after 'im' a name": (
+        "Firmen im Osten\n\nDie Werkstatt war klein. Brenner Im Dorf Elbau gab es seit 1906 die Werkstatt im "
+        "Hof:\n\n„Brenner und Söhne“\n\nIm Jahr 1920 schloss sie.\n", [None]),
     "an article that is a name's particle ('von der') makes no noun of the surname": (
         "Gipfel in Brüssel\n\nDie Kommissionschefin Ulla von der Brack sprach am Montag in Brüssel. Am Abend sagte "
         "sie:\n\n„Wir einigen uns.“\n", ["Ulla von der Brack"]),

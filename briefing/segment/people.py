@@ -787,13 +787,15 @@ class ArticleWords:
             pairs = re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+({NAME_WORD})(?![\w’'\-])(?!\s+{NAME_WORD})", self.text)
             self._stop_surnames = {m.group(2) for m in pairs if m.group(2).lower() in STOP_NAMES
                                    and m.group(2)[1:].islower() and self._is_first_name(m.group(1), inside=False)
-                                   and not self._noun_or_verb_before_sie(m.group(1))}
+                                   and not self._capitalised_sentence_start(m.group(1), m.group(2))}
         return self._stop_surnames
 
-    def _noun_or_verb_before_sie(self, word: str) -> bool:
-        """German capitalises nouns, and the verb opening an instruction ("Entdecken Sie die Stadt"): a first name
-        there is capitalised inside a sentence and is no noun the article writes after an article."""
-        return self.capitalises_nouns and (not self.is_proper(word) or word in self.nouns)
+    def _capitalised_sentence_start(self, first: str, stop_word: str) -> bool:
+        """German capitalises nouns, the polite "Sie" and a heading's next sentence's first word ("Entdecken Sie die
+        Stadt", "Komnick Im ostpreußischen Elbing"): there a stop word of the article's own language is no surname,
+        and a first name is capitalised inside a sentence and no noun the article writes after an article."""
+        return self.capitalises_nouns and (stop_word.lower() in self.stop_words or not self.is_proper(first)
+                                           or first in self.nouns)
 
     def _is_first_name(self, word: str, inside: bool = True) -> bool:
         """Capitalised (`inside` a sentence somewhere), never in lower case; no stop word, title, role, place or
