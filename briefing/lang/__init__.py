@@ -61,6 +61,11 @@ FIELDS = {  # field -> (table, key) in a language file
     "recipients": ("grammar", "recipients"),
     "clitics": ("grammar", "clitics"),
     "noun_endings": ("not_names", "noun_endings"),
+    "noun_markers": ("grammar", "noun_markers"),
+    "adjective_endings": ("grammar", "adjective_endings"),
+    "epithet_articles": ("grammar", "epithet_articles"),
+    "male_articles": ("grammar", "male_articles"),
+    "female_articles": ("grammar", "female_articles"),
     "contrasts": ("grammar", "contrasts"),
     "neuter_pronouns": ("pronouns", "neuter"),
 }
@@ -113,6 +118,11 @@ class Vocabulary:
     recipients: tuple[str, ...] = ()
     clitics: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
+    noun_markers: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
+    epithet_articles: tuple[str, ...] = ()
+    male_articles: tuple[str, ...] = ()
+    female_articles: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
     neuter_pronouns: tuple[str, ...] = ()
 

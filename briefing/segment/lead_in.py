@@ -135,7 +135,7 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     if group == "name7" and ((attributes_previous and sentence_at == 0) or opens_a_leading_clause(name)):
         match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
     # "Ähnlich äußerte sich Jan Kobel:": a word that only starts sentences, then the verb, then the speaker
-    opener = article is not None and len(name.split()) == 1 and not article.is_proper(name.strip())
+    opener = _names_no_one(name, article)
     inverted = _named_after_the_verb(sentence, match, verb) if match and verb and opener else None
     if inverted:
         return Attribution(inverted[0], offset + inverted[1], f'said-before: "{sentence.strip(" ,:")}"')
@@ -144,19 +144,33 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
         evidence = f'{cue}: "{sentence[match.start() : match.end()].strip(" ,:")}"'
         return Attribution(name, offset + match.start(group), evidence)
     if sentence.rstrip().endswith(":"):
-        return _colon_lead_in(sentence, offset)
+        return _colon_lead_in(sentence, offset, article)
     return None
 
 
 def _named_after_the_verb(sentence: str, match: re.Match, verb: str) -> tuple[str, int] | None:
     """"Ähnlich äußerte sich Fraktionschef Jan Kobel:": with nobody named before the verb (a sentence that opens with
-    an adverb, German word order), the person named right after it, up to the colon."""
+    an adverb, German word order), the person named right after it, up to the colon, or the pronoun right after it
+    ("Dazu sagte sie:")."""
     verb_end = next(match.end(g) for g in LEAD_IN_VERBS if match.group(g) == verb)
     rest = sentence[verb_end:]
     phrase = rest.strip(" ,:").split(",")[0]
     start = verb_end + rest.find(phrase)
+    if phrase.split()[:1] and is_pronoun(phrase.split()[0]) and sentence.rstrip().endswith(":"):
+        return phrase.split()[0], start  # "Dazu sagte sie:", "Am Telefon berichtet sie mir:"
     return (phrase, start) if phrase and person_name(split_name(phrase).name) and sentence.rstrip().endswith(":") \
         else None
+
+
+def _names_no_one(phrase: str, article: ArticleWords | None) -> bool:
+    """"Ähnlich", "Dazu": one word that only starts sentences; in a language that capitalises its nouns also
+    "Am Telefon", "Im Gespräch": words before the verb that name no one (German puts the subject after the verb)."""
+    if article is None:
+        return False
+    if len(phrase.split()) == 1 and not article.is_proper(phrase.strip()):
+        return True
+    return article.capitalises_nouns and bool(phrase.split()) and not is_pronoun(phrase) \
+        and not split_name(phrase, article).name and role_of(phrase) is None
 
 
 def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | None:
@@ -169,7 +183,7 @@ def _later_clause_speaker(masked: str, match: re.Match | None) -> re.Match | Non
     return found[-1] if found else None
 
 
-def _colon_lead_in(sentence: str, offset: int) -> Attribution | None:
+def _colon_lead_in(sentence: str, offset: int, article: ArticleWords | None = None) -> Attribution | None:
     """'When Lee died, Mayor Kim released a statement:' -> the main clause's subject (Kim), a person before an
     organisation; 'The Kelby campaign, in a note to voters, wrote:' -> the role or group that opens the main clause."""
     main = _main_clause_start(sentence)
@@ -184,10 +198,17 @@ def _colon_lead_in(sentence: str, offset: int) -> Attribution | None:
         if has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading
     # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
     # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named
-    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), c[1] < offset + main))
+    # (German: "Der Philosoph und Politiker Ada Kern sah es so:": a role noun alone names no person)
+    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), _role_alone(c[0], article),
+                                              c[1] < offset + main))
     if candidates:
         return Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
     return None
+
+
+def _role_alone(phrase: str, article: ArticleWords | None) -> bool:
+    """"Philosoph": in a language that capitalises its nouns, a role noun alone, no person's name."""
+    return article is not None and article.capitalises_nouns and phrase.lower() in ROLE_NOUNS
 
 
 def _main_clause_start(sentence: str) -> int:

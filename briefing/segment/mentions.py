@@ -10,9 +10,10 @@ import itertools
 import re
 from collections import Counter
 
+from briefing.lang import vocabulary
 from briefing.model import Segment
 from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People, split_name
+from briefing.segment.people import People, is_common_noun, split_name
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
 
@@ -124,10 +125,20 @@ def _note_mentions(seg: Segment, people: People) -> None:
             appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
             if appositive:
                 people.add_role(appositive.group(1), person)
+    articles = _definite_articles(people.article.language if people.article else None)
     for role, person in list(people.by_role.items()):
-        for match in re.finditer(rf"\b(?:the|The)\s+{re.escape(role)}\b", seg.text):
+        for match in re.finditer(rf"\b(?:{articles})\s+{re.escape(role)}\b", seg.text):
             sentence = seg.start + sentence_start(seg.text, match.start())
             people.mentions.append((seg.start + match.start(), person, sentence, False))
+
+
+@functools.cache
+def _definite_articles(language: str | None) -> str:
+    """"the", "la", "der": the definite articles of the article's language, as "the minister", "la ministra" may
+    refer back to the person holding that role (English ones when the language has none)."""
+    words = vocabulary((language,)).definite_articles if language else ()
+    words = tuple(w for w in words if w[-1:].isalpha()) or ("the",)
+    return "|".join(re.escape(w) for w in sorted({*words, *(w.capitalize() for w in words)}, key=len, reverse=True))
 
 
 def _in_parentheses(text: str, position: int) -> bool:
@@ -139,7 +150,7 @@ def _in_parentheses(text: str, position: int) -> bool:
 
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
-    if LEADING_ARTICLE.match(match.group("name")):
+    if LEADING_ARTICLE.match(match.group("name")) and not _noun_then_name(match.group("name"), people.article):
         return False  # "The Huffington Post", "The Daily Mail": a title, not a person
     if ABBREVIATED_TITLE_NEXT.match(text, match.end()) and TITLE_ONLY.fullmatch(match.group("name").split()[-1] + "."):
         return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
@@ -157,6 +168,13 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     if PLACE_PREPOSITION.fullmatch(before[-1]):
         return _speaks_alone(words[-1], people.article.text)
     return True
+
+
+def _noun_then_name(phrase: str, article) -> bool:
+    """"Die Bloggerin Vreni Kalt", "Der Anwalt Jens Hobel": in a language that capitalises its nouns, an article and
+    a common noun before a name open the sentence; not "Der Spiegel", "Die Zeit"."""
+    words = phrase.split()
+    return article is not None and article.capitalises_nouns and len(words) > 3 and is_common_noun(words[1], article)
 
 
 def _speaks_alone(surname: str, text: str) -> bool:

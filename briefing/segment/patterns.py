@@ -84,7 +84,7 @@ def words(languages: tuple[str, ...]) -> Words:
     return Words(
         vocab=v, particle=particle, suffix=suffix,
         # up to six words, so that "Former Kelby-Mills CEO Dana Quill" is one phrase, not "... Dana" and "Quill"
-        name=(rf"{NAME_WORD}(?:{GAP}(?:{INITIAL}{GAP})*(?:{particle}{GAP})?{NAME_WORD}){{0,5}}"
+        name=(rf"{NAME_WORD}(?:{GAP}(?:{INITIAL}{GAP})*(?:{particle}{GAP}){{0,2}}{NAME_WORD}){{0,5}}"
               rf"(?:,?\s+{suffix}(?!\w))?"),
         role_title=role_title, qualifier=qualifier, title=rf"(?:(?:{qualifier}\s+)*{role_title}(?!\w))",
         speech_verbs=alternation(v.speech_verbs),

@@ -64,6 +64,10 @@ LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 ELIDED_ARTICLE = re.compile(r"^[^\W\d_]{1,5}[’'][a-zà-ÿ]{2,}")  # "Dall’ambasciata": an article or preposition
 # A long word with an ending only common nouns have (German capitalises them: "Vereinbarung", "Moderatorin")
 COMMON_NOUN = LanguagePattern(lambda w: rf"^[{UPPER}][\w\-]{{3,}}{w.any_of('noun_endings')}$(?<=\w{{8}})")
+ADJECTIVE_ENDING = LanguagePattern(lambda w: rf"{w.any_of('adjective_endings')}$")
+PARTICIPLE = re.compile(r"Ge[a-zäöüß]{3,}(?:te|ter|tes|ene|ener|enes)$")  # "Geprüfte", "Gewaschene"
+INFLECTIONS = ("", "e", "er", "es", "en", "em")
+INFLECTION = re.compile(r"(?:e|er|es|en|em)$")
 PART_BREAK = LanguagePattern(lambda w: rf",|\s+{w.conjunction}\s+|\s+[-–—]\s+")
 LEADING_DETERMINER = LanguagePattern(lambda w: rf"^{w.determiner}\s+")
 PLACE_WORD = LanguagePattern(lambda w: w.any_of('place_words'))
@@ -87,6 +91,9 @@ LONE_BEFORE_RELATIVE = LanguagePattern(
 LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
               rf"(?=\s+[a-zà-ÿß])")
+# "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks
+UNNAMED_SPEAKER = LanguagePattern(
+    lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
 # "When asked which is harder, Mulvane didn't hesitate": one capitalised word right after a leading clause's comma,
 # then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
@@ -97,6 +104,7 @@ NO_VERBS = {w.lower() for w in VOCAB.conjunctions + VOCAB.prepositions + VOCAB.c
 SUBJECT_PRONOUNS = {w.lower() for w in VOCAB.male_pronouns + VOCAB.female_pronouns + VOCAB.plural_pronouns
                     + VOCAB.other_pronouns} - {w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
+THINGS = {w.lower() for w in VOCAB.things}
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
 CLAUSE_WORDS = set(VOCAB.clause_words)
@@ -227,9 +235,9 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
     # "Ann Lee of the Harbour Institute for Coastal Studies": a name after "of"/"for" belongs to what describes the
     # name before it ("as Ann Lee of Harbour News": Ann Lee)
     first = min((run[0] for run in runs), default=0)
-    described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0])]
+    described = [run for run in runs if run[0] > first and _after_clause_word(tokens, run[0], article)]
     if not described_too:  # only a name that no clause word describes ("contributor to The Harbour Review": not it)
-        runs = [run for run in runs if not _after_clause_word(tokens, run[0])]
+        runs = [run for run in runs if not _after_clause_word(tokens, run[0], article)]
     for run_start, run_end in [run for run in runs if run not in described] + (described if described_too else []):
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
@@ -240,11 +248,14 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
     return None
 
 
-def _after_clause_word(tokens: list[str], start: int) -> bool:
-    """"of Harbour News", "of The Daily Sun": a clause word, maybe with a determiner, before the name."""
+def _after_clause_word(tokens: list[str], start: int, article: ArticleWords | None = None) -> bool:
+    """"of Harbour News", "of The Daily Sun": a clause word, maybe with a determiner, before the name; or a
+    particle that here says where the person before it is from ("von der Kelby University", _affiliation)."""
     before = tokens[max(0, start - 2) : start]
-    return bool(before) and (before[-1] in CLAUSE_WORDS or (
-        len(before) == 2 and before[-1].lower() in DESCRIBING_WORDS and before[0] in CLAUSE_WORDS))
+    particles = [i for i in range(max(1, start - 2), start) if PARTICLE_TOKEN.match(tokens[i])]
+    return (bool(before) and (before[-1] in CLAUSE_WORDS or (
+        len(before) == 2 and before[-1].lower() in DESCRIBING_WORDS and before[0] in CLAUSE_WORDS))) or (
+        bool(particles) and _affiliation(tokens, particles[0], article))
 
 
 def _describes(token: str) -> bool:
@@ -259,7 +270,7 @@ def _runs(tokens: list[str], article: ArticleWords | None) -> list[tuple[int, in
     while i < len(tokens):
         if _is_name_token(tokens, i, article) and CAPITALISED.match(tokens[i]):
             j = i + 1
-            while j < len(tokens) and _is_name_token(tokens, j, article) and not POSSESSIVE.search(tokens[j - 1]):
+            while j < len(tokens) and _is_name_token(tokens, j, article) and not _possessive(tokens[j - 1], article):
                 j += 1
             runs.append((i, j))
             i = j
@@ -297,21 +308,27 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
     if (ELIDED_ARTICLE.match(token) and not (article is not None and article.is_proper(token))) or \
-            COMMON_NOUN.match(token):
+            is_common_noun(token, article):
         # "Dall’ambasciata", "L'associazione" (only a sentence's first word; "Chief Na'kesh said" capitalises a
-        # name inside it); German nouns: "Vereinbarung", "Geborgenheit"
+        # name inside it); German nouns: "Vereinbarung", "Geborgenheit", "am Telefon"
         return False
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
-        return 0 < i < len(tokens) - 1 and _may_follow_a_particle(tokens[i + 1])
+        return 0 < i < len(tokens) - 1 and _may_follow_a_particle(tokens[i + 1], article)
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
 
 
-def _may_follow_a_particle(token: str) -> bool:
-    """"Anna Wolf der Zeitung", "Ana Ruiz de la Fundación": after the particle an organisation or a common noun,
-    so the particle is an article and the name ended before it."""
-    return not NOT_A_NAME.search(token) and not COMMON_NOUN.match(token)
+def is_common_noun(token: str, article: ArticleWords | None) -> bool:
+    """German nouns: by their ending ("Vereinbarung", "Geborgenheit"), or written after an article or a number
+    ("am Telefon", "fünf Jahren")."""
+    return bool(COMMON_NOUN.match(token)) or (article is not None and POSSESSIVE.sub("", token) in article.nouns)
+
+
+def _may_follow_a_particle(token: str, article: ArticleWords | None = None) -> bool:
+    """"Anna Wolf der Zeitung", "Ana Ruiz de la Fundación", "ohne Not den Rücken": after the particle an
+    organisation or a common noun, so the particle is an article and the name ended before it."""
+    return not NOT_A_NAME.search(token) and not is_common_noun(token, article)
 
 
 def _is_title_or_role(token: str) -> bool:
@@ -330,11 +347,36 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
         article is not None and article.is_common_word(before)) and not ACRONYM.fullmatch(before)))
     if token in SURNAME_TITLES and after_name and not title_before_name:
         return True  # "Mr. King", "Charlie King": a title word used as a surname
-    if PARTICLE_TOKEN.match(token) and 0 < i < len(tokens) - 1 and CAPITALISED.match(tokens[i - 1]) and \
-            CAPITALISED.match(tokens[i + 1]) and _may_follow_a_particle(tokens[i + 1]):
+    if PARTICLE_TOKEN.match(token) and _particles_between_names(tokens, i, article):
         return True  # "Anna de Vries", "Jan van Albers": a particle between two name words
     return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
         tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
+
+
+def _particles_between_names(tokens: list[str], i: int, article: ArticleWords | None) -> bool:
+    """"Anna de Vries", "Ulla von der Brack", "Juan de la Cruz": the particle at i, alone or one of two, stands
+    between two name words."""
+    start = end = i
+    while start > 0 and i - start < 1 and PARTICLE_TOKEN.match(tokens[start - 1]):
+        start -= 1
+    while end + 1 < len(tokens) and end - start < 1 and PARTICLE_TOKEN.match(tokens[end + 1]):
+        end += 1
+    return start > 0 and end < len(tokens) - 1 and bool(CAPITALISED.match(tokens[start - 1])) and \
+        bool(CAPITALISED.match(tokens[end + 1])) and _may_follow_a_particle(tokens[end + 1], article) and \
+        not _affiliation(tokens, start, article)
+
+
+def _affiliation(tokens: list[str], start: int, article: ArticleWords | None) -> bool:
+    """"Naomi Kessel von der Kelby University", "Rede von Jan Albers": in a language that capitalises its nouns
+    "von" after two name words, or after a common noun, says where someone is from or whose something is; a
+    particle follows the first name ("Ulla von der Brack"), or a capitalised particle ("Alexander Van der Bellen")."""
+    if article is None or not article.capitalises_nouns:
+        return False
+    before = tokens[start - 1]
+    if is_common_noun(before, article):
+        return True
+    return start > 1 and not PARTICLE_TOKEN.match(before.lower()) and _is_name_token(tokens, start - 2, article) \
+        and not _compound_role(tokens[start - 2])
 
 
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
@@ -345,11 +387,23 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
         (word in article.lower or word in article.stop_words) and token not in article.surnames_like_stop_words()))
 
 
+def _possessive(word: str, article: ArticleWords | None) -> bool:
+    """"Lee’s", and in German "Cottens" ("Ann Cottens Gedichte") where the article also writes "Cotten" as a name:
+    the name of whoever owns what follows, not a speaker."""
+    if POSSESSIVE.search(word):
+        return True
+    return article is not None and article.capitalises_nouns and len(word) > 4 and word.endswith("s") and \
+        not word.endswith("ss") and article.is_proper(word[:-1]) and word[:-1] not in article.nouns and \
+        not re.search(rf"(?<![\w’'\-]){re.escape(word)}\s+[a-zäöüß]", article.text)  # "Jesus nimmt", "Jesu"
+
+
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
-    if not name or POSSESSIVE.search(name) or (article and article.is_place(name)):
+    if not name or _possessive(name.split()[-1], article) or (article and article.is_place(name)):
         return False
     if article is not None and " " not in name and not article.stands_alone(name):
         return False  # "National" of "Republican National Committee", "Wall" of "Wall Street": part of a longer name
+    if article is not None and article.capitalises_nouns and name.lower() in ROLE_WORDS:
+        return False  # German: "Virologe", "Philosoph" alone is a role, not a name
     if NOT_A_NAME.search(name) and not _place_as_surname(name.split(), tokens, start, article):
         return False
     end = start + len(name.split())
@@ -390,6 +444,8 @@ def _drop_leading_non_names(run: list[str], article: ArticleWords | None) -> lis
     """"Hammering Ann Lee", "Now Jane Doe": a leading -ing word, or a leading word that the article uses in
     lower case, is the sentence's start, not a first name, unless the article capitalises it inside a sentence
     ("Sterling Vane"). So is a role noun opening a sentence before a full name ("Actress Mara Vell said")."""
+    if len(run) > 1 and _is_adjective(run[0], article):
+        return run[1:] if len(run) > 2 else []  # "Alkoholische Getränke": an adjective and a noun, no name
     while len(run) > 1 and _opens_sentence(run, article):
         run = run[1:]
     if len(run) > 2 and run[0].lower() in ROLE_WORDS | NOUN_GENDER.keys() and run[0] not in SURNAME_TITLES:
@@ -405,11 +461,41 @@ def _compound_role(word: str) -> bool:
     return any(lower.endswith(role) and len(lower) > len(role) + 1 for role in COMPOUND_ROLES)
 
 
+def names_a_person(noun: str) -> bool:
+    """"Grünen-Politiker", "Sprecherin", "Landesbischof", "Mitteilung": a noun for a person (a role, title or kin
+    word, or a compound ending in one) or for a thing that speaks ("the statement"); not "Tempo" or "Wunder"."""
+    word = noun.split()[-1] if noun.split() else ""
+    lower = word.lower()
+    return bool(TITLE_TOKEN.match(word)) or lower in ROLE_WORDS or lower in NOUN_GENDER or lower in THINGS \
+        or _compound_role(word)
+
+
+def _is_adjective(word: str, article: ArticleWords | None) -> bool:
+    """In a language that capitalises its nouns, a word that the article capitalises only where a sentence starts
+    and that ends like an adjective ("Alkoholische", "Gewaschene") or is one the article writes in lower case with
+    another ending ("Grauer" beside "grau")."""
+    if article is None or not article.capitalises_nouns or len(word) < 5 or article.is_proper(word):
+        return False
+    if ADJECTIVE_ENDING.search(word) or PARTICIPLE.match(word):
+        return True
+    stem = INFLECTION.sub("", word).lower()
+    return len(stem) >= 4 and stem != word.lower() and any(stem + ending in article.lower for ending in INFLECTIONS)
+
+
 def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
     if article is None:
         return run[0].lower().endswith("ing")
     return not article.is_proper(run[0]) and (
-        run[0].lower().endswith("ing") or (len(run) > 2 and article.is_common_word(run[0])))
+        run[0].lower().endswith("ing") or (len(run) > 1 and article.is_common_word(run[0]))
+        or (len(run) == 2 and _another_first_name(run, article)))
+
+
+def _another_first_name(run: list[str], article: ArticleWords) -> bool:
+    """"Ayer Ruiz dijo", "Hier Vidal a déclaré" after "Pablo Ruiz", "Paul Vidal": the article gave the surname
+    another first name before, so the word before it (never capitalised inside a sentence) opens the sentence."""
+    here = article.text.find(" ".join(run))
+    return run[0] not in article.first_names_of(run[-1]) and any(
+        0 <= article.text.find(f"{first} {run[-1]}") < here for first in article.first_names_of(run[-1]))
 
 
 def _own_language(lower: set[str]) -> str | None:
@@ -482,6 +568,38 @@ def _starts_sentence(line: str, position: int) -> bool:
     return before[-1] in (*SENTENCE_END, ":")
 
 
+@cache
+def _noun_marked(language: str | None) -> re.Pattern | None:
+    """A capitalised word right after a word that only stands before a noun ("am Telefon", "kein Wunder", "vor fünf
+    Jahren", "die entscheidenden Stellen"), in a language that lists such words (one that capitalises its nouns);
+    with an adjective between them (an inflected ending, not a verb's past "-te": "das betonte Jan Albers") only
+    when no capitalised word follows ("der frühere Minister Jan Albers" has its name after the noun)."""
+    markers = vocabulary((language,)).noun_markers if language else ()
+    if not markers:
+        return None
+    before = rf"(?<![\w’'\-])(?:(?i:{'|'.join(map(re.escape, markers))})|\d+(?:[.,]\d+)*(?!\.))\s+"
+    word = rf"[{UPPER}][\w’'\-]*"
+    adjective = r"(?!\w*ten?\s)[a-zäöüß][\w\-]{2,}(?:e|en|er|es|em)"
+    return re.compile(rf"{before}(?:(?P<noun>{word})|{adjective}\s+(?P<described>{word})(?![\w’'\-]|\s+[{UPPER}]))")
+
+
+def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:
+    """The capitalised words the article writes as common nouns (_noun_marked), but not a marker that is a name's
+    particle ("Van der Bellen", "von der Leyen") nor a word it also writes as a surname, right after a first name
+    ("Tobias Torgersen" besides "der optimistische Torgersen")."""
+    marked = _noun_marked(language)
+    if marked is None:
+        return set()
+    nouns = set()
+    for match in marked.finditer(text):
+        before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+        if not (before and PARTICLE_TOKEN.match(before[0].lower())):
+            nouns.add(POSSESSIVE.sub("", match.group("noun") or match.group("described")))
+    surnames = {m.group(2) for m in re.finditer(rf"(?<![\w’'\-])(?=({NAME_WORD})\s+({NAME_WORD}))", text)
+                if m.group(1) in proper and m.group(1) not in nouns and m.group(1).lower() not in STOP_NAMES}
+    return nouns - surnames
+
+
 def _places(text: str) -> set[str]:
     """Names the article mostly puts after "in"/"at": places. One "swinging at Ann Lee" among many "Ann Lee said"
     does not make a person a place."""
@@ -512,6 +630,9 @@ class ArticleWords:
         self.located = {m.group("place") for m in LOCATIVE.finditer(text)}  # "in Canada", "at Harbour Point"
         self.proper, in_prose, in_headings = _capitalised_words(masked)
         self.heading_only = in_headings - in_prose
+        # "am Telefon", "kein Wunder": words the article writes as common nouns (German capitalises them)
+        self.nouns = _written_as_nouns(text, self.language, self.proper)
+        self.capitalises_nouns = _noun_marked(self.language) is not None
         # "Dana Paris" somewhere: "Paris, who worked there, said" is that person
         self.place_surnames = {match.group(1) for match in PLACE_AFTER_NAME.finditer(text)
                                if _place_as_surname(match.group(0).split(), [], 0, self)}
@@ -611,6 +732,25 @@ class ArticleWords:
         back = [at for at, determiner in alone if determiner in definite]
         return back[0] if back else (len(self.text) if mentions and not alone else None)
 
+    def first_epithet(self, role: str) -> tuple[int | None, str | None]:
+        """Where the article first writes this role after a definite article that in its language may stand for
+        the person written about ("el mandatario"), with no name after it, and the gender that article gives ("la
+        titular": a woman); None if it never does, or also writes the role with an indefinite article."""
+        words = vocabulary((self.language,)) if self.language else None
+        if not words or not words.epithet_articles:
+            return None, None
+        role_at = rf"(?<![\w’'\-]){re.escape(role)}(?![\w’'\-])"
+        if re.search(rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, INDEFINITE_WORDS))})\s+{role_at}", self.text):
+            return None, None
+        articles = "|".join(map(re.escape, words.epithet_articles))
+        for match in re.finditer(rf"(?<![\w’'])(?P<article>(?i:{articles}))\s*{role_at}", self.text):
+            if NAMED_AFTER.match(self.text, match.end()) is None:
+                article = match.group("article").lower()
+                gender = "male" if article in words.male_articles else "female" if article in words.female_articles \
+                    else None
+                return match.start(), gender
+        return None, None
+
     def stands_alone(self, word: str) -> bool:
         """Whether the article writes this capitalised word anywhere without another name word right after it:
         "Quill said", "Quill’s plan"; not "National" if it only writes "National Committee" and "National Guard"."""
@@ -646,8 +786,16 @@ class ArticleWords:
         if self._stop_surnames is None:
             pairs = re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+({NAME_WORD})(?![\w’'\-])(?!\s+{NAME_WORD})", self.text)
             self._stop_surnames = {m.group(2) for m in pairs if m.group(2).lower() in STOP_NAMES
-                                   and m.group(2)[1:].islower() and self._is_first_name(m.group(1), inside=False)}
+                                   and m.group(2)[1:].islower() and self._is_first_name(m.group(1), inside=False)
+                                   and not self._capitalised_sentence_start(m.group(1), m.group(2))}
         return self._stop_surnames
+
+    def _capitalised_sentence_start(self, first: str, stop_word: str) -> bool:
+        """German capitalises nouns, the polite "Sie" and a heading's next sentence's first word ("Entdecken Sie die
+        Stadt", "Komnick Im ostpreußischen Elbing"): there a stop word of the article's own language is no surname,
+        and a first name is capitalised inside a sentence and no noun the article writes after an article."""
+        return self.capitalises_nouns and (stop_word.lower() in self.stop_words or not self.is_proper(first)
+                                           or first in self.nouns)
 
     def _is_first_name(self, word: str, inside: bool = True) -> bool:
         """Capitalised (`inside` a sentence somewhere), never in lower case; no stop word, title, role, place or
@@ -796,7 +944,8 @@ class People:
             person.name = nicknames.get(person.name, person.name)  # "Bobby Lund" of "Robert “Bobby” Lund"
         for person in unique:
             if self.article is not None and not person.organisation:
-                person.name = self._role_holder(person.name, fuller, unique) or person.name
+                person.name = self._role_holder(person.name, fuller, unique) or self._epithet_of(person.name) \
+                    or person.name
 
     def _role_holder(self, role: str, fuller: list[Person], speakers: list[Person]) -> str | None:
         """Who a role speaker is: the one the article named with that role before "the ROLE" refers back to it,
@@ -808,6 +957,21 @@ class People:
             return named  # "another official" is someone else
         later = self.article.named_later_as(role)
         return later.pop() if len(later) == 1 else None
+
+    def _epithet_of(self, role: str) -> str | None:
+        """"dijo el mandatario", "der Grünen-Politiker sagte", when the article links the role to no name: in a
+        language whose news names a person once and then varies the words for them, the person the article wrote
+        about last (as a he or she would refer) before it first writes the role with a definite article; not a role
+        it also writes with an indefinite one ("un funcionario": someone not named)."""
+        if not (role[:1].islower() or names_a_person(role)):
+            return None
+        back, gender = self.article.first_epithet(role)
+        person = self.last_mentioned(back, _noun_gender(role) or gender) if back is not None else None
+        if not person or len(person.name.split()) == 1 or person.organisation:
+            return None
+        since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
+        # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
+        return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
 
     def _written_in_full(self, word: str, fuller: list[Person]) -> str | None:
         """"Jan Albers" for "Albers said" when no one the article names in full has that surname or first name, but

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing.segment.patterns import PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People, Person, organisation_in, split_name
+from briefing.segment.people import People, Person, names_a_person, organisation_in, split_name
 from briefing.segment.speaker_phrase import (
     Attribution,
     describes_a_noun,
@@ -37,16 +37,14 @@ def resolve_first(attribution: Attribution | None, people: People) -> tuple[Pers
 
 def resolve(raw: str, offset: int, people: People) -> Person | None:
     if is_pronoun(raw):
-        gender = PRONOUN_WORDS[raw.lower()]
-        person = people.last_mentioned(offset, gender)
-        if person and person.gender is None:
-            person.gender = gender
-        return person
+        return _referent(raw, offset, people)
     owner = _owner_of_a_thing(raw, offset, people)
     if owner:
         return owner
     role = role_of(raw)
-    name = split_name(raw).name
+    name = _name_unless_nouns(raw, role, people)
+    if name is None:
+        return None
     if has_acronym(name):  # "WEEI said": an organisation speaks
         return people.by_role.setdefault(name.lower(), Person(name, organisation=True))
     named = bool(name) and not describes_a_noun(name, role)
@@ -65,6 +63,24 @@ def resolve(raw: str, offset: int, people: People) -> Person | None:
             name = f"{indefinite(raw)} {role}"  # "one of the organisers"
         person = people.by_role.setdefault(name.lower(), Person(name, organisation=bool(organisation)))
     return person
+
+
+def _referent(pronoun: str, offset: int, people: People) -> Person | None:
+    """The person a he/she refers to, who then has that gender."""
+    gender = PRONOUN_WORDS[pronoun.lower()]
+    person = people.last_mentioned(offset, gender)
+    if person and person.gender is None:
+        person.gender = gender
+    return person
+
+
+def _name_unless_nouns(raw: str, role: str | None, people: People) -> str | None:
+    """The name in a phrase; but words the article writes as common nouns (German: after an article) name no one:
+    "" for a role ("der Grünen-Politiker"), None for anything else ("das Tempo")."""
+    name = split_name(raw).name
+    if people.article is None or not name or not set(name.split()) <= people.article.nouns:
+        return name
+    return "" if role and names_a_person(role) else None
 
 
 def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.segment.patterns import PRONOUN_WORDS, STOP_NAMES, VOCAB, LanguagePattern, Words
-from briefing.segment.people import RELATIVES, ArticleWords, organisation_in, split_name
+from briefing.segment.people import RELATIVES, ROLE_WORDS, ArticleWords, organisation_in, split_name
 
 # The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
 # ("Harbour Authority spokesman Tom Reyes", "the economist Ivo Marrin, a former adviser").
@@ -140,7 +140,8 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
             return words[0]  # "she released a statement saying": the clause's subject
         # A full name before a lone capitalised word that may only start the sentence ("Band member Ann Lee")
         return next((name for name in names if len(split_name(name).name.split()) > 1), names[0] if names else raw)
-    if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name:
+    if "," in raw and words and not any(word[:1].islower() for word in words) and split_name(last).name \
+            and last.strip().lower() not in ROLE_WORDS:  # not "sagte Ian Korben, Virologe": a German role noun
         return last.strip()  # "They meet next week, Dana Quill said": the name right before the verb speaks
     return raw
 
