@@ -10,13 +10,6 @@ from helpers import speakers_of
 from briefing.segment.people import ArticleWords, People, role_phrases, split_name
 
 SAME_PERSON = {
-    "an epithet for the person just written about: words before a role noun": (
-        "Title\n\n“The car will sell,” Teo Brask said on Monday. Brask knows he is entering a hard market.\n\n"
-        "“No maker earns money with cars like this,” the lanky, bespectacled professor said.\n",
-        ["Teo Brask"] * 2),
-    "an epithet for the person just written about: a place before a party word": (
-        "Title\n\nSenate leader Dana Quill blamed the press for the attacks, and Quill said so twice.\n\n"
-        "“They cut the video short,” the Kelby Republican said.\n", ["Dana Quill"]),
     "a title the article gave before the full name": (
         "Title\n\n“We will not yield,” Prime Minister Ola Brekke said.\n\n“Never,” the prime minister said.\n\n"
         "“Not once,” Brekke said.\n", ["Ola Brekke"] * 3),
@@ -65,17 +58,6 @@ def test_forms_of_one_persons_name_are_one_speaker(text, speakers):
 
 
 DIFFERENT_PEOPLE = {
-    "a kin word after a person is someone else": (
-        "Title\n\nTeo Brask, 19, scored twice. Brask was happy.\n\n“He works hard,” the proud father said.\n",
-        ["proud father"]),
-    "a bare role may be someone not named": (
-        "Title\n\nTeo Brask scored twice. Brask was happy.\n\n“He works hard,” the coach said.\n", ["coach"]),
-    "a description holding another person's name is not that person": (
-        "Title\n\nAn Ada Lincoln impersonator stars in an ad for Teo Brask. Brask likes it.\n\n"
-        "“Vote for him,” the Lincoln actor says.\n", ["Lincoln actor"]),
-    "a person named once, paragraphs before, is no epithet's": (
-        "Title\n\nTeo Brask and Brask's team won.\n\nThe hall was full.\n\nThe lights went out.\n\n"
-        "“It was dark,” the tall coach said.\n", ["tall coach"]),
     "Mr. and Mrs. with one surname": (
         "Title\n\nTom Vell and his wife, Anna Vell, run the bakery on Main Street.\n\n“We bake at four,” Mr. Vell "
         "said.\n\n“I do the books,” Mrs. Vell said.\n\n“It is hard work,” Mr. Vell added.\n",
