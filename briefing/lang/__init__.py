@@ -51,6 +51,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "conjunctions": ("grammar", "conjunctions"),
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
+    "comparisons": ("grammar", "comparisons"),
     "demonstratives": ("grammar", "demonstratives"),
     "person_relatives": ("grammar", "person_relatives"),
     "male_nouns": ("names", "male_nouns"),
@@ -101,6 +102,7 @@ class Vocabulary:
     conjunctions: tuple[str, ...] = ()
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
+    comparisons: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
     person_relatives: tuple[str, ...] = ()
     male_nouns: tuple[str, ...] = ()
