@@ -5,9 +5,13 @@ sound apart, never in the voice of quotes whose speaker is unknown."""
 from __future__ import annotations
 
 import itertools
+import json
+import shutil
+import sys
 
 import numpy as np
 from audio import median_pitch_hz
+from helpers import ROOT
 
 from briefing.cast import assign_voices, load_cast
 from briefing.engines.pyttsx3_engine import Pyttsx3Engine
@@ -72,3 +76,25 @@ def test_every_voice_of_the_default_cast_sounds_apart_by_pitch():
     assert ordered[0] > 0, pitches
     gaps = [high / low - 1 for low, high in itertools.pairwise(ordered)]
     assert min(gaps) >= 0.05, pitches
+
+
+def test_the_voice_benchmark_hears_who_shares_a_voice(corpus, tmp_path):
+    """benchmarks/voice_distinct.py scores voices as the listener hears them: with a pool of two, the third of three
+    people shares a voice, so "distinct" holds by names and fails by voices."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from voice_distinct import evaluate
+
+    from briefing.cast import load_cast
+
+    text = _round_table(SPEAKERS[:3])
+    (tmp_path / "meeting.txt").write_text(text, encoding="utf-8")
+    segments = [{"kind": s.kind, "text": s.text, **({"speaker": s.speaker} if s.speaker else {})}
+                for s in segment(parse_article(text)).segments]
+    (tmp_path / "meeting.gold.json").write_text(json.dumps({"segments": segments}), encoding="utf-8")
+    shutil.copy(corpus / "score.py", tmp_path / "score.py")
+    cast = load_cast()
+    small = type(cast)(cast.narrator, cast.headline, cast.quote, cast.pool[:2])
+    assert evaluate(tmp_path, "all", cast)["voices speakers_distinct"] == 1.0
+    heard = evaluate(tmp_path, "all", small)
+    assert heard["names speakers_distinct"] == 1.0 and heard["voices speakers_distinct"] == 0.0
+    assert heard["sharing a voice"] == 1
