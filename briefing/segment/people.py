@@ -276,8 +276,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
     token = tokens[i]
     if _is_word_of_a_name(tokens, i, article):
         return True
-    surname_place = i > 0 and bool(CAPITALISED.match(tokens[i - 1]))
-    if TITLE_TOKEN.match(token) or _is_stop_word(token, article, surname_place) or CALENDAR_TOKEN.match(token):
+    if TITLE_TOKEN.match(token) or _is_stop_word(token, article) or CALENDAR_TOKEN.match(token):
         return False
     if i > 1 and tokens[i - 1] in TITLE_LINKS and _is_title_or_role(tokens[i - 2]):
         return False  # "Chief of Staff", "Minister of Finance", "Chef de Mission": the title goes on
@@ -334,14 +333,14 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
         tokens, i - 1, article)) and not (i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()))  # not "May 5"
 
 
-def _is_stop_word(token: str, article: ArticleWords | None, after_a_name: bool = False) -> bool:
+def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
-    name in an English article, "then" in a Dutch one. A word of the article's own stop list is one too, unless it
-    follows a capitalised word and the article writes it only capitalised, so inside a sentence: "Every" of "Ivo
-    Every, a strategist" (not "Yet" of "Yet Quill said", nor a word of one or two letters: "I")."""
+    name in an English article, "then" in a Dutch one. A word of the article's own stop list is one too, unless the
+    article writes it only capitalised, and so inside a sentence: "Every" of "Michael Every, a strategist" (not a word
+    of one or two letters: "I")."""
     word = token.lower()
-    return word in STOP_NAMES and (article is None or word in article.lower or (word in article.stop_words and (
-        not after_a_name or len(word) < 3 or not article.is_proper(token))))
+    return word in STOP_NAMES and (article is None or word in article.lower or (
+        word in article.stop_words and (len(word) < 3 or not article.is_proper(token))))
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
