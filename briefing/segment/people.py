@@ -335,12 +335,9 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
 
 def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
-    name in an English article, "then" in a Dutch one. A word of the article's own stop list is one too, unless the
-    article writes it only capitalised, and so inside a sentence: "Every" of "Michael Every, a strategist" (not a word
-    of one or two letters: "I")."""
+    name in an English article, "then" in a Dutch one."""
     word = token.lower()
-    return word in STOP_NAMES and (article is None or word in article.lower or (
-        word in article.stop_words and (len(word) < 3 or not article.is_proper(token))))
+    return word in STOP_NAMES and (article is None or word in article.lower or word in article.stop_words)
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
