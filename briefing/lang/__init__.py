@@ -51,7 +51,6 @@ FIELDS = {  # field -> (table, key) in a language file
     "conjunctions": ("grammar", "conjunctions"),
     "indefinites": ("grammar", "indefinites"),
     "subordinators": ("grammar", "subordinators"),
-    "comparisons": ("grammar", "comparisons"),
     "demonstratives": ("grammar", "demonstratives"),
     "person_relatives": ("grammar", "person_relatives"),
     "male_nouns": ("names", "male_nouns"),
@@ -102,7 +101,6 @@ class Vocabulary:
     conjunctions: tuple[str, ...] = ()
     indefinites: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
-    comparisons: tuple[str, ...] = ()
     demonstratives: tuple[str, ...] = ()
     person_relatives: tuple[str, ...] = ()
     male_nouns: tuple[str, ...] = ()

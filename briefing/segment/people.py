@@ -89,8 +89,6 @@ LONE_AFTER_TITLE = LanguagePattern(
               rf"(?=\s+[a-zà-ÿß])")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
-# "Unlike Omar Haddad, he ...": a sentence that opens by comparing its subject with a name
-COMPARISON_OPENS = LanguagePattern(lambda w: rf"[\s“\"«„‘']*(?:{w.any_of('comparisons', capitals=True)})\s+")
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
 CLAUSE_WORDS = set(VOCAB.clause_words)
@@ -822,14 +820,12 @@ class People:
         if sentence:  # the sentence in the whole article, not in the narration piece between two quotes
             latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
             main = [mention for mention in latest if not _after_a_linking_word(self.article.text, mention[0])
-                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])
-                    and not _compared(self.article.text, sentence(mention[0]), mention[0])]
+                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])]
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
             start = sentence(fitting[-1][0])
             if gender and (_only_places(self.article.text, latest)
-                           or _pronoun_between(self.article.text, start, latest[0][0], gender)
-                           or all(_compared(self.article.text, start, mention[0]) for mention in latest)):
+                           or _pronoun_between(self.article.text, start, latest[0][0], gender)):
                 earlier = self._named_in_a_main_clause_before(start, gender, since)
                 if earlier:
                     return earlier
@@ -859,15 +855,6 @@ class People:
 def _pronoun_between(text: str, start: int, end: int, gender: str) -> bool:
     """Whether a he/she of this gender stands in text[start:end]."""
     return any(PRONOUN_WORDS.get(word) == gender for word in re.findall(r"[\w’']+", text[start:end].lower()))
-
-
-def _compared(text: str, sentence: int, position: int) -> bool:
-    """"Unlike Omar Haddad, he has no job", "Like Haddad, Salem ...": a name that the sentence, opening, compares
-    its subject with is not the one the sentence is about (nor whom its he/she means). Not a "like" inside it
-    ("workers, like Ann Lee, who ..."): that one gives an example, who may well be the subject."""
-    opening = COMPARISON_OPENS.match(text, sentence)
-    return opening is not None and opening.end() >= position and (
-        opening.end() == position or COMPARISON_OPENS.match(text, position) is not None)
 
 
 def _only_places(text: str, mentions: list) -> bool:
