@@ -30,13 +30,6 @@ VOICES = {
     "a quoted phrase does not end the sentence that says who spoke": (
         "Title\n\nOn Monday, Senator Tom Vell said that it was “a grave mistake” when Senator Bo Kessler "
         "resigned.\n\n“We will be fine,” he said.\n", ["Tom Vell", "Tom Vell"]),
-    "a name with an apostrophe inside, in a language that elides no article onto it": (
-        "Title\n\nPolice Commissioner Ada Kern said the camp was cleared.\n\n"
-        "But Hereditary Chief Na'vel said he did not agree.\n\n“We were there in peace,” he said.\n",
-        ["Na'vel"]),
-    "an article elided onto a capitalised word, where the article also writes it in lower case": (
-        "Titolo\n\nDall’ambasciata è arrivata una nota nell’ufficio del sindaco.\n\n"
-        "«Siamo pronti», ha detto Marta Ferri dall’aula.\n", ["Marta Ferri"]),
     "a place before a role is no person": (
         "Title\n\n“The roads are closed,” said the Harwick County governor.\n", ["Harwick County governor"]),
 }

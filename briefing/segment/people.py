@@ -284,22 +284,13 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
-    if _elided_article(token, article) or COMMON_NOUN.match(token):
+    if ELIDED_ARTICLE.match(token) or COMMON_NOUN.match(token):
         return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Vereinbarung", "Geborgenheit"
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
         return 0 < i < len(tokens) - 1 and _may_follow_a_particle(tokens[i + 1])
     return bool(CAPITALISED.match(token)) and not any(ch.isdigit() for ch in token)  # "NY1" is no name
-
-
-def _elided_article(token: str, article: ArticleWords | None) -> bool:
-    """"Dall’ambasciata", "L'associazione": an article or preposition elided onto a word, when the article also
-    writes it so in lower case ("dall’anno", "l'ufficio"); not a name with an apostrophe inside ("Na'vel",
-    "Ka'ilani") in an article whose language elides no such word."""
-    if not ELIDED_ARTICLE.match(token):
-        return False
-    return article is None or re.split(r"[’']", token, maxsplit=1)[0].lower() in article.elided
 
 
 def _may_follow_a_particle(token: str) -> bool:
@@ -497,7 +488,6 @@ class ArticleWords:
         self._alone: set[str] | None = None
         self._roles_before: dict[str, list[tuple[str, int]]] = {}
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
-        self.elided = {re.split(r"[’']", w, maxsplit=1)[0] for w in self.lower if "’" in w or "'" in w}  # "dall’"
         self.language = _own_language(self.lower)
         self.stop_words = stop_words_of(self.language) if self.language else frozenset()
         self.places = _places(text)
