@@ -49,6 +49,40 @@ CASES = {
     "a body named after a place the article writes 'in' is no person called Canada": (
         'Title\n\nMr. Teo Brask grew up in Canada. Library and Records Canada kept his photos.\n\nLife was hard in '
         'Canada then.\n\n"I was shocked," he says.\n', ["Teo Brask"]),
+    "a full name met only after a preposition is a person's when its surname opens a sentence as its subject": (
+        'Title\n\nThat is the bet Ada Vorn is making. She has dropped her attacks on Teo Brask.\n\nOn Thursday, '
+        'Brask unloaded on the paper at a breakfast. "Check where the geniuses were," he said.\n', ["Teo Brask"]),
+    "one capitalised word after a leading clause, before a word the article writes after 'I', is a person": (
+        'Title\n\nKara Lenz won the cup on Sunday, two shots ahead.\n\nThe stars play for charity. When asked what '
+        'is harder, Mulvane did not hesitate.\n\n"It is this for sure," he said. "I did not see the fans."\n',
+        ["Mulvane", "Mulvane"]),
+    "a stop word written as a surname after a first name is part of the name ('Dana Every')": (
+        'Title\n\nThe talks go on.\n\n"Today what matters is the talks," Dana Every, a senior strategist for the '
+        'region for Kelbank, said in a commentary. "Every day counts."\n', ["Dana Every", "Dana Every"]),
+    "'says my daughter': a role after a first-person possessive speaks": (
+        'Title\n\nI made up a story and called one of the animals a dad.\n\n"No, that is the mom," says my '
+        'daughter.\n', ["daughter"]),
+    "a name with an apostrophe inside, capitalised inside a sentence, is no elided article ('Chief Tal'omo')": (
+        "Title\n\nAssistant Commissioner Ivo Dorn said the review is under way.\n\nBut Kelby Hereditary Chief "
+        "Tal'omo said he did not think the raid was needed.\n\n\"It is not a threat,\" he said.\n", ["Tal'omo"]),
+    "a sentence between two quotes of a paragraph that opens with someone else hands them the next quote": (
+        'Title\n\nMs. Ada Vorn made the piece. Director Teo Brask asked her back.\n\n"I always felt it deserved '
+        'to be longer," says Brask. "It is fascinating." Vorn did not need much coaxing. "I am thankful for the '
+        'invitation." She also met the dancers.\n', ["Teo Brask", "Teo Brask", "Ada Vorn"]),
+    "'Unlike NAME, he ...': the he is someone else, named before": (
+        'Title\n\nMr. Teo Brask found a job in Kelby. Ivo Dorn came to Port Selby, where Dorn was with his '
+        'sister.\n\nUnlike Brask, he has not found work. He is still learning English.\n\n"My study comes '
+        'afterwards," he said.\n', ["Ivo Dorn"]),
+    "'\"...\". The men claimed X did': after a full stop outside the quote, a new sentence reports other speech": (
+        'Title\n\nMs. Ada Vorn went to the station that night.\n\nShe told a guard at the door, in two languages, '
+        '"I was hurt". The men claimed Vorn first spoke of a theft.\n', ["Ada Vorn"]),
+    "a he skips a name inside a relative clause ('a text that captain Brask sent to Dorn')": (
+        'Title\n\nIvo Dorn is proud of his office.\n\nThat includes a text message that team captain Teo Brask sent '
+        'to Dorn in May, three months after Dorn led the team to a win. He framed the text on a board.\n\n"They '
+        'get to see that when they are there," he said.\n', ["Ivo Dorn"]),
+    "a name that opens with a hyphened particle ('al-Kelbab said:') is a capitalised name": (
+        'Title\n\nThe group struck a hotel on Tuesday.\n\nIn its two-page statement claiming responsibility, '
+        'al-Kelbab said:\n\n"This operation was a response to the remarks."\n', ["al-Kelbab"]),
 }
 
 

@@ -265,3 +265,22 @@ def test_a_verb_without_its_subject_after_the_quote_keeps_the_quoted_person() ->
             "absoluto. “Es un día muy triste”, comentó.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Dmitri Volkov", "Dmitri Volkov"]
+
+
+def test_a_verb_without_its_subject_after_a_sentence_about_someone_else_is_theirs() -> None:
+    """'Torvim defende que ... «...», destaca.': the subject left out is the one the sentence before the quote opens
+    with, when that is someone other than the person quoted before."""
+    text = ("Título\n\nO senador Rodrigo Kelbas disse que vai pautar o tema. \"Vamos votar em breve\", afirmou "
+            "Kelbas.\n\nO senador Eduardo Torvim também falou. Torvim defende que o indulto é legítimo e deve ser "
+            "mantido. \"É uma atribuição do presidente\", destaca.\n")
+    assert language_of(text) == "pt"
+    assert rule_speakers_of(text) == ["Rodrigo Kelbas", "Eduardo Torvim"]
+
+
+def test_narration_that_leads_into_the_next_quote_is_not_the_attribution_of_one_led_in_by_a_colon_before() -> None:
+    """'X ha detto:' ending a paragraph, then '«A», mentre Y dice: «B»': Y introduces B; A is X's."""
+    text = ("Titolo\n\nIl ciclone ha messo in ginocchio il paese. Il portavoce Marco Ventri ha detto:\n\n«Le vittime "
+            "potrebbero essere più di centomila», mentre Andrea Kelbini, che dirige una associazione umanitaria nel "
+            "paese, dice: «Molte aree sono ancora sommerse.»\n")
+    assert language_of(text) == "it"
+    assert rule_speakers_of(text) == ["Marco Ventri", "Andrea Kelbini"]

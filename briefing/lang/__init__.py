@@ -61,6 +61,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "recipients": ("grammar", "recipients"),
     "clitics": ("grammar", "clitics"),
     "noun_endings": ("not_names", "noun_endings"),
+    "contrasts": ("grammar", "contrasts"),
 }
 
 
@@ -111,6 +112,7 @@ class Vocabulary:
     recipients: tuple[str, ...] = ()
     clitics: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()
+    contrasts: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -112,9 +112,11 @@ def _leads_into_the_next_quote(segments: list[Segment], index: int) -> bool:
 
 
 def _after_a_colon(segments: list[Segment], index: int) -> bool:
-    """The quote's own lead-in ends in a colon right before it ("X said:")."""
+    """The quote's own lead-in ends in a colon right before it ("X said:"), in its paragraph or at the end of the
+    one before."""
     before = segments[index - 1] if index else None
-    return (before is not None and before.kind == "narration" and before.paragraph == segments[index].paragraph
+    return (before is not None and before.kind == "narration"
+            and segments[index].paragraph - 1 <= before.paragraph <= segments[index].paragraph
             and before.text.rstrip().endswith(":"))
 
 
@@ -143,7 +145,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         verb = (match.groupdict().get("verb") or "") if match else ""
         if verb and (inverted := _named_after_the_verb(following, masked, match, article)):
             return inverted
-        if verb and quote.text.rstrip().endswith(".") and (REPORTED_SPEECH.match(masked, match.end())
+        if verb and _sentence_ended(quote, masked) and (REPORTED_SPEECH.match(masked, match.end())
                                                           or _opens_a_new_clause(masked[match.start("name") :])):
             continue
         if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
@@ -160,6 +162,12 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             evidence = following.text[: match.end()].strip(" ,.–—-")
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _sentence_ended(quote: Segment, masked: str) -> bool:
+    """'"We lost." Lee ...', '"We lost". Lee ...': the quote's sentence ends with it (the full stop inside or
+    outside the closing mark)."""
+    return quote.text.rstrip().endswith(".") or masked.lstrip().startswith(".")
 
 
 def _named_after_the_verb(following: Segment, masked: str, match: re.Match,

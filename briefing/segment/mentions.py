@@ -32,6 +32,10 @@ LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 LONE_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
+# "On Thursday, Brask unloaded on the paper": a capitalised word opening a sentence or a clause after a comma, then
+# a lower-case word that is no stop word (a verb, most often): the word is that sentence's subject
+LONE_SUBJECT = LanguagePattern(
+    lambda w: rf"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=,\s))({NAME_WORD})\s+(?!{w.any_of('stop_words')}\b)[a-zà-ÿ][\w’']+")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
 POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -163,9 +167,11 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
 
 
 def _speaks_alone(surname: str, text: str) -> bool:
-    """"joined by Dana Quill ... Quill said": a name after a preposition is a person's when the article lets
-    its last word speak alone."""
-    return surname in _lone_speakers(text, LONE_SPEAKER.compiled())
+    """"joined by Dana Quill ... Quill said", "attacks on Dana Quill ... On Monday, Quill hit back": a name after a
+    preposition is a person's when the article lets its last word speak alone, or stand alone as a sentence's
+    subject."""
+    return surname in _lone_speakers(text, LONE_SPEAKER.compiled()) or \
+        surname in _lone_speakers(text, LONE_SUBJECT.compiled())
 
 
 @functools.lru_cache(maxsize=4)

@@ -88,6 +88,14 @@ LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
               rf"(?=\s+[a-zà-ÿß])")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
+# "When asked which is harder, Mulvane didn't hesitate": one capitalised word right after a leading clause's comma,
+# then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
+LONE_SUBJECT = re.compile(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
+HE_OR_SHE = re.compile(rf"(?<![\w’'])(?:{'|'.join(map(re.escape, PRONOUN_WORDS))})(?![\w’'])", re.IGNORECASE)
+NO_VERBS = {w.lower() for w in VOCAB.conjunctions + VOCAB.prepositions + VOCAB.clause_words + VOCAB.determiners
+            + VOCAB.relatives}  # "he and his wife", "they in turn": what follows a pronoun is not always its verb
+SUBJECT_PRONOUNS = {w.lower() for w in VOCAB.male_pronouns + VOCAB.female_pronouns + VOCAB.plural_pronouns
+                    + VOCAB.other_pronouns} - {w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
 COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
@@ -105,6 +113,10 @@ NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{N
 # "Sprecher des Ministeriums, Jan Albers")
 NAMED_AFTER = LanguagePattern(
     lambda w: rf"(?:\s+{w.any_of('prepositions', 'definite_articles')}\s+[^,.;:!?]{{1,60}},)?,?\s+{NAME_WORD}")
+# "Unlike Ann Lee, he ...": a name right after a word that sets someone apart from the subject
+# (or opening the mention: "Unlike Lee" reads as capitalised words)
+AFTER_A_CONTRAST = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('contrasts', capitals=True)}\s+\Z")
+OPENS_WITH_A_CONTRAST = LanguagePattern(lambda w: rf"{w.any_of('contrasts', capitals=True)}\s")
 # what may stand in the run of role words right before a name: "the ministry’s | deputy press secretary, Ann Lee"
 ROLE_RUN_BREAK = re.compile(r"[.;:!?()\[\]“”\"«»„]|\n|,(?=\s*\S)")
 
@@ -284,8 +296,11 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "D-Conn.", "R-Texas": party and state after a lawmaker's name
     if LOWER_AFTER_HYPHEN.search(token):
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
-    if ELIDED_ARTICLE.match(token) or COMMON_NOUN.match(token):
-        return False  # "Dall’ambasciata", "L'associazione"; German nouns: "Vereinbarung", "Geborgenheit"
+    if (ELIDED_ARTICLE.match(token) and not (article is not None and article.is_proper(token))) or \
+            COMMON_NOUN.match(token):
+        # "Dall’ambasciata", "L'associazione" (only a sentence's first word; "Chief Na'kesh said" capitalises a
+        # name inside it); German nouns: "Vereinbarung", "Geborgenheit"
+        return False
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
         return True
     if PARTICLE_TOKEN.match(token):
@@ -326,7 +341,8 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
     """A word of any language's stop list ("the", "dan") that this article also writes in lower case: "Dan" is a
     name in an English article, "then" in a Dutch one."""
     word = token.lower()
-    return word in STOP_NAMES and (article is None or word in article.lower or word in article.stop_words)
+    return word in STOP_NAMES and (article is None or (
+        (word in article.lower or word in article.stop_words) and token not in article.surnames_like_stop_words()))
 
 
 def _is_person_name(name: str, tokens: list[str], start: int, article: ArticleWords | None) -> bool:
@@ -433,7 +449,8 @@ def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
     in_headings: set[str] = set()
     for line in masked.splitlines():
         words = list(WORD.finditer(line))
-        capitalised = [m for m in words if m.group(0)[0].isupper()]
+        # "al-Kelbab", "bin Tarek": a name that opens with a particle joined by a hyphen is capitalised
+        capitalised = [m for m in words if m.group(0)[0].isupper() or CAPITALISED.match(m.group(0))]
         if _is_heading_line(words, capitalised):
             in_headings.update(POSSESSIVE.sub("", m.group(0)) for m in capitalised)
             continue
@@ -486,6 +503,7 @@ class ArticleWords:
         self.text = text
         self.masked = masked
         self._alone: set[str] | None = None
+        self._stop_surnames: set[str] | None = None
         self._roles_before: dict[str, list[tuple[str, int]]] = {}
         self.lower = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
         self.language = _own_language(self.lower)
@@ -505,14 +523,24 @@ class ArticleWords:
         matches = [m for pattern in LONE_NAME_PATTERNS for m in pattern.finditer(self.text)]
         found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
                         for m in matches), key=lambda item: item[0])
+        verbs = self._verbs_after_pronouns()
+        found += [(m.start("name"), m.group("name"), None) for m in LONE_SUBJECT.finditer(self.text)
+                  if m.group("verb") in verbs and m.group("verb") not in NO_VERBS
+                  and re.split(r"[’']", m.group("name"))[0].lower() not in STOP_NAMES  # not "I’m"
+                  and HE_OR_SHE.search(self.text, m.end(), m.end() + 200)]  # a person the text goes on about
         names: dict[str, str | None] = {}
-        for start, name, gender in found:
+        for start, name, gender in sorted(found, key=lambda item: item[0]):
             if self._is_lone_name(name, start):
                 names[name] = names.get(name) or gender
         return names
 
+    def _verbs_after_pronouns(self) -> set[str]:
+        """The lower-case words the article writes right after a subject pronoun ("she didn't", "I hesitated")."""
+        return {m.group(2) for m in re.finditer(r"(?<![\w’'])([^\W\d_]+)\s+([a-zà-ÿ][\w’']+)", self.text)
+                if m.group(1).lower() in SUBJECT_PRONOUNS}
+
     def _is_lone_name(self, name: str, start: int) -> bool:
-        before = self.text[:start].split()[-1:]
+        before = [word for word in self.text[:start].split()[-1:] if not word.endswith(",")]
         titled = bool(before) and _is_title_or_role(before[0])
         if titled:
             before = []  # "President Kazdağan": a title before it, not a first name (nor a people: "Americans")
@@ -612,16 +640,29 @@ class ArticleWords:
         return {m.group("name") for m in re.finditer(pattern, self.text[first:])
                 if set(m.group("between").lower().split()) <= set(words)}
 
+    def surnames_like_stop_words(self) -> set[str]:
+        """"Dana Every, a strategist", "columnist Ivo Will": a stop word the article capitalises right after a
+        first name (and before no other name word) is that person's surname, wherever it stands."""
+        if self._stop_surnames is None:
+            pairs = re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+({NAME_WORD})(?![\w’'\-])(?!\s+{NAME_WORD})", self.text)
+            self._stop_surnames = {m.group(2) for m in pairs if m.group(2).lower() in STOP_NAMES
+                                   and m.group(2)[1:].islower() and self._is_first_name(m.group(1), inside=False)}
+        return self._stop_surnames
+
+    def _is_first_name(self, word: str, inside: bool = True) -> bool:
+        """Capitalised (`inside` a sentence somewhere), never in lower case; no stop word, title, role, place or
+        organisation."""
+        return (self.is_proper(word) or not inside) and self.is_name_word(word) and word.lower() not in self.lower and \
+            word.lower() not in STOP_NAMES and word.lower() not in ROLE_WORDS and not (
+                TITLE_TOKEN.match(word) or NOT_A_NAME.search(word) or POSSESSIVE.search(word))
+
     def first_names_of(self, word: str) -> set[str]:
         """The words the article writes right before this name word as a first name: capitalised inside a sentence,
         never in lower case, no title, role, place or organisation ("Jan" of "Jan Albers", not "President")."""
         found = set()
         for match in re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+{re.escape(word)}(?![\w\-])", self.text):
-            first = match.group(1)
-            if self.is_proper(first) and self.is_name_word(first) and first.lower() not in self.lower and \
-                    first.lower() not in STOP_NAMES and first.lower() not in ROLE_WORDS and not (
-                    TITLE_TOKEN.match(first) or NOT_A_NAME.search(first) or POSSESSIVE.search(first)):
-                found.add(first)
+            if self._is_first_name(match.group(1)):
+                found.add(match.group(1))
         return found
 
     def roles_before(self, name: str) -> list[tuple[str, int]]:
@@ -799,18 +840,20 @@ class People:
     def last_mentioned(self, offset: int, gender: str | None, since: int = 0) -> Person | None:
         """The person a pronoun at `offset` refers to, in the latest sentence before it that names someone of that
         gender: among the people of its main clause (not named after a preposition or a linking word, nor inside a
-        leading clause: "the term used by Kim, Lee fought back", "Lee frowned when Kim asked"), the one the sentence
-        says spoke ("X said"), else the first (the subject, more often)."""
+        leading or a relative clause: "the term used by Kim, Lee fought back", "Lee frowned when Kim asked", "a text
+        that Kim sent to Lee"), the one the sentence says spoke ("X said"), else the first (the subject, more often).
+        Never one set apart from the subject ("Unlike Kim, he ...")."""
         fitting = [mention for mention in self.mentions
                    if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
-                   and not (gender and mention[1].organisation)]
+                   and not (gender and mention[1].organisation) and not self._set_apart(mention[0])]
         if not fitting:
             return None
         sentence = self.article.sentence_of if self.article else None
         if sentence:  # the sentence in the whole article, not in the narration piece between two quotes
             latest = [mention for mention in fitting if sentence(mention[0]) == sentence(fitting[-1][0])]
             main = [mention for mention in latest if not _after_a_linking_word(self.article.text, mention[0])
-                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])]
+                    and not _in_a_leading_clause(self.article.text, sentence(mention[0]), mention[0])
+                    and not _in_a_relative_clause(self.article.text, sentence(mention[0]), mention[0])]
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
             start = sentence(fitting[-1][0])
@@ -819,10 +862,19 @@ class People:
                 earlier = self._named_in_a_main_clause_before(start, gender, since)
                 if earlier:
                     return earlier
+            # "a text that Kim sent to Lee": one named in a relative clause only after the others
+            latest.sort(key=lambda mention: _in_a_relative_clause(self.article.text, start, mention[0]))
         else:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
         return (speaking or latest)[0][1]
+
+    def _set_apart(self, position: int) -> bool:
+        """"Unlike Ann Lee, he has no work": a name set apart from the sentence's subject is not whom a he or
+        she refers to."""
+        text = self.article.text if self.article is not None else ""
+        return bool(text) and (AFTER_A_CONTRAST.search(text, max(0, position - 30), position) is not None
+                               or OPENS_WITH_A_CONTRAST.match(text, position) is not None)
 
     def _named_in_a_main_clause_before(self, start: int, gender: str | None, since: int) -> Person | None:
         """"Lee chairs the board. It is what she said it will write to Kim. 'We will,' she said": when the latest
@@ -868,6 +920,17 @@ def _in_a_leading_clause(text: str, sentence: int, position: int) -> bool:
         words = words[1:]  # "But", "And"; not "The" ("The embattled Ann Lee, ...")
     first = words[0].lower() if words else ""
     return bool(first) and (first in LINKING_WORDS or first.endswith(("ed", "ing"))) and "," not in opening
+
+
+def _in_a_relative_clause(text: str, sentence: int, position: int) -> bool:
+    """"a text message that captain Kim sent to Lee", "Ann Lee, who met Bo Park, said": a name a few words after a
+    relative word inside its clause (not the sentence's first word: "That includes ...") describes something else;
+    it is not the subject of the sentence."""
+    clauses = re.split(r"[,;:()\[\]–—]", text[sentence:position])
+    words = clauses[-1].split()
+    return any(word in RELATIVES for i, word in enumerate(words)
+               if i >= len(words) - 5 and (i > 0 or len(clauses) > 1))
+
 
 def _gender_of(titles: tuple[str, ...], article: ArticleWords | None = None) -> str | None:
     """"Mr." -> male, "Congresswoman" -> female: the gender the titles give in the article's language, if any."""

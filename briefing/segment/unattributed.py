@@ -84,9 +84,13 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
         first_named.setdefault(id(person), position)
     another_named = any(person is not last and (speaks or position > last_end or first_named[id(person)] >= since)
                         for position, person, _, speaks in people.mentions if since <= position < seg.start)
+    new_subject = _new_subject(people, last, since, seg)
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
+        if new_subject is not None:  # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about
+            return new_subject, f"named-before: {new_subject.name}"
         return last, "continues-previous: a verb without its subject after the quote"
-    continues = last is not None and (seg.paragraph == last_paragraph or (
+    continues = last is not None and ((seg.paragraph == last_paragraph and new_subject is None)
+                                      or (
         seg.paragraph == last_paragraph + 1 and not names_someone and not another_named
         and not any(s.kind == "headline" for s in between) and not _names_themself(last, seg.text)))
     if continues:
@@ -100,6 +104,14 @@ def _paragraph_end(segments: list[Segment], position: int) -> int:
     if not holding:
         return -1
     return max(s.end for s in segments if s.paragraph == holding[0].paragraph)
+
+
+def _new_subject(people: People, last: Person | None, since: int, seg: Segment) -> Person | None:
+    """'"A," says Lee. Kim did not need coaxing. "B."': the last one, not the previous speaker, whom a sentence
+    between the two quotes opens with (its subject); the next quote is theirs."""
+    opening = [person for position, person, sentence, _ in people.mentions
+               if since <= position < seg.start and position == sentence and person is not last]
+    return opening[-1] if opening else None
 
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
