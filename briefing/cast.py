@@ -176,26 +176,41 @@ def language_name(code: str) -> str:
 
 def assign_voices(script: Script, cast: Cast) -> Script:
     """Give each segment a voice name from the cast. Each distinct speaker keeps one voice throughout: a
-    pinned one, else the next free pool voice of the speaker's gender when the article gives it."""
+    pinned one, else the next free pool voice of the speaker's gender when the article gives it. Once the pool
+    is used up, a new speaker shares the pool voice heard least recently (of their gender, when known), never
+    the voice of quotes whose speaker is unknown: people who talk one after the other still sound apart."""
     speaker_voice: dict[str, str] = {name: name for name in cast.speakers}
     free_pool = list(cast.pool)
+    last_heard: dict[str, int] = {}  # pool voice -> the index of the segment it read last
     segments = []
-    for seg in script.segments:
+    for index, seg in enumerate(script.segments):
         voice = seg.voice
         if voice is None:
             voice = ROLE_FOR_KIND[seg.kind]
             if seg.kind == "quote" and seg.speaker:
                 if seg.speaker not in speaker_voice:
-                    speaker_voice[seg.speaker] = _take_voice(free_pool, script.genders.get(seg.speaker))
+                    gender = script.genders.get(seg.speaker)
+                    speaker_voice[seg.speaker] = _take_voice(free_pool, gender) if free_pool else \
+                        _share_voice(cast.pool, gender, last_heard)
                 voice = speaker_voice[seg.speaker]
+                last_heard[voice] = index
         segments.append(dataclasses.replace(seg, voice=voice))
     return dataclasses.replace(script, segments=tuple(segments))
 
 
 def _take_voice(free_pool: list[Voice], gender: str | None) -> str:
-    """The first free pool voice of that gender, else any free one; the quote voice once the pool is used up."""
+    """The first free pool voice of that gender, else any free one."""
     for voice in free_pool:
         if gender is None or voice.gender == gender:
             free_pool.remove(voice)
             return voice.name
-    return free_pool.pop(0).name if free_pool else "quote"
+    return free_pool.pop(0).name
+
+
+def _share_voice(pool: tuple[Voice, ...], gender: str | None, last_heard: dict[str, int]) -> str:
+    """The pool voice (of that gender, when the pool has one) whose speaker spoke longest ago; the quote voice
+    when the cast has no pool."""
+    fitting = [voice for voice in pool if gender is None or voice.gender == gender] or list(pool)
+    if not fitting:
+        return "quote"
+    return min(fitting, key=lambda voice: last_heard.get(voice.name, -1)).name

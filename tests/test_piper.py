@@ -163,7 +163,7 @@ def test_long_sentences_reach_the_model_in_bounded_pieces_and_no_phoneme_is_lost
 
 
 def test_casting_gives_narrator_headline_and_quotes_distinct_speakers_of_the_right_pitch(engine):
-    cast = load_cast()  # 10 voices, 8 speakers (3 sound male, 5 female)
+    cast = load_cast()  # 16 voices, 8 speakers (3 sound male, 5 female)
     fitted = engine.fit_cast(cast)
     chosen = {voice.name: engine.resolve(voice) for voice in fitted.all_voices()}
     assert len(set(chosen.values())) == 8

@@ -145,6 +145,12 @@ def test_a_bare_quote_after_someone_else_is_named_is_not_the_previous_speakers()
     assert speakers_of(text) == ["Ann Lee", "Bo Kim"]
 
 
+def test_a_bare_quote_continues_past_an_aside_about_people_named_before():
+    text = ('Title\n\nAnn Lee and Bo Kim both ran in the race.\n\n"We trained hard," said Ann Lee. Bo Kim has also '
+            'won twice.\n\n"It was a long season."\n')
+    assert speakers_of(text) == ["Ann Lee", "Ann Lee"]
+
+
 def test_each_quote_keeps_the_evidence_for_its_speaker():
     text = 'Title\n\n"We won," said Lea Dorn. "Again."\n\nKai Lund said: "Fine."\n\n"Sure," he said.\n'
     cues = [s.cue for s in segment(parse_article(text)).segments if s.kind == "quote"]

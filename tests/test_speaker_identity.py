@@ -123,3 +123,9 @@ def test_a_known_name_grows_by_middle_words_or_a_first_name_not_by_a_headings_wo
     assert people.register("Ines Vargas Lora") is vargas and vargas.name == "Ines Vargas Lora"
     people.register("Bo Hits Tom B. Reyes")
     assert reyes.name == "Tom B. Reyes"
+
+
+def test_a_full_name_written_only_in_the_possessive_is_a_person():
+    text = ("Title\n\nIvo Marrin’s new plan for the harbour surprised the board. Marrin has argued for it since "
+            "May.\n\n“The harbour must grow,” Marrin said.\n\n“It will not,” said Ada Kern.\n")
+    assert speakers_of(text) == ["Ivo Marrin", "Ada Kern"]

@@ -39,6 +39,7 @@ LONE_SUBJECT = LanguagePattern(
     lambda w: rf"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=,\s))({NAME_WORD})\s+(?!{w.any_of('stop_words')}\b)[a-zà-ÿ][\w’']+")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
+POSSESSIVE_END = re.compile(r"[’']s?$")
 PLACE_PREPOSITION = LanguagePattern(lambda w: w.any_of("place_prepositions"))  # "in New Kelby", "by Ivo Marrin"
 
 
@@ -55,7 +56,7 @@ def collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:  # untitled full names in running text ("John Park spoke", "according to Sara Cole")
         for match in PERSON_MENTION.finditer(seg.text):
             if _looks_like_person(seg.text, match, people):  # also lengthens a known name: "King" -> "Lena King"
-                people.register(match.group("name"))
+                people.register(_without_possessive(match.group("name")))
     for seg in narration:
         _note_mentions(seg, people)
     people.mentions.sort(key=lambda item: item[0])
@@ -148,13 +149,19 @@ def _in_parentheses(text: str, position: int) -> bool:
     return opened > text.rfind(")", 0, position) and text.find(")", position) > position
 
 
+def _without_possessive(name: str) -> str:
+    """"Ann Lee’s" -> "Ann Lee": a person named in the possessive ("Ann Lee’s hair was whiter") is a person."""
+    return POSSESSIVE_END.sub("", name)
+
+
 def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
-    """Two or three capitalised words, not an institution or place, not introduced as a place or a thing."""
+    """Two or three capitalised words, not an institution or place, not introduced as a place or a thing; a name
+    in the possessive as well ("Ann Lee’s plan")."""
     if LEADING_ARTICLE.match(match.group("name")) and not _noun_then_name(match.group("name"), people.article):
         return False  # "The Huffington Post", "The Daily Mail": a title, not a person
     if ABBREVIATED_TITLE_NEXT.match(text, match.end()) and TITLE_ONLY.fullmatch(match.group("name").split()[-1] + "."):
         return False  # "former Ohio Gov. Ann Lee": "Ohio Gov" is a place and a title, not a person
-    name = split_name(match.group("name"), people.article).name
+    name = split_name(_without_possessive(match.group("name")), people.article).name
     words = name.split()
     if not 2 <= len(words) <= 4 or has_acronym(name):
         return False

@@ -83,7 +83,15 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
                         for s in segments[max(0, index - 3) : index + 4])
     after_last = [s for s in segments[:index] if s.paragraph == last_paragraph and s.kind == "quote"]
     since = after_last[-1].end if after_last else seg.start
-    another_named = any(person is not last for position, person, *_ in people.mentions if since <= position < seg.start)
+    # someone else named since: in a paragraph of their own, said to speak, or new to the article; not people named
+    # before coming up again in an aside that closes the previous speaker's paragraph ("“...,” said Lee. Kim and
+    # Roe have won too.")
+    last_end = _paragraph_end(segments, after_last[-1].end) if after_last else -1
+    first_named = {}
+    for position, person, *_ in people.mentions:
+        first_named.setdefault(id(person), position)
+    another_named = any(person is not last and (speaks or position > last_end or first_named[id(person)] >= since)
+                        for position, person, _, speaks in people.mentions if since <= position < seg.start)
     new_subject = _new_subject(people, last, since, seg)
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
         if new_subject is not None:  # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about
@@ -96,6 +104,14 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     if continues:
         return last, "continues-previous"
     return _named_just_before(segments, index, people)
+
+
+def _paragraph_end(segments: list[Segment], position: int) -> int:
+    """Where the paragraph holding `position` ends (-1 for none)."""
+    holding = [s for s in segments if s.start <= position <= s.end]
+    if not holding:
+        return -1
+    return max(s.end for s in segments if s.paragraph == holding[0].paragraph)
 
 
 def _new_subject(people: People, last: Person | None, since: int, seg: Segment) -> Person | None:
