@@ -53,9 +53,9 @@ CASES = {
         'Title\n\nThat is the bet Ada Vorn is making. She has dropped her attacks on Teo Brask.\n\nOn Thursday, '
         'Brask unloaded on the paper at a breakfast. "Check where the geniuses were," he said.\n', ["Teo Brask"]),
     "one capitalised word after a leading clause, before a word the article writes after 'I', is a person": (
-        'Title\n\nKara Lenz won the cup on Sunday, two shots ahead.\n\nThe stars play for charity. When asked what '
-        'is harder, Mulvane did not hesitate.\n\n"It is this for sure," he said. "I did not see the fans."\n',
-        ["Mulvane", "Mulvane"]),
+        'Title\n\nKara Lenz won the cup on Sunday, two shots ahead.\n\nThe stars play for charity. Asked about the '
+        'final, Torvale did not wait.\n\n"It was the best day of my life," he said. "I did not feel the cold."\n',
+        ["Torvale", "Torvale"]),
     "a stop word written as a surname after a first name is part of the name ('Dana Every')": (
         'Title\n\nThe talks go on.\n\n"Today what matters is the talks," Dana Every, a senior strategist for the '
         'region for Kelbank, said in a commentary. "Every day counts."\n', ["Dana Every", "Dana Every"]),

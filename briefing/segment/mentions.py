@@ -178,7 +178,7 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
 
 
 def _noun_then_name(phrase: str, article) -> bool:
-    """"Die Bloggerin Vreni Kalt", "Der Anwalt Jens Hobel": in a language that capitalises its nouns, an article and
+    """"Die Bloggerin Wanda Pirsch", "Der Anwalt Jens Hobel": in a language that capitalises its nouns, an article and
     a common noun before a name open the sentence; not "Der Spiegel", "Die Zeit"."""
     words = phrase.split()
     return article is not None and article.capitalises_nouns and len(words) > 3 and is_common_noun(words[1], article)

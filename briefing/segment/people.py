@@ -95,7 +95,7 @@ LONE_AFTER_TITLE = LanguagePattern(
 UNNAMED_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
-# "When asked which is harder, Mulvane didn't hesitate": one capitalised word right after a leading clause's comma,
+# "Asked about the vote, Torvale didn't wait": one capitalised word right after a leading clause's comma,
 # then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
 LONE_SUBJECT = re.compile(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
 HE_OR_SHE = re.compile(rf"(?<![\w’'])(?:{'|'.join(map(re.escape, PRONOUN_WORDS))})(?![\w’'])", re.IGNORECASE)
