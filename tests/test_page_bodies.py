@@ -73,43 +73,34 @@ COMMENTS = ["Great news, we will come every Sunday with the children and their g
             "About time! The old hours never suited anyone who works during the week in the city."]
 
 
-def test_the_readers_comments_after_their_heading_are_not_read():
-    comments = "".join(f"<div class='c'><p><b>Reader {n}</b> said on 3 May</p><p>{text}</p></div>"
-                       for n, text in enumerate(COMMENTS))
-    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
-    heard = heard_text(page(f"{body}<h2 id='comments'>2 Comments</h2>{comments}"))
+# how a page may lay out its comments: each comment (from COMMENTS as {text}, numbered {n}), the article's
+# paragraph, what stands between the article and its comments, and the furniture words no listener hears
+COMMENT_LAYOUTS = {
+    "after their heading": (
+        "<div class='c'><p><b>Reader {n}</b> said on 3 May</p><p>{text}</p></div>", "<p>{}</p>",
+        "<h2 id='comments'>2 Comments</h2>", ["2 Comments"]),
+    "after the anchor their links jump to": (
+        "<p class='story'>{text}</p><p><b>Posted by Reader {n} on 3 May</b></p>", "<p class='story'>{}</p>",
+        "<a name='comments'></a><div class='hd'>Comments</div>", ["Posted by"]),
+    # the anchor may stand inside the comments' heading, with the comments after it in the article's own box
+    "after a heading holding their anchor": (
+        "<a id='c{n}'></a><p>{text}</p><p class='posted'>Posted by Reader {n} on 3 May</p>", "<p>{}</p>",
+        "<h2><a id='comments'></a>Comments</h2>", ["Posted by"]),
+    # "comment-body", "body comments": a comment's box named with a word that also names articles
+    "in boxes named as their body": (
+        "<div class='body comments'><p>{text}</p><p>Reader {n}, 3 May</p></div>", "<p>{}</p>",
+        "<p><b>Your views</b></p>", []),
+}
+
+
+@pytest.mark.parametrize("comment, paragraph, between, furniture", COMMENT_LAYOUTS.values(),
+                         ids=COMMENT_LAYOUTS.keys())
+def test_the_readers_comments_are_not_read(comment: str, paragraph: str, between: str, furniture: list[str]):
+    comments = "".join(comment.format(n=n, text=text) for n, text in enumerate(COMMENTS))
+    body = "".join(paragraph.format(sentence) for sentence in STORY)
+    heard = heard_text(page(f"{body}{between}{comments}"))
     assert all(sentence in heard for sentence in STORY)
-    assert not any(comment in heard for comment in COMMENTS) and "2 Comments" not in heard
-
-
-def test_the_readers_comments_after_the_anchor_their_links_jump_to_are_not_read():
-    comments = "".join(f"<p class='story'>{text}</p><p><b>Posted by Reader {n} on 3 May</b></p>"
-                       for n, text in enumerate(COMMENTS))
-    body = "".join(f"<p class='story'>{sentence}</p>" for sentence in STORY)
-    heard = heard_text(page(f"{body}<a name='comments'></a><div class='hd'>Comments</div>{comments}"))
-    assert all(sentence in heard for sentence in STORY)
-    assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
-
-
-def test_the_readers_comments_after_a_heading_holding_their_anchor_are_not_read():
-    """The anchor the "comments" links jump to may stand inside the comments' heading, with the comments
-    after it in the article's own box ("<h2><a id='comments'></a>Comments</h2>")."""
-    comments = "".join(f"<a id='c{n}'></a><p>{text}</p><p class='posted'>Posted by Reader {n} on 3 May</p>"
-                       for n, text in enumerate(COMMENTS))
-    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
-    heard = heard_text(page(f"{body}<h2><a id='comments'></a>Comments</h2>{comments}"))
-    assert all(sentence in heard for sentence in STORY)
-    assert not any(comment in heard for comment in COMMENTS) and "Posted by" not in heard
-
-
-def test_comments_in_boxes_named_as_their_body_are_not_read():
-    """ "comment-body", "body comments": a comment's box named with a word that also names articles."""
-    comments = "".join(f"<div class='body comments'><p>{text}</p><p>Reader {n}, 3 May</p></div>"
-                       for n, text in enumerate(COMMENTS))
-    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
-    heard = heard_text(page(f"{body}<p><b>Your views</b></p>{comments}"))
-    assert all(sentence in heard for sentence in STORY)
-    assert not any(comment in heard for comment in COMMENTS)
+    assert not any(words in heard for words in [*COMMENTS, *furniture])
 
 
 # -- a script shown as text is not read --------------------------------------------------------
