@@ -493,9 +493,9 @@ def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
 def _another_first_name(run: list[str], article: ArticleWords) -> bool:
     """"Ayer Ruiz dijo", "Hier Vidal a déclaré" after "Pablo Ruiz", "Paul Vidal": the article gave the surname
     another first name before, so the word before it (never capitalised inside a sentence) opens the sentence."""
-    here = article.text.find(" ".join(run))
-    return run[0] not in article.first_names_of(run[-1]) and any(
-        0 <= article.text.find(f"{first} {run[-1]}") < here for first in article.first_names_of(run[-1]))
+    here, first_names = article.text.find(" ".join(run)), article.first_names_of(run[-1])
+    return run[0] not in first_names and any(0 <= article.text.find(f"{first} {run[-1]}") < here
+                                             for first in first_names)
 
 
 def _own_language(lower: set[str]) -> str | None:
