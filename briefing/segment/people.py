@@ -881,6 +881,11 @@ class People:
             return self._bearer(stripped, None, offset)  # "Israel said" after "Rep. Tom Israel"
         return None
 
+    def organisation(self, name: str) -> Person:
+        """The one speaker an organisation is ("WEEI said", "Kelby Power said ... it said"), the same each time the
+        article has it speak."""
+        return self.by_role.setdefault(name.lower(), Person(name, organisation=True))
+
     def _hold(self, role: str, person: Person) -> None:
         self.by_role.setdefault(role, person)
         if person not in self.holders.setdefault(role, []):

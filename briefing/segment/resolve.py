@@ -46,7 +46,7 @@ def resolve(raw: str, offset: int, people: People) -> Person | None:
     if name is None:
         return None
     if has_acronym(name):  # "WEEI said": an organisation speaks
-        return people.by_role.setdefault(name.lower(), Person(name, organisation=True))
+        return people.organisation(name)
     named = bool(name) and not describes_a_noun(name, role)
     if role and not named and (indefinite(raw) or name):
         # "a spokesman", "one official", "many voters": someone not named before, never a known person's title;

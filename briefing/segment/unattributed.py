@@ -135,7 +135,7 @@ def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> 
               if has_acronym(m.group("body")) or organisation_in(m.group("body"))]
     if not bodies:
         return None
-    return people.by_role.setdefault(bodies[-1].lower(), Person(bodies[-1], organisation=True))
+    return people.organisation(bodies[-1])
 
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
