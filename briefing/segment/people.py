@@ -586,7 +586,7 @@ def _noun_marked(language: str | None) -> re.Pattern | None:
 def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:
     """The capitalised words the article writes as common nouns (_noun_marked), but not a marker that is a name's
     particle ("Van der Bellen", "von der Leyen") nor a word it also writes as a surname, right after a first name
-    ("Tobias Torgersen" besides "der optimistische Torgersen")."""
+    ("Tobias Kalmsen" besides "der optimistische Kalmsen")."""
     marked = _noun_marked(language)
     if marked is None:
         return set()
@@ -792,7 +792,7 @@ class ArticleWords:
 
     def _capitalised_sentence_start(self, first: str, stop_word: str) -> bool:
         """German capitalises nouns, the polite "Sie" and a heading's next sentence's first word ("Entdecken Sie die
-        Stadt", "Komnick Im ostpreußischen Elbing"): there a stop word of the article's own language is no surname,
+        Stadt", "Kalbeck Im Norden der Stadt"): there a stop word of the article's own language is no surname,
         and a first name is capitalised inside a sentence and no noun the article writes after an article."""
         return self.capitalises_nouns and (stop_word.lower() in self.stop_words or not self.is_proper(first)
                                            or first in self.nouns)
