@@ -126,7 +126,10 @@ def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_ba
         assert "tuesday" in heard_words(out / "a.vtt")
         assert "ten" in heard_words(out / "b.vtt"), "the last good version stays"
     finally:
-        assert ctrl_c(process) == 0
+        code = ctrl_c(process)
+    err = "".join(iter(lambda: stderr.get(timeout=10), ""))
+    assert code == 0, err
+    assert "stopped watching" in err and "Traceback" not in err
 
 
 def test_watch_refuses_standard_input_in_one_sentence():
