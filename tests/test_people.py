@@ -8,7 +8,8 @@ import sys
 import pytest
 from helpers import CORPUS, ROOT, speakers_of
 
-from briefing.segment.people import ArticleWords, organisation_in, split_name
+from briefing.segment.article_words import ArticleWords
+from briefing.segment.names import organisation_in, split_name
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from polnear_gold import canonical_names, first_part, short_forms

@@ -10,9 +10,10 @@ from helpers import rule_speakers_of, run_briefing
 from briefing.lang import available, vocabulary
 from briefing.read import parse_article
 from briefing.segment import segment
+from briefing.segment.article_words import ArticleWords
 from briefing.segment.attribution import SPEECH
+from briefing.segment.names import split_name
 from briefing.segment.patterns import languages_of, reading
-from briefing.segment.people import ArticleWords, split_name
 
 
 def quotes_of(text: str) -> list[tuple[str, str | None]]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from helpers import speakers_of
 
-from briefing.segment.people import ArticleWords, People, role_phrases, split_name
+from briefing.segment.article_words import ArticleWords
+from briefing.segment.names import role_phrases, split_name
+from briefing.segment.people import People
 
 SAME_PERSON = {
     "a title the article gave before the full name": (

@@ -1,9 +1,10 @@
 """Split an article into title, headlines, narration and quotes, and say who said each quote.
 
 The work is done in phases, one module each: `quotes` finds quoted stretches, `headlines` tells headlines from
-narration, `people` picks out and resolves names, `attribution` decides each quote's speaker (its phases in `lead_in`,
-`after_quote`, `speaker_phrase`, `mentions`, `resolve` and `unattributed`); the word lists
-they use are data, one file per language in briefing/lang/.
+narration, `names` picks a person's name out of a phrase, `article_words` reads what the whole article says about
+its words (names, places, nouns), `people` resolves every form of a name to one person, and `attribution` decides
+each quote's speaker (its phases in `lead_in`, `after_quote`, `speaker_phrase`, `mentions`, `resolve` and
+`unattributed`); the word lists they use are data, one file per language in briefing/lang/.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from briefing.model import Segment
+from briefing.segment.article_words import ArticleWords
+from briefing.segment.names import LINKING_WORDS, split_name
 from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, VOCAB, WHEN, LanguagePattern, Words
-from briefing.segment.people import LINKING_WORDS, ArticleWords, split_name
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 from briefing.segment.speaker_phrase import (
     CONJUNCTION_WORDS,

@@ -15,9 +15,11 @@ from dataclasses import replace
 
 from briefing.model import Segment
 from briefing.segment.after_quote import right_after
+from briefing.segment.article_words import ArticleWords
 from briefing.segment.lead_in import BEFORE_QUOTE_VERB, incise, lead_in, partial_intro, speaker_label
 from briefing.segment.mentions import PERSON_MENTION, collect_mentions
-from briefing.segment.people import ArticleWords, People, Person, split_name
+from briefing.segment.names import split_name
+from briefing.segment.people import People, Person
 from briefing.segment.ranker import (
     Mention,
     QuoteContext,

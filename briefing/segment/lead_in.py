@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from briefing.model import Segment
+from briefing.segment.article_words import ArticleWords
 from briefing.segment.mentions import CANDIDATE, ROLE_THEN_NAME
+from briefing.segment.names import split_name
 from briefing.segment.patterns import ADVERB, UPPER, VOCAB, WHEN, LanguagePattern, alternation, capitalised
-from briefing.segment.people import ArticleWords, split_name
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import (
     SUBJECT,

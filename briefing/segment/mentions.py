@@ -12,8 +12,9 @@ from collections import Counter
 
 from briefing.lang import vocabulary
 from briefing.model import Segment
+from briefing.segment.names import is_common_noun, split_name
 from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People, is_common_noun, split_name
+from briefing.segment.people import People
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
 

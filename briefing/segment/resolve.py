@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from briefing.segment.names import names_a_person, organisation_in, split_name
 from briefing.segment.patterns import PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People, Person, names_a_person, organisation_in, split_name
+from briefing.segment.people import People, Person
 from briefing.segment.speaker_phrase import (
     Attribution,
     describes_a_noun,

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.segment.article_words import ArticleWords
+from briefing.segment.names import RELATIVES, ROLE_WORDS, organisation_in, split_name
 from briefing.segment.patterns import PRONOUN_WORDS, STOP_NAMES, VOCAB, LanguagePattern, Words
-from briefing.segment.people import RELATIVES, ROLE_WORDS, ArticleWords, organisation_in, split_name
 
-# The phrase that names the speaker, up to the sentence's end; people.split_name picks the person out of it
+# The phrase that names the speaker, up to the sentence's end; names.split_name picks the person out of it
 # ("Harbour Authority spokesman Tom Reyes", "the economist Ivo Marrin, a former adviser").
 PHRASE = r"[^.!?「」;:]{1,120}"
 # The subject before a speech verb may fill most of its sentence: "Ann Lee, a consultant who early in the race had

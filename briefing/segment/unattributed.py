@@ -8,8 +8,9 @@ import itertools
 import re
 
 from briefing.model import Segment
+from briefing.segment.names import organisation_in
 from briefing.segment.patterns import ADVERB, LanguagePattern
-from briefing.segment.people import People, Person, organisation_in
+from briefing.segment.people import People, Person
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.ranker import CUES, cue_class, named_in
 from briefing.segment.resolve import resolve
