@@ -404,3 +404,28 @@ def test_a_word_opening_the_sentence_before_a_known_surname_is_no_first_name(tex
     of someone the article already named with another first name, is not that person's first name."""
     assert language_of(text) == language
     assert rule_speakers_of(text) == expected
+
+
+REPORTED_IN_OWN_WORDS = {
+    "Spanish: 'señaló que “...”' after a role subject": (
+        "Huelga en el puerto\n\nLa ministra de Trabajo, Elena Varga, visitó el puerto el lunes. La ministra señaló "
+        "que “espero que el diálogo vuelva esta misma semana”, en una entrevista radial.\n", "es", ["Elena Varga"]),
+    "Portuguese: 'afirmou que “...”'": (
+        "Greve no porto\n\nO ministro Paulo Vieira visitou o porto nesta segunda-feira. Vieira afirmou que “nós "
+        "vamos negociar com todos os sindicatos”, antes de partir.\n", "pt", ["Paulo Vieira"]),
+    "French: 'a assuré qu’« ... »'": (
+        "Grève au port\n\nLe ministre Paul Vidal s'est rendu au port lundi. Il a assuré qu’« il n'y aura aucune "
+        "sanction contre les grévistes », avant de repartir.\n", "fr", ["Paul Vidal"]),
+    "Spanish: a few borrowed words after 'que' stay the narrator's": (
+        "Huelga en el puerto\n\nLa ministra Elena Varga visitó el puerto el lunes. Varga dijo que “no cederemos” y "
+        "se fue.\n", "es", []),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", REPORTED_IN_OWN_WORDS.values(), ids=REPORTED_IN_OWN_WORDS.keys())
+def test_a_quote_right_after_a_speech_verbs_que_is_the_speakers_own_words(text: str, language: str,
+                                                                         expected: list[str | None]) -> None:
+    """Spanish, Portuguese, French and Italian news often run a sentence into a quote: "señaló que “espero ...”".
+    A clause-long quote right after the verb's "que" is a quote of the verb's subject, read in their voice."""
+    assert language_of(text) == language
+    assert speakers_of(text) == expected

@@ -27,7 +27,9 @@ from briefing.segment.speaker_phrase import (
 
 BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
-    rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
+    # (or "explicó que" before a quote in the speaker's own words: the word opening the reported clause)
+    rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"
+    rf"(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?|[^.!?;:]{{0,60}}?(?<!\w){w.any_of('complementizers')})\s*$|"
     rf"(?:{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     # "Said the mayor, ..."
     rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
