@@ -429,3 +429,25 @@ def test_a_quote_right_after_a_speech_verbs_que_is_the_speakers_own_words(text: 
     A clause-long quote right after the verb's "que" is a quote of the verb's subject, read in their voice."""
     assert language_of(text) == language
     assert speakers_of(text) == expected
+
+
+SUBJECT_AFTER_AN_OPENER = {
+    "Spanish: the subject after its role ('La candidata Rosa Ibarra ...')": (
+        "Debate en la universidad\n\n“Hay que bajar los impuestos”, dijo el candidato Luis Prado. La candidata Rosa "
+        "Ibarra aprovechó el espacio para pedir la unión del centro. “Tenemos que unirnos”, dijo en una de sus "
+        "respuestas.\n", "es", ["Luis Prado", "Rosa Ibarra"]),
+    "Portuguese: the subject after an opening phrase and a comma": (
+        "Debate na universidade\n\n“Vamos baixar os impostos”, disse o candidato Luís Prado. Por sua vez, Rosa "
+        "Ibarra pediu a união do centro. “Temos que nos unir”, afirmou durante o debate.\n", "pt",
+        ["Luís Prado", "Rosa Ibarra"]),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", SUBJECT_AFTER_AN_OPENER.values(),
+                         ids=SUBJECT_AFTER_AN_OPENER.keys())
+def test_a_verb_without_its_subject_goes_to_a_subject_after_an_opener_or_a_role(text: str, language: str,
+                                                                                 expected: list[str | None]) -> None:
+    """'«...», dijo.' after a sentence about someone new: the subject left out is that sentence's, also when a role
+    ("La candidata") or an opening phrase ("Por sua vez,") stands before the name."""
+    assert language_of(text) == language
+    assert speakers_of(text) == expected
