@@ -451,3 +451,12 @@ def test_a_verb_without_its_subject_goes_to_a_subject_after_an_opener_or_a_role(
     ("La candidata") or an opening phrase ("Por sua vez,") stands before the name."""
     assert language_of(text) == language
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("lead_in", ["Auf Kesslers Account hieß es am Montag:", "Kesslers Account schrieb am Montag:"])
+def test_a_german_genitive_names_whose_the_account_is(lead_in: str) -> None:
+    """German writes a name's genitive without an apostrophe ("Kesslers Account"): the account speaks for its owner,
+    the person the article named; neither "Kesslers Account" nor "Account" is a speaker."""
+    text = f"Streit im Netz\n\nDer Politiker Jan Kessler ist verärgert. {lead_in}\n\n„Das ist eine Lüge.“\n"
+    assert language_of(text) == "de"
+    assert rule_speakers_of(text) == ["Jan Kessler"]

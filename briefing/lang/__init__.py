@@ -37,6 +37,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "particles": ("names", "particles"),
     "name_suffixes": ("names", "suffixes"),
     "surname_titles": ("names", "surname_titles"),
+    "genitive_endings": ("names", "genitive_endings"),
     "organisation_words": ("not_names", "organisation_words"),
     "place_words": ("not_names", "place_words"),
     "months": ("not_names", "months"),
@@ -95,6 +96,7 @@ class Vocabulary:
     particles: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] = ()
     surname_titles: tuple[str, ...] = ()
+    genitive_endings: tuple[str, ...] = ()
     organisation_words: tuple[str, ...] = ()
     place_words: tuple[str, ...] = ()
     months: tuple[str, ...] = ()

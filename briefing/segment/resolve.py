@@ -17,10 +17,12 @@ from briefing.segment.speaker_phrase import (
     role_of,
 )
 
-# "her statement said", "Ann Lee's letter says": a written thing that speaks for its owner
+# "her statement said", "Ann Lee's letter says", "Kesslers Account" (a genitive without an apostrophe, where the
+# language writes one so): a written thing that speaks for its owner
 OWNED_THING = LanguagePattern(
-    lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?)\s+"
-              rf"(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
+    lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?|"
+              rf"[^,]+?[^\W\d_]{w.any_of('genitive_endings')})\s+(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
+GENITIVE_END = LanguagePattern(lambda w: rf"{w.any_of('genitive_endings')}$")
 POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
     w.lower(): "female" for w in VOCAB.female_possessives}
 
@@ -95,4 +97,6 @@ def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:
     if gender:
         return people.last_mentioned(offset, gender)
     person = people.lookup(re.sub(r"[’']s?$", "", owner), offset)
+    if person is None and not re.search(r"[’']s?$", owner):  # "Kesslers": Kessler's
+        person = people.lookup(GENITIVE_END.sub("", owner), offset)
     return person if person and not person.organisation else None
