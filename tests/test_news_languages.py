@@ -460,3 +460,13 @@ def test_a_german_genitive_names_whose_the_account_is(lead_in: str) -> None:
     text = f"Streit im Netz\n\nDer Politiker Jan Kessler ist verärgert. {lead_in}\n\n„Das ist eine Lüge.“\n"
     assert language_of(text) == "de"
     assert rule_speakers_of(text) == ["Jan Kessler"]
+
+
+def test_german_sie_with_a_plural_verb_is_they_not_the_woman_named_before() -> None:
+    """"„...“, sagten sie": German "sie" is "she" and "they"; the plural verb says which. The group that opens the
+    sentence before ("Die Eltern") speaks, not the teacher named earlier; "sagte sie" stays hers."""
+    text = ("Hilfe für die Schule\n\nDie Lehrerin Eva Kessler sprach mit den Eltern. Die Eltern sammelten Spenden. "
+            "„Wir helfen gern“, sagten sie am Montag.\n\nDie Lehrerin Eva Kessler dankte allen. „Das freut mich "
+            "sehr“, sagte sie.\n")
+    assert language_of(text) == "de"
+    assert rule_speakers_of(text) == ["Eltern", "Eva Kessler"]

@@ -22,6 +22,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
     "complementizers": ("speech", "complementizers"),
+    "plural_verbs": ("speech", "plural_verbs"),
     "document_verbs": ("speech", "document_verbs"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
@@ -81,6 +82,7 @@ class Vocabulary:
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
+    plural_verbs: tuple[str, ...] = ()
     document_verbs: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()

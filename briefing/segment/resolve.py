@@ -23,6 +23,7 @@ OWNED_THING = LanguagePattern(
     lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?|"
               rf"[^,]+?[^\W\d_]{w.any_of('genitive_endings')})\s+(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
 GENITIVE_END = LanguagePattern(lambda w: rf"{w.any_of('genitive_endings')}$")
+DETERMINERS = {w.lower() for w in VOCAB.determiners}
 POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
     w.lower(): "female" for w in VOCAB.female_possessives}
 
@@ -30,6 +31,10 @@ POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
 def resolve_first(attribution: Attribution | None, people: People) -> tuple[Person | None, str | None]:
     if attribution is None:
         return None, None
+    if attribution.group:  # "die Eltern": one voice for the group, never a person named near it
+        words = attribution.raw.split()
+        name = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in DETERMINERS else attribution.raw
+        return people.by_role.setdefault(name.lower(), Person(name)), " ".join(attribution.cue.split())
     for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
         person = resolve(raw, offset, people)
         if person:
