@@ -470,3 +470,14 @@ def test_german_sie_with_a_plural_verb_is_they_not_the_woman_named_before() -> N
             "sehr“, sagte sie.\n")
     assert language_of(text) == "de"
     assert rule_speakers_of(text) == ["Eltern", "Eva Kessler"]
+
+
+def test_a_short_german_adjective_opening_a_sentence_is_no_first_name() -> None:
+    """"Neuer Ärger droht ...:" beside "der neuen Schule": a capitalised word opening a sentence that the article
+    also writes in lower case with another ending is an adjective, even with a short stem ("neu"), so "Neuer Ärger"
+    is no speaker; a first name that ends the same way ("Peter") is still one."""
+    text = ("Streit im Rat\n\nDie Sitzung begann am Montag. Neuer Ärger droht der Stadt wegen der neuen "
+            "Schule:\n\n„Die Kosten steigen weiter.“\n\nPeter Kessler sprach als Erster:\n\n„Wir bauen trotzdem.“\n")
+    assert language_of(text) == "de"
+    speakers = rule_speakers_of(text)
+    assert speakers[0] != "Neuer Ärger" and speakers[1] == "Peter Kessler"

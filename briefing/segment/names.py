@@ -416,7 +416,11 @@ def _is_adjective(word: str, article: ArticleWords | None) -> bool:
     if ADJECTIVE_ENDING.search(word) or PARTICIPLE.match(word):
         return True
     stem = INFLECTION.sub("", word).lower()
-    return len(stem) >= 4 and stem != word.lower() and any(stem + ending in article.lower for ending in INFLECTIONS)
+    if stem == word.lower() or len(stem) < 3:
+        return False
+    # a short stem ("Neuer" beside "neuen") needs an inflected form as evidence, not the bare stem
+    endings = INFLECTIONS if len(stem) >= 4 else INFLECTIONS[1:]
+    return any(stem + ending in article.lower for ending in endings)
 
 
 def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:
