@@ -348,6 +348,10 @@ EPITHETS = {
     "Spanish: 'dijo el mandatario' after the president's sentence": (
         "Críticas al senador\n\nEl senador Luis Prado criticó el plan. En un discurso el martes, el presidente Tomás "
         "Ibarra reiteró su advertencia. “Es un plan injusto”, dijo el mandatario.\n", "es", ["Tomás Ibarra"]),
+    "Portuguese: 'a petista' ('a' is the definite article here, not English 'a')": (
+        "Expulsão no partido\n\nA senadora Rita Moura foi expulsa do partido. Um dia depois, a ex-presidente Dora "
+        "Vilela publicou mensagens de apoio. \"A expulsão da senadora é uma violência contra os eleitores\", escreveu "
+        "a petista.\n", "pt", ["Dora Vilela"]),
     "Spanish: someone unnamed who spoke since is who 'el funcionario' is": (
         "Tensión nuclear\n\nEl presidente Iván Morel habló el lunes en Ginebra. El viernes un alto cargo de defensa "
         "aclaró que no hay amenaza. “No vemos ningún peligro”, manifestó el funcionario.\n", "es", ["funcionario"]),
