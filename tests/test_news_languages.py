@@ -485,3 +485,22 @@ def test_a_short_german_adjective_opening_a_sentence_is_no_first_name() -> None:
     assert language_of(text) == "de"
     speakers = rule_speakers_of(text)
     assert speakers[0] != "Neuer Ärger" and speakers[1] == "Peter Kessler"
+
+
+VERB_ASIDES = {
+    "French: « ... », résume quant à elle X": (
+        "Santé\n\n« Le stress nuit à l'intestin », rappelle Paul Vidal, naturopathe. « L'intestin n'est pas un simple "
+        "tuyau », résume quant à elle Anne Morel, gastro-entérologue.\n", "fr", ["Paul Vidal", "Anne Morel"]),
+    "Spanish: “...”, afirmó por su parte X": (
+        "Debate\n\n“Hay que bajar los impuestos”, dijo el candidato Luis Prado. “Tenemos que unirnos”, afirmó por su "
+        "parte la candidata Rosa Ibarra.\n", "es", ["Luis Prado", "Rosa Ibarra"]),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", VERB_ASIDES.values(), ids=VERB_ASIDES.keys())
+def test_an_aside_between_the_verb_and_the_speaker_after_it(text: str, language: str,
+                                                           expected: list[str | None]) -> None:
+    """Romance news often puts "for her part" between the verb and the speaker it names after the quote
+    ("résume quant à elle", "afirmó por su parte"): the speaker is still the one named after the aside."""
+    assert language_of(text) == language
+    assert speakers_of(text) == expected

@@ -23,6 +23,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "according_to": ("speech", "according_to"),
     "complementizers": ("speech", "complementizers"),
     "plural_verbs": ("speech", "plural_verbs"),
+    "verb_asides": ("speech", "verb_asides"),
     "document_verbs": ("speech", "document_verbs"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
@@ -83,6 +84,7 @@ class Vocabulary:
     according_to: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     plural_verbs: tuple[str, ...] = ()
+    verb_asides: tuple[str, ...] = ()
     document_verbs: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()

@@ -59,7 +59,8 @@ def _recipient(w: Words) -> str:
 
 
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+{_recipient(w)}(?P<name>{_phrase_after(w)})"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+(?:{w.any_of('verb_asides')},?\s+)?{_recipient(w)}"
+                               rf"(?P<name>{_phrase_after(w)})"),
      "said-after"),
     # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
     # the verb
