@@ -504,3 +504,12 @@ def test_an_aside_between_the_verb_and_the_speaker_after_it(text: str, language:
     ("résume quant à elle", "afirmó por su parte"): the speaker is still the one named after the aside."""
     assert language_of(text) == language
     assert speakers_of(text) == expected
+
+
+def test_a_role_of_an_organisation_is_the_person_titled_with_the_role() -> None:
+    """"sagte der Konzernchef von KLB": "von" after a role says whose role it is; "von KLB" is no noble name and
+    KLB no speaker: the chief the article named as "Konzernchef Robert Kaltner" speaks."""
+    text = ("Luftfahrt\n\nKonzernchef Robert Kaltner sprach am Dienstag in Wien. „Wir haben viele Aufträge“, sagte "
+            "Kaltner. Der Krieg verändert die Märkte. „Die Lieferketten ändern sich“, sagte der Konzernchef von KLB.\n")
+    assert language_of(text) == "de"
+    assert rule_speakers_of(text) == ["Robert Kaltner", "Robert Kaltner"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.segment.names import names_a_person, organisation_in, split_name
-from briefing.segment.patterns import PRONOUN_WORDS, VOCAB, LanguagePattern
+from briefing.segment.names import is_role_noun, names_a_person, organisation_in, split_name
+from briefing.segment.patterns import NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, Person
 from briefing.segment.speaker_phrase import (
     Attribution,
@@ -24,6 +24,9 @@ OWNED_THING = LanguagePattern(
               rf"[^,]+?[^\W\d_]{w.any_of('genitive_endings')})\s+(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
 GENITIVE_END = LanguagePattern(lambda w: rf"{w.any_of('genitive_endings')}$")
 DETERMINERS = {w.lower() for w in VOCAB.determiners}
+# "der Konzernchef von KLB", "el director de KLB": a determiner, one role word, a particle, an acronym
+ROLE_OF_AN_ACRONYM = LanguagePattern(lambda w: (
+    rf"(?:{w.determiner}\s+)?(?P<head>[\w\-]+)\s+{w.particle}\s+(?:[\w\-]+\s+)?[A-ZÀ-Þ]{{2,}}[\w\-]*"))
 POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
     w.lower(): "female" for w in VOCAB.female_possessives}
 
@@ -62,6 +65,8 @@ def resolve(raw: str, offset: int, people: People) -> Person | None:
         person = None if indefinite(raw) else people.by_role.get(role.lower())
     else:
         person = people.lookup(raw, offset)
+    if person is None and role and not named:
+        person = _holder_of_the_head(role, offset, people)
     organisation = None if role else organisation_in(raw)
     if person is None and (role or organisation) and not named:
         name = role or organisation
@@ -80,6 +85,17 @@ def _referent(pronoun: str, offset: int, people: People) -> Person | None:
     if person and person.gender is None:
         person.gender = gender
     return person
+
+
+def _holder_of_the_head(role: str, offset: int, people: People) -> Person | None:
+    """"der Konzernchef von KLB" after "Konzernchef Robert Kaltner": a role of an organisation whose acronym
+    follows a particle is the person the article titled with the role's first word."""
+    head = ROLE_OF_AN_ACRONYM.fullmatch(role.strip())
+    if not head or people.article is None or not is_role_noun(head.group("head")):
+        return None  # "o comunicado do STF": a thing speaks for the organisation, no person
+    titled = re.search(rf"(?<![\w\-]){re.escape(head.group('head'))}\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})+)",
+                       people.article.text[:offset])
+    return people.lookup(titled.group("name"), offset) if titled else None
 
 
 def _name_unless_nouns(raw: str, role: str | None, people: People) -> str | None:
