@@ -513,3 +513,15 @@ def test_a_role_of_an_organisation_is_the_person_titled_with_the_role() -> None:
             "Kaltner. Der Krieg verändert die Märkte. „Die Lieferketten ändern sich“, sagte der Konzernchef von KLB.\n")
     assert language_of(text) == "de"
     assert rule_speakers_of(text) == ["Robert Kaltner", "Robert Kaltner"]
+
+
+def test_after_a_leading_clause_the_german_subject_follows_the_verb() -> None:
+    """"Auf die Frage, ob ..., sagte Brenner am Montag bei einer Pressekonferenz:": the clause before the comma fills
+    German's first place, so the subject comes right after the verb, and ends where the sentence goes on in lower
+    case; neither a noun in the clause ("Kessels Gesundheitszustand") nor the place at the end speaks."""
+    text = ("Gipfel\n\nDer Präsident sprach am Montag mit Journalisten. Auf die Frage, ob er neue Informationen zu "
+            "Kessels Gesundheitszustand habe, sagte Brenner am Montag bei einer Pressekonferenz im Weißen "
+            "Saal:\n\n„Ich weiß Bescheid, aber ich kann nicht darüber sprechen.“\n\nDer Kanzler Paul Brenner reiste "
+            "danach ab.\n")
+    assert language_of(text) == "de"
+    assert rule_speakers_of(text) == ["Paul Brenner"]
