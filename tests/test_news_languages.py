@@ -525,3 +525,12 @@ def test_after_a_leading_clause_the_german_subject_follows_the_verb() -> None:
             "danach ab.\n")
     assert language_of(text) == "de"
     assert rule_speakers_of(text) == ["Paul Brenner"]
+
+
+def test_a_german_statement_of_a_body_is_that_bodys_words() -> None:
+    """"„...“, hieß es in einer Erklärung des Ministeriums": the ministry the genitive names speaks, not the person
+    the sentence before was about."""
+    text = ("Gipfel\n\nDas Ministerium bestätigte den Auftritt des Präsidenten Jon Kessel. „Die Berichte haben "
+            "Verwirrung gestiftet“, hieß es in einer Erklärung des Ministeriums.\n")
+    assert language_of(text) == "de"
+    assert rule_speakers_of(text) == ["Ministerium"]

@@ -23,6 +23,10 @@ OWNED_THING = LanguagePattern(
     lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?|"
               rf"[^,]+?[^\W\d_]{w.any_of('genitive_endings')})\s+(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
 GENITIVE_END = LanguagePattern(lambda w: rf"{w.any_of('genitive_endings')}$")
+# "einer Erklärung des Ministeriums": a written thing, then whose it is in the genitive (a body, most often)
+THING_OF = LanguagePattern(
+    lambda w: rf"(?:{w.determiner}\s+|{w.any_of('indefinites', capitals=True)}\s+)?{w.any_of('things')}\s+"
+              rf"{w.any_of('genitive_articles')}\s+(?P<owner>[\w\-]+(?:\s+[\w\-]+)?)")
 DETERMINERS = {w.lower() for w in VOCAB.determiners}
 # "der Konzernchef von KLB", "el director de KLB": a determiner, one role word, a particle, an acronym
 ROLE_OF_AN_ACRONYM = LanguagePattern(lambda w: (
@@ -111,6 +115,11 @@ def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:
     """"her statement said": the person "her" refers to; "Ann Lee's letter said": Ann Lee, when the article names
     her. What someone wrote is their words, in their voice."""
     owned = OWNED_THING.fullmatch(raw.strip())
+    of = THING_OF.fullmatch(raw.strip()) if not owned else None
+    if of:  # "hieß es in einer Erklärung des Ministeriums": the ministry speaks, or the person it names
+        owner = of.group("owner")
+        person = people.lookup(owner, offset) or people.lookup(GENITIVE_END.sub("", owner), offset)
+        return person or (people.organisation(GENITIVE_END.sub("", owner)) if owner[:1].isupper() else None)
     if not owned:
         return None
     owner = owned.group("owner")
