@@ -50,8 +50,7 @@ SPANISH = {
         "los vehículos robados. “Nadie sabe dónde están los autos”, dijo a la red Tevé.\n", ["Hugo Brisco"]),
     "a gerund after the verb names nobody: the subject is left out": (
         "Advertencia sobre la guerra\n\nEl periodista Dmitri Volkov habló este martes en Ginebra. “Dicen que todo "
-        "está bajo control”, dijo refiriéndose a las entregas de Estados Unidos, la Unión Europea y otros "
-        "países.\n", ["Dmitri Volkov"]),
+        "está bajo control”, dijo refiriéndose a los envíos de trigo de los países vecinos.\n", ["Dmitri Volkov"]),
     "a clause after the comma is not the speaker's name": (
         "Críticas al senador\n\nEl presidente Tomás Ibarra respondió a las críticas del senador. “Es la misma "
         "historia”, dijo el mandatario, en alusión a la marca Gran Plan de Kessel.\n", ["Tomás Ibarra"]),
