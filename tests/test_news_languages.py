@@ -533,3 +533,12 @@ def test_a_german_statement_of_a_body_is_that_bodys_words() -> None:
             "Verwirrung gestiftet“, hieß es in einer Erklärung des Ministeriums.\n")
     assert language_of(text) == "de"
     assert rule_speakers_of(text) == ["Ministerium"]
+
+
+def test_the_french_abbreviated_professor_title_is_no_first_name() -> None:
+    """"la Pr Morel": French writes "Pr" for professeur before a name; it is a title, so the professor the article
+    named in full keeps one name (and one voice)."""
+    text = ("Santé\n\n« Le microbiote compte beaucoup », explique Anne Morel, professeure de nutrition. « Les fibres "
+            "nourrissent les bactéries », indique la Pr Morel.\n")
+    assert language_of(text) == "fr"
+    assert speakers_of(text) == ["Anne Morel", "Anne Morel"]
