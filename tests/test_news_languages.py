@@ -542,3 +542,13 @@ def test_the_french_abbreviated_professor_title_is_no_first_name() -> None:
             "nourrissent les bactéries », indique la Pr Morel.\n")
     assert language_of(text) == "fr"
     assert speakers_of(text) == ["Anne Morel", "Anne Morel"]
+
+
+def test_a_surname_written_with_and_without_an_accent_is_one_person() -> None:
+    """Transliterated names come with and without accents in one article ("Iván Petrenko", "Petrénko"): one person,
+    one name, one voice."""
+    text = ("Premio de periodismo\n\nEl periodista Iván Petrenko recibió el premio en Ginebra. “Seguiremos "
+            "publicando”, dijo Petrénko.\n\nEl premio se entrega cada año. “Nadie nos va a callar”, añadió "
+            "Petrenko.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Iván Petrenko", "Iván Petrenko"]

@@ -7,6 +7,7 @@ names.py; what the article says about its words is article_words.py's."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -405,5 +406,12 @@ def _compatible(short: str, full: str) -> bool:
 
 
 def surname(name: str) -> str:
+    """The last name word, in lower case and without accents: a name written with and without one ("Murátov",
+    "Muratov", as transliterations and wire copy differ) is one surname."""
     words = [w for w in name.split() if not SUFFIX_TOKEN.match(w)] or name.split()
-    return words[-1].lower().replace("'", "’").rstrip(",")
+    return _without_accents(words[-1].lower().replace("'", "’").rstrip(","))
+
+
+def _without_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)) \
+        if not word.isascii() else word
