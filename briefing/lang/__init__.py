@@ -24,6 +24,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "complementizers": ("speech", "complementizers"),
     "plural_verbs": ("speech", "plural_verbs"),
     "verb_asides": ("speech", "verb_asides"),
+    "reporting_gerunds": ("speech", "reporting_gerunds"),
     "document_verbs": ("speech", "document_verbs"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
@@ -86,6 +87,7 @@ class Vocabulary:
     complementizers: tuple[str, ...] = ()
     plural_verbs: tuple[str, ...] = ()
     verb_asides: tuple[str, ...] = ()
+    reporting_gerunds: tuple[str, ...] = ()
     document_verbs: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()

@@ -18,7 +18,8 @@ PARTIAL_QUOTE_INTRO = LanguagePattern(lambda w: (
 # "explicó que “espero ...”", "a affirmé qu’« il faut ... »": a speech verb, a few words, then the word that opens
 # its reported clause right before the quote mark: the speaker's own words, though the sentence runs on into them
 REPORTED_QUOTE_INTRO = LanguagePattern(lambda w: (
-    rf"(?<!\w){w.speech_verbs}(?!\w)[^.!?;:]{{0,60}}?(?<!\w){w.any_of('complementizers')}\s*$"))
+    rf"(?<!\w)(?:{w.speech_verbs}|{w.any_of('reporting_gerunds', capitals=True)})(?!\w)[^.!?;:]{{0,60}}?"
+    rf"(?<!\w){w.any_of('complementizers')}(?:\s+{w.any_of('clitics')})?\s*$"))
 # fewer words than this after "que" are a borrowed phrase ("dijo que “no terminará pronto”"), read by the narrator
 REPORTED_QUOTE_WORDS = 4
 
