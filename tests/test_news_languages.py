@@ -562,3 +562,14 @@ def test_a_surname_written_with_and_without_an_accent_is_one_person() -> None:
             "Petrenko.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Iván Petrenko", "Iván Petrenko"]
+
+
+def test_a_german_pronoun_skips_a_sentence_that_names_people_only_after_prepositions() -> None:
+    """"Bekannt war die Sängerin für Freundschaften mit Dichtern wie Teo Brandt. ... war sie nachdenklich:": the
+    sentence's subject is the singer ("die Sängerin"); a name after "wie"/"mit" is no subject, so "sie" is the woman
+    named before, not Teo Brandt."""
+    text = ("Nachruf\n\nDie Sängerin Lore Wendt ist tot. „Ich habe nie zurückgeschaut“, sagte sie einmal.\n\n"
+            "Bekannt war die Sängerin für Freundschaften mit Dichtern wie Teo Brandt. Trotz ihrer Lebensfreude war "
+            "sie manchmal nachdenklich:\n\n„Der Mensch bleibt ein Rätsel.“\n")
+    assert language_of(text) == "de"
+    assert rule_speakers_of(text) == ["Lore Wendt", "Lore Wendt"]
