@@ -573,3 +573,18 @@ def test_a_german_pronoun_skips_a_sentence_that_names_people_only_after_preposit
             "sie manchmal nachdenklich:\n\n„Der Mensch bleibt ein Rätsel.“\n")
     assert language_of(text) == "de"
     assert rule_speakers_of(text) == ["Lore Wendt", "Lore Wendt"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("fr", "Grève à la fac\n\nLa professeure Claire Dubois enseigne ici depuis dix ans. « Nous sommes fatigués », "
+           "dit-elle.\n\nLa précarité est forte, comme le raconte Julien*, 32 ans, chargé de cours. « Je n’ai pas "
+           "reçu mon salaire. »\n", "Julien"),
+    ("es", "Huelga en la universidad\n\nLa profesora Clara Ruiz enseña aquí desde hace diez años. “Estamos "
+           "cansados”, dijo la profesora.\n\nLa precariedad es grande, como cuenta Julián, 32 años, profesor "
+           "interino. “No he cobrado mi sueldo.”\n", "Julián"),
+])
+def test_one_name_word_with_an_age_after_it_is_a_person(language: str, text: str, expected: str) -> None:
+    """"comme le raconte Julien*, 32 ans, chargé de cours": news gives a person it names by a first name only (an
+    asterisk when the name was changed) an age after a comma; that person speaks the quote that follows."""
+    assert language_of(text) == language
+    assert speakers_of(text)[-1] == expected

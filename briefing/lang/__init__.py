@@ -41,6 +41,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "name_suffixes": ("names", "suffixes"),
     "surname_titles": ("names", "surname_titles"),
     "genitive_endings": ("names", "genitive_endings"),
+    "age_words": ("names", "age_words"),
     "genitive_articles": ("grammar", "genitive_articles"),
     "organisation_words": ("not_names", "organisation_words"),
     "place_words": ("not_names", "place_words"),
@@ -104,6 +105,7 @@ class Vocabulary:
     name_suffixes: tuple[str, ...] = ()
     surname_titles: tuple[str, ...] = ()
     genitive_endings: tuple[str, ...] = ()
+    age_words: tuple[str, ...] = ()
     genitive_articles: tuple[str, ...] = ()
     organisation_words: tuple[str, ...] = ()
     place_words: tuple[str, ...] = ()

@@ -60,7 +60,11 @@ LONE_BEFORE_RELATIVE = LanguagePattern(
 LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
               rf"(?=\s+[a-zà-ÿß])")
-LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE)
+# "comme le raconte Julien*, 32 ans, chargé de cours": one name word with an age after it is a person (an asterisk
+# marks a name the article changed)
+LONE_BEFORE_AGE = LanguagePattern(
+    lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD})\*?,\s+\d{{1,3}}\s+{w.any_of('age_words')}(?!\w)")
+LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE, LONE_BEFORE_AGE)
 # "Asked about the vote, Torvale didn't wait": one capitalised word right after a leading clause's comma,
 # then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
 LONE_SUBJECT = re.compile(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
