@@ -588,3 +588,13 @@ def test_one_name_word_with_an_age_after_it_is_a_person(language: str, text: str
     asterisk when the name was changed) an age after a comma; that person speaks the quote that follows."""
     assert language_of(text) == language
     assert speakers_of(text)[-1] == expected
+
+
+def test_a_role_after_a_quote_stands_for_the_person_the_article_had_speak() -> None:
+    """"Tomás Rivas contó ... designado para Herrera. “...”, afirmó el comunicador": the role is the person the
+    article reported speaking, not the one it named last only as someone spoken about."""
+    text = ("Pelea entre Marta Herrera y Ana Soto en el canal\n\nTomás Rivas contó detalles de la pelea entre las "
+            "actrices. Según su relato, todo empezó porque Soto usó el estacionamiento designado para Herrera. “Ella "
+            "llegaba y se estacionaba donde quería”, afirmó el comunicador.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Tomás Rivas"]

@@ -215,11 +215,21 @@ class People:
             return None
         back, gender = self.article.first_epithet(role)
         person = self.last_mentioned(back, _noun_gender(role) or gender) if back is not None else None
+        person = self._last_speaking(back, _noun_gender(role) or gender, person) if person is not None else None
         if not person or len(person.name.split()) == 1 or person.organisation:
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
+
+    def _last_speaking(self, back: int, gender: str | None, person: Person) -> Person:
+        """"Hugo Ruiz contó detalles ... designado para Aravena. “...”, afirmó el comunicador": the person a role
+        after a quote stands for is one the article has had speak, when the one named last never has."""
+        speaking = [mentioned for at, mentioned, _, speaks in self.mentions if at < back and speaks
+                    and (gender is None or mentioned.gender in (None, gender)) and not mentioned.organisation]
+        if not speaking or person in speaking:
+            return person
+        return speaking[-1]
 
     def _written_in_full(self, word: str, fuller: list[Person]) -> str | None:
         """"Jan Albers" for "Albers said" when no one the article names in full has that surname or first name, but
