@@ -598,3 +598,13 @@ def test_a_role_after_a_quote_stands_for_the_person_the_article_had_speak() -> N
             "llegaba y se estacionaba donde quería”, afirmó el comunicador.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Tomás Rivas"]
+
+
+def test_a_speech_verb_without_its_subject_before_a_colon_goes_on_with_the_quoted_person() -> None:
+    """"Y en ese mismo sentido, agregó: “...”": the lead-in is only a verb, its subject left out, so the person the
+    article was quoting goes on, not one the narration named in between."""
+    text = ("Pelea en el canal\n\n“Nadie sabía de quién era el estacionamiento del canal”, afirmó Tomás Rivas.\n\n"
+            "Por eso Marta Herrera perdió la paciencia con su compañera.\n\n"
+            "Y en ese mismo sentido, agregó: “Nunca hubo un cartel que lo dijera en ninguna parte del edificio”.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Tomás Rivas", "Tomás Rivas"]

@@ -29,6 +29,11 @@ BARE_VERB = LanguagePattern(lambda w: (
     rf"^[\s,.–—-]*{w.speech_verbs}(?:\s+(?:{w.clause_word}|[^\W\d_]+{w.any_of('gerund_endings')})\b[^.!?]*)?"
     rf"\s*[.!]?\s*$"))
 
+# 'Y en ese mismo sentido, agregó: “...”': a sentence that is only a speech verb and a colon (an opening phrase and
+# its comma before it), the subject left out: the one the article was quoting goes on
+BARE_VERB_BEFORE = LanguagePattern(lambda w: (
+    rf"(?:^|[.!?]\s+)(?:[^\W\d_][^.!?:,]{{0,60}},\s+)?{w.speech_verbs}\s*:\s*$"))
+
 # What may stand before a sentence's subject: an opening phrase of a few words and its comma ("Por su parte, ",
 # "Am Montag, "), and an article with a role in lower case ("La candidata ", "O senador ")
 SUBJECT_OPENER = LanguagePattern(lambda w: (
@@ -100,6 +105,8 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     another_named = any(person is not last and (speaks or position > last_end or first_named[id(person)] >= since)
                         for position, person, _, speaks in people.mentions if since <= position < seg.start)
     new_subject = _new_subject(people, last, since, seg)
+    if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_before(segments, index):
+        return last, "continues-previous: a verb without its subject leads into the quote"
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
         new_subject = _new_subject(people, last, since, seg, after_an_opener=True)
         if new_subject is not None:  # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about
@@ -158,6 +165,13 @@ def _bare_verb_after(segments: list[Segment], index: int) -> bool:
     following = segments[index + 1] if index + 1 < len(segments) else None
     return following is not None and following.kind == "narration" and \
         following.paragraph == segments[index].paragraph and BARE_VERB.match(following.text) is not None
+
+
+def _bare_verb_before(segments: list[Segment], index: int) -> bool:
+    """'Y en ese mismo sentido, agregó: “...”': the verb that leads into the quote has no subject of its own."""
+    preceding = segments[index - 1] if index else None
+    return preceding is not None and preceding.kind == "narration" and \
+        preceding.paragraph == segments[index].paragraph and BARE_VERB_BEFORE.search(preceding.text) is not None
 
 
 def _names_themself(person: Person, text: str) -> bool:
