@@ -608,3 +608,13 @@ def test_a_speech_verb_without_its_subject_before_a_colon_goes_on_with_the_quote
             "Y en ese mismo sentido, agregó: “Nunca hubo un cartel que lo dijera en ninguna parte del edificio”.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Tomás Rivas", "Tomás Rivas"]
+
+
+def test_a_verb_without_its_subject_is_not_the_person_the_quote_talks_about() -> None:
+    """'Por su parte, Rosa Ibarra pidió ... “Rosa Ibarra habla de unión ...”, dijo.': the sentence before is about
+    her, but a quote that names her in the third person is seldom hers: the person quoted before goes on."""
+    text = ("Debate en la universidad\n\n“Hay que bajar los impuestos”, dijo el candidato Luis Prado. Por su parte, "
+            "Rosa Ibarra pidió la unión del centro. “Rosa Ibarra habla de unión pero nunca votó con nosotros”, "
+            "dijo.\n")
+    assert language_of(text) == "es"
+    assert speakers_of(text) == ["Luis Prado", "Luis Prado"]

@@ -109,7 +109,9 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
         return last, "continues-previous: a verb without its subject leads into the quote"
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
         new_subject = _new_subject(people, last, since, seg, after_an_opener=True)
-        if new_subject is not None:  # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about
+        # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about, unless the quote names
+        # them ('“Ibarra habla de unión ...”, dijo.': a quote about a person is seldom that person's)
+        if new_subject is not None and not _names_themself(new_subject, seg.text):
             # (the verb after the quote is the evidence, its subject the sentence's: a said-after the ranker keeps)
             return new_subject, f"said-after: a verb without its subject, after a sentence about {new_subject.name}"
         return last, "continues-previous: a verb without its subject after the quote"
