@@ -618,3 +618,14 @@ def test_a_verb_without_its_subject_is_not_the_person_the_quote_talks_about() ->
             "dijo.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Luis Prado", "Luis Prado"]
+
+
+def test_one_past_tense_word_after_a_quote_is_a_speech_verb() -> None:
+    """'“...”, despotricó.': a verb the speech verbs do not list, alone after the quote's comma, is still the
+    speech verb of a subject left out: the person quoted before goes on (and on into '“...”, remató.')."""
+    text = ("Pelea en el canal\n\n“Nadie sabía de quién era el estacionamiento del canal”, afirmó Tomás Rivas.\n\n"
+            "Por eso Marta Herrera perdió la paciencia con su compañera.\n\n"
+            "“Un día Marta Herrera llegó indignada al camarín y le gritó a todo el mundo”, despotricó.\n\n"
+            "“Y después se fue al estudio como si nada”, remató.\n")
+    assert language_of(text) == "es"
+    assert rule_speakers_of(text) == ["Tomás Rivas", "Tomás Rivas", "Tomás Rivas"]

@@ -65,6 +65,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "prepositions": ("grammar", "prepositions"),
     "definite_articles": ("grammar", "definite_articles"),
     "gerund_endings": ("grammar", "gerund_endings"),
+    "past_endings": ("grammar", "past_endings"),
     "recipients": ("grammar", "recipients"),
     "clitics": ("grammar", "clitics"),
     "noun_endings": ("not_names", "noun_endings"),
@@ -129,6 +130,7 @@ class Vocabulary:
     prepositions: tuple[str, ...] = ()
     definite_articles: tuple[str, ...] = ()
     gerund_endings: tuple[str, ...] = ()
+    past_endings: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
     clitics: tuple[str, ...] = ()
     noun_endings: tuple[str, ...] = ()

@@ -27,7 +27,9 @@ CLOSING_MARKS = "”\"»“」』›«'’"
 # quote, its subject left out (what follows it, if anything, is whom it was told or a clause of its own)
 BARE_VERB = LanguagePattern(lambda w: (
     rf"^[\s,.–—-]*{w.speech_verbs}(?:\s+(?:{w.clause_word}|[^\W\d_]+{w.any_of('gerund_endings')})\b[^.!?]*)?"
-    rf"\s*[.!]?\s*$"))
+    rf"\s*[.!]?\s*$"
+    # "”, descaseteó.": one past-tense word alone after the quote's comma, a speech verb the lists lack
+    rf"|^\s*,\s*[a-zà-ÿ][\w’']*{w.any_of('past_endings')}\s*[.!]\s*$"))
 
 # 'Y en ese mismo sentido, agregó: “...”': a sentence that is only a speech verb and a colon (an opening phrase and
 # its comma before it), the subject left out: the one the article was quoting goes on
