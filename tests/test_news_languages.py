@@ -629,3 +629,13 @@ def test_one_past_tense_word_after_a_quote_is_a_speech_verb() -> None:
             "“Y después se fue al estudio como si nada”, remató.\n")
     assert language_of(text) == "es"
     assert rule_speakers_of(text) == ["Tomás Rivas", "Tomás Rivas", "Tomás Rivas"]
+
+
+def test_a_first_name_with_two_letters_swapped_is_the_same_person_mistyped() -> None:
+    """"Odilon Brasca" and later "Odlion Brasca": the same surname and a first name with two neighbouring letters
+    swapped is a typo, one person with one voice, named as first written."""
+    text = ("Sequestro na capital\n\nO delegado Odilon Brasca comandou a operação. “É um grupo grande, mas já sabemos "
+            "quem são”, disse Odilon Brasca.\n\nSegundo o delegado, a quadrilha agia havia meses. “Vamos prender "
+            "todos”, afirmou Odlion Brasca.\n")
+    assert language_of(text) == "pt"
+    assert speakers_of(text) == ["Odilon Brasca", "Odilon Brasca"]

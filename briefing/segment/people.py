@@ -420,7 +420,18 @@ def _compatible(short: str, full: str) -> bool:
     """"Marsh" and "Ruth Marsh" are one person; "Tom Marsh" and "Ruth Marsh" are not."""
     a, b = short.split(), full.split()
     return (len(a) == 1 or a[0].rstrip(".") == b[0].rstrip(".") or b[0].startswith(a[0].rstrip("."))
-            or [w.lower() for w in a] == [w.lower() for w in b[-len(a) :]])  # "Le Garrec", "Marie Le Garrec"
+            or [w.lower() for w in a] == [w.lower() for w in b[-len(a) :]]  # "Le Garrec", "Marie Le Garrec"
+            or (len(a) == len(b) and _transposed(a[0], b[0])))
+
+
+def _transposed(one: str, other: str) -> bool:
+    """"Odair" and "Odiar": the same letters with two neighbours swapped, the commonest typo; in a first name that
+    comes with the same surname it is the same person's name mistyped (names this close are not given to two)."""
+    if len(one) != len(other) or len(one) < 4:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(one, other, strict=True)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and one[differ[0]] == other[differ[1]] \
+        and one[differ[1]] == other[differ[0]]
 
 
 def surname(name: str) -> str:
