@@ -639,3 +639,13 @@ def test_a_first_name_with_two_letters_swapped_is_the_same_person_mistyped() -> 
             "todos”, afirmou Odlion Brasca.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["Odilon Brasca", "Odilon Brasca"]
+
+
+def test_a_sentence_after_the_quote_that_reports_other_speech_is_no_attribution() -> None:
+    """'o homem disse: “...?”. Ele relatou que ...': after the quote's sentence, a pronoun and a speech verb with
+    its reported clause ('que') is narration of its own; the lead-in says who spoke."""
+    text = ("Agressão na prisão\n\nO ex-prefeito Rui Tavares contou que foi acordado por um homem de calça jeans na "
+            "cela. Segundo Tavares, o homem disse: “Você fala demais, não é?”. Ele relatou que logo depois levou um "
+            "golpe no joelho.\n")
+    assert language_of(text) == "pt"
+    assert speakers_of(text) == ["homem"]

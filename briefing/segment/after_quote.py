@@ -33,7 +33,9 @@ PLURAL_VERBS = {w.lower() for w in VOCAB.plural_verbs}
 GROUP_SUBJECT = LanguagePattern(lambda w: (
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<group>{w.determiner}\s+[{UPPER}][\w\-]+)(?=\s+[^\W\d_{UPPER}])"))
 # After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
-REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
+# ("relatou que ...": the language's word opening a reported clause)
+REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|{w.any_of('complementizers')}\s|"
+                                           rf"(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
 
 
 def _clause_after(w: Words) -> str:
