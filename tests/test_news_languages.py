@@ -649,3 +649,13 @@ def test_a_sentence_after_the_quote_that_reports_other_speech_is_no_attribution(
             "golpe no joelho.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
+
+
+def test_teria_dito_is_a_speech_verb() -> None:
+    """'Segundo Tavares, o homem teria dito: “...”': Portuguese news reports words it does not vouch for in the
+    conditional; the subject of 'teria dito' speaks, not the source after 'Segundo'."""
+    text = ("Agressão na prisão\n\nO ex-prefeito Rui Tavares contou que foi acordado por um homem de calça jeans na "
+            "cela. Segundo Tavares, o homem teria dito: “Você fala demais, não é?”. Ele relatou que logo depois levou "
+            "um golpe no joelho.\n")
+    assert language_of(text) == "pt"
+    assert speakers_of(text) == ["homem"]
