@@ -577,35 +577,35 @@ def test_a_german_pronoun_skips_a_sentence_that_names_people_only_after_preposit
 
 @pytest.mark.parametrize("language, text, expected", [
     ("fr", "Grève à la fac\n\nLa professeure Claire Dubois enseigne ici depuis dix ans. « Nous sommes fatigués », "
-           "dit-elle.\n\nLa précarité est forte, comme le raconte Julien*, 32 ans, chargé de cours. « Je n’ai pas "
-           "reçu mon salaire. »\n", "Julien"),
+           "dit-elle.\n\nLa précarité est forte, comme le raconte Julien*, 32 ans, étudiant en histoire. « Je "
+           "n’ai pas reçu ma bourse. »\n", "Julien"),
     ("es", "Huelga en la universidad\n\nLa profesora Clara Ruiz enseña aquí desde hace diez años. “Estamos "
            "cansados”, dijo la profesora.\n\nLa precariedad es grande, como cuenta Julián, 32 años, profesor "
            "interino. “No he cobrado mi sueldo.”\n", "Julián"),
 ])
 def test_one_name_word_with_an_age_after_it_is_a_person(language: str, text: str, expected: str) -> None:
-    """"comme le raconte Julien*, 32 ans, chargé de cours": news gives a person it names by a first name only (an
+    """"comme le raconte Julien*, 32 ans, étudiant": news gives a person it names by a first name only (an
     asterisk when the name was changed) an age after a comma; that person speaks the quote that follows."""
     assert language_of(text) == language
     assert speakers_of(text)[-1] == expected
 
 
 def test_a_role_after_a_quote_stands_for_the_person_the_article_had_speak() -> None:
-    """"Tomás Rivas contó ... designado para Herrera. “...”, afirmó el comunicador": the role is the person the
-    article reported speaking, not the one it named last only as someone spoken about."""
-    text = ("Pelea entre Marta Herrera y Ana Soto en el canal\n\nTomás Rivas contó detalles de la pelea entre las "
-            "actrices. Según su relato, todo empezó porque Soto usó el estacionamiento designado para Herrera. “Ella "
-            "llegaba y se estacionaba donde quería”, afirmó el comunicador.\n")
+    """"Tomás Rivas contó en la radio ... el informe firmado por Herrera. “...”, añadió el periodista": the role is the
+    person the article reported speaking, not the one it named last only as someone spoken about."""
+    text = ("Debate entre Marta Herrera y Ana Soto por la autopista\n\nTomás Rivas contó en la radio cómo se votó "
+            "el proyecto. En su opinión, todo empezó porque Soto ignoró el informe firmado por Herrera. “Nadie leyó "
+            "el informe antes de votar”, añadió el periodista.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Tomás Rivas"]
 
 
 def test_a_speech_verb_without_its_subject_before_a_colon_goes_on_with_the_quoted_person() -> None:
-    """"Y en ese mismo sentido, agregó: “...”": the lead-in is only a verb, its subject left out, so the person the
+    """"Más tarde, añadió: “...”": the lead-in is only a verb, its subject left out, so the person the
     article was quoting goes on, not one the narration named in between."""
-    text = ("Pelea en el canal\n\n“Nadie sabía de quién era el estacionamiento del canal”, afirmó Tomás Rivas.\n\n"
-            "Por eso Marta Herrera perdió la paciencia con su compañera.\n\n"
-            "Y en ese mismo sentido, agregó: “Nunca hubo un cartel que lo dijera en ninguna parte del edificio”.\n")
+    text = ("Obras en el puerto\n\n“Nadie revisó los planos del muelle”, afirmó Tomás Rivas.\n\n"
+            "Por eso Marta Herrera pidió una auditoría al ayuntamiento.\n\n"
+            "Más tarde, añadió: “Los planos estaban en un cajón desde hace dos años”.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Tomás Rivas", "Tomás Rivas"]
 
@@ -623,10 +623,10 @@ def test_a_verb_without_its_subject_is_not_the_person_the_quote_talks_about() ->
 def test_one_past_tense_word_after_a_quote_is_a_speech_verb() -> None:
     """'“...”, despotricó.': a verb the speech verbs do not list, alone after the quote's comma, is still the
     speech verb of a subject left out: the person quoted before goes on (and on into '“...”, remató.')."""
-    text = ("Pelea en el canal\n\n“Nadie sabía de quién era el estacionamiento del canal”, afirmó Tomás Rivas.\n\n"
-            "Por eso Marta Herrera perdió la paciencia con su compañera.\n\n"
-            "“Un día Marta Herrera llegó indignada al camarín y le gritó a todo el mundo”, despotricó.\n\n"
-            "“Y después se fue al estudio como si nada”, remató.\n")
+    text = ("Obras en el puerto\n\n“Nadie revisó los planos del muelle”, afirmó Tomás Rivas.\n\n"
+            "Por eso Marta Herrera pidió una auditoría al ayuntamiento.\n\n"
+            "“Un día Marta Herrera vino a la oficina y exigió ver todos los planos”, despotricó.\n\n"
+            "“Y después se fue sin firmar nada”, remató.\n")
     assert language_of(text) == "es"
     assert rule_speakers_of(text) == ["Tomás Rivas", "Tomás Rivas", "Tomás Rivas"]
 
@@ -642,20 +642,20 @@ def test_a_first_name_with_two_letters_swapped_is_the_same_person_mistyped() -> 
 
 
 def test_a_sentence_after_the_quote_that_reports_other_speech_is_no_attribution() -> None:
-    """'o homem disse: “...?”. Ele relatou que ...': after the quote's sentence, a pronoun and a speech verb with
+    """'o homem disse: “...?”. Ela relatou que ...': after the quote's sentence, a pronoun and a speech verb with
     its reported clause ('que') is narration of its own; the lead-in says who spoke."""
-    text = ("Agressão na prisão\n\nO ex-prefeito Rui Tavares contou que foi acordado por um homem de calça jeans na "
-            "cela. Segundo Tavares, o homem disse: “Você fala demais, não é?”. Ele relatou que logo depois levou um "
-            "golpe no joelho.\n")
+    text = ("Assalto na padaria\n\nA comerciante Lia Prates contou que foi abordada por um homem alto na porta da "
+            "loja. Segundo Prates, o homem disse: “Passa o dinheiro e fica quieta, entendeu?”. Ela relatou que depois "
+            "ele fugiu de moto.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
 
 
 def test_teria_dito_is_a_speech_verb() -> None:
-    """'Segundo Tavares, o homem teria dito: “...”': Portuguese news reports words it does not vouch for in the
+    """'Segundo Prates, o homem teria dito: “...”': Portuguese news reports words it does not vouch for in the
     conditional; the subject of 'teria dito' speaks, not the source after 'Segundo'."""
-    text = ("Agressão na prisão\n\nO ex-prefeito Rui Tavares contou que foi acordado por um homem de calça jeans na "
-            "cela. Segundo Tavares, o homem teria dito: “Você fala demais, não é?”. Ele relatou que logo depois levou "
-            "um golpe no joelho.\n")
+    text = ("Assalto na padaria\n\nA comerciante Lia Prates contou que foi abordada por um homem alto na porta da "
+            "loja. Segundo Prates, o homem teria dito: “Passa o dinheiro e fica quieta, entendeu?”. Ela relatou que "
+            "depois ele fugiu de moto.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]

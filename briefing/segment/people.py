@@ -223,8 +223,8 @@ class People:
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
 
     def _last_speaking(self, back: int, gender: str | None, person: Person) -> Person:
-        """"Hugo Ruiz contó detalles ... designado para Aravena. “...”, afirmó el comunicador": the person a role
-        after a quote stands for is one the article has had speak, when the one named last never has."""
+        """"Tomás Rivas contó en la radio ... el informe firmado por Herrera. “...”, añadió el periodista": the person a
+        role after a quote stands for is one the article has had speak, when the one named last never has."""
         speaking = [mentioned for at, mentioned, _, speaks in self.mentions if at < back and speaks
                     and (gender is None or mentioned.gender in (None, gender)) and not mentioned.organisation]
         if not speaking or person in speaking:
@@ -425,7 +425,7 @@ def _compatible(short: str, full: str) -> bool:
 
 
 def _transposed(one: str, other: str) -> bool:
-    """"Odair" and "Odiar": the same letters with two neighbours swapped, the commonest typo; in a first name that
+    """"Odilon" and "Odlion": the same letters with two neighbours swapped, the commonest typo; in a first name that
     comes with the same surname it is the same person's name mistyped (names this close are not given to two)."""
     if len(one) != len(other) or len(one) < 4:
         return False

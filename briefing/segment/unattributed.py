@@ -28,10 +28,10 @@ CLOSING_MARKS = "”\"»“」』›«'’"
 BARE_VERB = LanguagePattern(lambda w: (
     rf"^[\s,.–—-]*{w.speech_verbs}(?:\s+(?:{w.clause_word}|[^\W\d_]+{w.any_of('gerund_endings')})\b[^.!?]*)?"
     rf"\s*[.!]?\s*$"
-    # "”, descaseteó.": one past-tense word alone after the quote's comma, a speech verb the lists lack
+    # "”, despotricó.": one past-tense word alone after the quote's comma, a speech verb the lists lack
     rf"|^\s*,\s*[a-zà-ÿ][\w’']*{w.any_of('past_endings')}\s*[.!]\s*$"))
 
-# 'Y en ese mismo sentido, agregó: “...”': a sentence that is only a speech verb and a colon (an opening phrase and
+# 'Más tarde, añadió: “...”': a sentence that is only a speech verb and a colon (an opening phrase and
 # its comma before it), the subject left out: the one the article was quoting goes on
 BARE_VERB_BEFORE = LanguagePattern(lambda w: (
     rf"(?:^|[.!?]\s+)(?:[^\W\d_][^.!?:,]{{0,60}},\s+)?{w.speech_verbs}\s*:\s*$"))
@@ -172,7 +172,7 @@ def _bare_verb_after(segments: list[Segment], index: int) -> bool:
 
 
 def _bare_verb_before(segments: list[Segment], index: int) -> bool:
-    """'Y en ese mismo sentido, agregó: “...”': the verb that leads into the quote has no subject of its own."""
+    """'Más tarde, añadió: “...”': the verb that leads into the quote has no subject of its own."""
     preceding = segments[index - 1] if index else None
     return preceding is not None and preceding.kind == "narration" and \
         preceding.paragraph == segments[index].paragraph and BARE_VERB_BEFORE.search(preceding.text) is not None
