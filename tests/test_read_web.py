@@ -477,3 +477,11 @@ def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
     assert [p.text_content() for p in shown.find_class("standfirst")] == [comment]  # under the title, as read
     script = json.loads(run_briefing("script", str(path)).stdout)
     assert script["description"] == "Sleeper services come back after ten years."
+
+
+def test_a_title_that_holds_its_date_in_numbers_is_still_the_title():
+    """A dateline is dropped, but a roundup's title may name its date ("5-2-26") as a dateline would."""
+    roundup = page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>",
+                   title="Rail Roundup 5-2-26: Night Trains | Railway Courier").replace(
+        b"<h1>Night Trains Return to the Coast</h1>", b"<h1>Rail Roundup 5-2-26: Night Trains</h1>")
+    assert article_from_bytes(roundup, "roundup.html").title.text == "Rail Roundup 5-2-26: Night Trains"

@@ -163,7 +163,8 @@ def read_html(raw: bytes, source: str) -> Article:
 
 
 def _article_parts(document, title: str, published: str) -> list[Part]:
-    return [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
+    return [part for part in _page_parts(document, title)
+            if part.kind == "title" or not is_dateline(part.text, published)]  # a title may hold its date
 
 
 def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
