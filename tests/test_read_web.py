@@ -485,3 +485,12 @@ def test_a_title_that_holds_its_date_in_numbers_is_still_the_title():
                    title="Rail Roundup 5-2-26: Night Trains | Railway Courier").replace(
         b"<h1>Night Trains Return to the Coast</h1>", b"<h1>Rail Roundup 5-2-26: Night Trains</h1>")
     assert article_from_bytes(roundup, "roundup.html").title.text == "Rail Roundup 5-2-26: Night Trains"
+
+
+def test_a_paragraph_that_introduces_what_follows_with_a_colon_is_read_though_it_links_a_question():
+    asked = ("Our readers answered quickly this week when we asked them <a href='/poll'>which night train "
+             "they would take first and why they would take it</a>. Here are a few of their answers:")
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{asked}</p>"
+                            "<p><img src='answer-1.png' alt=''></p><p><img src='answer-2.png' alt=''></p>"),
+                       "answers.html")
+    assert "Here are a few of their answers:" in heard

@@ -295,6 +295,11 @@ SUBSCRIPTION_WORDS = re.compile(r"\b(subscri\w*|sign[- ]up|newsletters?|inbox|le
                                 r"(?:\d+ )?issues for|for (?:as little as|only)|(?:promo )?code)\b", re.IGNORECASE)
 
 
+def is_offer(text: str) -> bool:
+    """Two or more words of an offer to subscribe ("Sign up for our newsletter", "12 issues for 9.99")."""
+    return len({word.lower() for word in SUBSCRIPTION_WORDS.findall(text)}) >= 2
+
+
 def without_follow_calls(parts: list[Part]) -> list[Part]:
     """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
     Facebook, Twitter and Instagram") asks the reader to follow the site, and one with two or more words of
@@ -302,8 +307,7 @@ def without_follow_calls(parts: list[Part]) -> list[Part]:
     it; neither is the article."""
     def is_call(part: Part) -> bool:
         networks = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
-        offer = {word.lower() for word in SUBSCRIPTION_WORDS.findall(part.text)}
-        return part.kind != "title" and (len(networks) >= 2 or len(offer) >= 2) and len(
+        return part.kind != "title" and (len(networks) >= 2 or is_offer(part.text)) and len(
             part.text.split()) <= CLOSING_WORDS
 
     end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]

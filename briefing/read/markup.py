@@ -25,6 +25,7 @@ from briefing.read.furniture import (
     drop_wordless_links,
     is_dateline,
     is_furniture,
+    is_offer,
     link_heavy,
     page_title,
     without_deck,
@@ -604,9 +605,17 @@ def drop_link_boxes_after_the_end(document) -> None:
     for element in blocks[full[-1] + 1:]:
         if element.getparent() is not None and (
                 (element.tag == "table" and (next(element.iter("ref"), None) is not None or _teasers(element)))
-                or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not ENDS_SENTENCE.search(
-                    block_text(element)))):
+                or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not _sentences(element))):
             element.getparent().remove(element)
+
+
+def _sentences(element) -> bool:
+    """A line ending as a sentence ends, or a paragraph of running text that introduces what follows it
+    with a colon ("We asked our readers what they cook first. Here are a few of their answers:"), unless
+    it offers a subscription."""
+    text = block_text(element)
+    return bool(ENDS_SENTENCE.search(text)) or (text.endswith(":") and len(text.split()) >= PROSE_WORDS
+                                                 and not is_offer(text))  # "Sign up for our newsletter:"
 
 
 CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
