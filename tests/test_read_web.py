@@ -494,3 +494,16 @@ def test_a_paragraph_that_introduces_what_follows_with_a_colon_is_read_though_it
                             "<p><img src='answer-1.png' alt=''></p><p><img src='answer-2.png' alt=''></p>"),
                        "answers.html")
     assert "Here are a few of their answers:" in heard
+
+
+def test_a_call_to_subscribe_as_the_articles_first_block_is_not_read():
+    call = ("Start your morning with the Rail Letter, our pick of the day's timetable news. "
+            "<a href='/letter'>Sign up for the free daily newsletter</a>:")
+    heard = heard_text(page(f"<p>{call}</p><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "call.html")
+    assert "Rail Letter" not in heard and all(sentence in heard for sentence in BODY)
+
+
+def test_an_article_that_opens_on_the_social_networks_it_is_about_keeps_its_first_paragraph():
+    opening = "Facebook and Instagram will show the night trains' timetables from June, the company said."
+    heard = heard_text(page(f"<p>{opening}</p><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "social.html")
+    assert opening in heard

@@ -304,12 +304,16 @@ def without_follow_calls(parts: list[Part]) -> list[Part]:
     """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
     Facebook, Twitter and Instagram") asks the reader to follow the site, and one with two or more words of
     an offer ("Sign up for our newsletter, delivered to your inbox", "12 issues for 9.99") to subscribe to
-    it; neither is the article."""
+    it; neither is the article. Such an offer is the site's as the first block too (an article may open on
+    the social networks it is about)."""
     def is_call(part: Part) -> bool:
         networks = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
         return part.kind != "title" and (len(networks) >= 2 or is_offer(part.text)) and len(
             part.text.split()) <= CLOSING_WORDS
 
+    first = next((index for index, part in enumerate(parts) if part.kind != "title"), len(parts))
+    if first + 1 < len(parts) and is_offer(parts[first].text) and len(parts[first].text.split()) <= CLOSING_WORDS:
+        parts = parts[:first] + parts[first + 1:]
     end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]
     return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
 

@@ -164,8 +164,8 @@ def read_html(raw: bytes, source: str) -> Article:
 
 
 def _article_parts(document, title: str, published: str) -> list[Part]:
-    return [part for part in _page_parts(document, title)
-            if part.kind == "title" or not is_dateline(part.text, published)]  # a title may hold its date
+    return without_follow_calls([part for part in _page_parts(document, title) if part.kind == "title"
+                                 or not is_dateline(part.text, published)])  # a title may hold its date
 
 
 def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
@@ -669,7 +669,7 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += _table(element)
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
-    return without_follow_calls(without_stray_headlines(parts))
+    return without_stray_headlines(parts)
 
 
 def _linked_section_heading(element) -> bool:
