@@ -157,6 +157,8 @@ def read_html(raw: bytes, source: str) -> Article:
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
+    if _why_no_article(parts, link_texts):
+        parts = _structured_body(original, title) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
@@ -186,6 +188,41 @@ def _second_reading(page, title: str, published: str, link_texts: set[str]) -> l
         if not _why_no_article(parts, link_texts):
             return parts
     return []
+
+
+def _structured_body(page, title: str) -> list[Part]:
+    """The article's text as the page gives it to search engines (schema.org's "articleBody" in its
+    JSON-LD), for a page whose body is drawn by a script after loading and so stands in no element of
+    its own: its paragraphs (lines), after the title. Only asked when the page's elements hold no article."""
+    import json
+    from html import unescape
+
+    bodies = []
+    for script in page.iter("script"):
+        if "ld+json" not in (script.get("type") or "") or not script.text:
+            continue
+        try:
+            bodies += _article_bodies(json.loads(script.text, strict=False))
+        except ValueError:
+            continue
+    if not bodies:
+        return []
+    lines = [" ".join(unescape(TAG.sub(" ", line)).split()) for line in max(bodies, key=len).splitlines()]
+    return ([Part(title, "title")] if title else []) + [Part(line) for line in lines if line]
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def _article_bodies(data) -> list[str]:
+    """Every "articleBody" string anywhere in a JSON-LD document (a graph, a list, nested objects)."""
+    if isinstance(data, list):
+        return [body for item in data for body in _article_bodies(item)]
+    if not isinstance(data, dict):
+        return []
+    found = [data["articleBody"]] if isinstance(data.get("articleBody"), str) else []
+    return found + [body for value in data.values() if isinstance(value, (dict, list))
+                    for body in _article_bodies(value)]
 
 
 UNCLOSED_TITLE = re.compile(r"</?(?:head|body|meta|link|script|style|div|table|p)\b", re.IGNORECASE)
