@@ -507,10 +507,3 @@ def test_an_article_that_opens_on_the_social_networks_it_is_about_keeps_its_firs
     opening = "Facebook and Instagram will show the night trains' timetables from June, the company said."
     heard = heard_text(page(f"<p>{opening}</p><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "social.html")
     assert opening in heard
-
-
-def test_a_first_paragraph_whose_opening_words_are_set_in_bold_after_a_picture_box_is_read():
-    story = ("<div class='story'><div class='inset'><img src='train.jpg'><div>(Wire)</div></div>"
-             f"<b>(Wire)</b> {BODY[0]}<br><br>{BODY[1]}<br><br>{BODY[2]}</div>")
-    heard = heard_text(page(story), "wire.html")
-    assert all(sentence in heard for sentence in BODY)

@@ -358,24 +358,6 @@ def _set_off_line(after, inline: list) -> bool:
                                                         for inner in element.iter()) for element in worded))
 
 
-LEAD_WORDS = 15  # a line of running text, longer than a byline or a label
-
-
-def _loose_in_first_line(inline: list) -> bool:
-    """Words stand loose after an inline element of the run's first line, before any <br>, and the line
-    reads as a sentence ("<b>(Wire)</b> The council met on Monday and ..."): it is a paragraph whose first
-    words are set off, not a byline or a label."""
-    line = []
-    for element in inline:
-        if element.tag == "br":
-            break
-        if isinstance(element.tag, str):
-            line.append(element)
-    text = " ".join(" ".join(e.text_content() + (e.tail or "") for e in line).split())
-    return any((e.tail or "").strip() for e in line) and len(text.split()) >= LEAD_WORDS and bool(
-        ENDS_SENTENCE.search(text))
-
-
 def _wrap_run(container, after, inline: list) -> bool:
     """A new <p> holding the loose words after `after` (a block element, or None for the container's
     start) and the `inline` elements that follow it up to the next block element. Words stand loose
@@ -384,7 +366,7 @@ def _wrap_run(container, after, inline: list) -> bool:
     from lxml import etree
 
     text = container.text if after is None else after.tail
-    if (text or "").strip() or _set_off_line(after, inline) or _loose_in_first_line(inline):
+    if (text or "").strip() or _set_off_line(after, inline):
         start = 0
     else:
         lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
