@@ -507,3 +507,19 @@ def test_an_article_that_opens_on_the_social_networks_it_is_about_keeps_its_firs
     opening = "Facebook and Instagram will show the night trains' timetables from June, the company said."
     heard = heard_text(page(f"<p>{opening}</p><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "social.html")
     assert opening in heard
+
+
+@pytest.mark.parametrize("name", ["paywall", "subscriber-only", "latest-update"])
+def test_the_rest_of_the_story_in_a_box_named_as_a_promotion_is_read(name):
+    """Paragraphs of the article in a box whose name a promotion would have ("paywall") are its text."""
+    body = f"<p>{BODY[0]}</p><div class='{name}'><p>{BODY[1]}</p><p>{LOOSE}</p></div><p>{BODY[2]}</p>"
+    heard = heard_text(page(body), "rest.html")
+    assert all(sentence in heard for sentence in [*BODY, LOOSE])
+
+
+def test_a_short_promotion_box_among_the_paragraphs_is_still_dropped():
+    box = ("<div class='newsletter'><p>Every weekday morning our editors pick the stories of the day for you, "
+           "with the timetables and the weather, delivered to your inbox before seven o'clock.</p>"
+           "<form><input type='email'><button>Sign up</button></form></div>")
+    heard = heard_text(page(f"<p>{BODY[0]}</p>{box}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "box.html")
+    assert "inbox" not in heard and all(sentence in heard for sentence in BODY)
