@@ -659,3 +659,13 @@ def test_teria_dito_is_a_speech_verb() -> None:
             "depois ele fugiu de moto.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
+
+
+def test_a_speech_verb_joined_to_a_reported_clause_shares_its_subject() -> None:
+    """'A comerciante contou que o homem mostrou uma arma e disse: “...”': the verb after 'e' shares the subject of
+    the clause after 'que' (the man), not the main clause's (who tells of it)."""
+    text = ("Assalto na padaria\n\nA comerciante Lia Prates contou que foi abordada por um homem alto na porta da "
+            "loja. A comerciante contou, ainda, que o homem mostrou uma arma e disse: “Ninguém sai daqui até eu "
+            "mandar”.\n")
+    assert language_of(text) == "pt"
+    assert speakers_of(text) == ["homem"]

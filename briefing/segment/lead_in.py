@@ -54,6 +54,11 @@ INCISE = LanguagePattern(lambda w: (
     rf"(?:,|\s[–—-])\s+{w.speech_verbs}(?:-t-\w+)?\s+"
     rf"(?P<name>(?:(?!\s{w.clause_word}\s)[^,.!?;:–—«»“”„\"()]){{1,60}}?)(?:\s+{w.clause_word}\s[^,.!?;:–—]*)?"
     rf"\s*(?:,|\s[–—-]|\.)"))
+# "contou que o homem puxou uma faca e disse:": a speech verb joined by "and" to the verb of a reported clause shares
+# that clause's subject (the word after "que"), not the main clause's
+REPORTED_SUBJECT_SPEAKS = LanguagePattern(lambda w: (
+    rf"(?<!\w){w.any_of('complementizers')}\s+(?P<name>{w.determiner}\s+[^\W\d_{UPPER}][\w’'\-]*|{w.name})"
+    rf"\s+[^\W\d_{UPPER}][^,.;:!?]{{0,80}}?\s{w.any_of('conjunctions')}\s+{ADVERB}{w.speech_verbs}\s*:\s*$"))
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
 SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
 ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
@@ -122,6 +127,10 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     masked = mask_abbreviations(sentence)
+    shared = REPORTED_SUBJECT_SPEAKS.search(masked)
+    if shared:
+        return Attribution(shared.group("name"), offset + shared.start("name"),
+                           f'said-before: "{sentence[shared.start() :].strip(" ,:")}"')
     match = BEFORE_QUOTE_VERB.search(masked)
     later = _later_clause_speaker(masked, match)
     if later:
