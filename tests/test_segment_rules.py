@@ -488,3 +488,12 @@ def test_a_role_after_a_subordinator_speaks(text, speaker):
 ])
 def test_a_leading_clause_names_no_subject_of_the_speech_verb(text, speaker):
     assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("marks", ['"{}"', "''{}''", "“{}”"])
+def test_a_one_word_name_after_a_straight_closing_mark_goes_on_the_sentence(marks):
+    """A straight mark right after the quote's last word closes it, as a curly one does: the capitalised word after
+    it stands inside the sentence, so the article capitalises it inside a sentence (a name, not a sentence start)."""
+    quote = marks.format("Some may call the attacks unkind,")
+    text = f"Title\n\nAdmiral Ann Kessel spoke on Monday. The state press has attacked her.\n\n{quote} Kelbor wrote.\n"
+    assert rule_speakers_of(text) == ["Kelbor"]
