@@ -497,3 +497,11 @@ def test_a_one_word_name_after_a_straight_closing_mark_goes_on_the_sentence(mark
     quote = marks.format("Some may call the attacks unkind,")
     text = f"Title\n\nAdmiral Ann Kessel spoke on Monday. The state press has attacked her.\n\n{quote} Kelbor wrote.\n"
     assert rule_speakers_of(text) == ["Kelbor"]
+
+
+def test_a_name_set_off_by_commas_before_the_verb_speaks():
+    """"the port director, Ann Kessel, says": the name between commas is the one who speaks, as in "Ann Kessel, the
+    port director, says"; the she of the next quote is hers, not the sentence's first name's."""
+    text = ('Title\n\nMia Vale, a harbour pilot, is angry, but the port director, Ann Kessel, says the system '
+            'works.\n\n"We move boats around when we must," she said.\n')
+    assert rule_speakers_of(text) == ["Ann Kessel"]

@@ -39,6 +39,8 @@ LONE_SPEAKER = LanguagePattern(
 LONE_SUBJECT = LanguagePattern(
     lambda w: rf"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=,\s))({NAME_WORD})\s+(?!{w.any_of('stop_words')}\b)[a-zà-ÿ][\w’']+")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
+# "the port's director, Ann Lee, says": a name set off by commas after a role, then the verb
+SPEAKS_AS_APPOSITIVE = LanguagePattern(lambda w: rf",\s+{ADVERB}{w.speech_verbs}\b")
 ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
 POSSESSIVE_END = re.compile(r"[’']s?$")
 PLACE_PREPOSITION = LanguagePattern(lambda w: w.any_of("place_prepositions"))  # "in New Kelby", "by Ivo Marrin"
@@ -122,7 +124,8 @@ def _note_mentions(seg: Segment, people: People) -> None:
         person = people.lookup(titled_span(seg.text, match), seg.start + match.start())
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
-            speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
+            speaks = SPEAKS.match(seg.text, match.end()) is not None or (  # "Sexton said", "Sexton, a pastor, said"
+                seg.text[: match.start()].rstrip().endswith(",") and SPEAKS_AS_APPOSITIVE.match(seg.text, match.end()))
             people.mentions.append((seg.start + match.start(), person, sentence, speaks))
             appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
             if appositive:
