@@ -505,3 +505,13 @@ def test_a_name_set_off_by_commas_before_the_verb_speaks():
     text = ('Title\n\nMia Vale, a harbour pilot, is angry, but the port director, Ann Kessel, says the system '
             'works.\n\n"We move boats around when we must," she said.\n')
     assert rule_speakers_of(text) == ["Ann Kessel"]
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    ("said Secretary of State Ann Kessel.", "Ann Kessel"),
+    ("said chief of staff Ann Kessel, who praised the plan.", "Ann Kessel"),
+    ("said the mother of Ann Kessel.", "mother"),  # the name is whose mother: she speaks
+])
+def test_a_title_holding_of_runs_on_to_the_name_after_the_verb(after, speaker):
+    text = f'Title\n\nTom Vale spoke on Monday about the port.\n\n"The first line of defence is the town," {after}\n'
+    assert rule_speakers_of(text) == [speaker]

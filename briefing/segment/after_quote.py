@@ -27,6 +27,9 @@ GERUND_ENDINGS = tuple(VOCAB.gerund_endings)
 # After a role ("said his best friend at Kelby College"), the name the sentence gives it between commas
 APPOSITIVE_NAME = LanguagePattern(lambda w: rf"[^.,;:!?“”\"«»]{{0,60}},\s+(?P<name>{w.name})(?=\s*[,.;]|\s*$)")
 SEP = r"^[\s,.–—-]*"
+# "Secretary of State Ann Lee", "chief of staff Bo Kim": up to the next comma or sentence end, a title holding "of"
+TITLE_WITH_OF = re.compile(r"(?P<phrase>[^,.;:!?“”\"«»\n]{1,40}?\sof\s[^,.;:!?“”\"«»\n]{1,60}?)\s*(?=[,.;:!?]|$)")
+CLAUSE_WORDS_AND_ARTICLES = {w.lower() for w in VOCAB.clause_words + VOCAB.articles + VOCAB.determiners}
 # After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
 REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
 
@@ -156,7 +159,9 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)
-            named_later = None if split_name(name).name else _name_of_the_role(following, match.end(), cue)
+            named_later = None if split_name(name).name else (
+                _titled_with_of(following, match.start("name"), cue, article)
+                or _name_of_the_role(following, match.end(), cue))
             if named_later:
                 return named_later
         if match and usable(name, article):
@@ -202,6 +207,24 @@ def _name_of_the_role(following: Segment, end: int, cue: str) -> Attribution | N
         return None
     evidence = following.text[: named.end()].strip(" ,.–—-")
     return Attribution(named.group("name"), following.start + named.start("name"), f'{cue}: "{evidence}"')
+
+
+def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWords | None) -> Attribution | None:
+    """"said Secretary of State Ann Lee", "said chief of staff Bo Kim": a title that holds "of" runs on to the name
+    it stands before (the phrase after the verb stops at "of" otherwise); not a name that is the object of "of"
+    ("said the mother of Ann Lee": her mother speaks)."""
+    titled = TITLE_WITH_OF.match(following.text, start)
+    if not titled:
+        return None
+    phrase = titled.group("phrase")
+    parts = split_name(phrase, article)
+    name = parts.name
+    before = phrase[: len(phrase) - len(name)].split() if name and phrase.endswith(name) else []
+    # "the mother of Ann Lee" gives only her surname: someone of hers speaks
+    if not before or before[-1].lower() in CLAUSE_WORDS_AND_ARTICLES or (len(name.split()) < 2 and not parts.titles):
+        return None
+    evidence = following.text[: titled.end("phrase")].strip(" ,.–—-")
+    return Attribution(name, following.start + titled.end("phrase") - len(name), f'{cue}: "{evidence}"')
 
 
 def _ends_in_a_relative(phrase: str) -> bool:
