@@ -108,6 +108,37 @@ def test_an_engine_registered_by_name_is_used_by_the_pool_and_removed_again():
     assert FAKE not in engine_names()
 
 
+def test_a_ctrl_c_while_the_pool_restarts_its_engines_leaves_a_pool_that_still_speaks_and_stops(monkeypatch):
+    """Under --watch the engines restart after a bad save, and Ctrl-C may land while their start-up threads are
+    being started one by one: the watch must still end cleanly (it ended with an unexpected error)."""
+    import threading
+
+    from fake_engine import FAKE, fake_engine
+
+    from briefing.engines import EnginePool
+
+    started = []
+    real_start = threading.Thread.start
+
+    def start_then_ctrl_c(thread) -> None:
+        started.append(thread)
+        if len(started) == 2:  # the first engine's start-up has begun, the second's not
+            raise KeyboardInterrupt
+        real_start(thread)
+
+    with fake_engine() as calls:
+        pool = EnginePool(2, FAKE, kept_warm=True)
+        pool.ready()
+        monkeypatch.setattr(threading.Thread, "start", start_then_ctrl_c)
+        with pytest.raises(KeyboardInterrupt):
+            pool.restart()
+        monkeypatch.undo()
+        engines = pool.ready()  # the engine whose start-up never began starts now
+        engines[1].synthesize("Still here.", "en-us-male+", 50, 180)
+        pool.close()
+    assert calls == [("Still here.", "en-us-male+")]
+
+
 def _render_with_fake(tmp_path, failing=frozenset()):
     from fake_engine import FAKE, fake_engine
 

@@ -20,32 +20,54 @@ from briefing.errors import ExitStatus
 from briefing.watch import Changes, Watcher
 
 
-def _lines(stream) -> queue.SimpleQueue:
-    """The lines a process writes to `stream`, as they come; "" at the end."""
-    lines: queue.SimpleQueue = queue.SimpleQueue()
+class _Lines:
+    """The lines a process writes to a stream: as they come (a queue, "" at the end), and all of them so far."""
 
-    def read() -> None:
+    def __init__(self, stream) -> None:
+        self.coming: queue.SimpleQueue = queue.SimpleQueue()
+        self.so_far: list[str] = []
+        self.reader = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.reader.start()
+
+    def _read(self, stream) -> None:
         for line in stream:
-            lines.put(line)
-        lines.put("")
-
-    threading.Thread(target=read, daemon=True).start()
-    return lines
+            self.so_far.append(line)
+            self.coming.put(line)
+        self.coming.put("")
 
 
-def _next_line(lines: queue.SimpleQueue, containing: str, timeout_s: float = 60) -> str:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
-        if containing in line:
-            return line
+class _Watching:
+    """`briefing make ARGS --watch` running, with its stdout and stderr lines. A wait that fails says what the
+    run printed and whether it is still running, so that a failure on CI can be understood from its log."""
 
+    def __init__(self, *args: str, env: dict | None = None) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "briefing", "make", *args, "--watch"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.stdout, self.stderr = _Lines(self.process.stdout), _Lines(self.process.stderr)
 
-def _watching(*args: str, env: dict | None = None) -> tuple[subprocess.Popen, queue.SimpleQueue, queue.SimpleQueue]:
-    """`briefing make ARGS --watch` running, with its stdout and stderr lines."""
-    process = subprocess.Popen([sys.executable, "-m", "briefing", "make", *args, "--watch"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    return process, _lines(process.stdout), _lines(process.stderr)
+    def next_line(self, lines: _Lines, containing: str, timeout_s: float = 60) -> str:
+        """The next line of `lines` holding `containing`, skipping the others."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                line = lines.coming.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no line with {containing!r} within {timeout_s} s; {self.printed()}") from None
+            if not line:
+                raise AssertionError(f"the output ended before a line with {containing!r}; {self.printed()}")
+            if containing in line:
+                return line
+
+    def stop(self) -> tuple[int, str]:
+        """Ctrl-C: the exit status and all of stderr."""
+        code = ctrl_c(self.process)
+        self.stderr.reader.join(timeout=10)
+        return code, "".join(self.stderr.so_far)
+
+    def printed(self) -> str:
+        status = self.process.poll()
+        return (f"{'still running' if status is None else f'ended with status {status}'}; "
+                f"stdout: {''.join(self.stdout.so_far)!r}; stderr: {''.join(self.stderr.so_far)!r}")
 
 
 def _two_stories(tmp_path: Path) -> Path:
@@ -65,17 +87,17 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
     out, cache = tmp_path / "out", tmp_path / "cache"
     mp3, vtt = out / "council-vote.mp3", out / "council-vote.vtt"
     env = marked_env({**os.environ, "BRIEFING_CACHE_DIR": str(cache)})  # workers_of(env): this run's engines
-    process, stdout, stderr = _watching(str(article), "-o", str(out), env=env)
+    run = _Watching(str(article), "-o", str(out), env=env)
     try:
-        _next_line(stdout, "council-vote.mp3")
-        _next_line(stderr, "Watching 1 article for changes")
+        run.next_line(run.stdout, "council-vote.mp3")
+        run.next_line(run.stderr, "Watching 1 article for changes")
         assert heard_words(vtt) == words(text)
         engines = workers_of(env)
         clips = set(cache.rglob("*.pcm"))
 
         edited = text.replace(" voted ", " decided ", 1)
         article.write_text(edited, encoding="utf-8")
-        _next_line(stdout, "council-vote.mp3", timeout_s=30)
+        run.next_line(run.stdout, "council-vote.mp3", timeout_s=30)
         assert heard_words(vtt) == words(edited)
         assert len(set(cache.rglob("*.pcm")) - clips) == 1, "only the edited segment is spoken again"
         assert engines and workers_of(env) == engines, "the engines stayed ready between saves"
@@ -83,24 +105,23 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
         assert 0.5 * len(words(edited)) * 60 / 175 < seconds < 2.0 * len(words(edited)) * 60 / 175
 
         article.write_text("", encoding="utf-8")  # a bad version: reported, the last good files kept
-        assert "is empty" in _next_line(stderr, "briefing:", timeout_s=30)
-        assert process.poll() is None, "a bad save ended the watch"
+        assert "is empty" in run.next_line(run.stderr, "briefing:", timeout_s=30)
+        assert run.process.poll() is None, f"a bad save ended the watch; {run.printed()}"
         assert heard_words(vtt) == words(edited)
 
         mp3.unlink()  # a render that fails after the engines have spoken: they are stopped, then started anew
         mp3.mkdir()
         article.write_text(edited.replace(" decided ", " chose ", 1), encoding="utf-8")
-        assert "Cannot write" in _next_line(stderr, "briefing:", timeout_s=30)
+        assert "Cannot write" in run.next_line(run.stderr, "briefing:", timeout_s=30)
         mp3.rmdir()
 
         final = text.replace(" voted ", " agreed ", 1)  # new words: the engines must speak
         article.write_text(final, encoding="utf-8")
-        _next_line(stdout, "council-vote.mp3", timeout_s=30)
+        run.next_line(run.stdout, "council-vote.mp3", timeout_s=30)
         assert heard_words(vtt) == words(final)
         assert abs(MP3(str(mp3)).info.length - seconds) < 2.0
     finally:
-        code = ctrl_c(process)
-    err = "".join(iter(lambda: stderr.get(timeout=10), ""))
+        code, err = run.stop()
     assert code == 0, err
     assert "stopped watching" in err and "Traceback" not in err
     time.sleep(0.5)
@@ -113,21 +134,20 @@ def test_watch_renders_each_save_again_with_the_same_engines_and_stops_on_ctrl_c
 def test_watch_renders_a_good_save_even_when_another_article_saved_with_it_is_bad(tmp_path):
     stories = _two_stories(tmp_path)
     out = tmp_path / "out"
-    process, stdout, stderr = _watching(str(stories), "-o", str(out))
+    run = _Watching(str(stories), "-o", str(out))
     try:
-        _next_line(stdout, "a.mp3")
-        _next_line(stdout, "b.mp3")
-        _next_line(stderr, "Watching 2 articles")
+        run.next_line(run.stdout, "a.mp3")
+        run.next_line(run.stdout, "b.mp3")
+        run.next_line(run.stderr, "Watching 2 articles")
         (stories / "a.txt").write_text("Harbour Reopens\n\nThe harbour opened again on Tuesday.\n",
                                        encoding="utf-8")
         (stories / "b.txt").write_text("", encoding="utf-8")  # saved at once: usually seen in the same look
-        assert "b.txt is empty" in _next_line(stderr, "briefing:", timeout_s=30)
-        _next_line(stdout, "a.mp3", timeout_s=30)
+        assert "b.txt is empty" in run.next_line(run.stderr, "briefing:", timeout_s=30)
+        run.next_line(run.stdout, "a.mp3", timeout_s=30)
         assert "tuesday" in heard_words(out / "a.vtt")
         assert "ten" in heard_words(out / "b.vtt"), "the last good version stays"
     finally:
-        code = ctrl_c(process)
-    err = "".join(iter(lambda: stderr.get(timeout=10), ""))
+        code, err = run.stop()
     assert code == 0, err
     assert "stopped watching" in err and "Traceback" not in err
 
@@ -176,20 +196,21 @@ def test_a_watched_folder_emptied_for_a_moment_does_not_disturb_the_others(tmp_p
 def test_watch_with_combine_renders_the_whole_episode_again_when_one_story_changes(tmp_path):
     stories = _two_stories(tmp_path)
     out = tmp_path / "out"
-    process, stdout, stderr = _watching(str(stories), "-o", str(out), "--combine")
+    run = _Watching(str(stories), "-o", str(out), "--combine")
     try:
-        episode = Path(_next_line(stdout, ".mp3").split(" (")[0])
-        _next_line(stderr, "Watching 2 articles")
+        episode = Path(run.next_line(run.stdout, ".mp3").split(" (")[0])
+        run.next_line(run.stderr, "Watching 2 articles")
         vtt = episode.with_suffix(".vtt")
         assert "ten" in heard_words(vtt) and "midnight" not in heard_words(vtt)
         (stories / "b.txt").write_text("Library Extends Hours\n\nThe library now closes at midnight.\n",
                                        encoding="utf-8")
-        assert Path(_next_line(stdout, ".mp3", timeout_s=30).split(" (")[0]) == episode
+        assert Path(run.next_line(run.stdout, ".mp3", timeout_s=30).split(" (")[0]) == episode
         heard = heard_words(vtt)
         assert "midnight" in heard and "ten" not in heard and "harbour" in heard
         (stories / "b.txt").unlink()  # a story taken out of the folder is taken out of the episode
-        _next_line(stdout, ".mp3", timeout_s=30)
+        run.next_line(run.stdout, ".mp3", timeout_s=30)
         heard = heard_words(vtt)
         assert "library" not in heard and "harbour" in heard and "one" in heard
     finally:
-        assert ctrl_c(process) == 0
+        code, err = run.stop()
+    assert code == 0, err

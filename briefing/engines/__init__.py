@@ -185,10 +185,10 @@ class EnginePool:
 
     def ready(self) -> list[Engine]:
         """The engines, started; the first start-up error, if any, is raised here."""
-        for thread in self._booting:
+        for thread in _started(self._booting):
             thread.join()
         for engine in self.engines:
-            engine.voices()  # raises what went wrong during start-up
+            engine.voices()  # raises what went wrong during start-up (or starts an engine not yet started)
         return self.engines
 
     def rest(self) -> None:
@@ -205,11 +205,11 @@ class EnginePool:
     def close(self, graceful: bool = True) -> None:
         """Stop the workers; on an error or Ctrl-C (not graceful), kill them without waiting."""
         if graceful:
-            for thread in self._booting:
+            for thread in _started(self._booting):
                 thread.join()
         for engine in self.engines:
             engine.close(graceful)
-        for thread in self._booting:
+        for thread in _started(self._booting):
             thread.join(timeout=2)
 
     def __enter__(self) -> EnginePool:
@@ -217,6 +217,13 @@ class EnginePool:
 
     def __exit__(self, exc_type, *exc) -> None:
         self.close(graceful=exc_type is None)
+
+
+def _started(threads: list[threading.Thread]) -> list[threading.Thread]:
+    """The threads that were started: a Ctrl-C can land while `_start` starts them one by one (under --watch,
+    as the engines restart after a bad save), and joining one never started raises, so Ctrl-C ended the watch
+    with an unexpected error instead of cleanly."""
+    return [thread for thread in threads if thread.ident is not None]
 
 
 def _boot(engine: Engine) -> None:
