@@ -515,3 +515,12 @@ def test_a_name_set_off_by_commas_before_the_verb_speaks():
 def test_a_title_holding_of_runs_on_to_the_name_after_the_verb(after, speaker):
     text = f'Title\n\nTom Vale spoke on Monday about the port.\n\n"The first line of defence is the town," {after}\n'
     assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("clause", ["though he added that it would fade", "and he added that it would fade"])
+def test_a_clause_after_the_named_speaker_is_not_part_of_the_name(clause):
+    """"said Tom Vale, though he added ...": the comma ends the speaker's phrase before a clause of its own, whose
+    "he" is the same man, not someone named before."""
+    text = ('Title\n\nAnn Kessel spoke on Monday and defended her team.\n\n'
+            f'"The distraction gets you off message a little," said party boss Tom Vale, {clause}.\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]

@@ -44,8 +44,10 @@ def _phrase_after(w: Words) -> str:
     """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"; not a clause
     after it: "el mandatario, en alusión a ..."), or be someone new out of a group ("one of the organisers")."""
     part_of = rf"{w.any_of('indefinites', capitals=True)}\s+of\s+"
+    # not a clause of its own after the comma: "said Ann Lee, though she added that ..."
+    clause = rf"(?:{w.clause_word}|{w.any_of('subordinators', 'conjunctions')})\b"
     return (rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|"
-            rf"{_clause_after(w)}(?:,\s+(?!{w.clause_word}\b){_clause_after(w)})?)")
+            rf"{_clause_after(w)}(?:,\s+(?!{clause}){_clause_after(w)})?)")
 
 
 def _recipient(w: Words) -> str:
