@@ -524,3 +524,12 @@ def test_a_clause_after_the_named_speaker_is_not_part_of_the_name(clause):
     text = ('Title\n\nAnn Kessel spoke on Monday and defended her team.\n\n'
             f'"The distraction gets you off message a little," said party boss Tom Vale, {clause}.\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+def test_a_quote_after_sentences_about_someone_by_her_possessive_is_hers():
+    """No one is named in the paragraphs before the quote, but they open with her possessive: they are about the
+    woman named before them, and the quote that follows is hers."""
+    text = ('Title\n\nWendy Lund now lives in a small house with two dogs. She keeps no photos on the walls.\n\n'
+            'But her memories of her son are vivid.\n\nHer message now is simple: do not share pills.\n\n'
+            '"You do not know what that person took earlier. The mix can kill."\n')
+    assert rule_speakers_of(text) == ["Wendy Lund"]

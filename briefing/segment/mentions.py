@@ -23,6 +23,11 @@ NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
 CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
 PERSON_MENTION = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
 SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
+# "Her message now is simple": a possessive opening a sentence, before a noun, is about the person written about
+OPENING_POSSESSIVE = LanguagePattern(
+    lambda w: rf"(?:^|[.!?]\s+)({w.any_of('male_possessives', 'female_possessives', capitals=True)})\s+[a-zà-ÿ]")
+POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
+    w.lower(): "female" for w in VOCAB.female_possessives}
 LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
 TITLE_ONLY = LanguagePattern(lambda w: w.title)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
@@ -104,7 +109,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 
 def _follow_pronouns(narration: list[Segment], people: People) -> None:
     """"She was a booster of Ann Lee. ... 'I was there,' she said": a he/she opening a narration sentence (or a
-    clause) refers to someone named before it, and keeps that person the latest one named."""
+    clause) refers to someone named before it, and keeps that person the latest one named. A his/her opening a
+    sentence that names no one ("Her message is simple") is noted apart, in `people.owners`."""
     for seg in narration:
         for match in SUBJECT_PRONOUN.finditer(seg.text):
             position = seg.start + match.start(1)
@@ -115,6 +121,16 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
             sentence = seg.start + sentence_start(seg.text, match.start(1))
             speaks = SPEAKS.match(seg.text, match.end(1)) is not None
             bisect.insort(people.mentions, (position, person, sentence, speaks), key=lambda item: item[0])
+        for match in OPENING_POSSESSIVE.finditer(seg.text):  # kept apart: the ranker was trained without them
+            if not match.group(1)[:1].isupper():
+                continue  # "... and her message": inside a sentence, maybe anyone's
+            position = seg.start + match.start(1)
+            sentence = seg.start + sentence_start(seg.text, match.start(1))
+            if any(mention[2] == sentence for mention in people.mentions):
+                continue  # "His plan is bold, said Ann Lee": the sentence names its own people
+            person = people.last_mentioned(position, POSSESSIVE_GENDER[match.group(1).lower()])
+            if person is not None:
+                people.owners.append((position, person))
 
 
 def _note_mentions(seg: Segment, people: People) -> None:

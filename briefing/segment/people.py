@@ -79,6 +79,8 @@ class People:
         self.holders: dict[str, list[Person]] = {}  # everyone given a title or role, in order ("minister")
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
+        # (offset, person) of each possessive opening a narration sentence that names no one ("Her message is ...")
+        self.owners: list[tuple[int, Person]] = []
         for name, gender in (article.lone_names() if article is not None else {}).items():
             self.by_surname.setdefault(surname(name), []).append(Person(name, gender))
 

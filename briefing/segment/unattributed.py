@@ -162,6 +162,11 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     if not earlier:
         return None, None
     person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    if person is None:
+        # "... Wendy Lund ... But her memories are vivid. Her message now is simple: ...": no one named since, but a
+        # sentence opening with her possessive is about her
+        owners = [owner for at, owner in people.owners if earlier[0].start <= at < seg.start]
+        person = owners[-1] if owners else None
     if person is None or _names_themself(person, seg.text):
         return None, None  # left to the ranker, which weighs everyone named nearby
     return person, f"named-before: {person.name}"
