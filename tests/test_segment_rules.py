@@ -533,3 +533,12 @@ def test_a_quote_after_sentences_about_someone_by_her_possessive_is_hers():
             'But her memories of her son are vivid.\n\nHer message now is simple: do not share pills.\n\n'
             '"You do not know what that person took earlier. The mix can kill."\n')
     assert rule_speakers_of(text) == ["Wendy Lund"]
+
+
+def test_it_said_after_the_bodys_own_quote_is_that_body():
+    """The narration between two of a utility's quotes names no body that speaks ("the utility said"): "it said"
+    is the body quoted just before, and so is the quote paragraph after it."""
+    text = ('Title\n\nKB Hydro said crews were out.\n\n"Hundreds of trees are down," it said.\n\n'
+            '"Some areas will be dark for days."\n\nMore than 800 workers will stay on the job, the utility said.\n\n'
+            '"There are hundreds of outages to repair," it said.\n\n"A new pole takes eight hours."\n')
+    assert rule_speakers_of(text) == ["KB Hydro"] * 4

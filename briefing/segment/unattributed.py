@@ -78,6 +78,10 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
     body = _body_it_stands_for(segments, index, people)
     if body:
         return body, f'said-after: "it said" ({body.name} said before)'
+    if last is not None and last.organisation and seg.paragraph - last_paragraph <= 2 \
+            and _it_said_after(segments, index):
+        # '"...," it said.' after the body's own quote ('... the utility said.' between names no other one)
+        return last, f'said-after: "it said" ({last.name} quoted before)'
 
     between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
     names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
@@ -123,13 +127,18 @@ def _new_subject(people: People, last: Person | None, since: int, seg: Segment) 
     return opening[-1] if opening else None
 
 
+def _it_said_after(segments: list[Segment], index: int) -> bool:
+    """'"...," it said.': the quote's own sentence goes on with "it" and a speech verb."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    return following is not None and following.kind == "narration" and \
+        following.paragraph == segments[index].paragraph and IT_SAID.match(following.text) is not None
+
+
 def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> Person | None:
     """'"...," it said.': an organisation speaks by "it"; it is the one the narration last had speak ("Kelby Power
     said in a statement that ...") in this paragraph or the two before, if any."""
-    following = segments[index + 1] if index + 1 < len(segments) else None
     seg = segments[index]
-    if following is None or following.kind != "narration" or following.paragraph != seg.paragraph or \
-            not IT_SAID.match(following.text):
+    if not _it_said_after(segments, index):
         return None
     narration = [s for s in segments[:index] if s.kind == "narration" and seg.paragraph - 2 <= s.paragraph]
     bodies = [m.group("body") for s in narration for m in BODY_SPEAKS.finditer(s.text)
