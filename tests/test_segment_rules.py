@@ -542,3 +542,14 @@ def test_it_said_after_the_bodys_own_quote_is_that_body():
             '"Some areas will be dark for days."\n\nMore than 800 workers will stay on the job, the utility said.\n\n'
             '"There are hundreds of outages to repair," it said.\n\n"A new pole takes eight hours."\n')
     assert rule_speakers_of(text) == ["KB Hydro"] * 4
+
+
+@pytest.mark.parametrize("credit", ["( Kelby Star file photo )", "(Ivo Lund/Kelby Press)"])
+def test_a_photo_caption_is_no_one_a_he_refers_to(credit):
+    """A caption between the story's paragraphs names whom the photo shows; the "he" of the story's next quote is
+    still the man the story was about."""
+    text = ('Title\n\nTom Vale wrote a book about the porters and their union.\n\n'
+            f'Ben Rask, a retired porter, looks at old photos at the station. {credit}\n\n'
+            'The trip drew national attention to the law. "These men were smart enough to go to the capital," he '
+            'says.\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]

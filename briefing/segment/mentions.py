@@ -48,6 +48,10 @@ SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech
 SPEAKS_AS_APPOSITIVE = LanguagePattern(lambda w: rf",\s+{ADVERB}{w.speech_verbs}\b")
 ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
 POSSESSIVE_END = re.compile(r"[’']s?$")
+# "... at the station. (Ivo Lund/Kelby Press)", "( Kelby Star file photo )": a photo's caption ends with its credit,
+# in brackets: a name and an agency or paper with a slash, or a word for a photo
+PHOTO_CREDIT = LanguagePattern(lambda w: rf"\(\s*(?:[^()\n/]{{2,40}}\s?/\s?[^()\n]{{2,40}}|"
+                                         rf"[^()\n]{{0,60}}\b(?i:{w.any_of('photo_words')})\b[^()\n]{{0,30}})\)\s*$")
 PLACE_PREPOSITION = LanguagePattern(lambda w: w.any_of("place_prepositions"))  # "in New Kelby", "by Ivo Marrin"
 
 
@@ -68,6 +72,8 @@ def collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:
         _note_mentions(seg, people)
     people.mentions.sort(key=lambda item: item[0])
+    captions = {seg.paragraph for seg in narration if PHOTO_CREDIT.search(seg.text)}
+    people.captions = [(seg.start, seg.end) for seg in narration if seg.paragraph in captions]
     _learn_genders(narration, people)
     _follow_pronouns(narration, people)
 
