@@ -553,3 +553,13 @@ def test_a_photo_caption_is_no_one_a_he_refers_to(credit):
             'The trip drew national attention to the law. "These men were smart enough to go to the capital," he '
             'says.\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+def test_a_relative_named_before_a_noun_elsewhere_is_still_a_person():
+    """"the Mia Lund brand" names a brand, but the article also has Mia Lund stride in, and a Lund is known: she is
+    his daughter, not him, and her quotes are hers."""
+    text = ('Title\n\nTom Lund spoke on Monday about his plans for the firm.\n\nOn the last day, Mia Lund strode '
+            'across the stage in a dress from her label. Then she broke with the party.\n\n'
+            '"Policies for mothers should not be novelties," she said.\n\nStores sell the Mia Lund brand online. "We '
+            'make dresses," Tom Lund said.\n')
+    assert rule_speakers_of(text) == ["Mia Lund", "Tom Lund"]

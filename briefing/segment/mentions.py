@@ -14,7 +14,7 @@ from briefing.lang import vocabulary
 from briefing.model import Segment
 from briefing.segment.names import is_common_noun, split_name
 from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People
+from briefing.segment.people import People, surname
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
 
@@ -194,8 +194,9 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:
         return True
-    if _modifies_a_noun(name, people.article.text):
-        return False
+    if _modifies_a_noun(name, people.article.text) and not (
+            surname(name) in people.by_surname and _a_subject_somewhere(name, people.article.text)):
+        return False  # but "Ivo Lund strode in ... the Ivo Lund brand", a Lund known: a relative of theirs
     if ARTICLE.fullmatch(before[-1]):
         return False  # "the Kelby Ridge": a thing's name
     if PLACE_PREPOSITION.fullmatch(before[-1]):
@@ -222,6 +223,12 @@ def _speaks_alone(surname: str, text: str) -> bool:
 def _lone_speakers(text: str, pattern: re.Pattern) -> frozenset[str]:
     """The capitalised words the article puts right before a speech verb ("Quill said", "Quill, a pilot, said")."""
     return frozenset(match.group(1) for match in pattern.finditer(text))
+
+
+def _a_subject_somewhere(name: str, text: str) -> bool:
+    """"In July, Ivo Lund strode across the stage" as well as "the Ivo Lund brand": a name the article also opens a
+    clause with, a lower-case verb after it, is someone's, whatever else it names."""
+    return re.search(rf"(?:^|\n|[,.;]\s+){re.escape(name)}\s+[a-z]", text) is not None
 
 
 def _modifies_a_noun(name: str, text: str) -> bool:
