@@ -563,3 +563,10 @@ def test_a_relative_named_before_a_noun_elsewhere_is_still_a_person():
             '"Policies for mothers should not be novelties," she said.\n\nStores sell the Mia Lund brand online. "We '
             'make dresses," Tom Lund said.\n')
     assert rule_speakers_of(text) == ["Mia Lund", "Tom Lund"]
+
+
+def test_a_name_after_a_numbered_modifier_and_before_a_noun_is_a_things():
+    """"a 1930s-era Kelby Deco movie theater" is a style, no man: the "he" of the quote is the man written about."""
+    text = ('Title\n\nIvo Nega came home in May.\n\nAs we walked down the avenue lined by a church, a 1930s-era Kelby '
+            'Deco movie theater and old cafes, Nega defended his choice. "Do we have to discuss it?" he asked me.\n')
+    assert rule_speakers_of(text) == ["Ivo Nega"]

@@ -35,6 +35,10 @@ ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 ROLE_THEN_NAME = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\s+{w.name}")
 # "the Kelby Ridge vigil": a determiner right before a name, a lower-case word right after it (_modifies_a_noun)
 DETERMINER_ENDS = LanguagePattern(lambda w: rf"(?<!\w){w.determiner.lower()}\Z")
+# "a 1930s-era Kelby Deco theater", "the 19th-century Kelby Hall roof": a determiner, then a compound modifier with a
+# number (not an age: "the 38-year-old Ann Lee said"; nor an adjective: "a choked-up Ann Lee") before the name
+DETERMINER_AND_COMPOUND_ENDS = LanguagePattern(
+    lambda w: rf"(?<!\w){w.determiner.lower()}\s+[\w’']*\d[\w’'\-]*-(?!old\b)[a-z][\w’']*\s+\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 LONE_SPEAKER = LanguagePattern(
@@ -240,8 +244,9 @@ def _modifies_a_noun(name: str, text: str) -> bool:
         gap = start
         while gap and text[gap - 1].isspace():
             gap -= 1
-        if gap < start and LOWER_WORD_NEXT.match(text, start + len(name)) and \
-                DETERMINER_ENDS.search(text, max(0, gap - LONGEST_DETERMINER), gap):
+        if gap < start and LOWER_WORD_NEXT.match(text, start + len(name)) and (
+                DETERMINER_ENDS.search(text, max(0, gap - LONGEST_DETERMINER), gap)
+                or DETERMINER_AND_COMPOUND_ENDS.search(text, max(0, start - 40), start)):
             return True
         start = text.find(name, start + 1)
     return False
