@@ -570,3 +570,11 @@ def test_a_name_after_a_numbered_modifier_and_before_a_noun_is_a_things():
     text = ('Title\n\nIvo Nega came home in May.\n\nAs we walked down the avenue lined by a church, a 1930s-era Kelby '
             'Deco movie theater and old cafes, Nega defended his choice. "Do we have to discuss it?" he asked me.\n')
     assert rule_speakers_of(text) == ["Ivo Nega"]
+
+
+def test_a_later_clause_after_a_comma_inside_quote_marks_names_the_speaker():
+    """'to act "calm," but Vale said he replied:': the comma inside the closing mark (American style) still ends
+    the first clause; the speaker is the later clause's, not the wife of the first."""
+    text = ('Title\n\nTom Vale spoke on Monday.\n\nHis wife had warned him not to be too harsh, to act "calm," but '
+            'Vale said he replied: "When you are attacked, you cannot be too calm."\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]
