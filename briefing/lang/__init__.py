@@ -21,6 +21,10 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
+    "complementizers": ("speech", "complementizers"),
+    "plural_verbs": ("speech", "plural_verbs"),
+    "verb_asides": ("speech", "verb_asides"),
+    "reporting_gerunds": ("speech", "reporting_gerunds"),
     "document_verbs": ("speech", "document_verbs"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
@@ -36,6 +40,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "particles": ("names", "particles"),
     "name_suffixes": ("names", "suffixes"),
     "surname_titles": ("names", "surname_titles"),
+    "genitive_endings": ("names", "genitive_endings"),
+    "genitive_articles": ("grammar", "genitive_articles"),
     "organisation_words": ("not_names", "organisation_words"),
     "place_words": ("not_names", "place_words"),
     "months": ("not_names", "months"),
@@ -79,6 +85,10 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
+    complementizers: tuple[str, ...] = ()
+    plural_verbs: tuple[str, ...] = ()
+    verb_asides: tuple[str, ...] = ()
+    reporting_gerunds: tuple[str, ...] = ()
     document_verbs: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()
@@ -94,6 +104,8 @@ class Vocabulary:
     particles: tuple[str, ...] = ()
     name_suffixes: tuple[str, ...] = ()
     surname_titles: tuple[str, ...] = ()
+    genitive_endings: tuple[str, ...] = ()
+    genitive_articles: tuple[str, ...] = ()
     organisation_words: tuple[str, ...] = ()
     place_words: tuple[str, ...] = ()
     months: tuple[str, ...] = ()

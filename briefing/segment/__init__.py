@@ -10,13 +10,20 @@ each quote's speaker (its phases in `lead_in`, `after_quote`, `speaker_phrase`, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from briefing.model import Article, Block, Script, Segment
 from briefing.segment.attribution import attribute
 from briefing.segment.headlines import is_headline
 from briefing.segment.patterns import languages_of, reading
 from briefing.segment.quotes import find_quotes
-from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
+from briefing.segment.sentences import (
+    PARTIAL_QUOTE_INTRO,
+    REPORTED_QUOTE_INTRO,
+    REPORTED_QUOTE_WORDS,
+    mask_abbreviations,
+    sentence_start,
+)
 
 __all__ = ["attribute", "find_quotes", "is_headline", "segment"]
 
@@ -45,10 +52,14 @@ def _segment(article: Article) -> Script:
 
 def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
     """Narration and quotes, in order. A partial quote stays in the narration, unless a named person
-    introduces it ("Okafor ... called it "a giveaway""): then it is that person's quote, read by the narrator."""
+    introduces it ("Okafor ... called it "a giveaway""): then it is that person's quote, read by the narrator; or
+    a speech verb and the word opening its reported clause lead into it ("explicó que “espero ...”"): then it is
+    a quote as any other, the speaker's own words."""
     pieces: list[Segment] = []
     cursor = 0
     for span in find_quotes(block.text):
+        if span.partial and _reported_in_own_words(block.text, span):
+            span = replace(span, partial=False)
         if span.partial and not _introduced_by_person(block.text, span.open_at):
             continue
         pieces += _piece("narration", block, cursor, span.open_at, paragraph)
@@ -65,6 +76,14 @@ def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
 def _introduced_by_person(text: str, position: int) -> bool:
     start = sentence_start(text, position)
     return PARTIAL_QUOTE_INTRO.search(mask_abbreviations(text[start:position])) is not None
+
+
+def _reported_in_own_words(text: str, span) -> bool:
+    """"señaló que “espero que la justicia investigue”": a clause-long quote right after a speech verb's "que"."""
+    if len(text[span.start : span.end].split()) < REPORTED_QUOTE_WORDS:
+        return False
+    start = sentence_start(text, span.open_at)
+    return REPORTED_QUOTE_INTRO.search(mask_abbreviations(text[start : span.open_at])) is not None
 
 
 def _piece(kind, block: Block, start: int, end: int, paragraph: int) -> list[Segment]:

@@ -18,6 +18,7 @@ from briefing.segment.speaker_phrase import (
     Attribution,
     document,
     first_named_part,
+    is_pronoun,
     trim,
     usable,
 )
@@ -30,6 +31,10 @@ SEP = r"^[\s,.–—-]*"
 # "Secretary of State Ann Lee", "chief of staff Bo Kim": up to the next comma or sentence end, a title holding "of"
 TITLE_WITH_OF = re.compile(r"(?P<phrase>[^,.;:!?“”\"«»\n]{1,40}?\sof\s[^,.;:!?“”\"«»\n]{1,60}?)\s*(?=[,.;:!?]|$)")
 CLAUSE_WORDS_AND_ARTICLES = {w.lower() for w in VOCAB.clause_words + VOCAB.articles + VOCAB.determiners}
+PLURAL_VERBS = {w.lower() for w in VOCAB.plural_verbs}
+# "Die Eltern sammelten ...": a sentence opening with an article and a noun, then a word in lower case (its verb)
+GROUP_SUBJECT = LanguagePattern(lambda w: (
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<group>{w.determiner}\s+[{UPPER}][\w\-]+)(?=\s+[^\W\d_{UPPER}])"))
 # After a verb, what reports speech of its own: "said that ...", "said he would ...", "announced a plan"
 REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|(?:{w.pronoun}|{w.determiner}|{NAME_WORD})\s+[\w’']+)")
 
@@ -59,7 +64,8 @@ def _recipient(w: Words) -> str:
 
 
 AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
-    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+{_recipient(w)}(?P<name>{_phrase_after(w)})"),
+    (LanguagePattern(lambda w: rf"{SEP}{w.speech_verbs}{WHEN},?\s+(?:{w.any_of('verb_asides')},?\s+)?{_recipient(w)}"
+                               rf"(?P<name>{_phrase_after(w)})"),
      "said-after"),
     # '"..." for the mayor, said Ann Lee': the quote's sentence runs on in lower case, then the speaker follows
     # the verb
@@ -168,8 +174,29 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
                 return named_later
         if match and usable(name, article):
             evidence = following.text[: match.end()].strip(" ,.–—-")
+            if is_pronoun(name) and _plural_verb(masked[: match.end()]):
+                return _group_before(quote, article, f'{cue}: "{evidence}"')
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _plural_verb(text: str) -> bool:
+    """"sagten sie": a plural verb form makes German "sie" "they", not "she"."""
+    return any(word.lower() in PLURAL_VERBS for word in re.findall(r"[^\W\d_]+", text))
+
+
+def _group_before(quote: Segment, article: ArticleWords | None, cue: str) -> Attribution | None:
+    """Whom a plural "sie" after a quote stands for: the group that opens one of the two sentences before it ("Die
+    Eltern sammelten Spenden."); nobody (not the last woman named) when none does."""
+    if article is None:
+        return None
+    window = article.text[max(0, quote.start - 400) : quote.start]
+    groups = list(GROUP_SUBJECT.finditer(mask_abbreviations(window)))
+    if not groups or len(SENTENCE_BREAK.findall(window[groups[-1].start() :])) > 2:
+        return None
+    found = groups[-1]
+    return Attribution(window[found.start("group") : found.end("group")], quote.start - len(window) +
+                       found.start("group"), f"{cue} (they: {found.group('group')})", group=True)
 
 
 def _sentence_ended(quote: Segment, masked: str) -> bool:

@@ -312,7 +312,9 @@ class ArticleWords:
         if not words or not words.epithet_articles:
             return None, None
         role_at = rf"(?<![\w’'\-]){re.escape(role)}(?![\w’'\-])"
-        if re.search(rf"(?<![\w’'])(?i:{'|'.join(map(re.escape, INDEFINITE_WORDS))})\s+{role_at}", self.text):
+        # the article's own language's indefinites: English "a" is Portuguese "the" ("a petista")
+        indefinites = "|".join(map(re.escape, words.indefinites or tuple(INDEFINITE_WORDS)))
+        if re.search(rf"(?<![\w’'])(?i:{indefinites})\s+{role_at}", self.text):
             return None, None
         articles = "|".join(map(re.escape, words.epithet_articles))
         for match in re.finditer(rf"(?<![\w’'])(?P<article>(?i:{articles}))\s*{role_at}", self.text):

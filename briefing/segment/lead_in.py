@@ -27,7 +27,9 @@ from briefing.segment.speaker_phrase import (
 
 BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "Ann Lee said:", and "The ad claims", "said in a statement that": the verb ends the lead-in
-    rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?)\s*$|"
+    # (or "explicó que" before a quote in the speaker's own words: the word opening the reported clause)
+    rf"(?P<name>{w.pronoun}\b|{SUBJECT}?)\s+{ADVERB}(?P<verb>{w.speech_verbs})\b"
+    rf"(?:[^.!?]*[,:]|(?:{WHEN}\s+that)?|[^.!?;:]{{0,60}}?(?<!\w){w.any_of('complementizers')})\s*$|"
     rf"(?:{w.according_to}\s+(?P<name2>[^,.!?:]{{1,120}})[^.!?]*|"
     # "Said the mayor, ..."
     rf"^\s*{alternation(capitalised(w.vocab.speech_verbs))}\s+(?P<name3>[^,.!?:]{{1,80}}))[,:]\s*$|"
@@ -55,6 +57,7 @@ INCISE = LanguagePattern(lambda w: (
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
 SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
 ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
+PARTICLES = {w.lower() for w in VOCAB.particles}
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
 LEAD_IN_VERBS = ("verb", "verb2", "verb4")
 
@@ -136,7 +139,8 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     if group == "name7" and ((attributes_previous and sentence_at == 0) or opens_a_leading_clause(name)):
         match = None  # "..., as the crowd cheered.": a leading clause's subject, not the sentence's
     # "Ähnlich äußerte sich Jan Kobel:": a word that only starts sentences, then the verb, then the speaker
-    opener = _names_no_one(name, article)
+    opener = _names_no_one(name, article) or (match is not None and verb and _after_a_leading_clause(
+        sentence, match, verb, article))
     inverted = _named_after_the_verb(sentence, match, verb) if match and verb and opener else None
     if inverted:
         return Attribution(inverted[0], offset + inverted[1], f'said-before: "{sentence.strip(" ,:")}"')
@@ -157,10 +161,23 @@ def _named_after_the_verb(sentence: str, match: re.Match, verb: str) -> tuple[st
     rest = sentence[verb_end:]
     phrase = rest.strip(" ,:").split(",")[0]
     start = verb_end + rest.find(phrase)
+    # the subject right after the verb ends where the sentence goes on in lower case ("sagte Kim am Montag bei
+    # ...:"), a name's particle aside ("sagte Ulla von der Brack:")
+    words = phrase.split()
+    cut = next((i for i, word in enumerate(words) if i and word[:1].islower() and word.lower() not in PARTICLES),
+               len(words))
+    phrase = " ".join(words[:cut])
     if phrase.split()[:1] and is_pronoun(phrase.split()[0]) and sentence.rstrip().endswith(":"):
         return phrase.split()[0], start  # "Dazu sagte sie:", "Am Telefon berichtet sie mir:"
     return (phrase, start) if phrase and person_name(split_name(phrase).name) and sentence.rstrip().endswith(":") \
         else None
+
+
+def _after_a_leading_clause(sentence: str, match: re.Match, verb: str, article: ArticleWords | None) -> bool:
+    """"Auf die Frage, ob er ... habe, sagte Kim am Montag:": in German a clause before the comma fills the first
+    place, so the verb right after the comma comes second and its subject follows it."""
+    verb_start = next(match.start(g) for g in LEAD_IN_VERBS if match.group(g) == verb)
+    return article is not None and article.capitalises_nouns and sentence[:verb_start].rstrip().endswith(",")
 
 
 def _names_no_one(phrase: str, article: ArticleWords | None) -> bool:

@@ -178,11 +178,27 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
     for run_start, run_end in [run for run in runs if run not in described] + (described if described_too else []):
         run = _drop_leading_non_names(tokens[run_start:run_end], article)
         name = " ".join(run)
+        if _role_of_an_organisation(tokens, run_end - len(run), run):
+            continue
         if _is_person_name(name, tokens, run_end - len(run), article) and not _is_sentence_start_word(
                 run, tokens, article):
             titles = tuple(t for t in tokens[: run_end - len(run)] if TITLE_TOKEN.match(t))
             return NameParts(titles, name)
     return None
+
+
+def _role_of_an_organisation(tokens: list[str], start: int, run: list[str]) -> bool:
+    """"der Konzernchef von KLB", "el director de KLB": after a role noun, a particle says whose role it is, and an
+    acronym after it is an organisation, not a noble surname ("von der Leyen")."""
+    at = start if run and PARTICLE_TOKEN.match(run[0]) else start - 1
+    return at >= 1 and PARTICLE_TOKEN.match(tokens[at]) is not None and is_role_noun(tokens[at - 1]) \
+        and any(len(word) > 1 and word.isupper() for word in run)
+
+
+def is_role_noun(word: str) -> bool:
+    """"Konzernchef", "Sprecherin", "director": a noun for what a person is (a role or title, or a compound ending
+    in one); not a thing that speaks ("comunicado")."""
+    return word.lower() not in THINGS and names_a_person(word)
 
 
 def _after_clause_word(tokens: list[str], start: int, article: ArticleWords | None = None) -> bool:
@@ -416,7 +432,11 @@ def _is_adjective(word: str, article: ArticleWords | None) -> bool:
     if ADJECTIVE_ENDING.search(word) or PARTICIPLE.match(word):
         return True
     stem = INFLECTION.sub("", word).lower()
-    return len(stem) >= 4 and stem != word.lower() and any(stem + ending in article.lower for ending in INFLECTIONS)
+    if stem == word.lower() or len(stem) < 3:
+        return False
+    # a short stem ("Neuer" beside "neuen") needs an inflected form as evidence, not the bare stem
+    endings = INFLECTIONS if len(stem) >= 4 else INFLECTIONS[1:]
+    return any(stem + ending in article.lower for ending in endings)
 
 
 def _opens_sentence(run: list[str], article: ArticleWords | None) -> bool:

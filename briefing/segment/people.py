@@ -7,6 +7,7 @@ names.py; what the article says about its words is article_words.py's."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -273,7 +274,9 @@ class People:
             if main:
                 return ([mention for mention in main if mention[3]] or main)[0][1]
             start = sentence(fitting[-1][0])
-            if gender and (_only_places(self.article.text, latest)
+            # (German: a sentence whose people all stand after a preposition, "mit Intellektuellen wie Teo Brandt")
+            after_prepositions = self.article.capitalises_nouns and _only_after_linking_words(self.article.text, latest)
+            if gender and (_only_places(self.article.text, latest) or after_prepositions
                            or _pronoun_between(self.article.text, start, latest[0][0], gender)):
                 earlier = self._named_in_a_main_clause_before(start, gender, since)
                 if earlier:
@@ -323,6 +326,12 @@ def _only_places(text: str, mentions: list) -> bool:
     happened, whatever else the article lets them do; a he/she goes back to a person named before."""
     before = [text[max(0, mention[0] - 30) : mention[0]].lower().split()[-1:] for mention in mentions]
     return all(words and words[0] in LOCATIVES for words in before)
+
+
+def _only_after_linking_words(text: str, mentions: list) -> bool:
+    """"... Freundschaften mit Intellektuellen wie Teo Brandt.": everyone the sentence names stands after a
+    preposition or a linking word; a he or she after it refers to a subject named before."""
+    return all(_after_a_linking_word(text, mention[0]) for mention in mentions)
 
 
 def _after_a_linking_word(text: str, position: int) -> bool:
@@ -413,5 +422,12 @@ def _compatible(short: str, full: str) -> bool:
 
 
 def surname(name: str) -> str:
+    """The last name word, in lower case and without accents: a name written with and without one ("Murátov",
+    "Muratov", as transliterations and wire copy differ) is one surname."""
     words = [w for w in name.split() if not SUFFIX_TOKEN.match(w)] or name.split()
-    return words[-1].lower().replace("'", "’").rstrip(",")
+    return _without_accents(words[-1].lower().replace("'", "’").rstrip(","))
+
+
+def _without_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)) \
+        if not word.isascii() else word

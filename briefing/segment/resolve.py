@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.segment.names import names_a_person, organisation_in, split_name
-from briefing.segment.patterns import PRONOUN_WORDS, VOCAB, LanguagePattern
+from briefing.segment.names import is_role_noun, names_a_person, organisation_in, split_name
+from briefing.segment.patterns import NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, Person
 from briefing.segment.speaker_phrase import (
     Attribution,
@@ -17,10 +17,20 @@ from briefing.segment.speaker_phrase import (
     role_of,
 )
 
-# "her statement said", "Ann Lee's letter says": a written thing that speaks for its owner
+# "her statement said", "Ann Lee's letter says", "Kesslers Account" (a genitive without an apostrophe, where the
+# language writes one so): a written thing that speaks for its owner
 OWNED_THING = LanguagePattern(
-    lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?)\s+"
-              rf"(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
+    lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?|"
+              rf"[^,]+?[^\W\d_]{w.any_of('genitive_endings')})\s+(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
+GENITIVE_END = LanguagePattern(lambda w: rf"{w.any_of('genitive_endings')}$")
+# "einer Erklärung des Ministeriums": a written thing, then whose it is in the genitive (a body, most often)
+THING_OF = LanguagePattern(
+    lambda w: rf"(?:{w.determiner}\s+|{w.any_of('indefinites', capitals=True)}\s+)?{w.any_of('things')}\s+"
+              rf"{w.any_of('genitive_articles')}\s+(?P<owner>[\w\-]+(?:\s+[\w\-]+)?)")
+DETERMINERS = {w.lower() for w in VOCAB.determiners}
+# "der Konzernchef von KLB", "el director de KLB": a determiner, one role word, a particle, an acronym
+ROLE_OF_AN_ACRONYM = LanguagePattern(lambda w: (
+    rf"(?:{w.determiner}\s+)?(?P<head>[\w\-]+)\s+{w.particle}\s+(?:[\w\-]+\s+)?[A-ZÀ-Þ]{{2,}}[\w\-]*"))
 POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
     w.lower(): "female" for w in VOCAB.female_possessives}
 
@@ -28,6 +38,10 @@ POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
 def resolve_first(attribution: Attribution | None, people: People) -> tuple[Person | None, str | None]:
     if attribution is None:
         return None, None
+    if attribution.group:  # "die Eltern": one voice for the group, never a person named near it
+        words = attribution.raw.split()
+        name = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in DETERMINERS else attribution.raw
+        return people.by_role.setdefault(name.lower(), Person(name)), " ".join(attribution.cue.split())
     for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
         person = resolve(raw, offset, people)
         if person:
@@ -55,6 +69,8 @@ def resolve(raw: str, offset: int, people: People) -> Person | None:
         person = None if indefinite(raw) else people.by_role.get(role.lower())
     else:
         person = people.lookup(raw, offset)
+    if person is None and role and not named:
+        person = _holder_of_the_head(role, offset, people)
     organisation = None if role else organisation_in(raw)
     if person is None and (role or organisation) and not named:
         name = role or organisation
@@ -75,6 +91,17 @@ def _referent(pronoun: str, offset: int, people: People) -> Person | None:
     return person
 
 
+def _holder_of_the_head(role: str, offset: int, people: People) -> Person | None:
+    """"der Konzernchef von KLB" after "Konzernchef Robert Kaltner": a role of an organisation whose acronym
+    follows a particle is the person the article titled with the role's first word."""
+    head = ROLE_OF_AN_ACRONYM.fullmatch(role.strip())
+    if not head or people.article is None or not is_role_noun(head.group("head")):
+        return None  # "o comunicado do STF": a thing speaks for the organisation, no person
+    titled = re.search(rf"(?<![\w\-]){re.escape(head.group('head'))}\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})+)",
+                       people.article.text[:offset])
+    return people.lookup(titled.group("name"), offset) if titled else None
+
+
 def _name_unless_nouns(raw: str, role: str | None, people: People) -> str | None:
     """The name in a phrase; but words the article writes as common nouns (German: after an article) name no one:
     "" for a role ("der Grünen-Politiker"), None for anything else ("das Tempo")."""
@@ -88,6 +115,11 @@ def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:
     """"her statement said": the person "her" refers to; "Ann Lee's letter said": Ann Lee, when the article names
     her. What someone wrote is their words, in their voice."""
     owned = OWNED_THING.fullmatch(raw.strip())
+    of = THING_OF.fullmatch(raw.strip()) if not owned else None
+    if of:  # "hieß es in einer Erklärung des Ministeriums": the ministry speaks, or the person it names
+        owner = of.group("owner")
+        person = people.lookup(owner, offset) or people.lookup(GENITIVE_END.sub("", owner), offset)
+        return person or (people.organisation(GENITIVE_END.sub("", owner)) if owner[:1].isupper() else None)
     if not owned:
         return None
     owner = owned.group("owner")
@@ -95,4 +127,6 @@ def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:
     if gender:
         return people.last_mentioned(offset, gender)
     person = people.lookup(re.sub(r"[’']s?$", "", owner), offset)
+    if person is None and not re.search(r"[’']s?$", owner):  # "Kesslers": Kessler's
+        person = people.lookup(GENITIVE_END.sub("", owner), offset)
     return person if person and not person.organisation else None

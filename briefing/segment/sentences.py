@@ -15,6 +15,14 @@ PARTIAL_QUOTE_INTRO = LanguagePattern(lambda w: (
     r"(?:called|calls|described|describes|termed|terms|dubbed|labell?ed|branded|said|says)\b[^.!?]*$"
 ))
 
+# "explicó que “espero ...”", "a affirmé qu’« il faut ... »": a speech verb, a few words, then the word that opens
+# its reported clause right before the quote mark: the speaker's own words, though the sentence runs on into them
+REPORTED_QUOTE_INTRO = LanguagePattern(lambda w: (
+    rf"(?<!\w)(?:{w.speech_verbs}|{w.any_of('reporting_gerunds', capitals=True)})(?!\w)[^.!?;:]{{0,60}}?"
+    rf"(?<!\w){w.any_of('complementizers')}(?:\s+{w.any_of('clitics')})?\s*$"))
+# fewer words than this after "que" are a borrowed phrase ("dijo que “no terminará pronto”"), read by the narrator
+REPORTED_QUOTE_WORDS = 4
+
 
 def mask_abbreviations(text: str) -> str:
     """The same text with the dots of "U.S." or "Dr." made into a look-alike, so they end no sentence."""

@@ -42,12 +42,14 @@ CLAUSE_OPENERS = {w.lower() for w in VOCAB.subordinators} - {w.lower() for w in 
 @dataclass
 class Attribution:
     """A name (or pronoun) that the text next to a quote gives as its speaker, where it stands, and the cue.
-    `alternatives` are further candidates from the same sentence, tried when this one names nobody known."""
+    `alternatives` are further candidates from the same sentence, tried when this one names nobody known. `group`:
+    the phrase names several people who speak as one ("die Eltern", by "sagten sie"), not a person."""
 
     raw: str
     offset: int
     cue: str
     alternatives: tuple[tuple[str, int], ...] = ()
+    group: bool = False
 
 
 def document(w: Words) -> str:

@@ -9,7 +9,7 @@ import re
 
 from briefing.model import Segment
 from briefing.segment.names import organisation_in
-from briefing.segment.patterns import ADVERB, LanguagePattern
+from briefing.segment.patterns import ADVERB, UPPER, LanguagePattern
 from briefing.segment.people import People, Person
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.ranker import CUES, cue_class, named_in
@@ -28,6 +28,12 @@ CLOSING_MARKS = "”\"»“」』›«'’"
 BARE_VERB = LanguagePattern(lambda w: (
     rf"^[\s,.–—-]*{w.speech_verbs}(?:\s+(?:{w.clause_word}|[^\W\d_]+{w.any_of('gerund_endings')})\b[^.!?]*)?"
     rf"\s*[.!]?\s*$"))
+
+# What may stand before a sentence's subject: an opening phrase of a few words and its comma ("Por su parte, ",
+# "Am Montag, "), and an article with a role in lower case ("La candidata ", "O senador ")
+SUBJECT_OPENER = LanguagePattern(lambda w: (
+    rf"(?:[^\W\d_][\w’']*(?:\s+[\w’']+){{0,3}},\s+)?(?:{w.determiner}\s+(?:[^\W\d_{UPPER}][\w’'\-]*\s+){{1,2}})?"))
+
 
 def share_within_utterances(segments: list[Segment], speakers: dict, source: str) -> None:
     """Quotes with nothing spoken between them, and a quote running on over several paragraphs (no closing
@@ -99,8 +105,10 @@ def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tupl
                         for position, person, _, speaks in people.mentions if since <= position < seg.start)
     new_subject = _new_subject(people, last, since, seg)
     if last is not None and seg.paragraph - last_paragraph <= 2 and _bare_verb_after(segments, index):
+        new_subject = _new_subject(people, last, since, seg, after_an_opener=True)
         if new_subject is not None:  # '"A." Girão defende que ... "B", destaca.': the one the sentence before is about
-            return new_subject, f"named-before: {new_subject.name}"
+            # (the verb after the quote is the evidence, its subject the sentence's: a said-after the ranker keeps)
+            return new_subject, f"said-after: a verb without its subject, after a sentence about {new_subject.name}"
         return last, "continues-previous: a verb without its subject after the quote"
     continues = last is not None and ((seg.paragraph == last_paragraph and new_subject is None)
                                       or (
@@ -119,11 +127,16 @@ def _paragraph_end(segments: list[Segment], position: int) -> int:
     return max(s.end for s in segments if s.paragraph == holding[0].paragraph)
 
 
-def _new_subject(people: People, last: Person | None, since: int, seg: Segment) -> Person | None:
+def _new_subject(people: People, last: Person | None, since: int, seg: Segment,
+                 after_an_opener: bool = False) -> Person | None:
     """'"A," says Lee. Kim did not need coaxing. "B."': the last one, not the previous speaker, whom a sentence
-    between the two quotes opens with (its subject); the next quote is theirs."""
+    between the two quotes opens with (its subject); the next quote is theirs. Before a verb after the quote that
+    leaves its subject out ('«B», dijo.'), the subject may also follow an opening phrase and a comma ("Por su
+    parte, Luis Prado, ...") or its role ("La candidata Rosa Ibarra aprovechó ...")."""
+    text = people.article.text if people.article is not None and after_an_opener else ""
     opening = [person for position, person, sentence, _ in people.mentions
-               if since <= position < seg.start and position == sentence and person is not last]
+               if since <= position < seg.start and person is not last
+               and (position == sentence or (text and SUBJECT_OPENER.fullmatch(text, sentence, position)))]
     return opening[-1] if opening else None
 
 
