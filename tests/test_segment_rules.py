@@ -578,3 +578,10 @@ def test_a_later_clause_after_a_comma_inside_quote_marks_names_the_speaker():
     text = ('Title\n\nTom Vale spoke on Monday.\n\nHis wife had warned him not to be too harsh, to act "calm," but '
             'Vale said he replied: "When you are attacked, you cannot be too calm."\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "asserted", "contends", "answers"])
+def test_more_verbs_that_report_speech_after_a_quote(verb):
+    text = (f'Title\n\nAnn Kessel and Tom Vale met on Monday. Vale spoke first.\n\n"The port will always be the port," '
+            f'an angry Kessel {verb}.\n')
+    assert rule_speakers_of(text) == ["Ann Kessel"]
