@@ -585,3 +585,12 @@ def test_more_verbs_that_report_speech_after_a_quote(verb):
     text = (f'Title\n\nAnn Kessel and Tom Vale met on Monday. Vale spoke first.\n\n"The port will always be the port," '
             f'an angry Kessel {verb}.\n')
     assert rule_speakers_of(text) == ["Ann Kessel"]
+
+
+def test_a_quote_after_the_attribution_of_the_quote_before_goes_on_with_it():
+    """'"A," an angry Kessel retaliated. "B." ... It is "...," he warned.': B is Kessel's still; the paragraph's last
+    words are someone else's, their "he warned" no attribution of B."""
+    text = ('Title\n\nAnn Kessel and Tom Vale met on Monday.\n\n"The port will always be the port," an angry Kessel '
+            'retaliated. "It never gives up, because it still has ideals."\nKelby Mayor Ivo Lund also spoke out '
+            'against the plan. It is "a threat to our values," he warned.\n')
+    assert rule_speakers_of(text)[1] == rule_speakers_of(text)[0]

@@ -78,6 +78,11 @@ def fill_unattributed(segments: list[Segment], speakers: dict, people: People) -
 
 def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tuple[Person | None, str | None]:
     seg = segments[index]
+    if last is not None and last_paragraph == seg.paragraph and _after_the_attribution_of_the_quote_before(segments,
+                                                                                                        index):
+        # '"A," an angry Lund said. "B." Kim also spoke out, ...': B goes on with A, before anyone the paragraph
+        # names later
+        return last, "continues-previous"
     paragraph_end = _trailing_speaker(segments, index, people)
     if paragraph_end:
         return paragraph_end, "paragraph-end"
@@ -138,6 +143,18 @@ def _new_subject(people: People, last: Person | None, since: int, seg: Segment,
                if since <= position < seg.start and person is not last
                and (position == sentence or (text and SUBJECT_OPENER.fullmatch(text, sentence, position)))]
     return opening[-1] if opening else None
+
+
+def _after_the_attribution_of_the_quote_before(segments: list[Segment], index: int) -> bool:
+    """'"A," Lund said. "B."': between the quote before and this one, in their paragraph, only a short sentence with a
+    speech verb (the attribution of the quote before)."""
+    if index < 2:
+        return False
+    between, before = segments[index - 1], segments[index - 2]
+    return before.kind == "quote" and between.kind == "narration" and \
+        before.paragraph == between.paragraph == segments[index].paragraph and \
+        between.text.rstrip().endswith(".") and len(between.text.split()) <= 12 and SPEECH.search(between.text) \
+        is not None
 
 
 def _it_said_after(segments: list[Segment], index: int) -> bool:
