@@ -580,7 +580,7 @@ def test_a_later_clause_after_a_comma_inside_quote_marks_names_the_speaker():
     assert rule_speakers_of(text) == ["Tom Vale"]
 
 
-@pytest.mark.parametrize("verb", ["retaliated", "asserted", "contends", "answers"])
+@pytest.mark.parametrize("verb", ["retaliated", "asserted", "contends", "answers", "echoes", "mentioned"])
 def test_more_verbs_that_report_speech_after_a_quote(verb):
     text = (f'Title\n\nAnn Kessel and Tom Vale met on Monday. Vale spoke first.\n\n"The port will always be the port," '
             f'an angry Kessel {verb}.\n')
