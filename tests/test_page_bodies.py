@@ -4,6 +4,8 @@ Every page here is written for its test."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from briefing.errors import InputError
@@ -340,3 +342,30 @@ def test_of_two_headlines_as_long_the_one_written_as_the_title_is_taken_on_every
                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout.decode().strip()
               for seed in range(6)}
     assert titles == {"Sunday Hours for the Library"}
+
+
+# -- a body drawn by a script ------------------------------------------------------------------------
+
+def test_a_body_that_a_script_draws_is_read_from_the_pages_structured_data():
+    """A page whose article is drawn by a script after loading (shown whole to subscribers) holds it only in
+    its JSON-LD (schema.org's articleBody, as search engines are given it, its paragraphs parted by line
+    breaks written as they are): read from there, not refused for the few words of its teaser."""
+    data = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Valley Post"},
+        {"@type": "NewsArticle", "headline": "Sunday Hours for the Library", "articleBody": "\n".join(STORY)}]})
+    written = data.replace("\\n", "\n")  # the line breaks as the site writes them
+    teaser = ("The village library will open on Sundays from the beginning of March, with volunteers from the "
+              "reading club at the information desk, the council decided yesterday. Subscribers read on: the "
+              "remainder of this story is displayed for them once the page has completely loaded.")
+    drawn = page(f"<p>{teaser}</p><div id='app'></div>",
+                 head=f'<script type="application/ld+json">{written}</script>')
+    heard = heard_text(drawn)
+    assert all(sentence in heard for sentence in STORY)
+    assert heard.startswith("Sunday Hours for the Library")
+
+
+def test_a_listing_with_structured_data_but_no_article_body_is_still_refused():
+    data = json.dumps({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Town news"})
+    with pytest.raises(InputError, match="no article text"):
+        article_from_bytes(page("<div id='app'><p>Loading…</p></div>",
+                                head=f'<script type="application/ld+json">{data}</script>'), "town.html")

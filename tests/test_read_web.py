@@ -477,3 +477,49 @@ def test_the_pages_own_summary_is_the_episodes_description(tmp_path):
     assert [p.text_content() for p in shown.find_class("standfirst")] == [comment]  # under the title, as read
     script = json.loads(run_briefing("script", str(path)).stdout)
     assert script["description"] == "Sleeper services come back after ten years."
+
+
+def test_a_title_that_holds_its_date_in_numbers_is_still_the_title():
+    """A dateline is dropped, but a roundup's title may name its date ("5-2-26") as a dateline would."""
+    roundup = page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>",
+                   title="Rail Roundup 5-2-26: Night Trains | Railway Courier").replace(
+        b"<h1>Night Trains Return to the Coast</h1>", b"<h1>Rail Roundup 5-2-26: Night Trains</h1>")
+    assert article_from_bytes(roundup, "roundup.html").title.text == "Rail Roundup 5-2-26: Night Trains"
+
+
+def test_a_paragraph_that_introduces_what_follows_with_a_colon_is_read_though_it_links_a_question():
+    asked = ("Our readers answered quickly this week when we asked them <a href='/poll'>which night train "
+             "they would take first and why they would take it</a>. Here are a few of their answers:")
+    heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{asked}</p>"
+                            "<p><img src='answer-1.png' alt=''></p><p><img src='answer-2.png' alt=''></p>"),
+                       "answers.html")
+    assert "Here are a few of their answers:" in heard
+
+
+def test_a_call_to_subscribe_as_the_articles_first_block_is_not_read():
+    call = ("Start your morning with the Rail Letter, our pick of the day's timetable news. "
+            "<a href='/letter'>Sign up for the free daily newsletter</a>:")
+    heard = heard_text(page(f"<p>{call}</p><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "call.html")
+    assert "Rail Letter" not in heard and all(sentence in heard for sentence in BODY)
+
+
+def test_an_article_that_opens_on_the_social_networks_it_is_about_keeps_its_first_paragraph():
+    opening = "Facebook and Instagram will show the night trains' timetables from June, the company said."
+    heard = heard_text(page(f"<p>{opening}</p><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p>"), "social.html")
+    assert opening in heard
+
+
+@pytest.mark.parametrize("name", ["paywall", "subscriber-only", "latest-update"])
+def test_the_rest_of_the_story_in_a_box_named_as_a_promotion_is_read(name):
+    """Paragraphs of the article in a box whose name a promotion would have ("paywall") are its text."""
+    body = f"<p>{BODY[0]}</p><div class='{name}'><p>{BODY[1]}</p><p>{LOOSE}</p></div><p>{BODY[2]}</p>"
+    heard = heard_text(page(body), "rest.html")
+    assert all(sentence in heard for sentence in [*BODY, LOOSE])
+
+
+def test_a_short_promotion_box_among_the_paragraphs_is_still_dropped():
+    box = ("<div class='newsletter'><p>Every weekday morning our editors pick the stories of the day for you, "
+           "with the timetables and the weather, delivered to your inbox before seven o'clock.</p>"
+           "<form><input type='email'><button>Sign up</button></form></div>")
+    heard = heard_text(page(f"<p>{BODY[0]}</p>{box}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "box.html")
+    assert "inbox" not in heard and all(sentence in heard for sentence in BODY)

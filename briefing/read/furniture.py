@@ -96,7 +96,7 @@ def drop_promotions(tree) -> None:
         if COMMENTS.search(names) and next(element.iter("h1"), None) is None:
             element.drop_tree()  # "comment-body", "body comments": the comments' box, not the article's
             continue
-        if ARTICLE_PART.search(names):
+        if ARTICLE_PART.search(names) or _story_behind_a_name(element):
             continue
         if ((PROMOTION.search(names) or MEDIA.search(names)) and (
                 len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3)
@@ -105,6 +105,25 @@ def drop_promotions(tree) -> None:
 
 
 INSET_PARAGRAPHS = 2  # paragraphs of running text beside a box make it an inset in the article
+FORM_CONTROLS = ("form", "input", "button", "select", "textarea", "iframe")
+
+
+def _story_behind_a_name(element) -> bool:
+    """A box of the article's own paragraphs set among its other paragraphs (the rest of the story in a
+    box named "paywall" or "subscriber-only", a passage in one named for the site's latest updates) is
+    the article, however short: it holds full paragraphs of running text, beside full paragraphs, and
+    nothing a promotion holds (headings, list items, pictures, form controls, an offer, many links)."""
+    parent = element.getparent()
+    own = [p for p in element.iter("p") if _running_text(p)]
+    beside = [p for p in parent.iterchildren("p") if _running_text(p)]
+    others = next(element.iter("h1", "h2", "h3", "h4", "h5", "h6", "li", "img", *FORM_CONTROLS), None)
+    return (bool(own) and bool(beside) and others is None and not link_heavy(element, 0.3)
+            and not is_offer(element.text_content()))
+
+
+def _running_text(paragraph) -> bool:
+    text = " ".join(paragraph.text_content().split())
+    return len(text.split()) >= PARAGRAPH_WORDS and bool(re.search(r"[.!?…][\"'”’»)]?$", text))
 
 
 def _among_paragraphs(element) -> bool:
@@ -295,17 +314,25 @@ SUBSCRIPTION_WORDS = re.compile(r"\b(subscri\w*|sign[- ]up|newsletters?|inbox|le
                                 r"(?:\d+ )?issues for|for (?:as little as|only)|(?:promo )?code)\b", re.IGNORECASE)
 
 
+def is_offer(text: str) -> bool:
+    """Two or more words of an offer to subscribe ("Sign up for our newsletter", "12 issues for 9.99")."""
+    return len({word.lower() for word in SUBSCRIPTION_WORDS.findall(text)}) >= 2
+
+
 def without_follow_calls(parts: list[Part]) -> list[Part]:
     """Among the article's last blocks, a short one naming two or more social networks ("Follow us on
     Facebook, Twitter and Instagram") asks the reader to follow the site, and one with two or more words of
     an offer ("Sign up for our newsletter, delivered to your inbox", "12 issues for 9.99") to subscribe to
-    it; neither is the article."""
+    it; neither is the article. Such an offer is the site's as the first block too (an article may open on
+    the social networks it is about)."""
     def is_call(part: Part) -> bool:
         networks = {name.lower() for name in SOCIAL_NETWORKS.findall(part.text)}
-        offer = {word.lower() for word in SUBSCRIPTION_WORDS.findall(part.text)}
-        return part.kind != "title" and (len(networks) >= 2 or len(offer) >= 2) and len(
+        return part.kind != "title" and (len(networks) >= 2 or is_offer(part.text)) and len(
             part.text.split()) <= CLOSING_WORDS
 
+    first = next((index for index, part in enumerate(parts) if part.kind != "title"), len(parts))
+    if first + 1 < len(parts) and is_offer(parts[first].text) and len(parts[first].text.split()) <= CLOSING_WORDS:
+        parts = parts[:first] + parts[first + 1:]
     end = [part for part in parts[-CLOSING_PARTS:] if not is_call(part)]
     return parts[:-CLOSING_PARTS] + end if len(parts) > CLOSING_PARTS else end
 

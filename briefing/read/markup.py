@@ -25,6 +25,7 @@ from briefing.read.furniture import (
     drop_wordless_links,
     is_dateline,
     is_furniture,
+    is_offer,
     link_heavy,
     page_title,
     without_deck,
@@ -156,6 +157,8 @@ def read_html(raw: bytes, source: str) -> Article:
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
+    if _why_no_article(parts, link_texts):
+        parts = _structured_body(original, title) or parts
     _refuse_if_no_article(parts, link_texts, source)
     return article_from_parts(parts, source, language=_declared_language(raw, metadata),
                               author=(metadata.author or "") if metadata else "", published=published,
@@ -163,7 +166,8 @@ def read_html(raw: bytes, source: str) -> Article:
 
 
 def _article_parts(document, title: str, published: str) -> list[Part]:
-    return [part for part in _page_parts(document, title) if not is_dateline(part.text, published)]
+    return without_follow_calls([part for part in _page_parts(document, title) if part.kind == "title"
+                                 or not is_dateline(part.text, published)])  # a title may hold its date
 
 
 def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
@@ -184,6 +188,41 @@ def _second_reading(page, title: str, published: str, link_texts: set[str]) -> l
         if not _why_no_article(parts, link_texts):
             return parts
     return []
+
+
+def _structured_body(page, title: str) -> list[Part]:
+    """The article's text as the page gives it to search engines (schema.org's "articleBody" in its
+    JSON-LD), for a page whose body is drawn by a script after loading and so stands in no element of
+    its own: its paragraphs (lines), after the title. Only asked when the page's elements hold no article."""
+    import json
+    from html import unescape
+
+    bodies = []
+    for script in page.iter("script"):
+        if "ld+json" not in (script.get("type") or "") or not script.text:
+            continue
+        try:
+            bodies += _article_bodies(json.loads(script.text, strict=False))
+        except ValueError:
+            continue
+    if not bodies:
+        return []
+    lines = [" ".join(unescape(TAG.sub(" ", line)).split()) for line in max(bodies, key=len).splitlines()]
+    return ([Part(title, "title")] if title else []) + [Part(line) for line in lines if line]
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def _article_bodies(data) -> list[str]:
+    """Every "articleBody" string anywhere in a JSON-LD document (a graph, a list, nested objects)."""
+    if isinstance(data, list):
+        return [body for item in data for body in _article_bodies(item)]
+    if not isinstance(data, dict):
+        return []
+    found = [data["articleBody"]] if isinstance(data.get("articleBody"), str) else []
+    return found + [body for value in data.values() if isinstance(value, (dict, list))
+                    for body in _article_bodies(value)]
 
 
 UNCLOSED_TITLE = re.compile(r"</?(?:head|body|meta|link|script|style|div|table|p)\b", re.IGNORECASE)
@@ -603,9 +642,17 @@ def drop_link_boxes_after_the_end(document) -> None:
     for element in blocks[full[-1] + 1:]:
         if element.getparent() is not None and (
                 (element.tag == "table" and (next(element.iter("ref"), None) is not None or _teasers(element)))
-                or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not ENDS_SENTENCE.search(
-                    block_text(element)))):
+                or (element.tag == "p" and link_heavy_xml(element, LINKED_LINE) and not _sentences(element))):
             element.getparent().remove(element)
+
+
+def _sentences(element) -> bool:
+    """A line ending as a sentence ends, or a paragraph of running text that introduces what follows it
+    with a colon ("We asked our readers what they cook first. Here are a few of their answers:"), unless
+    it offers a subscription."""
+    text = block_text(element)
+    return bool(ENDS_SENTENCE.search(text)) or (text.endswith(":") and len(text.split()) >= PROSE_WORDS
+                                                 and not is_offer(text))  # "Sign up for our newsletter:"
 
 
 CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
@@ -659,7 +706,7 @@ def _page_parts(document, title: str) -> list[Part]:
             parts += _table(element)
         else:
             parts.append(Part(text, "quote" if element.tag == "quote" else "narration"))
-    return without_follow_calls(without_stray_headlines(parts))
+    return without_stray_headlines(parts)
 
 
 def _linked_section_heading(element) -> bool:
