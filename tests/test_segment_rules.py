@@ -488,3 +488,109 @@ def test_a_role_after_a_subordinator_speaks(text, speaker):
 ])
 def test_a_leading_clause_names_no_subject_of_the_speech_verb(text, speaker):
     assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("marks", ['"{}"', "''{}''", "“{}”"])
+def test_a_one_word_name_after_a_straight_closing_mark_goes_on_the_sentence(marks):
+    """A straight mark right after the quote's last word closes it, as a curly one does: the capitalised word after
+    it stands inside the sentence, so the article capitalises it inside a sentence (a name, not a sentence start)."""
+    quote = marks.format("Some may call the attacks unkind,")
+    text = f"Title\n\nAdmiral Ann Kessel spoke on Monday. The state press has attacked her.\n\n{quote} Kelbor wrote.\n"
+    assert rule_speakers_of(text) == ["Kelbor"]
+
+
+def test_a_name_set_off_by_commas_before_the_verb_speaks():
+    """"the port director, Ann Kessel, says": the name between commas is the one who speaks, as in "Ann Kessel, the
+    port director, says"; the she of the next quote is hers, not the sentence's first name's."""
+    text = ('Title\n\nMia Vale, a harbour pilot, is angry, but the port director, Ann Kessel, says the system '
+            'works.\n\n"We move boats around when we must," she said.\n')
+    assert rule_speakers_of(text) == ["Ann Kessel"]
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    ("said Secretary of State Ann Kessel.", "Ann Kessel"),
+    ("said chief of staff Ann Kessel, who praised the plan.", "Ann Kessel"),
+    ("said the mother of Ann Kessel.", "mother"),  # the name is whose mother: she speaks
+])
+def test_a_title_holding_of_runs_on_to_the_name_after_the_verb(after, speaker):
+    text = f'Title\n\nTom Vale spoke on Monday about the port.\n\n"The first line of defence is the town," {after}\n'
+    assert rule_speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("clause", ["though he added that it would fade", "and he added that it would fade"])
+def test_a_clause_after_the_named_speaker_is_not_part_of_the_name(clause):
+    """"said Tom Vale, though he added ...": the comma ends the speaker's phrase before a clause of its own, whose
+    "he" is the same man, not someone named before."""
+    text = ('Title\n\nAnn Kessel spoke on Monday and defended her team.\n\n'
+            f'"The distraction gets you off message a little," said party boss Tom Vale, {clause}.\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+def test_a_quote_after_sentences_about_someone_by_her_possessive_is_hers():
+    """No one is named in the paragraphs before the quote, but they open with her possessive: they are about the
+    woman named before them, and the quote that follows is hers."""
+    text = ('Title\n\nWendy Lund now lives in a small house with two dogs. She keeps no photos on the walls.\n\n'
+            'But her memories of her son are vivid.\n\nHer message now is simple: do not share pills.\n\n'
+            '"You do not know what that person took earlier. The mix can kill."\n')
+    assert rule_speakers_of(text) == ["Wendy Lund"]
+
+
+def test_it_said_after_the_bodys_own_quote_is_that_body():
+    """The narration between two of a utility's quotes names no body that speaks ("the utility said"): "it said"
+    is the body quoted just before, and so is the quote paragraph after it."""
+    text = ('Title\n\nKB Hydro said crews were out.\n\n"Hundreds of trees are down," it said.\n\n'
+            '"Some areas will be dark for days."\n\nMore than 800 workers will stay on the job, the utility said.\n\n'
+            '"There are hundreds of outages to repair," it said.\n\n"A new pole takes eight hours."\n')
+    assert rule_speakers_of(text) == ["KB Hydro"] * 4
+
+
+@pytest.mark.parametrize("credit", ["( Kelby Star file photo )", "(Ivo Lund/Kelby Press)"])
+def test_a_photo_caption_is_no_one_a_he_refers_to(credit):
+    """A caption between the story's paragraphs names whom the photo shows; the "he" of the story's next quote is
+    still the man the story was about."""
+    text = ('Title\n\nTom Vale wrote a book about the porters and their union.\n\n'
+            f'Ben Rask, a retired porter, looks at old photos at the station. {credit}\n\n'
+            'The trip drew national attention to the law. "These men were smart enough to go to the capital," he '
+            'says.\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+def test_a_relative_named_before_a_noun_elsewhere_is_still_a_person():
+    """"the Mia Lund brand" names a brand, but the article also has Mia Lund stride in, and a Lund is known: she is
+    his daughter, not him, and her quotes are hers."""
+    text = ('Title\n\nTom Lund spoke on Monday about his plans for the firm.\n\nOn the last day, Mia Lund strode '
+            'across the stage in a dress from her label. Then she broke with the party.\n\n'
+            '"Policies for mothers should not be novelties," she said.\n\nStores sell the Mia Lund brand online. "We '
+            'make dresses," Tom Lund said.\n')
+    assert rule_speakers_of(text) == ["Mia Lund", "Tom Lund"]
+
+
+def test_a_name_after_a_numbered_modifier_and_before_a_noun_is_a_things():
+    """"a 1930s-era Kelby Deco movie theater" is a style, no man: the "he" of the quote is the man written about."""
+    text = ('Title\n\nIvo Nega came home in May.\n\nAs we walked down the avenue lined by a church, a 1930s-era Kelby '
+            'Deco movie theater and old cafes, Nega defended his choice. "Do we have to discuss it?" he asked me.\n')
+    assert rule_speakers_of(text) == ["Ivo Nega"]
+
+
+def test_a_later_clause_after_a_comma_inside_quote_marks_names_the_speaker():
+    """'to act "calm," but Vale said he replied:': the comma inside the closing mark (American style) still ends
+    the first clause; the speaker is the later clause's, not the wife of the first."""
+    text = ('Title\n\nTom Vale spoke on Monday.\n\nHis wife had warned him not to be too harsh, to act "calm," but '
+            'Vale said he replied: "When you are attacked, you cannot be too calm."\n')
+    assert rule_speakers_of(text) == ["Tom Vale"]
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "asserted", "contends", "answers", "echoes", "mentioned"])
+def test_more_verbs_that_report_speech_after_a_quote(verb):
+    text = (f'Title\n\nAnn Kessel and Tom Vale met on Monday. Vale spoke first.\n\n"The port will always be the port," '
+            f'an angry Kessel {verb}.\n')
+    assert rule_speakers_of(text) == ["Ann Kessel"]
+
+
+def test_a_quote_after_the_attribution_of_the_quote_before_goes_on_with_it():
+    """'"A," an angry Kessel retaliated. "B." ... It is "...," he warned.': B is Kessel's still; the paragraph's last
+    words are someone else's, their "he warned" no attribution of B."""
+    text = ('Title\n\nAnn Kessel and Tom Vale met on Monday.\n\n"The port will always be the port," an angry Kessel '
+            'retaliated. "It never gives up, because it still has ideals."\nKelby Mayor Ivo Lund also spoke out '
+            'against the plan. It is "a threat to our values," he warned.\n')
+    assert rule_speakers_of(text)[1] == rule_speakers_of(text)[0]

@@ -76,6 +76,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "female_articles": ("grammar", "female_articles"),
     "contrasts": ("grammar", "contrasts"),
     "neuter_pronouns": ("pronouns", "neuter"),
+    "photo_words": ("not_names", "photo_words"),
 }
 
 
@@ -141,6 +142,7 @@ class Vocabulary:
     female_articles: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
     neuter_pronouns: tuple[str, ...] = ()
+    photo_words: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -28,6 +28,9 @@ GERUND_ENDINGS = tuple(VOCAB.gerund_endings)
 # After a role ("said his best friend at Kelby College"), the name the sentence gives it between commas
 APPOSITIVE_NAME = LanguagePattern(lambda w: rf"[^.,;:!?“”\"«»]{{0,60}},\s+(?P<name>{w.name})(?=\s*[,.;]|\s*$)")
 SEP = r"^[\s,.–—-]*"
+# "Secretary of State Ann Lee", "chief of staff Bo Kim": up to the next comma or sentence end, a title holding "of"
+TITLE_WITH_OF = re.compile(r"(?P<phrase>[^,.;:!?“”\"«»\n]{1,40}?\sof\s[^,.;:!?“”\"«»\n]{1,60}?)\s*(?=[,.;:!?]|$)")
+CLAUSE_WORDS_AND_ARTICLES = {w.lower() for w in VOCAB.clause_words + VOCAB.articles + VOCAB.determiners}
 PLURAL_VERBS = {w.lower() for w in VOCAB.plural_verbs}
 # "Die Eltern sammelten ...": a sentence opening with an article and a noun, then a word in lower case (its verb)
 GROUP_SUBJECT = LanguagePattern(lambda w: (
@@ -48,8 +51,10 @@ def _phrase_after(w: Words) -> str:
     """The speaker's phrase after "said": it may hold one comma ("son secrétaire général, Marc Lefèvre"; not a clause
     after it: "el mandatario, en alusión a ..."), or be someone new out of a group ("one of the organisers")."""
     part_of = rf"{w.any_of('indefinites', capitals=True)}\s+of\s+"
+    # not a clause of its own after the comma: "said Ann Lee, though she added that ..."
+    clause = rf"(?:{w.clause_word}|{w.any_of('subordinators', 'conjunctions')})\b"
     return (rf"(?!{w.clause_word}\b)(?:{part_of}{_clause_after(w)}|"
-            rf"{_clause_after(w)}(?:,\s+(?!{w.clause_word}\b){_clause_after(w)})?)")
+            rf"{_clause_after(w)}(?:,\s+(?!{clause}){_clause_after(w)})?)")
 
 
 def _recipient(w: Words) -> str:
@@ -164,7 +169,9 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)
-            named_later = None if split_name(name).name else _name_of_the_role(following, match.end(), cue)
+            named_later = None if split_name(name).name else (
+                _titled_with_of(following, match.start("name"), cue, article)
+                or _name_of_the_role(following, match.end(), cue))
             if named_later:
                 return named_later
         if match and usable(name, article):
@@ -231,6 +238,24 @@ def _name_of_the_role(following: Segment, end: int, cue: str) -> Attribution | N
         return None
     evidence = following.text[: named.end()].strip(" ,.–—-")
     return Attribution(named.group("name"), following.start + named.start("name"), f'{cue}: "{evidence}"')
+
+
+def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWords | None) -> Attribution | None:
+    """"said Secretary of State Ann Lee", "said chief of staff Bo Kim": a title that holds "of" runs on to the name
+    it stands before (the phrase after the verb stops at "of" otherwise); not a name that is the object of "of"
+    ("said the mother of Ann Lee": her mother speaks)."""
+    titled = TITLE_WITH_OF.match(following.text, start)
+    if not titled:
+        return None
+    phrase = titled.group("phrase")
+    parts = split_name(phrase, article)
+    name = parts.name
+    before = phrase[: len(phrase) - len(name)].split() if name and phrase.endswith(name) else []
+    # "the mother of Ann Lee" gives only her surname: someone of hers speaks
+    if not before or before[-1].lower() in CLAUSE_WORDS_AND_ARTICLES or (len(name.split()) < 2 and not parts.titles):
+        return None
+    evidence = following.text[: titled.end("phrase")].strip(" ,.–—-")
+    return Attribution(name, following.start + titled.end("phrase") - len(name), f'{cue}: "{evidence}"')
 
 
 def _ends_in_a_relative(phrase: str) -> bool:

@@ -117,6 +117,13 @@ def _capitalised_words(masked: str) -> tuple[set[str], set[str], set[str]]:
     return proper, in_prose, in_headings
 
 
+def _closes_a_quote(before: str) -> bool:
+    """'"We lost," Kelbor', "''We lost,'' Kelbor": a straight quote mark (or two) written right after the quote's
+    last word closes it, as a curly one would; the word after it goes on the sentence."""
+    marks = before.rstrip("\"'")
+    return len(marks) < len(before) and marks[-1:] not in ("", *" \t([")
+
+
 def _is_heading_line(words: list[re.Match], capitalised: list[re.Match]) -> bool:
     """Title case or capitals throughout: every longer word of the line is capitalised."""
     longer = [m for m in words if len(m.group(0)) > 3]
@@ -129,7 +136,7 @@ def _starts_sentence(line: str, position: int) -> bool:
     before = line[:position].rstrip()
     if not before:
         return not LABEL.match(line, position)
-    if before[-1] in OPENING or line[position - 1] in OPENING:
+    if line[position - 1] in OPENING or (before[-1] in OPENING and not _closes_a_quote(before)):
         return True
     quoted = before.rstrip(CLOSING)
     if len(quoted) < len(before):

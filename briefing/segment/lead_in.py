@@ -44,7 +44,7 @@ CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  #
 # ", but Ann Lee said", ", the source recalled": a later clause of the lead-in with a speaker of its own (a
 # linking word in lower case may open it; a relative clause may stand between the speaker and the verb)
 LATER_CLAUSE_SPEAKER = LanguagePattern(lambda w: (
-    rf",\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"
+    rf",[”\"’']?\s+(?:(?:[^\W\d_{UPPER}][\w’']*\s+)?(?P<name>{w.pronoun}|{CAPITALISED_RUN})|"  # 'act "calm," but'
     rf"(?P<role>{w.determiner}\s+(?:[\w’'\-]+\s+){{0,2}}[\w’'\-]+))"
     # "..., while Ann Lee, who heads the Kelby Fund, said": a relative clause between the name and its verb
     rf"(?:,\s+{w.any_of('relatives')}\s[^,.!?]{{1,150}},)?\s+{ADVERB}(?P<verb>{w.speech_verbs})\b(?<!ing)"))

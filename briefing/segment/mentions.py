@@ -14,7 +14,7 @@ from briefing.lang import vocabulary
 from briefing.model import Segment
 from briefing.segment.names import is_common_noun, split_name
 from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People
+from briefing.segment.people import People, surname
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
 
@@ -23,6 +23,11 @@ NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
 CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
 PERSON_MENTION = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
 SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
+# "Her message now is simple": a possessive opening a sentence, before a noun, is about the person written about
+OPENING_POSSESSIVE = LanguagePattern(
+    lambda w: rf"(?:^|[.!?]\s+)({w.any_of('male_possessives', 'female_possessives', capitals=True)})\s+[a-zà-ÿ]")
+POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
+    w.lower(): "female" for w in VOCAB.female_possessives}
 LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
 TITLE_ONLY = LanguagePattern(lambda w: w.title)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
@@ -30,6 +35,10 @@ ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
 ROLE_THEN_NAME = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\s+{w.name}")
 # "the Kelby Ridge vigil": a determiner right before a name, a lower-case word right after it (_modifies_a_noun)
 DETERMINER_ENDS = LanguagePattern(lambda w: rf"(?<!\w){w.determiner.lower()}\Z")
+# "a 1930s-era Kelby Deco theater", "the 19th-century Kelby Hall roof": a determiner, then a compound modifier with a
+# number (not an age: "the 38-year-old Ann Lee said"; nor an adjective: "a choked-up Ann Lee") before the name
+DETERMINER_AND_COMPOUND_ENDS = LanguagePattern(
+    lambda w: rf"(?<!\w){w.determiner.lower()}\s+[\w’']*\d[\w’'\-]*-(?!old\b)[a-z][\w’']*\s+\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 LONE_SPEAKER = LanguagePattern(
@@ -39,8 +48,14 @@ LONE_SPEAKER = LanguagePattern(
 LONE_SUBJECT = LanguagePattern(
     lambda w: rf"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=,\s))({NAME_WORD})\s+(?!{w.any_of('stop_words')}\b)[a-zà-ÿ][\w’']+")
 SPEAKS = LanguagePattern(lambda w: rf"(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
+# "the port's director, Ann Lee, says": a name set off by commas after a role, then the verb
+SPEAKS_AS_APPOSITIVE = LanguagePattern(lambda w: rf",\s+{ADVERB}{w.speech_verbs}\b")
 ARTICLE = LanguagePattern(lambda w: w.any_of("articles"))  # "the Kelby Ridge"
 POSSESSIVE_END = re.compile(r"[’']s?$")
+# "... at the station. (Ivo Lund/Kelby Press)", "( Kelby Star file photo )": a photo's caption ends with its credit,
+# in brackets: a name and an agency or paper with a slash, or a word for a photo
+PHOTO_CREDIT = LanguagePattern(lambda w: rf"\(\s*(?:[^()\n/]{{2,40}}\s?/\s?[^()\n]{{2,40}}|"
+                                         rf"[^()\n]{{0,60}}\b(?i:{w.any_of('photo_words')})\b[^()\n]{{0,30}})\)\s*$")
 PLACE_PREPOSITION = LanguagePattern(lambda w: w.any_of("place_prepositions"))  # "in New Kelby", "by Ivo Marrin"
 
 
@@ -61,6 +76,8 @@ def collect_mentions(segments: list[Segment], people: People) -> None:
     for seg in narration:
         _note_mentions(seg, people)
     people.mentions.sort(key=lambda item: item[0])
+    captions = {seg.paragraph for seg in narration if PHOTO_CREDIT.search(seg.text)}
+    people.captions = [(seg.start, seg.end) for seg in narration if seg.paragraph in captions]
     _learn_genders(narration, people)
     _follow_pronouns(narration, people)
 
@@ -102,7 +119,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
 
 def _follow_pronouns(narration: list[Segment], people: People) -> None:
     """"She was a booster of Ann Lee. ... 'I was there,' she said": a he/she opening a narration sentence (or a
-    clause) refers to someone named before it, and keeps that person the latest one named."""
+    clause) refers to someone named before it, and keeps that person the latest one named. A his/her opening a
+    sentence that names no one ("Her message is simple") is noted apart, in `people.owners`."""
     for seg in narration:
         for match in SUBJECT_PRONOUN.finditer(seg.text):
             position = seg.start + match.start(1)
@@ -113,6 +131,16 @@ def _follow_pronouns(narration: list[Segment], people: People) -> None:
             sentence = seg.start + sentence_start(seg.text, match.start(1))
             speaks = SPEAKS.match(seg.text, match.end(1)) is not None
             bisect.insort(people.mentions, (position, person, sentence, speaks), key=lambda item: item[0])
+        for match in OPENING_POSSESSIVE.finditer(seg.text):  # kept apart: the ranker was trained without them
+            if not match.group(1)[:1].isupper():
+                continue  # "... and her message": inside a sentence, maybe anyone's
+            position = seg.start + match.start(1)
+            sentence = seg.start + sentence_start(seg.text, match.start(1))
+            if any(mention[2] == sentence for mention in people.mentions):
+                continue  # "His plan is bold, said Ann Lee": the sentence names its own people
+            person = people.last_mentioned(position, POSSESSIVE_GENDER[match.group(1).lower()])
+            if person is not None:
+                people.owners.append((position, person))
 
 
 def _note_mentions(seg: Segment, people: People) -> None:
@@ -122,7 +150,8 @@ def _note_mentions(seg: Segment, people: People) -> None:
         person = people.lookup(titled_span(seg.text, match), seg.start + match.start())
         if person:
             sentence = seg.start + sentence_start(seg.text, match.start())
-            speaks = SPEAKS.match(seg.text, match.end()) is not None  # "Sexton said", "Sexton, a pastor, said"
+            speaks = SPEAKS.match(seg.text, match.end()) is not None or (  # "Sexton said", "Sexton, a pastor, said"
+                seg.text[: match.start()].rstrip().endswith(",") and SPEAKS_AS_APPOSITIVE.match(seg.text, match.end()))
             people.mentions.append((seg.start + match.start(), person, sentence, speaks))
             appositive = APPOSITIVE_ROLE.match(seg.text[match.end() :])
             if appositive:
@@ -169,8 +198,9 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
     before = text[: match.start()].lower().split()[-2:] or [""]
     if before == ["according", "to"]:
         return True
-    if _modifies_a_noun(name, people.article.text):
-        return False
+    if _modifies_a_noun(name, people.article.text) and not (
+            surname(name) in people.by_surname and _a_subject_somewhere(name, people.article.text)):
+        return False  # but "Ivo Lund strode in ... the Ivo Lund brand", a Lund known: a relative of theirs
     if ARTICLE.fullmatch(before[-1]):
         return False  # "the Kelby Ridge": a thing's name
     if PLACE_PREPOSITION.fullmatch(before[-1]):
@@ -199,6 +229,12 @@ def _lone_speakers(text: str, pattern: re.Pattern) -> frozenset[str]:
     return frozenset(match.group(1) for match in pattern.finditer(text))
 
 
+def _a_subject_somewhere(name: str, text: str) -> bool:
+    """"In July, Ivo Lund strode across the stage" as well as "the Ivo Lund brand": a name the article also opens a
+    clause with, a lower-case verb after it, is someone's, whatever else it names."""
+    return re.search(rf"(?:^|\n|[,.;]\s+){re.escape(name)}\s+[a-z]", text) is not None
+
+
 def _modifies_a_noun(name: str, text: str) -> bool:
     """"the Kelby Ridge vigil", "the Dorne Valley fires": a name the article puts right between an article
     and a common noun names a place, an event or a style, not a person. Each place the name stands is looked
@@ -208,8 +244,9 @@ def _modifies_a_noun(name: str, text: str) -> bool:
         gap = start
         while gap and text[gap - 1].isspace():
             gap -= 1
-        if gap < start and LOWER_WORD_NEXT.match(text, start + len(name)) and \
-                DETERMINER_ENDS.search(text, max(0, gap - LONGEST_DETERMINER), gap):
+        if gap < start and LOWER_WORD_NEXT.match(text, start + len(name)) and (
+                DETERMINER_ENDS.search(text, max(0, gap - LONGEST_DETERMINER), gap)
+                or DETERMINER_AND_COMPOUND_ENDS.search(text, max(0, start - 40), start)):
             return True
         start = text.find(name, start + 1)
     return False

@@ -80,6 +80,9 @@ class People:
         self.holders: dict[str, list[Person]] = {}  # everyone given a title or role, in order ("minister")
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
+        # (offset, person) of each possessive opening a narration sentence that names no one ("Her message is ...")
+        self.owners: list[tuple[int, Person]] = []
+        self.captions: list[tuple[int, int]] = []  # where the photos' captions stand (they end with a credit)
         for name, gender in (article.lone_names() if article is not None else {}).items():
             self.by_surname.setdefault(surname(name), []).append(Person(name, gender))
 
@@ -268,6 +271,8 @@ class People:
         fitting = [mention for mention in self.mentions
                    if since <= mention[0] < offset and (gender is None or mention[1].gender in (None, gender))
                    and not (gender and mention[1].organisation) and not self._set_apart(mention[0])]
+        # whom a photo's caption shows is someone the story's he/she means only if the story names no one else
+        fitting = [mention for mention in fitting if not self._in_a_caption(mention[0])] or fitting
         if not fitting:
             return None
         sentence = self.article.sentence_of if self.article else None
@@ -292,6 +297,9 @@ class People:
             latest = [mention for mention in fitting if mention[2] == fitting[-1][2]]
         speaking = [mention for mention in latest if mention[3] and not self._in_subordinate_clause(mention[0])]
         return (speaking or latest)[0][1]
+
+    def _in_a_caption(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.captions)
 
     def _set_apart(self, position: int) -> bool:
         """"Unlike Ann Lee, he has no work": a name set apart from the sentence's subject is not whom a he or

@@ -85,12 +85,21 @@ def fill_unattributed(segments: list[Segment], speakers: dict, people: People) -
 
 def _unattributed_speaker(segments, index, people, last, last_paragraph) -> tuple[Person | None, str | None]:
     seg = segments[index]
+    if last is not None and last_paragraph == seg.paragraph and _after_the_attribution_of_the_quote_before(segments,
+                                                                                                        index):
+        # '"A," an angry Lund said. "B." Kim also spoke out, ...': B goes on with A, before anyone the paragraph
+        # names later
+        return last, "continues-previous"
     paragraph_end = _trailing_speaker(segments, index, people)
     if paragraph_end:
         return paragraph_end, "paragraph-end"
     body = _body_it_stands_for(segments, index, people)
     if body:
         return body, f'said-after: "it said" ({body.name} said before)'
+    if last is not None and last.organisation and seg.paragraph - last_paragraph <= 2 \
+            and _it_said_after(segments, index):
+        # '"...," it said.' after the body's own quote ('... the utility said.' between names no other one)
+        return last, f'said-after: "it said" ({last.name} quoted before)'
 
     between = [s for s in segments if last_paragraph < s.paragraph < seg.paragraph]
     names_someone = any(s.paragraph == seg.paragraph and s.kind == "narration" and SPEECH.search(s.text)
@@ -147,13 +156,30 @@ def _new_subject(people: People, last: Person | None, since: int, seg: Segment,
     return opening[-1] if opening else None
 
 
+def _after_the_attribution_of_the_quote_before(segments: list[Segment], index: int) -> bool:
+    """'"A," Lund said. "B."': between the quote before and this one, in their paragraph, only a short sentence with a
+    speech verb (the attribution of the quote before)."""
+    if index < 2:
+        return False
+    between, before = segments[index - 1], segments[index - 2]
+    return before.kind == "quote" and between.kind == "narration" and \
+        before.paragraph == between.paragraph == segments[index].paragraph and \
+        between.text.rstrip().endswith(".") and len(between.text.split()) <= 12 and SPEECH.search(between.text) \
+        is not None
+
+
+def _it_said_after(segments: list[Segment], index: int) -> bool:
+    """'"...," it said.': the quote's own sentence goes on with "it" and a speech verb."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    return following is not None and following.kind == "narration" and \
+        following.paragraph == segments[index].paragraph and IT_SAID.match(following.text) is not None
+
+
 def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> Person | None:
     """'"...," it said.': an organisation speaks by "it"; it is the one the narration last had speak ("Kelby Power
     said in a statement that ...") in this paragraph or the two before, if any."""
-    following = segments[index + 1] if index + 1 < len(segments) else None
     seg = segments[index]
-    if following is None or following.kind != "narration" or following.paragraph != seg.paragraph or \
-            not IT_SAID.match(following.text):
+    if not _it_said_after(segments, index):
         return None
     narration = [s for s in segments[:index] if s.kind == "narration" and seg.paragraph - 2 <= s.paragraph]
     bodies = [m.group("body") for s in narration for m in BODY_SPEAKS.finditer(s.text)
@@ -193,6 +219,11 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
     if not earlier:
         return None, None
     person = people.last_mentioned(seg.start, None, since=earlier[0].start)
+    if person is None:
+        # "... Wendy Lund ... But her memories are vivid. Her message now is simple: ...": no one named since, but a
+        # sentence opening with her possessive is about her
+        owners = [owner for at, owner in people.owners if earlier[0].start <= at < seg.start]
+        person = owners[-1] if owners else None
     if person is None or _names_themself(person, seg.text):
         return None, None  # left to the ranker, which weighs everyone named nearby
     return person, f"named-before: {person.name}"
