@@ -517,21 +517,21 @@ def test_a_title_holding_of_runs_on_to_the_name_after_the_verb(after, speaker):
     assert rule_speakers_of(text) == [speaker]
 
 
-@pytest.mark.parametrize("clause", ["though he added that it would fade", "and he added that it would fade"])
+@pytest.mark.parametrize("clause", ["though he warned that rents could climb", "and he warned that rents could climb"])
 def test_a_clause_after_the_named_speaker_is_not_part_of_the_name(clause):
-    """"said Tom Vale, though he added ...": the comma ends the speaker's phrase before a clause of its own, whose
+    """"said Tom Vale, though he warned ...": the comma ends the speaker's phrase before a clause of its own, whose
     "he" is the same man, not someone named before."""
     text = ('Title\n\nAnn Kessel spoke on Monday and defended her team.\n\n'
-            f'"The distraction gets you off message a little," said party boss Tom Vale, {clause}.\n')
+            f'"The delay costs the harbour a week or two," said party boss Tom Vale, {clause}.\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
 
 
 def test_a_quote_after_sentences_about_someone_by_her_possessive_is_hers():
     """No one is named in the paragraphs before the quote, but they open with her possessive: they are about the
     woman named before them, and the quote that follows is hers."""
-    text = ('Title\n\nWendy Lund now lives in a small house with two dogs. She keeps no photos on the walls.\n\n'
-            'But her memories of her son are vivid.\n\nHer message now is simple: do not share pills.\n\n'
-            '"You do not know what that person took earlier. The mix can kill."\n')
+    text = ('Title\n\nWendy Lund bakes bread by the canal with her brother. She lights the oven before dawn.\n\n'
+            'But her doubts about her brother are few.\n\nHer advice to young bakers is blunt: rest on Sundays.\n\n'
+            '"The oven will still be hot next week. Your back may not be."\n')
     assert rule_speakers_of(text) == ["Wendy Lund"]
 
 
@@ -550,18 +550,18 @@ def test_a_photo_caption_is_no_one_a_he_refers_to(credit):
     still the man the story was about."""
     text = ('Title\n\nTom Vale wrote a book about the porters and their union.\n\n'
             f'Ben Rask, a retired porter, looks at old photos at the station. {credit}\n\n'
-            'The trip drew national attention to the law. "These men were smart enough to go to the capital," he '
+            'The book sold out in every dock town. "Those porters were brave enough to strike in January," he '
             'says.\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
 
 
 def test_a_relative_named_before_a_noun_elsewhere_is_still_a_person():
-    """"the Mia Lund brand" names a brand, but the article also has Mia Lund stride in, and a Lund is known: she is
-    his daughter, not him, and her quotes are hers."""
-    text = ('Title\n\nTom Lund spoke on Monday about his plans for the firm.\n\nOn the last day, Mia Lund strode '
-            'across the stage in a dress from her label. Then she broke with the party.\n\n'
-            '"Policies for mothers should not be novelties," she said.\n\nStores sell the Mia Lund brand online. "We '
-            'make dresses," Tom Lund said.\n')
+    """"the Mia Lund jams" names a product, but the article also has Mia Lund walk past, and a Lund is known: she
+    is his relative, not him, and her quotes are hers."""
+    text = ('Title\n\nTom Lund spoke on Monday about the ferry budget.\n\nAt the autumn fair, Mia Lund walked '
+            'between the stalls with a crate of her plums. Then she left before the band played.\n\n'
+            '"Small orchards need better roads," she said.\n\nGrocers stock the Mia Lund jams all winter. "We '
+            'grow pears," Tom Lund said.\n')
     assert rule_speakers_of(text) == ["Mia Lund", "Tom Lund"]
 
 
@@ -573,10 +573,10 @@ def test_a_name_after_a_numbered_modifier_and_before_a_noun_is_a_things():
 
 
 def test_a_later_clause_after_a_comma_inside_quote_marks_names_the_speaker():
-    """'to act "calm," but Vale said he replied:': the comma inside the closing mark (American style) still ends
-    the first clause; the speaker is the later clause's, not the wife of the first."""
-    text = ('Title\n\nTom Vale spoke on Monday.\n\nHis wife had warned him not to be too harsh, to act "calm," but '
-            'Vale said he replied: "When you are attacked, you cannot be too calm."\n')
+    """'to look "humble," but Vale said he replied:': the comma inside the closing mark (American style) still
+    ends the first clause; the speaker is the later clause's, not the sister of the first."""
+    text = ('Title\n\nTom Vale spoke on Monday.\n\nHis sister had asked him to speak briefly, to look "humble," but '
+            'Vale said he replied: "When the docks are at stake, nobody stays humble."\n')
     assert rule_speakers_of(text) == ["Tom Vale"]
 
 
@@ -591,6 +591,6 @@ def test_a_quote_after_the_attribution_of_the_quote_before_goes_on_with_it():
     """'"A," an angry Kessel retaliated. "B." ... It is "...," he warned.': B is Kessel's still; the paragraph's last
     words are someone else's, their "he warned" no attribution of B."""
     text = ('Title\n\nAnn Kessel and Tom Vale met on Monday.\n\n"The port will always be the port," an angry Kessel '
-            'retaliated. "It never gives up, because it still has ideals."\nKelby Mayor Ivo Lund also spoke out '
-            'against the plan. It is "a threat to our values," he warned.\n')
+            'retaliated. "It keeps its lights on, because its crews still care."\nKelby Mayor Ivo Lund also '
+            'criticised the plan. It is "a blow to the harbour," he warned.\n')
     assert rule_speakers_of(text)[1] == rule_speakers_of(text)[0]

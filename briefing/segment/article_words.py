@@ -243,7 +243,7 @@ class ArticleWords:
             before = []  # "President Kazdağan": a title before it, not a first name (nor a people: "Americans")
         if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
                        or PARTICLE_TOKEN.match(before[0].lower()) or NOT_A_NAME.search(before[0])):
-            return False  # "Ann Lee, who", "de Blasio, who", "New York, who": the end of a longer name
+            return False  # "Ann Lee, who", "de Marsan, who", "New York, who": the end of a longer name
         if before and before[0].lower() in _words_before_no_lone_name(self.language):
             return False  # "the Marrites, who", "voters in Delmar, who": a noun, or a place "who" does not refer to
         if POSSESSIVE.search(name) or ACRONYM.search(name) or not self.is_proper(name) or name.lower() in self.lower \

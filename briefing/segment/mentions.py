@@ -23,7 +23,7 @@ NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
 CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
 PERSON_MENTION = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:(?P<title>{w.title})\s+)?(?P<name>{w.name})")
 SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\b")
-# "Her message now is simple": a possessive opening a sentence, before a noun, is about the person written about
+# "Her advice is blunt": a possessive opening a sentence, before a noun, is about the person written about
 OPENING_POSSESSIVE = LanguagePattern(
     lambda w: rf"(?:^|[.!?]\s+)({w.any_of('male_possessives', 'female_possessives', capitals=True)})\s+[a-zà-ÿ]")
 POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
@@ -200,7 +200,7 @@ def _looks_like_person(text: str, match: re.Match, people: People) -> bool:
         return True
     if _modifies_a_noun(name, people.article.text) and not (
             surname(name) in people.by_surname and _a_subject_somewhere(name, people.article.text)):
-        return False  # but "Ivo Lund strode in ... the Ivo Lund brand", a Lund known: a relative of theirs
+        return False  # but "Ivo Lund walked in ... the Ivo Lund jams", a Lund known: a relative of theirs
     if ARTICLE.fullmatch(before[-1]):
         return False  # "the Kelby Ridge": a thing's name
     if PLACE_PREPOSITION.fullmatch(before[-1]):
@@ -230,7 +230,7 @@ def _lone_speakers(text: str, pattern: re.Pattern) -> frozenset[str]:
 
 
 def _a_subject_somewhere(name: str, text: str) -> bool:
-    """"In July, Ivo Lund strode across the stage" as well as "the Ivo Lund brand": a name the article also opens a
+    """"At the fair, Ivo Lund walked between the stalls" as well as "the Ivo Lund jams": a name the article also opens a
     clause with, a lower-case verb after it, is someone's, whatever else it names."""
     return re.search(rf"(?:^|\n|[,.;]\s+){re.escape(name)}\s+[a-z]", text) is not None
 

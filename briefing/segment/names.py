@@ -93,11 +93,11 @@ def split_name(raw: str, article: ArticleWords | None = None) -> NameParts:
     raw = PARENTHESES.sub(" ", raw).strip()  # "Ann Lee (R)"
     raw = _drop_determiner(raw if QUOTED_TERM.search(raw) else raw.strip(QUOTE_MARKS))  # a stray mark: "“Ann Lee"
     parts = [_name_tokens(part) for part in PART_BREAK.split(raw)]
-    # Parts that start like a name come first ("Jake Sullivan" before "In a statement to the Observer"); then the
+    # Parts that start like a name come first ("Dara Quill" before "In a note sent to the Kelby Star"); then the
     # others, nearest the speech verb first.
     named = [t for t in parts if t and CAPITALISED.match(t[0]) and t[0].lower() not in STOP_NAMES
              and all(TITLE_TOKEN.match(token) or _is_name_token(t, i, article) for i, token in enumerate(t))]
-    # An appositive ("a former adviser in the Marsh White House") describes the person; its names come last.
+    # An appositive ("once an aide in the Marsh White House") describes the person; its names come last.
     # Only one closed by a comma: "At the rally, the Lee supporter said" - there the last part is the subject.
     closed = parts[1:] if raw.rstrip().endswith(",") else parts[1:-1]
     subject_role = _role_part(PART_BREAK.split(raw)[-1]) if len(parts) > 1 and parts[-1] not in closed else None
@@ -262,7 +262,7 @@ def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = Non
         return False  # "Marsh-era", "Qaeda-linked": a description, not a name
     if (ELIDED_ARTICLE.match(token) and not (article is not None and article.is_proper(token))) or \
             is_common_noun(token, article):
-        # "Dall’ambasciata", "L'associazione" (only a sentence's first word; "Chief Na'kesh said" capitalises a
+        # "Dall’ambasciata", "L'associazione" (only a sentence's first word; "Chief Ta'wen said" capitalises a
         # name inside it); German nouns: "Vereinbarung", "Geborgenheit", "am Telefon"
         return False
     if SUFFIX_TOKEN.match(token) or INITIAL_TOKEN.match(token):
@@ -299,7 +299,7 @@ def _is_word_of_a_name(tokens: list[str], i: int, article: ArticleWords | None) 
     after_name = i and (TITLE_TOKEN.match(before) or (CAPITALISED.match(before) and not (
         article is not None and article.is_common_word(before)) and not ACRONYM.fullmatch(before)))
     if token in SURNAME_TITLES and after_name and not title_before_name:
-        return True  # "Mr. King", "Charlie King": a title word used as a surname
+        return True  # "Mr. King", "Ned King": a title word used as a surname
     if PARTICLE_TOKEN.match(token) and _particles_between_names(tokens, i, article):
         return True  # "Anna de Vries", "Jan van Albers": a particle between two name words
     return bool(MONTH_TOKEN.match(token) and i > 0 and (TITLE_TOKEN.match(tokens[i - 1]) or _is_name_token(
@@ -380,7 +380,7 @@ def place_as_surname(words: list[str], tokens: list[str], start: int, article: A
     if len(words) == 1:
         return article is not None and words[0] in article.place_surnames
     return article is not None and words[0].lower() not in article.lower and words[0].lower() not in STOP_NAMES \
-        and words[-1] not in article.located  # "Library and Archives Canada" where the article writes "in Canada"
+        and words[-1] not in article.located  # "Parks and Trails Kelby" where the article writes "in Kelby"
 
 
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:

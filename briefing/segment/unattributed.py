@@ -220,7 +220,7 @@ def _named_just_before(segments: list[Segment], index: int, people: People) -> t
         return None, None
     person = people.last_mentioned(seg.start, None, since=earlier[0].start)
     if person is None:
-        # "... Wendy Lund ... But her memories are vivid. Her message now is simple: ...": no one named since, but a
+        # "... Wendy Lund ... But her doubts are few. Her advice to bakers is blunt: ...": no one named since, but a
         # sentence opening with her possessive is about her
         owners = [owner for at, owner in people.owners if earlier[0].start <= at < seg.start]
         person = owners[-1] if owners else None
