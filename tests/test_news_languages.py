@@ -348,8 +348,8 @@ EPITHETS = {
         "Críticas al senador\n\nEl senador Luis Prado criticó el plan. En un discurso el martes, el presidente Tomás "
         "Ibarra reiteró su advertencia. “Es un plan injusto”, dijo el mandatario.\n", "es", ["Tomás Ibarra"]),
     "Portuguese: 'a petista' ('a' is the definite article here, not English 'a')": (
-        "Expulsão no partido\n\nA senadora Rita Moura foi expulsa do partido. Um dia depois, a ex-presidente Dora "
-        "Vilela publicou mensagens de apoio. \"A expulsão da senadora é uma violência contra os eleitores\", escreveu "
+        "Reforma da praça\n\nO vereador Rui Moura apresentou o projeto da praça. Depois, a ex-prefeita Dora "
+        "Vilela comentou o plano num blog. \"A praça nova vai servir a todos os bairros da zona norte\", escreveu "
         "a petista.\n", "pt", ["Dora Vilela"]),
     "Spanish: someone unnamed who spoke since is who 'el funcionario' is": (
         "Tensión nuclear\n\nEl presidente Iván Morel habló el lunes en Ginebra. El viernes un alto cargo de defensa "
@@ -412,7 +412,7 @@ def test_a_word_opening_the_sentence_before_a_known_surname_is_no_first_name(tex
 REPORTED_IN_OWN_WORDS = {
     "Spanish: 'señaló que “...”' after a role subject": (
         "Huelga en el puerto\n\nLa ministra de Trabajo, Elena Varga, visitó el puerto el lunes. La ministra señaló "
-        "que “espero que el diálogo vuelva esta misma semana”, en una entrevista radial.\n", "es", ["Elena Varga"]),
+        "que “quiero ver a las partes en la mesa el viernes”, en una entrevista radial.\n", "es", ["Elena Varga"]),
     "Portuguese: 'afirmou que “...”'": (
         "Greve no porto\n\nO ministro Paulo Vieira visitou o porto nesta segunda-feira. Vieira afirmou que “nós "
         "vamos negociar com todos os sindicatos”, antes de partir.\n", "pt", ["Paulo Vieira"]),
@@ -434,7 +434,7 @@ REPORTED_IN_OWN_WORDS = {
 @pytest.mark.parametrize("text, language, expected", REPORTED_IN_OWN_WORDS.values(), ids=REPORTED_IN_OWN_WORDS.keys())
 def test_a_quote_right_after_a_speech_verbs_que_is_the_speakers_own_words(text: str, language: str,
                                                                          expected: list[str | None] | None) -> None:
-    """Spanish, Portuguese, French and Italian news often run a sentence into a quote: "señaló que “espero ...”".
+    """Spanish, Portuguese, French and Italian news often run a sentence into a quote: "señaló que “quiero ...”".
     A clause-long quote right after the verb's "que" is a quote of the verb's subject, read in their voice (None:
     a quote, whoever speaks)."""
     assert language_of(text) == language
@@ -446,12 +446,12 @@ def test_a_quote_right_after_a_speech_verbs_que_is_the_speakers_own_words(text: 
 
 SUBJECT_AFTER_AN_OPENER = {
     "Spanish: the subject after its role ('La candidata Rosa Ibarra ...')": (
-        "Debate en la universidad\n\n“Hay que bajar los impuestos”, dijo el candidato Luis Prado. La candidata Rosa "
-        "Ibarra aprovechó el espacio para pedir la unión del centro. “Tenemos que unirnos”, dijo en una de sus "
-        "respuestas.\n", "es", ["Luis Prado", "Rosa Ibarra"]),
+        "Debate en la universidad\n\n“Hay que abrir más bibliotecas”, dijo el candidato Luis Prado. La candidata Rosa "
+        "Ibarra usó su turno para hablar de los parques del sur. “Necesitamos más árboles”, dijo al cierre del "
+        "encuentro.\n", "es", ["Luis Prado", "Rosa Ibarra"]),
     "Portuguese: the subject after an opening phrase and a comma": (
-        "Debate na universidade\n\n“Vamos baixar os impostos”, disse o candidato Luís Prado. Por sua vez, Rosa "
-        "Ibarra pediu a união do centro. “Temos que nos unir”, afirmou durante o debate.\n", "pt",
+        "Debate na universidade\n\n“Vamos abrir mais bibliotecas”, disse o candidato Luís Prado. Por sua vez, Rosa "
+        "Ibarra falou dos parques do sul. “Precisamos de mais árvores”, afirmou durante o debate.\n", "pt",
         ["Luís Prado", "Rosa Ibarra"]),
 }
 
@@ -498,10 +498,10 @@ def test_a_short_german_adjective_opening_a_sentence_is_no_first_name() -> None:
 
 VERB_ASIDES = {
     "French: « ... », résume quant à elle X": (
-        "Santé\n\n« Le stress nuit à l'intestin », rappelle Paul Vidal, naturopathe. « L'intestin n'est pas un simple "
-        "tuyau », résume quant à elle Anne Morel, gastro-entérologue.\n", "fr", ["Paul Vidal", "Anne Morel"]),
+        "Sommeil\n\n« Le café du soir retarde le sommeil », rappelle Paul Vidal, pharmacien. « Le lit n'est pas un "
+        "bureau », résume quant à elle Anne Morel, médecin du sommeil.\n", "fr", ["Paul Vidal", "Anne Morel"]),
     "Spanish: “...”, afirmó por su parte X": (
-        "Debate\n\n“Hay que bajar los impuestos”, dijo el candidato Luis Prado. “Tenemos que unirnos”, afirmó por su "
+        "Debate\n\n“Hay que abrir más bibliotecas”, dijo el candidato Luis Prado. “Necesitamos árboles”, afirmó por su "
         "parte la candidata Rosa Ibarra.\n", "es", ["Luis Prado", "Rosa Ibarra"]),
 }
 
@@ -517,39 +517,39 @@ def test_an_aside_between_the_verb_and_the_speaker_after_it(text: str, language:
 
 def test_a_role_of_an_organisation_is_the_person_titled_with_the_role() -> None:
     """"sagte der Konzernchef von KLB": "von" after a role says whose role it is; "von KLB" is no noble name and
-    KLB no speaker: the chief the article named as "Konzernchef Robert Kaltner" speaks."""
-    text = ("Luftfahrt\n\nKonzernchef Robert Kaltner sprach am Dienstag in Wien. „Wir haben viele Aufträge“, sagte "
-            "Kaltner. Der Krieg verändert die Märkte. „Die Lieferketten ändern sich“, sagte der Konzernchef von KLB.\n")
+    KLB no speaker: the chief the article named as "Konzernchef Egon Kaltner" speaks."""
+    text = ("Bahnbau\n\nKonzernchef Egon Kaltner sprach am Dienstag in Graz. „Wir bauen zwei neue Werke“, sagte "
+            "Kaltner. Das Frühjahr war nass. „Der Regen kostet uns Wochen“, sagte der Konzernchef von KLB.\n")
     assert language_of(text) == "de"
-    assert rule_speakers_of(text) == ["Robert Kaltner", "Robert Kaltner"]
+    assert rule_speakers_of(text) == ["Egon Kaltner", "Egon Kaltner"]
 
 
 def test_after_a_leading_clause_the_german_subject_follows_the_verb() -> None:
-    """"Auf die Frage, ob ..., sagte Brenner am Montag bei einer Pressekonferenz:": the clause before the comma fills
+    """"Auf die Frage, wann ..., sagte Brenner am Dienstag beim Empfang:": the clause before the comma fills
     German's first place, so the subject comes right after the verb, and ends where the sentence goes on in lower
-    case; neither a noun in the clause ("Kessels Gesundheitszustand") nor the place at the end speaks."""
-    text = ("Gipfel\n\nDer Präsident sprach am Montag mit Journalisten. Auf die Frage, ob er neue Informationen zu "
-            "Kessels Gesundheitszustand habe, sagte Brenner am Montag bei einer Pressekonferenz im Weißen "
-            "Saal:\n\n„Ich weiß Bescheid, aber ich kann nicht darüber sprechen.“\n\nDer Kanzler Paul Brenner reiste "
-            "danach ab.\n")
+    case; neither a noun in the clause ("Lorkes Fähre") nor the place at the end speaks."""
+    text = ("Hafenfest\n\nDie Bürgermeisterin sprach am Dienstag mit Schülern. Auf die Frage, wann Lorkes Fähre zur "
+            "Insel wieder fahre, sagte Brenner am Dienstag beim Empfang im Alten "
+            "Rathaus:\n\n„Sobald die Brücke am Anleger geprüft ist, wohl im Mai.“\n\nDie Bürgermeisterin Ute Brenner "
+            "ging danach zum Hafen.\n")
     assert language_of(text) == "de"
-    assert rule_speakers_of(text) == ["Paul Brenner"]
+    assert rule_speakers_of(text) == ["Ute Brenner"]
 
 
 def test_a_german_statement_of_a_body_is_that_bodys_words() -> None:
-    """"„...“, hieß es in einer Erklärung des Ministeriums": the ministry the genitive names speaks, not the person
+    """"„...“, hieß es in einer Erklärung des Vereins": the club the genitive names speaks, not the person
     the sentence before was about."""
-    text = ("Gipfel\n\nDas Ministerium bestätigte den Auftritt des Präsidenten Jon Kessel. „Die Berichte haben "
-            "Verwirrung gestiftet“, hieß es in einer Erklärung des Ministeriums.\n")
+    text = ("Sportfest\n\nDer Verein lobte seinen Trainer Jon Kessel. „Die Mannschaft hat den ganzen Winter hart "
+            "trainiert“, hieß es in einer Erklärung des Vereins.\n")
     assert language_of(text) == "de"
-    assert rule_speakers_of(text) == ["Ministerium"]
+    assert rule_speakers_of(text) == ["Verein"]
 
 
 def test_the_french_abbreviated_professor_title_is_no_first_name() -> None:
     """"la Pr Morel": French writes "Pr" for professeur before a name; it is a title, so the professor the article
     named in full keeps one name (and one voice)."""
-    text = ("Santé\n\n« Le microbiote compte beaucoup », explique Anne Morel, professeure de nutrition. « Les fibres "
-            "nourrissent les bactéries », indique la Pr Morel.\n")
+    text = ("Sommeil\n\n« La sieste courte aide beaucoup », explique Anne Morel, professeure de médecine. « Les écrans "
+            "retardent l'endormissement », indique la Pr Morel.\n")
     assert language_of(text) == "fr"
     assert speakers_of(text) == ["Anne Morel", "Anne Morel"]
 
@@ -557,8 +557,8 @@ def test_the_french_abbreviated_professor_title_is_no_first_name() -> None:
 def test_a_surname_written_with_and_without_an_accent_is_one_person() -> None:
     """Transliterated names come with and without accents in one article ("Iván Petrenko", "Petrénko"): one person,
     one name, one voice."""
-    text = ("Premio de periodismo\n\nEl periodista Iván Petrenko recibió el premio en Ginebra. “Seguiremos "
-            "publicando”, dijo Petrénko.\n\nEl premio se entrega cada año. “Nadie nos va a callar”, añadió "
+    text = ("Torneo de ajedrez\n\nEl ajedrecista Iván Petrenko ganó el torneo de otoño en Lyon. “Fue una "
+            "partida muy larga”, dijo Petrénko.\n\nEl torneo se juega cada año. “Volveré en verano”, añadió "
             "Petrenko.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Iván Petrenko", "Iván Petrenko"]
@@ -576,15 +576,15 @@ def test_a_german_pronoun_skips_a_sentence_that_names_people_only_after_preposit
 
 
 @pytest.mark.parametrize("language, text, expected", [
-    ("fr", "Grève à la fac\n\nLa professeure Claire Dubois enseigne ici depuis dix ans. « Nous sommes fatigués », "
-           "dit-elle.\n\nLa précarité est forte, comme le raconte Julien*, 32 ans, étudiant en histoire. « Je "
-           "n’ai pas reçu ma bourse. »\n", "Julien"),
-    ("es", "Huelga en la universidad\n\nLa profesora Clara Ruiz enseña aquí desde hace diez años. “Estamos "
-           "cansados”, dijo la profesora.\n\nLa precariedad es grande, como cuenta Julián, 32 años, profesor "
-           "interino. “No he cobrado mi sueldo.”\n", "Julián"),
+    ("fr", "Loyers en hausse\n\nLa maire Claire Dubois a présenté son plan lundi. « Nous construisons trop peu », "
+           "dit-elle.\n\nSe loger coûte cher, comme le raconte Lorik*, 27 ans, cuisinier. « Je vis encore chez "
+           "mes parents. »\n", "Lorik"),
+    ("es", "Alquileres en alza\n\nLa alcaldesa Clara Ruiz presentó su plan el lunes. “Construimos muy "
+           "poco”, dijo la alcaldesa.\n\nAlquilar cuesta mucho, como cuenta Ramiro, 27 años, cocinero. “Sigo "
+           "viviendo con mis padres.”\n", "Ramiro"),
 ])
 def test_one_name_word_with_an_age_after_it_is_a_person(language: str, text: str, expected: str) -> None:
-    """"comme le raconte Julien*, 32 ans, étudiant": news gives a person it names by a first name only (an
+    """"comme le raconte Lorik*, 27 ans, cuisinier": news gives a person it names by a first name only (an
     asterisk when the name was changed) an age after a comma; that person speaks the quote that follows."""
     assert language_of(text) == language
     assert speakers_of(text)[-1] == expected
@@ -611,10 +611,10 @@ def test_a_speech_verb_without_its_subject_before_a_colon_goes_on_with_the_quote
 
 
 def test_a_verb_without_its_subject_is_not_the_person_the_quote_talks_about() -> None:
-    """'Por su parte, Rosa Ibarra pidió ... “Rosa Ibarra habla de unión ...”, dijo.': the sentence before is about
+    """'Por su parte, Rosa Ibarra habló ... “Rosa Ibarra habla de árboles ...”, dijo.': the sentence before is about
     her, but a quote that names her in the third person is seldom hers: the person quoted before goes on."""
-    text = ("Debate en la universidad\n\n“Hay que bajar los impuestos”, dijo el candidato Luis Prado. Por su parte, "
-            "Rosa Ibarra pidió la unión del centro. “Rosa Ibarra habla de unión pero nunca votó con nosotros”, "
+    text = ("Debate en la universidad\n\n“Hay que abrir más bibliotecas”, dijo el candidato Luis Prado. Por su parte, "
+            "Rosa Ibarra habló de los parques. “Rosa Ibarra habla de árboles pero nunca votó un parque nuevo”, "
             "dijo.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Luis Prado", "Luis Prado"]
@@ -632,21 +632,21 @@ def test_one_past_tense_word_after_a_quote_is_a_speech_verb() -> None:
 
 
 def test_a_first_name_with_two_letters_swapped_is_the_same_person_mistyped() -> None:
-    """"Odilon Brasca" and later "Odlion Brasca": the same surname and a first name with two neighbouring letters
+    """"Valdir Brasca" and later "Vadlir Brasca": the same surname and a first name with two neighbouring letters
     swapped is a typo, one person with one voice, named as first written."""
-    text = ("Sequestro na capital\n\nO delegado Odilon Brasca comandou a operação. “É um grupo grande, mas já sabemos "
-            "quem são”, disse Odilon Brasca.\n\nSegundo o delegado, a quadrilha agia havia meses. “Vamos prender "
-            "todos”, afirmou Odlion Brasca.\n")
+    text = ("Festa na escola\n\nO diretor Valdir Brasca abriu a festa junina. “É a maior festa que a escola já "
+            "fez”, disse Valdir Brasca.\n\nSegundo o diretor, os alunos ensaiaram por meses. “Vamos repetir no "
+            "ano que vem”, afirmou Vadlir Brasca.\n")
     assert language_of(text) == "pt"
-    assert speakers_of(text) == ["Odilon Brasca", "Odilon Brasca"]
+    assert speakers_of(text) == ["Valdir Brasca", "Valdir Brasca"]
 
 
 def test_a_sentence_after_the_quote_that_reports_other_speech_is_no_attribution() -> None:
     """'o homem disse: “...?”. Ela relatou que ...': after the quote's sentence, a pronoun and a speech verb with
     its reported clause ('que') is narration of its own; the lead-in says who spoke."""
-    text = ("Assalto na padaria\n\nA comerciante Lia Prates contou que foi abordada por um homem alto na porta da "
-            "loja. Segundo Prates, o homem disse: “Passa o dinheiro e fica quieta, entendeu?”. Ela relatou que depois "
-            "ele fugiu de moto.\n")
+    text = ("Briga na feira\n\nA feirante Lia Prates contou que um homem de boné reclamou do preço das laranjas. "
+            "Segundo Prates, o homem disse: “Isso custa o dobro da semana passada, sabia?”. Ela relatou que depois "
+            "ele levou duas dúzias.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
 
@@ -654,18 +654,18 @@ def test_a_sentence_after_the_quote_that_reports_other_speech_is_no_attribution(
 def test_teria_dito_is_a_speech_verb() -> None:
     """'Segundo Prates, o homem teria dito: “...”': Portuguese news reports words it does not vouch for in the
     conditional; the subject of 'teria dito' speaks, not the source after 'Segundo'."""
-    text = ("Assalto na padaria\n\nA comerciante Lia Prates contou que foi abordada por um homem alto na porta da "
-            "loja. Segundo Prates, o homem teria dito: “Passa o dinheiro e fica quieta, entendeu?”. Ela relatou que "
-            "depois ele fugiu de moto.\n")
+    text = ("Briga na feira\n\nA feirante Lia Prates contou que um homem de boné reclamou do preço das laranjas. "
+            "Segundo Prates, o homem teria dito: “Isso custa o dobro da semana passada, sabia?”. Ela relatou que "
+            "depois ele levou duas dúzias.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
 
 
 def test_a_speech_verb_joined_to_a_reported_clause_shares_its_subject() -> None:
-    """'A comerciante contou que o homem mostrou uma arma e disse: “...”': the verb after 'e' shares the subject of
+    """'A feirante contou que o homem bateu na banca e disse: “...”': the verb after 'e' shares the subject of
     the clause after 'que' (the man), not the main clause's (who tells of it)."""
-    text = ("Assalto na padaria\n\nA comerciante Lia Prates contou que foi abordada por um homem alto na porta da "
-            "loja. A comerciante contou, ainda, que o homem mostrou uma arma e disse: “Ninguém sai daqui até eu "
-            "mandar”.\n")
+    text = ("Briga na feira\n\nA feirante Lia Prates contou que um homem de boné reclamou do preço das laranjas. "
+            "A feirante contou, também, que o homem bateu na banca e disse: “Eu não pago esse preço nem "
+            "amanhã”.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]

@@ -488,12 +488,13 @@ def test_a_title_that_holds_its_date_in_numbers_is_still_the_title():
 
 
 def test_a_paragraph_that_introduces_what_follows_with_a_colon_is_read_though_it_links_a_question():
-    asked = ("Our readers answered quickly this week when we asked them <a href='/poll'>which night train "
-             "they would take first and why they would take it</a>. Here are a few of their answers:")
+    asked = ("Dozens of commuters wrote back within a day after we put it to them <a href='/poll'>which sleeper "
+             "route along the coast should reopen next and what it would change for them</a>. Some of the replies "
+             "we got are below:")
     heard = heard_text(page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{asked}</p>"
                             "<p><img src='answer-1.png' alt=''></p><p><img src='answer-2.png' alt=''></p>"),
                        "answers.html")
-    assert "Here are a few of their answers:" in heard
+    assert "Some of the replies we got are below:" in heard
 
 
 def test_a_call_to_subscribe_as_the_articles_first_block_is_not_read():

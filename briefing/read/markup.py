@@ -648,7 +648,7 @@ def drop_link_boxes_after_the_end(document) -> None:
 
 def _sentences(element) -> bool:
     """A line ending as a sentence ends, or a paragraph of running text that introduces what follows it
-    with a colon ("We asked our readers what they cook first. Here are a few of their answers:"), unless
+    with a colon ("Last week we put one question to the club. Below are some of the replies:"), unless
     it offers a subscription."""
     text = block_text(element)
     return bool(ENDS_SENTENCE.search(text)) or (text.endswith(":") and len(text.split()) >= PROSE_WORDS

@@ -79,7 +79,7 @@ def _introduced_by_person(text: str, position: int) -> bool:
 
 
 def _reported_in_own_words(text: str, span) -> bool:
-    """"señaló que “espero que la justicia investigue”": a clause-long quote right after a speech verb's "que"."""
+    """"señaló que “quiero ver a las partes en la mesa”": a clause-long quote right after a speech verb's "que"."""
     if len(text[span.start : span.end].split()) < REPORTED_QUOTE_WORDS:
         return False
     start = sentence_start(text, span.open_at)

@@ -60,7 +60,7 @@ LONE_BEFORE_RELATIVE = LanguagePattern(
 LONE_AFTER_TITLE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<role>{w.role_title}|{w.any_of('role_nouns')})\s+(?P<name>{NAME_WORD})"
               rf"(?=\s+[a-zà-ÿß])")
-# "comme le raconte Julien*, 32 ans, étudiant": one name word with an age after it is a person (an asterisk
+# "comme le raconte Lorik*, 27 ans, cuisinier": one name word with an age after it is a person (an asterisk
 # marks a name the article changed)
 LONE_BEFORE_AGE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD})\*?,\s+\d{{1,3}}\s+{w.any_of('age_words')}(?!\w)")

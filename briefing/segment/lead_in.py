@@ -54,7 +54,7 @@ INCISE = LanguagePattern(lambda w: (
     rf"(?:,|\s[–—-])\s+{w.speech_verbs}(?:-t-\w+)?\s+"
     rf"(?P<name>(?:(?!\s{w.clause_word}\s)[^,.!?;:–—«»“”„\"()]){{1,60}}?)(?:\s+{w.clause_word}\s[^,.!?;:–—]*)?"
     rf"\s*(?:,|\s[–—-]|\.)"))
-# "contou que o homem puxou uma faca e disse:": a speech verb joined by "and" to the verb of a reported clause shares
+# "contou que o homem bateu na banca e disse:": a speech verb joined by "and" to the verb of a reported clause shares
 # that clause's subject (the word after "que"), not the main clause's
 REPORTED_SUBJECT_SPEAKS = LanguagePattern(lambda w: (
     rf"(?<!\w){w.any_of('complementizers')}\s+(?P<name>{w.determiner}\s+[^\W\d_{UPPER}][\w’'\-]*|{w.name})"
@@ -183,7 +183,7 @@ def _named_after_the_verb(sentence: str, match: re.Match, verb: str) -> tuple[st
 
 
 def _after_a_leading_clause(sentence: str, match: re.Match, verb: str, article: ArticleWords | None) -> bool:
-    """"Auf die Frage, ob er ... habe, sagte Kim am Montag:": in German a clause before the comma fills the first
+    """"Auf die Frage, wann ... fahre, sagte Kim am Dienstag:": in German a clause before the comma fills the first
     place, so the verb right after the comma comes second and its subject follows it."""
     verb_start = next(match.start(g) for g in LEAD_IN_VERBS if match.group(g) == verb)
     return article is not None and article.capitalises_nouns and sentence[:verb_start].rstrip().endswith(",")

@@ -341,7 +341,7 @@ def _is_stop_word(token: str, article: ArticleWords | None) -> bool:
 
 
 def _possessive(word: str, article: ArticleWords | None) -> bool:
-    """"Lee’s", and in German "Cottens" ("Ann Cottens Gedichte") where the article also writes "Cotten" as a name:
+    """"Lee’s", and in German "Wendels" ("Ida Wendels Gedichte") where the article also writes "Wendel" as a name:
     the name of whoever owns what follows, not a speaker."""
     if POSSESSIVE.search(word):
         return True

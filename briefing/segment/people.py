@@ -433,7 +433,7 @@ def _compatible(short: str, full: str) -> bool:
 
 
 def _transposed(one: str, other: str) -> bool:
-    """"Odilon" and "Odlion": the same letters with two neighbours swapped, the commonest typo; in a first name that
+    """"Valdir" and "Vadlir": the same letters with two neighbours swapped, the commonest typo; in a first name that
     comes with the same surname it is the same person's name mistyped (names this close are not given to two)."""
     if len(one) != len(other) or len(one) < 4:
         return False

@@ -23,7 +23,7 @@ OWNED_THING = LanguagePattern(
     lambda w: rf"(?P<owner>{w.any_of('male_possessives', 'female_possessives', capitals=True)}|[^,]+?[’']s?|"
               rf"[^,]+?[^\W\d_]{w.any_of('genitive_endings')})\s+(?:[\w\-]+\s+){{0,2}}?{w.any_of('things')}")
 GENITIVE_END = LanguagePattern(lambda w: rf"{w.any_of('genitive_endings')}$")
-# "einer Erklärung des Ministeriums": a written thing, then whose it is in the genitive (a body, most often)
+# "einer Erklärung des Vereins": a written thing, then whose it is in the genitive (a body, most often)
 THING_OF = LanguagePattern(
     lambda w: rf"(?:{w.determiner}\s+|{w.any_of('indefinites', capitals=True)}\s+)?{w.any_of('things')}\s+"
               rf"{w.any_of('genitive_articles')}\s+(?P<owner>[\w\-]+(?:\s+[\w\-]+)?)")
@@ -92,7 +92,7 @@ def _referent(pronoun: str, offset: int, people: People) -> Person | None:
 
 
 def _holder_of_the_head(role: str, offset: int, people: People) -> Person | None:
-    """"der Konzernchef von KLB" after "Konzernchef Robert Kaltner": a role of an organisation whose acronym
+    """"der Konzernchef von KLB" after "Konzernchef Egon Kaltner": a role of an organisation whose acronym
     follows a particle is the person the article titled with the role's first word."""
     head = ROLE_OF_AN_ACRONYM.fullmatch(role.strip())
     if not head or people.article is None or not is_role_noun(head.group("head")):
@@ -116,7 +116,7 @@ def _owner_of_a_thing(raw: str, offset: int, people: People) -> Person | None:
     her. What someone wrote is their words, in their voice."""
     owned = OWNED_THING.fullmatch(raw.strip())
     of = THING_OF.fullmatch(raw.strip()) if not owned else None
-    if of:  # "hieß es in einer Erklärung des Ministeriums": the ministry speaks, or the person it names
+    if of:  # "hieß es in einer Erklärung des Vereins": the club speaks, or the person it names
         owner = of.group("owner")
         person = people.lookup(owner, offset) or people.lookup(GENITIVE_END.sub("", owner), offset)
         return person or (people.organisation(GENITIVE_END.sub("", owner)) if owner[:1].isupper() else None)
