@@ -161,7 +161,7 @@ def _noun_marked(language: str | None) -> re.Pattern | None:
 
 def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:
     """The capitalised words the article writes as common nouns (_noun_marked), but not a marker that is a name's
-    particle ("Van der Bellen", "von der Leyen") nor a word it also writes as a surname, right after a first name
+    particle ("Van der Velde", "von der Brack") nor a word it also writes as a surname, right after a first name
     ("Tobias Kalmsen" besides "der optimistische Kalmsen")."""
     marked = _noun_marked(language)
     if marked is None:

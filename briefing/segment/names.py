@@ -189,7 +189,7 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
 
 def _role_of_an_organisation(tokens: list[str], start: int, run: list[str]) -> bool:
     """"der Konzernchef von KLB", "el director de KLB": after a role noun, a particle says whose role it is, and an
-    acronym after it is an organisation, not a noble surname ("von der Leyen")."""
+    acronym after it is an organisation, not a noble surname ("von der Brack")."""
     at = start if run and PARTICLE_TOKEN.match(run[0]) else start - 1
     return at >= 1 and PARTICLE_TOKEN.match(tokens[at]) is not None and is_role_noun(tokens[at - 1]) \
         and any(len(word) > 1 and word.isupper() for word in run)
@@ -322,7 +322,7 @@ def _particles_between_names(tokens: list[str], i: int, article: ArticleWords | 
 def _affiliation(tokens: list[str], start: int, article: ArticleWords | None) -> bool:
     """"Naomi Kessel von der Kelby University", "Rede von Jan Albers": in a language that capitalises its nouns
     "von" after two name words, or after a common noun, says where someone is from or whose something is; a
-    particle follows the first name ("Ulla von der Brack"), or a capitalised particle ("Alexander Van der Bellen")."""
+    particle follows the first name ("Ulla von der Brack"), or a capitalised particle ("Anton Van der Velde")."""
     if article is None or not article.capitalises_nouns:
         return False
     before = tokens[start - 1]
