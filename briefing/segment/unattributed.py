@@ -168,11 +168,18 @@ def _after_the_attribution_of_the_quote_before(segments: list[Segment], index: i
         is not None
 
 
+def _narration_beside(segments: list[Segment], index: int, step: int) -> Segment | None:
+    """The narration right after the quote at `index` (step 1) or right before it (step -1), in its paragraph."""
+    at = index + step
+    beside = segments[at] if 0 <= at < len(segments) else None
+    return beside if beside is not None and beside.kind == "narration" and \
+        beside.paragraph == segments[index].paragraph else None
+
+
 def _it_said_after(segments: list[Segment], index: int) -> bool:
     """'"...," it said.': the quote's own sentence goes on with "it" and a speech verb."""
-    following = segments[index + 1] if index + 1 < len(segments) else None
-    return following is not None and following.kind == "narration" and \
-        following.paragraph == segments[index].paragraph and IT_SAID.match(following.text) is not None
+    following = _narration_beside(segments, index, 1)
+    return following is not None and IT_SAID.match(following.text) is not None
 
 
 def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> Person | None:
@@ -192,16 +199,14 @@ def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
     """'«...», comentó.', '"...", afirmou.': the language leaves the subject out, so it is the one the article
     was quoting, not whoever the narration named last ("... que Boris Kessel ha ganado poder ...")."""
-    following = segments[index + 1] if index + 1 < len(segments) else None
-    return following is not None and following.kind == "narration" and \
-        following.paragraph == segments[index].paragraph and BARE_VERB.match(following.text) is not None
+    following = _narration_beside(segments, index, 1)
+    return following is not None and BARE_VERB.match(following.text) is not None
 
 
 def _bare_verb_before(segments: list[Segment], index: int) -> bool:
     """'Más tarde, añadió: “...”': the verb that leads into the quote has no subject of its own."""
-    preceding = segments[index - 1] if index else None
-    return preceding is not None and preceding.kind == "narration" and \
-        preceding.paragraph == segments[index].paragraph and BARE_VERB_BEFORE.search(preceding.text) is not None
+    preceding = _narration_beside(segments, index, -1)
+    return preceding is not None and BARE_VERB_BEFORE.search(preceding.text) is not None
 
 
 def _names_themself(person: Person, text: str) -> bool:
