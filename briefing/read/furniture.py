@@ -96,11 +96,11 @@ def drop_promotions(tree) -> None:
         if COMMENTS.search(names) and next(element.iter("h1"), None) is None:
             element.drop_tree()  # "comment-body", "body comments": the comments' box, not the article's
             continue
-        if ARTICLE_PART.search(names) or _story_behind_a_name(element):
+        if ARTICLE_PART.search(names):
             continue
         if ((PROMOTION.search(names) or MEDIA.search(names)) and (
                 len(element.text_content().split()) <= PROMOTION_MAX_WORDS or link_heavy(element, 0.3)
-                or _among_paragraphs(element))):
+                or _among_paragraphs(element)) and not _story_behind_a_name(element)):
             element.drop_tree()
 
 
