@@ -217,8 +217,9 @@ class People:
         if not (role[:1].islower() or names_a_person(role)):
             return None
         back, gender = self.article.first_epithet(role)
-        person = self.last_mentioned(back, _noun_gender(role) or gender) if back is not None else None
-        person = self._last_speaking(back, _noun_gender(role) or gender, person) if person is not None else None
+        gender = _noun_gender(role) or gender
+        person = self.last_mentioned(back, gender) if back is not None else None
+        person = self._last_speaking(back, gender, person) if person is not None else None
         if not person or len(person.name.split()) == 1 or person.organisation:
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
