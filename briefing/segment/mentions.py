@@ -13,7 +13,7 @@ from collections import Counter
 from briefing.lang import vocabulary
 from briefing.model import Segment
 from briefing.segment.names import is_common_noun, split_name
-from briefing.segment.patterns import ADVERB, NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
+from briefing.segment.patterns import ADVERB, NAME_WORD, POSSESSIVE_GENDER, PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, surname
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
@@ -26,8 +26,6 @@ SUBJECT_PRONOUN = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+|,\s+)({w.pronoun})\
 # "Her advice is blunt": a possessive opening a sentence, before a noun, is about the person written about
 OPENING_POSSESSIVE = LanguagePattern(
     lambda w: rf"(?:^|[.!?]\s+)({w.any_of('male_possessives', 'female_possessives', capitals=True)})\s+[a-zà-ÿ]")
-POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
-    w.lower(): "female" for w in VOCAB.female_possessives}
 LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
 TITLE_ONLY = LanguagePattern(lambda w: w.title)
 ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")

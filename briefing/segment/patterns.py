@@ -44,6 +44,9 @@ GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 ADVERB = r"(?:\w+ly\s+)?"
 WHEN = r"(?:\s+(?:on|last|this|in|at|during)\s+[\w’' ]{1,30}?)?"
 PRONOUN_WORDS = {w: "male" for w in VOCAB.male_pronouns} | {w: "female" for w in VOCAB.female_pronouns}
+# his/her, sein/ihr, ...: the gender a possessive gives whom it refers to
+POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
+    w.lower(): "female" for w in VOCAB.female_possessives}
 MALE_TITLES = {t.lower() for t in VOCAB.male_titles}
 FEMALE_TITLES = {t.lower() for t in VOCAB.female_titles}
 STOP_NAMES = {w.lower() for w in VOCAB.stop_words + VOCAB.other_pronouns + VOCAB.plural_pronouns}

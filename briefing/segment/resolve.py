@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing.segment.names import is_role_noun, names_a_person, organisation_in, split_name
-from briefing.segment.patterns import NAME_WORD, PRONOUN_WORDS, VOCAB, LanguagePattern
+from briefing.segment.patterns import NAME_WORD, POSSESSIVE_GENDER, PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, Person
 from briefing.segment.speaker_phrase import (
     Attribution,
@@ -31,8 +31,6 @@ DETERMINERS = {w.lower() for w in VOCAB.determiners}
 # "der Konzernchef von KLB", "el director de KLB": a determiner, one role word, a particle, an acronym
 ROLE_OF_AN_ACRONYM = LanguagePattern(lambda w: (
     rf"(?:{w.determiner}\s+)?(?P<head>[\w\-]+)\s+{w.particle}\s+(?:[\w\-]+\s+)?[A-ZÀ-Þ]{{2,}}[\w\-]*"))
-POSSESSIVE_GENDER = {w.lower(): "male" for w in VOCAB.male_possessives} | {
-    w.lower(): "female" for w in VOCAB.female_possessives}
 
 
 def resolve_first(attribution: Attribution | None, people: People) -> tuple[Person | None, str | None]:
