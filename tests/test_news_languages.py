@@ -151,7 +151,7 @@ INCISES = {
         ["Paul Vidal"]),
     "Italian: «... – spiegano gli attivisti – ...» names a group": (
         "Il clima\n\nIl sito raccoglie molte informazioni sul clima. «Il nuovo cartellone – spiegano gli attivisti "
-        "sul sito – conta i giorni.»\n", "it", ["attivisti"]),
+        "sul sito – conta i giorni.»\n", "it", ["attivisti", "attivisti"]),
     "English: a clause after a comma inside the quote is no incise": (
         "Press conferences\n\nA columnist, Ruth Vale, wrote, \"The mayor, usually so careful, listed a long "
         "series of delays on that day.\"\n", "en", ["Ruth Vale"]),
@@ -162,6 +162,41 @@ INCISES = {
 def test_incise(text: str, language: str, expected: list[str | None]) -> None:
     assert language_of(text) == language
     assert speakers_of(text) == expected
+
+
+ASIDES = {
+    "Italian: a speech verb between two dashes": (
+        "Il ponte riapre\n\nIl ponte sul fiume riaprirà a marzo. «Il cantiere - ha detto il sindaco Ada Neri - è "
+        "quasi finito. Ora tocca a noi»\n", "it",
+        ["Il cantiere", "- ha detto il sindaco Ada Neri -", "è quasi finito. Ora tocca a noi"], "Ada Neri"),
+    "Spanish: a verb between em dashes set close to it": (
+        "El puente\n\nEl puente reabrirá en marzo. «No iremos —dijo el alcalde Tomás Ulloa— a ninguna otra "
+        "parte».\n", "es", ["No iremos", "—dijo el alcalde Tomás Ulloa—", "a ninguna otra parte"], "Tomás Ulloa"),
+    "French: a verb with its pronoun joined on, between a comma and a full stop": (
+        "Le pont\n\nLa maire Inès Caradec a présenté le projet mardi. « Là-dessus, notre accord est total, "
+        "souligne-t-elle. Le reste est à voir. »\n", "fr",
+        ["Là-dessus, notre accord est total", ", souligne-t-elle.", "Le reste est à voir."], "Inès Caradec"),
+}
+
+
+@pytest.mark.parametrize("text, language, pieces, speaker", ASIDES.values(), ids=ASIDES.keys())
+def test_the_narrators_aside_inside_a_quote_is_narration(text: str, language: str, pieces: list[str],
+                                                         speaker: str) -> None:
+    """«A - ha detto X - B»: the aside is read by the narrator, and both pieces of the quote by the person it
+    names."""
+    from briefing.segment import segment
+
+    assert language_of(text) == language
+    segments = segment(parse_article(text)).segments[2:]
+    assert [s.text for s in segments] == pieces
+    assert [s.kind for s in segments] == ["quote", "narration", "quote"]
+    assert [s.speaker for s in segments if s.kind == "quote"] == [speaker, speaker]
+
+
+def test_a_dash_aside_without_a_speech_verb_stays_in_the_quote() -> None:
+    """«A - e lo sappiamo - B» is the speaker's own aside: one quote."""
+    text = "Il ponte\n\nLa sindaca Ada Neri è soddisfatta. «Il cantiere - e lo sappiamo tutti - è finito», dice.\n"
+    assert speakers_of(text) == ["Ada Neri"]
 
 
 def test_a_quotation_over_two_paragraphs_is_one_speakers() -> None:

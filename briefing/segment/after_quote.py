@@ -43,8 +43,9 @@ REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|{w.any_of('complemen
 
 def _clause_after(w: Words) -> str:
     """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail"),
-    and at a line break (a name never runs into the next paragraph)."""
-    return rf"(?:(?!\s{w.clause_word}\b)[^.!?“”\"«»「」;:,\n]){{1,100}}"
+    at a line break (a name never runs into the next paragraph) and at a dash (the end of an aside: "—dijo Ana Ruiz—
+    y ...")."""
+    return rf"(?:(?!\s{w.clause_word}\b)[^.!?“”\"«»「」;:,–—\n]){{1,100}}"
 
 
 def _phrase_after(w: Words) -> str:
