@@ -416,6 +416,35 @@ def test_a_verb_without_its_subject_after_a_sentence_about_someone_else_is_their
     assert rule_speakers_of(text) == ["Rodrigo Kelbas", "Eduardo Torvim"]
 
 
+SUBJECT_AFTER_ITS_VERB = {
+    "Spanish: 'presentó el candidato X' before '«...», dijo'": (
+        "Debate en la universidad\n\nLa candidata Rosa Ibarra habló primero. “Vamos a ganar”, dijo.\n\nUn plan "
+        "parecido presentó el candidato Tomás Ulloa del movimiento Nueva Ruta. “Hay que invertir en las escuelas”, "
+        "dijo al auditorio.\n", "es", ["Rosa Ibarra", "Tomás Ulloa"]),
+    "Italian: 'Soddisfatto ... si è detto X' before '«...», ha scritto'": (
+        "La visita\n\nIl ministro Carlo Benti ha parlato ai giornalisti. «Siamo pronti», ha detto.\n\nSoddisfatto "
+        "per la visita si è detto Marco Neri. «Un buon inizio», ha scritto su X.\n", "it",
+        ["Carlo Benti", "Marco Neri"]),
+    "Italian: a person after a preposition is no subject": (
+        "La visita\n\nIl ministro Carlo Benti ha parlato ai giornalisti. «Siamo pronti», ha detto.\n\nIl ministro "
+        "ha poi cenato a casa di Marco Neri. «Un buon inizio», ha scritto su X.\n", "it",
+        ["Carlo Benti", "Carlo Benti"]),
+    "Spanish: a role opening the sentence is its subject, not the person named in a clause after it": (
+        "Advertencia\n\nEl periodista Dmitri Volkov habló en Ginebra. “Nadie lo sabe”, dijo.\n\nEl periodista "
+        "explicó que lo peor es que Boris Kessel ha ganado poder. “Es una tragedia”, comentó.\n", "es",
+        ["Dmitri Volkov", "Dmitri Volkov"]),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", SUBJECT_AFTER_ITS_VERB.values(), ids=SUBJECT_AFTER_ITS_VERB.keys())
+def test_a_verb_without_its_subject_after_a_sentence_whose_subject_follows_its_verb(text: str, language: str,
+                                                                                     expected: list[str]) -> None:
+    """'«B», dijo.' after a sentence that names one person after its verb ("presentó el candidato X"): X speaks,
+    not the person quoted before."""
+    assert language_of(text) == language
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == expected
+
+
 def test_narration_that_leads_into_the_next_quote_is_not_the_attribution_of_one_led_in_by_a_colon_before() -> None:
     """'X ha detto:' ending a paragraph, then '«A», mentre Y dice: «B»': Y introduces B; A is X's."""
     text = ("Titolo\n\nIl ciclone ha messo in ginocchio il paese. Il portavoce Marco Ventri ha detto:\n\n«Le vittime "
