@@ -361,6 +361,15 @@ def test_a_german_noun_that_names_no_person_is_no_speaker() -> None:
     assert "Tempo" not in speakers_of(text)
 
 
+def test_a_german_compound_cut_short_before_a_comma_is_part_of_the_role() -> None:
+    """"sagte der Basler Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel": the comma after "Gesundheits-"
+    ends no phrase; the role runs on to the name."""
+    text = ("Parteitag in Olten\n\nDie Kantone sind am Anschlag. „Wir senden falsche Signale“, sagte der Basler "
+            "Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel.\n")
+    assert language_of(text) == "de"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Rolf Amsel"]
+
+
 def test_a_pronoun_right_after_the_verb_is_the_subject_in_german() -> None:
     """"Dazu sagte sie:": German puts the subject after the verb when something else opens the sentence; the
     pronoun, not the opening adverb, speaks."""

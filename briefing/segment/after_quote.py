@@ -86,6 +86,7 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
 ]
 # "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
+SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Gesundheits-, Sozial- und ...": a compound cut short
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
 SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
 
@@ -154,7 +155,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
     reports other speech ('"We lost." Lee said that the vote was unfair') or opens with a linking word ('"We lost."
     And as Lee noted, ...'): that is narration of its own."""
-    masked = _blank_parentheses(mask_abbreviations(following.text))
+    masked = _joined_compounds(_blank_parentheses(mask_abbreviations(following.text)))
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
@@ -167,7 +168,8 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             continue  # "... and Kelby workers who demanded $15": the verb is a relative clause's
         if match and not verb and _opens_with_a_gerund(masked[match.start("name") :]):
             continue
-        name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
+        name = trim(_joined_compounds(following.text)[match.start("name") : match.end("name")], verb, stop_words) \
+            if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = first_named_part(name)
             named_later = None if split_name(name).name else (
@@ -262,6 +264,12 @@ def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWo
 def _ends_in_a_relative(phrase: str) -> bool:
     words = phrase.split()
     return bool(words) and RELATIVE.fullmatch(words[-1].lower()) is not None
+
+
+def _joined_compounds(text: str) -> str:
+    """"der Gesundheits-, Sozial- und Bildungsdirektor Rolf Amsel": the comma after a word cut short by a hyphen (the
+    rest of the compound follows) ends no phrase; blanked, offsets kept."""
+    return SUSPENDED_HYPHEN.sub("- ", text)
 
 
 def _blank_parentheses(text: str) -> str:
