@@ -361,6 +361,15 @@ def test_a_german_noun_that_names_no_person_is_no_speaker() -> None:
     assert "Tempo" not in speakers_of(text)
 
 
+def test_a_council_member_called_by_the_councils_name_is_a_role() -> None:
+    """"sagte der Walliser Ständerat": a member of a council is called by its name, a role that stands for the
+    person just named, not a name of its own."""
+    text = ("Parteitag in Olten\n\nDen Anfang machte Parteichef Jon Alder. „Es kommen zu viele“, sagte der Walliser "
+            "Ständerat.\n")
+    assert language_of(text) == "de"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Jon Alder"]
+
+
 def test_a_german_compound_cut_short_before_a_comma_is_part_of_the_role() -> None:
     """"sagte der Basler Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel": the comma after "Gesundheits-"
     ends no phrase; the role runs on to the name."""
