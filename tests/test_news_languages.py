@@ -199,6 +199,17 @@ def test_a_dash_aside_without_a_speech_verb_stays_in_the_quote() -> None:
     assert speakers_of(text) == ["Ada Neri"]
 
 
+@pytest.mark.parametrize("text", [
+    "La visita\n\nLa ministra è partita per Roma. Segreta l'agenda, ma il Kelby Daily Courier rivela: «La ministra "
+    "ha chiesto aiuto».\n\nIl Kdc scriveva in serata: «Una persona informata conferma».\n",
+    "The visit\n\nThe minister left for Rome. The Kelby Daily Courier reported: \"The minister asked for help.\"\n\n"
+    "The KDC wrote in the evening: \"A person briefed on the meeting confirmed it.\"\n",
+])
+def test_initials_of_a_longer_name_are_that_name(text: str) -> None:
+    """"Kdc" / "KDC" after "Kelby Daily Courier": one speaker, one voice, the name written out."""
+    assert speakers_of(text) == ["Kelby Daily Courier", "Kelby Daily Courier"]
+
+
 def test_a_quotation_over_two_paragraphs_is_one_speakers() -> None:
     """A paragraph that ends inside an open quotation and a next one that reopens it: one quotation, one speaker,
     the one named at its end, even when someone else spoke just before."""

@@ -191,8 +191,10 @@ class People:
                 if len(person.name.split()) > 1 and person not in fuller:  # a role ("resident") is no lone name
                     fuller.append(person)
         nicknames = self.article.nicknames() if self.article is not None else {}
+        spelled_out = _spelled_out(unique, [*known.values(), *unique])
         for person in unique:
             person.name = nicknames.get(person.name, person.name)  # "Bobby Lund" of "Robert “Bobby” Lund"
+            person.name = spelled_out.get(person.name, person.name)  # "Kelby Daily Courier" of "KDC"
         for person in unique:
             if self.article is not None and not person.organisation:
                 person.name = self._role_holder(person.name, fuller, unique) or self._epithet_of(person.name) \
@@ -386,6 +388,27 @@ def _noun_gender(phrase: str) -> str | None:
     """"White House spokeswoman", "his wife": the gender a noun in a phrase about a person gives, if one does."""
     found = {NOUN_GENDER[word] for word in re.findall(r"[\w’']+", phrase.lower()) if word in NOUN_GENDER}
     return found.pop() if len(found) == 1 else None
+
+
+def _spelled_out(speakers: list[Person], known: list[Person]) -> dict[str, str]:
+    """"KDC" or "Kdc" for "Kelby Daily Courier": a name of one word whose letters are the initials of one longer name
+    the article gives (of three words or more, or of two when the short one is written in capitals) is that name."""
+    longer = {person.name for person in known if len(person.name.split()) > 1}
+    found = {}
+    for person in speakers:
+        word = person.name
+        if not (word.isalpha() and 2 <= len(word) <= 6):
+            continue
+        matches = {name for name in longer if _initials(name) == word.lower()
+                   and (len(name.split()) >= 3 or word.isupper())}
+        if len(matches) == 1:
+            found[word] = matches.pop()
+    return found
+
+
+def _initials(name: str) -> str:
+    """"Kelby Daily Courier" -> "kdc" (words of one letter, initials of a middle name, left out)."""
+    return "".join(word[0] for word in name.split() if len(word) > 1 and word[0].isupper()).lower()
 
 
 def _fullest(person: Person, fuller: list[Person]) -> str | None:
