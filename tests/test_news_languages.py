@@ -372,6 +372,15 @@ def test_a_german_noun_that_names_no_person_is_no_speaker() -> None:
     assert "Tempo" not in speakers_of(text)
 
 
+def test_a_role_written_with_and_without_a_hyphen_is_one_role() -> None:
+    """"ein Feuerwehrsprecher" then "der Feuerwehr-Sprecher": one compound written two ways, one speaker."""
+    text = ("Brand in Kelbstadt\n\nDie Feuerwehr ist mit 100 Kräften im Einsatz. „Dabei hat sich Rauch gebildet“, "
+            "sagte ein Feuerwehrsprecher.\n\nDichte Rauchwolken\n\nDie Sportanlagen bleiben geschlossen. „Giftstoffe "
+            "gibt es nur in der Nähe“, sagte der Feuerwehr-Sprecher.\n")
+    assert language_of(text) == "de"
+    assert speakers_of(text) == ["Feuerwehrsprecher", "Feuerwehrsprecher"]
+
+
 def test_a_council_member_called_by_the_councils_name_is_a_role() -> None:
     """"sagte der Walliser Ständerat": a member of a council is called by its name, a role that stands for the
     person just named, not a name of its own."""

@@ -69,6 +69,40 @@ def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
     return {t.lower() for t in words.male_titles}, {t.lower() for t in words.female_titles}
 
 
+
+class RoleKeys(dict):
+    """Roles and bodies by their words in lower case, one key however a compound is written: "Feuerwehr-Sprecher"
+    and "Feuerwehrsprecher", "vice-ministro" and "viceministro" are one role, so one person."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: dict[str, str] = {}  # each key as first written (in lower case), for items()
+
+    @staticmethod
+    def key(role: str) -> str:
+        return role.lower().replace("-", "")
+
+    def __getitem__(self, role: str) -> Person:
+        return super().__getitem__(self.key(role))
+
+    def __setitem__(self, role: str, person: Person) -> None:
+        self.written.setdefault(self.key(role), role.lower())
+        super().__setitem__(self.key(role), person)
+
+    def items(self):
+        return [(self.written.get(key, key), person) for key, person in super().items()]
+
+    def __contains__(self, role: object) -> bool:
+        return isinstance(role, str) and super().__contains__(self.key(role))
+
+    def get(self, role: str, default: Person | None = None) -> Person | None:
+        return super().get(self.key(role), default)
+
+    def setdefault(self, role: str, person: Person) -> Person:
+        if role not in self:
+            self[role] = person
+        return self[role]
+
 class People:
     """Resolves "President Dana Quill", "Quill", "the President" and "he" to one person."""
 
@@ -76,7 +110,7 @@ class People:
         self.article = article
         self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "ann lee" -> that person
-        self.by_role: dict[str, Person] = {}
+        self.by_role: dict[str, Person] = RoleKeys()
         self.holders: dict[str, list[Person]] = {}  # everyone given a title or role, in order ("minister")
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
