@@ -372,6 +372,20 @@ def test_a_german_noun_that_names_no_person_is_no_speaker() -> None:
     assert "Tempo" not in speakers_of(text)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Streit in der UNO\n\nDie Botschafterin Ina Kalm sprach vor dem Rat. „Die Grenzen stehen nicht zur Disposition“, "
+     "erklärte Ina Kalm.\n\nZugleich verteidigte sie die Souveränität Kelbiens und betonte, „kein Staat darf Gewalt "
+     "androhen“.\n", "de"),
+    ("A row at the UN\n\nAmbassador Ina Kalm spoke to the council. \"Borders are not up for debate,\" Ina Kalm said."
+     "\n\nThen she defended the Kelby Accord and added: \"No state may threaten force.\"\n", "en"),
+])
+def test_a_pronoun_after_an_opening_word_is_the_subject_of_both_verbs_joined_by_and(text: str, language: str) -> None:
+    """"Zugleich verteidigte sie die Souveränität Kelbiens und betonte": the pronoun speaks, not the first verb's
+    object before "und"."""
+    assert language_of(text) == language
+    assert speakers_of(text) == ["Ina Kalm", "Ina Kalm"]
+
+
 def test_a_role_written_with_and_without_a_hyphen_is_one_role() -> None:
     """"ein Feuerwehrsprecher" then "der Feuerwehr-Sprecher": one compound written two ways, one speaker."""
     text = ("Brand in Kelbstadt\n\nDie Feuerwehr ist mit 100 Kräften im Einsatz. „Dabei hat sich Rauch gebildet“, "
