@@ -193,6 +193,21 @@ def test_the_narrators_aside_inside_a_quote_is_narration(text: str, language: st
     assert [s.speaker for s in segments if s.kind == "quote"] == [speaker, speaker]
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Il ciclista ammette\n\nIl corridore Teo Brandi parla in tv. Brandi afferma: «Non ho mai vinto da solo» e «ora "
+     "voglio correre per gli altri».\n", "it"),
+    ("El ciclista admite\n\nEl corredor Teo Brandi habló en la televisión. Brandi afirma: “No gané nunca solo” y "
+     "“ahora quiero correr para los demás”.\n", "es"),
+])
+def test_a_quote_joined_by_and_to_a_whole_quote_is_one_too(text: str, language: str) -> None:
+    """"afferma: «A» e «B»": B is the speaker's own words as A is, though it starts in lower case."""
+    from briefing.segment import segment
+
+    assert language_of(text) == language
+    quotes = [s for s in segment(parse_article(text)).segments if s.kind == "quote"]
+    assert [(s.speaker, s.partial) for s in quotes] == [("Teo Brandi", False), ("Teo Brandi", False)]
+
+
 def test_a_dash_aside_without_a_speech_verb_stays_in_the_quote() -> None:
     """«A - e lo sappiamo - B» is the speaker's own aside: one quote."""
     text = "Il ponte\n\nLa sindaca Ada Neri è soddisfatta. «Il cantiere - e lo sappiamo tutti - è finito», dice.\n"
