@@ -208,6 +208,16 @@ def test_a_quote_joined_by_and_to_a_whole_quote_is_one_too(text: str, language: 
     assert [(s.speaker, s.partial) for s in quotes] == [("Teo Brandi", False), ("Teo Brandi", False)]
 
 
+def test_titles_joined_by_and_stay_with_the_narrator() -> None:
+    """„Taboo“, „Kelbstadt“ und „Brandung“: a list of titles; the last is not a quote joined to a whole one."""
+    from briefing.segment import segment
+
+    text = ("Neue Rolle\n\nDer Sänger Jan Kobel hat in Musicals wie „Taboo“, „Kelbstadt“ und „Brandung“ gesungen. Nun "
+            "spielt er im Fernsehen.\n")
+    whole = [s.text for s in segment(parse_article(text)).segments if s.kind == "quote" and not s.partial]
+    assert "Brandung" not in whole
+
+
 def test_a_dash_aside_without_a_speech_verb_stays_in_the_quote() -> None:
     """«A - e lo sappiamo - B» is the speaker's own aside: one quote."""
     text = "Il ponte\n\nLa sindaca Ada Neri è soddisfatta. «Il cantiere - e lo sappiamo tutti - è finito», dice.\n"
