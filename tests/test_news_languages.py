@@ -522,6 +522,17 @@ def test_a_verb_without_its_subject_after_a_sentence_whose_subject_follows_its_v
     assert [speaker for speaker, _ in rule_quotes_of(text)] == expected
 
 
+def test_a_subject_after_its_verb_is_a_name_written_there_not_a_body_that_holds_it() -> None:
+    """"la Junta Departamental de Cerro Kelbo prohibió ...": a mention of the body is no mention of a person "Cerro
+    Kelbo" who could go on speaking."""
+    from briefing.segment.people import Person
+    from briefing.segment.unattributed import _named_there
+
+    text = "En 2008 la Junta Departamental de Cerro Kelbo prohibió la forestación, y Rosa Ibarra protestó."
+    assert not _named_there(Person("Cerro Kelbo"), text, text.index("la Junta"))
+    assert _named_there(Person("Rosa Ibarra"), text, text.index("Rosa"))
+
+
 def test_narration_that_leads_into_the_next_quote_is_not_the_attribution_of_one_led_in_by_a_colon_before() -> None:
     """'X ha detto:' ending a paragraph, then '«A», mentre Y dice: «B»': Y introduces B; A is X's."""
     text = ("Titolo\n\nIl ciclone ha messo in ginocchio il paese. Il portavoce Marco Ventri ha detto:\n\n«Le vittime "

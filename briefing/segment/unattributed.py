@@ -181,8 +181,16 @@ def _subject_after_its_verb(people: People, last: Person | None, since: int, seg
         return None  # "El periodista ruso, cuyo diario ..., advirtió": the role that opens it is the subject
     subjects = {id(person): person for position, person in in_sentence
                 if (before := re.findall(r"[\w’']+", text[sentence:position])[-3:])
-                and not any(word.lower() in NOT_BEFORE_A_SUBJECT for word in before)}
+                and not any(word.lower() in NOT_BEFORE_A_SUBJECT for word in before)
+                and not person.organisation and _named_there(person, text, position)}
     return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _named_there(person: Person, text: str, position: int) -> bool:
+    """The mention at `position` writes a form of the person's name ("Rosa Ibarra", "Ibarra"), not a phrase that holds
+    it ("la Junta de Kelbia" for "Kelbia")."""
+    words = person.name.split()
+    return text.startswith(words[0], position) or text.startswith(words[-1], position)
 
 
 def _after_the_attribution_of_the_quote_before(segments: list[Segment], index: int) -> bool:
