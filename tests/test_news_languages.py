@@ -235,6 +235,18 @@ def test_initials_of_a_longer_name_are_that_name(text: str) -> None:
     assert speakers_of(text) == ["Kelby Daily Courier", "Kelby Daily Courier"]
 
 
+@pytest.mark.parametrize("text, language, role", [
+    ("El juez cita al fiscal\n\nEl correo salió de la Fiscalía hacia el abogado de Rosa Ibarra.\n\n«Llegado a la "
+     "Fiscalía, se puso a disposición del testigo, apunta el juez. El correo llegó tarde»\n", "es", "juez"),
+    ("Il giudice\n\nLa mail è partita dalla procura verso l'avvocato di Rosa Ibarra.\n\n«Arrivata in procura, è stata "
+     "messa a disposizione del testimone, osserva il giudice. La mail è arrivata tardi»\n", "it", "giudice"),
+])
+def test_a_judge_is_a_role_that_speaks(text: str, language: str, role: str) -> None:
+    """"..., apunta el juez. ...": a judge is named by a role noun of the language, so the incise names a speaker."""
+    assert language_of(text) == language
+    assert speakers_of(text) == [role]
+
+
 def test_a_quotation_over_two_paragraphs_is_one_speakers() -> None:
     """A paragraph that ends inside an open quotation and a next one that reopens it: one quotation, one speaker,
     the one named at its end, even when someone else spoke just before."""
