@@ -594,3 +594,11 @@ def test_a_quote_after_the_attribution_of_the_quote_before_goes_on_with_it():
             'retaliated. "It keeps its lights on, because its crews still care."\nKelby Mayor Ivo Lund also '
             'criticised the plan. It is "a blow to the harbour," he warned.\n')
     assert rule_speakers_of(text)[1] == rule_speakers_of(text)[0]
+
+
+def test_a_name_after_on_or_in_in_a_colon_lead_in_is_where_it_was_said():
+    """"Later that week on Kelby Radio:": the station is where the words were said, not who said them; the quote
+    goes on with the man who spoke before."""
+    text = ('Title\n\nIvo Marrin wants the pier closed. "It is unsafe," he said on Monday.\n\nLater that week on '
+            'Kelby Radio:\n\n"The pier will fall into the sea."\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]

@@ -77,6 +77,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "contrasts": ("grammar", "contrasts"),
     "neuter_pronouns": ("pronouns", "neuter"),
     "photo_words": ("not_names", "photo_words"),
+    "venue_prepositions": ("grammar", "venue_prepositions"),
 }
 
 
@@ -143,6 +144,7 @@ class Vocabulary:
     contrasts: tuple[str, ...] = ()
     neuter_pronouns: tuple[str, ...] = ()
     photo_words: tuple[str, ...] = ()
+    venue_prepositions: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:
