@@ -602,3 +602,11 @@ def test_a_name_after_on_or_in_in_a_colon_lead_in_is_where_it_was_said():
     text = ('Title\n\nIvo Marrin wants the pier closed. "It is unsafe," he said on Monday.\n\nLater that week on '
             'Kelby Radio:\n\n"The pier will fall into the sea."\n')
     assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
+
+
+def test_a_speech_verb_after_a_number_is_a_noun():
+    """"The Kelby Coast is one of 12 states where ...": "states" after a number is a noun; the sentence after the
+    quote names no speaker, and the quote stays with the chief who was saying it."""
+    text = ('Title\n\nBefore the vote, Harbour Police Chief Ivo Marrin asked the council to close the pier, saying, '
+            '"The fewer boats, the better." The Kelby Coast is one of 12 states where fishing is allowed all year.\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin"]
