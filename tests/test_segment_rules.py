@@ -610,3 +610,10 @@ def test_a_speech_verb_after_a_number_is_a_noun():
     text = ('Title\n\nBefore the vote, Harbour Police Chief Ivo Marrin asked the council to close the pier, saying, '
             '"The fewer boats, the better." The Kelby Coast is one of 12 states where fishing is allowed all year.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin"]
+
+
+def test_as_opening_a_sentence_is_no_part_of_the_organisation_that_reported():
+    """"As Kelby News reported, ...:": the outlet speaks, under its own name, without the "As"."""
+    text = ('Title\n\nAs Kelby News reported, even on Friday the council was refusing to close the pier:\n\n'
+            '"The pier is safe and will stay open."\n')
+    assert rule_speakers_of(text) == ["Kelby News"]
