@@ -617,3 +617,12 @@ def test_as_opening_a_sentence_is_no_part_of_the_organisation_that_reported():
     text = ('Title\n\nAs Kelby News reported, even on Friday the council was refusing to close the pier:\n\n'
             '"The pier is safe and will stay open."\n')
     assert rule_speakers_of(text) == ["Kelby News"]
+
+
+def test_an_adjective_and_a_people_opening_a_sentence_are_no_person():
+    """"Notable Australian examples include ...": a people's adjective after a capitalised sentence start names no
+    one; the "he" after it is still the lawyer."""
+    text = ('Title\n\nIvo Marrin has argued fishing cases for years. "Some awards are huge," he said. Notable '
+            'Australian examples include two trawler firms that lost their boats.\n\n"Most are much smaller," he '
+            'added.\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
