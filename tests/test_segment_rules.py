@@ -626,3 +626,11 @@ def test_an_adjective_and_a_people_opening_a_sentence_are_no_person():
             'Australian examples include two trawler firms that lost their boats.\n\n"Most are much smaller," he '
             'added.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
+
+
+def test_a_sign_or_a_cap_saying_something_speaks_its_own_words():
+    """"Ann Lee held up a sign saying ...", "wore caps reading, ...": the words are the sign's and the caps', not
+    those of whoever holds or wears them (a statement someone issues stays theirs)."""
+    text = ('Title\n\nAnn Lee held up a sign saying "No more cuts to the harbour."\n\nTom Vell and Bo Kim wore caps '
+            'reading, "Save the pier."\n\nAnn Lee issued a statement saying, "We will win."\n')
+    assert rule_speakers_of(text) == ["sign", "caps", "Ann Lee"]

@@ -26,6 +26,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "verb_asides": ("speech", "verb_asides"),
     "reporting_gerunds": ("speech", "reporting_gerunds"),
     "document_verbs": ("speech", "document_verbs"),
+    "display_gerunds": ("speech", "display_gerunds"),
+    "displays": ("not_names", "displays"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
     "male_titles": ("titles", "male"),
@@ -93,6 +95,8 @@ class Vocabulary:
     verb_asides: tuple[str, ...] = ()
     reporting_gerunds: tuple[str, ...] = ()
     document_verbs: tuple[str, ...] = ()
+    display_gerunds: tuple[str, ...] = ()
+    displays: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()
     male_titles: tuple[str, ...] = ()

@@ -38,6 +38,10 @@ BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
     rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
 ))
+# "Ann Lee held up a sign saying", "wore caps reading,": a thing that shows words ends the lead-in; it speaks
+DISPLAYED = LanguagePattern(lambda w: (
+    rf"(?<![\w’'\-])(?P<name>(?:(?:{w.determiner}|{w.any_of('indefinites', capitals=True)})\s+"
+    rf"(?:[\w’'\-]+\s+){{0,3}}?)?(?i:{w.any_of('displays')}))\s+(?:that\s+)?{w.any_of('display_gerunds')}[,:]?\s*$"))
 # After "according to the company's director": the name the sentence gives that role, between commas
 ROLE_THEN_APPOSITIVE = LanguagePattern(lambda w: rf",\s+(?P<name>{w.name})\s*,")
 CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": usable checks it
@@ -130,7 +134,7 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     masked = mask_abbreviations(sentence)
-    shared = REPORTED_SUBJECT_SPEAKS.search(masked)
+    shared = REPORTED_SUBJECT_SPEAKS.search(masked) or DISPLAYED.search(masked)
     if shared:
         return Attribution(shared.group("name"), offset + shared.start("name"),
                            f'said-before: "{sentence[shared.start() :].strip(" ,:")}"')
