@@ -634,3 +634,12 @@ def test_a_sign_or_a_cap_saying_something_speaks_its_own_words():
     text = ('Title\n\nAnn Lee held up a sign saying "No more cuts to the harbour."\n\nTom Vell and Bo Kim wore caps '
             'reading, "Save the pier."\n\nAnn Lee issued a statement saying, "We will win."\n')
     assert rule_speakers_of(text) == ["sign", "caps", "Ann Lee"]
+
+
+def test_people_named_together_before_or_after_the_verb_speak_as_one():
+    """"said Dana Velt and Bo Kessel, both members of the board": a joint statement, one voice for the two (as the
+    gold sets write it); "Ann Lee and her husband" names one person, who speaks alone after."""
+    text = ('Title\n\n"Nobody will close it," said Dana Velt and Bo Kessel, both members of the board.\n\n"We '
+            'disagree," wrote Ivo Marrin, Ann Lee and Tom Vell, three harbour pilots.\n\nAnn Lee and her husband '
+            'came too. "It is cold," Ann Lee said.\n')
+    assert rule_speakers_of(text) == ["Dana Velt and Bo Kessel", "Ivo Marrin, Ann Lee and Tom Vell", "Ann Lee"]

@@ -19,6 +19,7 @@ from briefing.segment.speaker_phrase import (
     document,
     first_named_part,
     is_pronoun,
+    joint_speakers,
     trim,
     usable,
 )
@@ -171,7 +172,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             continue
         name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
-            name = first_named_part(name)
+            name = joint_speakers(name, article) or first_named_part(name)
             named_later = None if split_name(name).name else (
                 _titled_with_of(following, match.start("name"), cue, article)
                 or _name_of_the_role(following, match.end(), cue))
