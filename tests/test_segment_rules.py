@@ -643,3 +643,11 @@ def test_people_named_together_before_or_after_the_verb_speak_as_one():
             'disagree," wrote Ivo Marrin, Ann Lee and Tom Vell, three harbour pilots.\n\nAnn Lee and her husband '
             'came too. "It is cold," Ann Lee said.\n')
     assert rule_speakers_of(text) == ["Dana Velt and Bo Kessel", "Ivo Marrin, Ann Lee and Tom Vell", "Ann Lee"]
+
+
+def test_a_joint_statement_stops_at_what_describes_the_last_name():
+    """"Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust wrote": the "and" inside the
+    institute's name joins no third person."""
+    text = ('Title\n\nIn May, harbour experts Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust '
+            'wrote: "The pier is old."\n')
+    assert rule_speakers_of(text) == ["Ann Lee and Bo Kim"]
