@@ -651,3 +651,10 @@ def test_a_joint_statement_stops_at_what_describes_the_last_name():
     text = ('Title\n\nIn May, harbour experts Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust '
             'wrote: "The pier is old."\n')
     assert rule_speakers_of(text) == ["Ann Lee and Bo Kim"]
+
+
+@pytest.mark.parametrize("office", ["Public Advocate", "Recorder", "Comptroller", "Alderman", "General Counsel"])
+def test_an_office_of_a_city_or_county_before_a_name_is_a_title(office):
+    """"Kelby County Public Advocate Teo Brask said": the office and the place it serves are no part of his name."""
+    text = f'Title\n\n"Too late," Kelby County {office} Teo Brask said.\n'
+    assert rule_speakers_of(text) == ["Teo Brask"]
