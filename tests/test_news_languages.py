@@ -151,7 +151,7 @@ INCISES = {
         ["Paul Vidal"]),
     "Italian: «... – spiegano gli attivisti – ...» names a group": (
         "Il clima\n\nIl sito raccoglie molte informazioni sul clima. «Il nuovo cartellone – spiegano gli attivisti "
-        "sul sito – conta i giorni.»\n", "it", ["attivisti"]),
+        "sul sito – conta i giorni.»\n", "it", ["attivisti", "attivisti"]),
     "English: a clause after a comma inside the quote is no incise": (
         "Press conferences\n\nA columnist, Ruth Vale, wrote, \"The mayor, usually so careful, listed a long "
         "series of delays on that day.\"\n", "en", ["Ruth Vale"]),
@@ -162,6 +162,67 @@ INCISES = {
 def test_incise(text: str, language: str, expected: list[str | None]) -> None:
     assert language_of(text) == language
     assert speakers_of(text) == expected
+
+
+ASIDES = {
+    "Italian: a speech verb between two dashes": (
+        "Il ponte riapre\n\nIl ponte sul fiume riaprirà a marzo. «Il cantiere - ha detto il sindaco Ada Neri - è "
+        "quasi finito. Ora tocca a noi»\n", "it",
+        ["Il cantiere", "- ha detto il sindaco Ada Neri -", "è quasi finito. Ora tocca a noi"], "Ada Neri"),
+    "Spanish: a verb between em dashes set close to it": (
+        "El puente\n\nEl puente reabrirá en marzo. «No iremos —dijo el alcalde Tomás Ulloa— a ninguna otra "
+        "parte».\n", "es", ["No iremos", "—dijo el alcalde Tomás Ulloa—", "a ninguna otra parte"], "Tomás Ulloa"),
+    "French: a verb with its pronoun joined on, between a comma and a full stop": (
+        "Le pont\n\nLa maire Inès Caradec a présenté le projet mardi. « Là-dessus, notre accord est total, "
+        "souligne-t-elle. Le reste est à voir. »\n", "fr",
+        ["Là-dessus, notre accord est total", ", souligne-t-elle.", "Le reste est à voir."], "Inès Caradec"),
+}
+
+
+@pytest.mark.parametrize("text, language, pieces, speaker", ASIDES.values(), ids=ASIDES.keys())
+def test_the_narrators_aside_inside_a_quote_is_narration(text: str, language: str, pieces: list[str],
+                                                         speaker: str) -> None:
+    """«A - ha detto X - B»: the aside is read by the narrator, and both pieces of the quote by the person it
+    names."""
+    from briefing.segment import segment
+
+    assert language_of(text) == language
+    segments = segment(parse_article(text)).segments[2:]
+    assert [s.text for s in segments] == pieces
+    assert [s.kind for s in segments] == ["quote", "narration", "quote"]
+    assert [s.speaker for s in segments if s.kind == "quote"] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Il ciclista ammette\n\nIl corridore Teo Brandi parla in tv. Brandi afferma: «Non ho mai vinto da solo» e «ora "
+     "voglio correre per gli altri».\n", "it"),
+    ("El ciclista admite\n\nEl corredor Teo Brandi habló en la televisión. Brandi afirma: “No gané nunca solo” y "
+     "“ahora quiero correr para los demás”.\n", "es"),
+])
+def test_a_quote_joined_by_and_to_a_whole_quote_is_one_too(text: str, language: str) -> None:
+    """"afferma: «A» e «B»": B is the speaker's own words as A is, though it starts in lower case."""
+    from briefing.segment import segment
+
+    assert language_of(text) == language
+    quotes = [s for s in segment(parse_article(text)).segments if s.kind == "quote"]
+    assert [(s.speaker, s.partial) for s in quotes] == [("Teo Brandi", False), ("Teo Brandi", False)]
+
+
+def test_a_dash_aside_without_a_speech_verb_stays_in_the_quote() -> None:
+    """«A - e lo sappiamo - B» is the speaker's own aside: one quote."""
+    text = "Il ponte\n\nLa sindaca Ada Neri è soddisfatta. «Il cantiere - e lo sappiamo tutti - è finito», dice.\n"
+    assert speakers_of(text) == ["Ada Neri"]
+
+
+@pytest.mark.parametrize("text", [
+    "La visita\n\nLa ministra è partita per Roma. Segreta l'agenda, ma il Kelby Daily Courier rivela: «La ministra "
+    "ha chiesto aiuto».\n\nIl Kdc scriveva in serata: «Una persona informata conferma».\n",
+    "The visit\n\nThe minister left for Rome. The Kelby Daily Courier reported: \"The minister asked for help.\"\n\n"
+    "The KDC wrote in the evening: \"A person briefed on the meeting confirmed it.\"\n",
+])
+def test_initials_of_a_longer_name_are_that_name(text: str) -> None:
+    """"Kdc" / "KDC" after "Kelby Daily Courier": one speaker, one voice, the name written out."""
+    assert speakers_of(text) == ["Kelby Daily Courier", "Kelby Daily Courier"]
 
 
 def test_a_quotation_over_two_paragraphs_is_one_speakers() -> None:
@@ -326,6 +387,47 @@ def test_a_german_noun_that_names_no_person_is_no_speaker() -> None:
     assert "Tempo" not in speakers_of(text)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Streit in der UNO\n\nDie Botschafterin Ina Kalm sprach vor dem Rat. „Die Grenzen stehen nicht zur Disposition“, "
+     "erklärte Ina Kalm.\n\nZugleich verteidigte sie die Souveränität Kelbiens und betonte, „kein Staat darf Gewalt "
+     "androhen“.\n", "de"),
+    ("A row at the UN\n\nAmbassador Ina Kalm spoke to the council. \"Borders are not up for debate,\" Ina Kalm said."
+     "\n\nThen she defended the Kelby Accord and added: \"No state may threaten force.\"\n", "en"),
+])
+def test_a_pronoun_after_an_opening_word_is_the_subject_of_both_verbs_joined_by_and(text: str, language: str) -> None:
+    """"Zugleich verteidigte sie die Souveränität Kelbiens und betonte": the pronoun speaks, not the first verb's
+    object before "und"."""
+    assert language_of(text) == language
+    assert speakers_of(text) == ["Ina Kalm", "Ina Kalm"]
+
+
+def test_a_role_written_with_and_without_a_hyphen_is_one_role() -> None:
+    """"ein Feuerwehrsprecher" then "der Feuerwehr-Sprecher": one compound written two ways, one speaker."""
+    text = ("Brand in Kelbstadt\n\nDie Feuerwehr ist mit 100 Kräften im Einsatz. „Dabei hat sich Rauch gebildet“, "
+            "sagte ein Feuerwehrsprecher.\n\nDichte Rauchwolken\n\nDie Sportanlagen bleiben geschlossen. „Giftstoffe "
+            "gibt es nur in der Nähe“, sagte der Feuerwehr-Sprecher.\n")
+    assert language_of(text) == "de"
+    assert speakers_of(text) == ["Feuerwehrsprecher", "Feuerwehrsprecher"]
+
+
+def test_a_council_member_called_by_the_councils_name_is_a_role() -> None:
+    """"sagte der Walliser Ständerat": a member of a council is called by its name, a role that stands for the
+    person just named, not a name of its own."""
+    text = ("Parteitag in Olten\n\nDen Anfang machte Parteichef Jon Alder. „Es kommen zu viele“, sagte der Walliser "
+            "Ständerat.\n")
+    assert language_of(text) == "de"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Jon Alder"]
+
+
+def test_a_german_compound_cut_short_before_a_comma_is_part_of_the_role() -> None:
+    """"sagte der Basler Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel": the comma after "Gesundheits-"
+    ends no phrase; the role runs on to the name."""
+    text = ("Parteitag in Olten\n\nDie Kantone sind am Anschlag. „Wir senden falsche Signale“, sagte der Basler "
+            "Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel.\n")
+    assert language_of(text) == "de"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Rolf Amsel"]
+
+
 def test_a_pronoun_right_after_the_verb_is_the_subject_in_german() -> None:
     """"Dazu sagte sie:": German puts the subject after the verb when something else opens the sentence; the
     pronoun, not the opening adverb, speaks."""
@@ -379,6 +481,35 @@ def test_a_verb_without_its_subject_after_a_sentence_about_someone_else_is_their
             "mantido. \"É uma atribuição do presidente\", destaca.\n")
     assert language_of(text) == "pt"
     assert rule_speakers_of(text) == ["Rodrigo Kelbas", "Eduardo Torvim"]
+
+
+SUBJECT_AFTER_ITS_VERB = {
+    "Spanish: 'presentó el candidato X' before '«...», dijo'": (
+        "Debate en la universidad\n\nLa candidata Rosa Ibarra habló primero. “Vamos a ganar”, dijo.\n\nUn plan "
+        "parecido presentó el candidato Tomás Ulloa del movimiento Nueva Ruta. “Hay que invertir en las escuelas”, "
+        "dijo al auditorio.\n", "es", ["Rosa Ibarra", "Tomás Ulloa"]),
+    "Italian: 'Soddisfatto ... si è detto X' before '«...», ha scritto'": (
+        "La visita\n\nIl ministro Carlo Benti ha parlato ai giornalisti. «Siamo pronti», ha detto.\n\nSoddisfatto "
+        "per la visita si è detto Marco Neri. «Un buon inizio», ha scritto su X.\n", "it",
+        ["Carlo Benti", "Marco Neri"]),
+    "Italian: a person after a preposition is no subject": (
+        "La visita\n\nIl ministro Carlo Benti ha parlato ai giornalisti. «Siamo pronti», ha detto.\n\nIl ministro "
+        "ha poi cenato a casa di Marco Neri. «Un buon inizio», ha scritto su X.\n", "it",
+        ["Carlo Benti", "Carlo Benti"]),
+    "Spanish: a role opening the sentence is its subject, not the person named in a clause after it": (
+        "Advertencia\n\nEl periodista Dmitri Volkov habló en Ginebra. “Nadie lo sabe”, dijo.\n\nEl periodista "
+        "explicó que lo peor es que Boris Kessel ha ganado poder. “Es una tragedia”, comentó.\n", "es",
+        ["Dmitri Volkov", "Dmitri Volkov"]),
+}
+
+
+@pytest.mark.parametrize("text, language, expected", SUBJECT_AFTER_ITS_VERB.values(), ids=SUBJECT_AFTER_ITS_VERB.keys())
+def test_a_verb_without_its_subject_after_a_sentence_whose_subject_follows_its_verb(text: str, language: str,
+                                                                                     expected: list[str]) -> None:
+    """'«B», dijo.' after a sentence that names one person after its verb ("presentó el candidato X"): X speaks,
+    not the person quoted before."""
+    assert language_of(text) == language
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == expected
 
 
 def test_narration_that_leads_into_the_next_quote_is_not_the_attribution_of_one_led_in_by_a_colon_before() -> None:

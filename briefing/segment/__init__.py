@@ -15,7 +15,7 @@ from dataclasses import replace
 from briefing.model import Article, Block, Script, Segment
 from briefing.segment.attribution import attribute
 from briefing.segment.headlines import is_headline
-from briefing.segment.patterns import languages_of, reading
+from briefing.segment.patterns import VOCAB, languages_of, reading
 from briefing.segment.quotes import find_quotes
 from briefing.segment.sentences import (
     PARTIAL_QUOTE_INTRO,
@@ -24,6 +24,8 @@ from briefing.segment.sentences import (
     mask_abbreviations,
     sentence_start,
 )
+
+CONJUNCTION_WORDS = {w.lower() for w in VOCAB.conjunctions}
 
 __all__ = ["attribute", "find_quotes", "is_headline", "segment"]
 
@@ -57,9 +59,13 @@ def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
     a quote as any other, the speaker's own words."""
     pieces: list[Segment] = []
     cursor = 0
+    before = None
     for span in find_quotes(block.text):
         if span.partial and _reported_in_own_words(block.text, span):
             span = replace(span, partial=False)
+        if span.partial and before is not None and _joined_to(block.text, before, span):
+            span = replace(span, partial=False)
+        before = span
         if span.partial and not _introduced_by_person(block.text, span.open_at):
             continue
         pieces += _piece("narration", block, cursor, span.open_at, paragraph)
@@ -71,6 +77,13 @@ def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
     if not pieces:  # nothing to say ("* * *", "___.", emoji): kept for the transcript, skipped when spoken
         pieces.append(Segment("narration", block.text, block.start, block.end, paragraph))
     return pieces
+
+
+def _joined_to(text: str, before, span) -> bool:
+    """"afferma: «A» e «B»": a quote joined by "and" alone to a whole quote right before it is one too."""
+    if before.partial or before.close_at is None:
+        return False
+    return text[before.close_at + 1 : span.open_at].strip().lower() in CONJUNCTION_WORDS
 
 
 def _introduced_by_person(text: str, position: int) -> bool:

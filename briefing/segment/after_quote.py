@@ -47,8 +47,9 @@ REPORTED_SPEECH = LanguagePattern(lambda w: rf"\s+(?:that\b|{w.any_of('complemen
 
 def _clause_after(w: Words) -> str:
     """After "said", the speaker's phrase stops at a preposition or a clause ("wrote Ann Lee in The Daily Mail"),
-    and at a line break (a name never runs into the next paragraph)."""
-    return rf"(?:(?!\s{w.clause_word}\b)[^.!?“”\"«»「」;:,\n]){{1,100}}"
+    at a line break (a name never runs into the next paragraph) and at a dash (the end of an aside: "—dijo Ana Ruiz—
+    y ...")."""
+    return rf"(?:(?!\s{w.clause_word}\b)[^.!?“”\"«»「」;:,–—\n]){{1,100}}"
 
 
 def _phrase_after(w: Words) -> str:
@@ -89,6 +90,7 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
 ]
 # "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
+SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Gesundheits-, Sozial- und ...": a compound cut short
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
 SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
 
@@ -157,7 +159,7 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
     """'..., said Ann Lee' / '..., she said' / '..., according to X' right after the quote. Not a new sentence that
     reports other speech ('"We lost." Lee said that the vote was unfair') or opens with a linking word ('"We lost."
     And as Lee noted, ...'): that is narration of its own."""
-    masked = _blank_parentheses(mask_abbreviations(following.text))
+    masked = _joined_compounds(_blank_parentheses(mask_abbreviations(following.text)))
     for pattern, cue in AFTER_QUOTE:
         match = pattern.match(masked)
         verb = (match.groupdict().get("verb") or "") if match else ""
@@ -170,7 +172,8 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
             continue
         if match and not verb and _opens_with_a_gerund(masked[match.start("name") :]):
             continue
-        name = trim(following.text[match.start("name") : match.end("name")], verb, stop_words) if match else ""
+        name = trim(_joined_compounds(following.text)[match.start("name") : match.end("name")], verb, stop_words) \
+            if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
             name = joint_speakers(name, article) or first_named_part(name)
             named_later = None if split_name(name).name else (
@@ -272,6 +275,12 @@ def _no_subject_of_the_verb(phrase: str) -> bool:
 def _ends_in_a_relative(phrase: str) -> bool:
     words = phrase.split()
     return bool(words) and RELATIVE.fullmatch(words[-1].lower()) is not None
+
+
+def _joined_compounds(text: str) -> str:
+    """"der Gesundheits-, Sozial- und Bildungsdirektor Rolf Amsel": the comma after a word cut short by a hyphen (the
+    rest of the compound follows) ends no phrase; blanked, offsets kept."""
+    return SUSPENDED_HYPHEN.sub("- ", text)
 
 
 def _blank_parentheses(text: str) -> str:

@@ -131,6 +131,17 @@ def _rerank(segments: list[Segment], source: str, speakers: dict, people: People
             change = (context.rule_person, best)
 
 
+def _aside_after(segments: list[Segment], index: int, article: ArticleWords | None) -> Attribution | None:
+    """«A - ha ricordato in tv Ada Neri - B»: the narrator's aside between two pieces of one quote names the speaker
+    as an incise inside the quote does."""
+    aside = segments[index + 1] if index + 1 < len(segments) else None
+    after = segments[index + 2] if index + 2 < len(segments) else None
+    if not (aside and after and aside.kind == "narration" and after.kind == "quote"
+            and aside.paragraph == after.paragraph == segments[index].paragraph and aside.text[:1] in "–—-"):
+        return None
+    return incise(replace(aside, text=" " + aside.text, start=aside.start - 1), article)
+
+
 def _attribution_near(segments: list[Segment], index: int, article: ArticleWords | None = None) -> Attribution | None:
     """The speaker named right after the quote or in an incise inside it, or in the sentence that leads into it, else
     by a label inside it."""
@@ -141,7 +152,8 @@ def _attribution_near(segments: list[Segment], index: int, article: ArticleWords
         introduced = partial_intro(preceding)
         if introduced:
             return introduced
-    after = right_after(segments, index, stop_words, article) or incise(quote, article)
+    after = right_after(segments, index, stop_words, article) or incise(quote, article) \
+        or _aside_after(segments, index, article)
     if after:
         return after
     leads_in = preceding and preceding.kind == "narration" and (

@@ -69,6 +69,40 @@ def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
     return {t.lower() for t in words.male_titles}, {t.lower() for t in words.female_titles}
 
 
+
+class RoleKeys(dict):
+    """Roles and bodies by their words in lower case, one key however a compound is written: "Feuerwehr-Sprecher"
+    and "Feuerwehrsprecher", "vice-ministro" and "viceministro" are one role, so one person."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: dict[str, str] = {}  # each key as first written (in lower case), for items()
+
+    @staticmethod
+    def key(role: str) -> str:
+        return role.lower().replace("-", "")
+
+    def __getitem__(self, role: str) -> Person:
+        return super().__getitem__(self.key(role))
+
+    def __setitem__(self, role: str, person: Person) -> None:
+        self.written.setdefault(self.key(role), role.lower())
+        super().__setitem__(self.key(role), person)
+
+    def items(self):
+        return [(self.written.get(key, key), person) for key, person in super().items()]
+
+    def __contains__(self, role: object) -> bool:
+        return isinstance(role, str) and super().__contains__(self.key(role))
+
+    def get(self, role: str, default: Person | None = None) -> Person | None:
+        return super().get(self.key(role), default)
+
+    def setdefault(self, role: str, person: Person) -> Person:
+        if role not in self:
+            self[role] = person
+        return self[role]
+
 class People:
     """Resolves "President Dana Quill", "Quill", "the President" and "he" to one person."""
 
@@ -76,7 +110,7 @@ class People:
         self.article = article
         self.by_surname: dict[str, list[Person]] = {}  # everyone introduced with that surname, in order
         self.by_full: dict[str, Person] = {}  # "ann lee" -> that person
-        self.by_role: dict[str, Person] = {}
+        self.by_role: dict[str, Person] = RoleKeys()
         self.holders: dict[str, list[Person]] = {}  # everyone given a title or role, in order ("minister")
         # (offset in the input, person, offset of the sentence, followed by a speech verb), narration only
         self.mentions: list[tuple[int, Person, int, bool]] = []
@@ -191,8 +225,10 @@ class People:
                 if len(person.name.split()) > 1 and person not in fuller:  # a role ("resident") is no lone name
                     fuller.append(person)
         nicknames = self.article.nicknames() if self.article is not None else {}
+        spelled_out = _spelled_out(unique, [*known.values(), *unique])
         for person in unique:
             person.name = nicknames.get(person.name, person.name)  # "Bobby Lund" of "Robert “Bobby” Lund"
+            person.name = spelled_out.get(person.name, person.name)  # "Kelby Daily Courier" of "KDC"
         for person in unique:
             if self.article is not None and not person.organisation:
                 person.name = self._role_holder(person.name, fuller, unique) or self._epithet_of(person.name) \
@@ -386,6 +422,27 @@ def _noun_gender(phrase: str) -> str | None:
     """"White House spokeswoman", "his wife": the gender a noun in a phrase about a person gives, if one does."""
     found = {NOUN_GENDER[word] for word in re.findall(r"[\w’']+", phrase.lower()) if word in NOUN_GENDER}
     return found.pop() if len(found) == 1 else None
+
+
+def _spelled_out(speakers: list[Person], known: list[Person]) -> dict[str, str]:
+    """"KDC" or "Kdc" for "Kelby Daily Courier": a name of one word whose letters are the initials of one longer name
+    the article gives (of three words or more, or of two when the short one is written in capitals) is that name."""
+    longer = {person.name for person in known if len(person.name.split()) > 1}
+    found = {}
+    for person in speakers:
+        word = person.name
+        if not (word.isalpha() and 2 <= len(word) <= 6):
+            continue
+        matches = {name for name in longer if _initials(name) == word.lower()
+                   and (len(name.split()) >= 3 or word.isupper())}
+        if len(matches) == 1:
+            found[word] = matches.pop()
+    return found
+
+
+def _initials(name: str) -> str:
+    """"Kelby Daily Courier" -> "kdc" (words of one letter, initials of a middle name, left out)."""
+    return "".join(word[0] for word in name.split() if len(word) > 1 and word[0].isupper()).lower()
 
 
 def _fullest(person: Person, fuller: list[Person]) -> str | None:

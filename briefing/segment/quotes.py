@@ -19,6 +19,15 @@ TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
     rf"(?:,\s*|\s+)(?:{w.speech_verbs}\s+(?P<name>(?:{w.title}\s+)*{w.name})|"
     rf"(?P<name2>(?:{w.title}\s+)*{w.name}|{w.pronoun})\s+{w.speech_verbs})\s*[.!?]?\s*$"
 ))
+# «Il mondo - ha detto Ada Neri - è cambiato», «No iremos —dijo el alcalde— a ninguna parte», « Là-dessus, notre
+# accord est total, souligne-t-elle. Le reste ... »: the narrator's aside inside a quote, a speech verb first, between
+# two dashes (not "– say, Ann or Bo –"), or a verb with its pronoun joined on after a comma: narration that splits
+# the quote in two
+QUOTE_ASIDE = LanguagePattern(lambda w: (
+    rf"(?:\s[–—-]\s*|\s?—)(?:{w.speech_verbs})(?![\w,])[^–—«»“”„\"\n]{{0,80}}?(?:\s[–—-]|—)(?=\s)|"
+    rf",\s+(?:{w.speech_verbs})-(?:t-)?(?:{w.pronoun}|{w.any_of('plural_pronouns')})(?!\w)"
+    rf"[^,.;:!?«»“”„\"\n]{{0,60}}[,.](?=\s)"
+))
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,21 @@ def find_quotes(text: str) -> list[_Span]:
     trailing attribution (", said Dana Quill"), or before the next opening mark."""
     masked = _mask_doubled_apostrophes(text)
     spans = [_widen(text, span) for span in _raw_spans(masked)]
-    return [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]
+    found = [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]
+    return [piece for span in found for piece in _around_asides(text, span)]
+
+
+def _around_asides(text: str, span: _Span) -> list[_Span]:
+    """The pieces of a quote on either side of the narrator's asides inside it ("«A - ha detto Neri - B»"); the
+    aside itself is left out, so it is read as narration. A partial quote is kept whole."""
+    if span.partial:
+        return [span]
+    pieces, start, open_at = [], span.start, span.open_at
+    for aside in QUOTE_ASIDE.finditer(text, span.start, span.end):
+        if re.search(r"\w", text[start : aside.start()]) and re.search(r"\w", text[aside.end() : span.end]):
+            pieces.append(_Span(open_at, start, aside.start(), None))
+            start = open_at = aside.end()
+    return [*pieces, _Span(open_at, start, span.end, span.close_at)] if pieces else [span]
 
 
 def _widen(text: str, span: _Span) -> _Span:

@@ -9,13 +9,19 @@ import re
 
 from briefing.model import Segment
 from briefing.segment.names import organisation_in
-from briefing.segment.patterns import ADVERB, UPPER, LanguagePattern
+from briefing.segment.patterns import ADVERB, UPPER, VOCAB, LanguagePattern
 from briefing.segment.people import People, Person
 from briefing.segment.quotes import TRAILING_ATTRIBUTION
 from briefing.segment.ranker import CUES, cue_class, named_in
 from briefing.segment.resolve import resolve
+from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 from briefing.segment.speaker_phrase import has_acronym
 
+# no subject right after these: "... a casa de Rosa Ibarra", "... es que Boris Kessel ha ganado"
+NOT_BEFORE_A_SUBJECT = {w.lower() for w in VOCAB.prepositions + VOCAB.place_prepositions + VOCAB.complementizers
+                        + VOCAB.relatives}
+# "El periodista ruso, ...": a sentence opening with a definite article and a word in lower case (a role)
+ROLE_OPENS = LanguagePattern(lambda w: rf"\s*{w.any_of('definite_articles', capitals=True)}\s+[^\W\d_{UPPER}]")
 SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
 IT_SAID = LanguagePattern(lambda w: rf"^[\s,.–—-]*(?:[^.!?“”\"«»]{{0,80}},\s+)?{w.any_of('neuter_pronouns')}\s+"
                                     rf"{ADVERB}{w.speech_verbs}\b")
@@ -153,7 +159,30 @@ def _new_subject(people: People, last: Person | None, since: int, seg: Segment,
     opening = [person for position, person, sentence, _ in people.mentions
                if since <= position < seg.start and person is not last
                and (position == sentence or (text and SUBJECT_OPENER.fullmatch(text, sentence, position)))]
-    return opening[-1] if opening else None
+    if opening or not text:
+        return opening[-1] if opening else None
+    return _subject_after_its_verb(people, last, since, seg, text)
+
+
+def _subject_after_its_verb(people: People, last: Person | None, since: int, seg: Segment,
+                            text: str) -> Person | None:
+    """'Un plan parecido presentó la candidata Rosa Ibarra. «...», dijo.': languages that leave the subject out also
+    put it after its verb; the one person the sentence right before the quote names (not the quoted person before,
+    not after a preposition: "... a casa de Rosa Ibarra") is who goes on speaking."""
+    named = [(position, person, sentence) for position, person, sentence, _ in people.mentions
+             if since <= position < seg.start]
+    if not named:
+        return None
+    sentence = named[-1][2]
+    if len(SENTENCE_BREAK.findall(mask_abbreviations(text[sentence : seg.start]))) > 1:
+        return None  # another sentence stands between it and the quote
+    in_sentence = [(position, person) for position, person, at in named if at == sentence]
+    if any(person is last for _, person in in_sentence) or ROLE_OPENS.match(text, sentence):
+        return None  # "El periodista ruso, cuyo diario ..., advirtió": the role that opens it is the subject
+    subjects = {id(person): person for position, person in in_sentence
+                if (before := re.findall(r"[\w’']+", text[sentence:position])[-3:])
+                and not any(word.lower() in NOT_BEFORE_A_SUBJECT for word in before)}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 def _after_the_attribution_of_the_quote_before(segments: list[Segment], index: int) -> bool:
