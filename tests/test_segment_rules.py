@@ -594,3 +594,67 @@ def test_a_quote_after_the_attribution_of_the_quote_before_goes_on_with_it():
             'retaliated. "It keeps its lights on, because its crews still care."\nKelby Mayor Ivo Lund also '
             'criticised the plan. It is "a blow to the harbour," he warned.\n')
     assert rule_speakers_of(text)[1] == rule_speakers_of(text)[0]
+
+
+def test_a_name_after_on_or_in_in_a_colon_lead_in_is_where_it_was_said():
+    """"Later that week on Kelby Radio:": the station is where the words were said, not who said them; the quote
+    goes on with the man who spoke before."""
+    text = ('Title\n\nIvo Marrin wants the pier closed. "It is unsafe," he said on Monday.\n\nLater that week on '
+            'Kelby Radio:\n\n"The pier will fall into the sea."\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
+
+
+def test_a_speech_verb_after_a_number_is_a_noun():
+    """"The Kelby Coast is one of 12 states where ...": "states" after a number is a noun; the sentence after the
+    quote names no speaker, and the quote stays with the chief who was saying it."""
+    text = ('Title\n\nBefore the vote, Harbour Police Chief Ivo Marrin asked the council to close the pier, saying, '
+            '"The fewer boats, the better." The Kelby Coast is one of 12 states where fishing is allowed all year.\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin"]
+
+
+def test_as_opening_a_sentence_is_no_part_of_the_organisation_that_reported():
+    """"As Kelby News reported, ...:": the outlet speaks, under its own name, without the "As"."""
+    text = ('Title\n\nAs Kelby News reported, even on Friday the council was refusing to close the pier:\n\n'
+            '"The pier is safe and will stay open."\n')
+    assert rule_speakers_of(text) == ["Kelby News"]
+
+
+def test_an_adjective_and_a_people_opening_a_sentence_are_no_person():
+    """"Notable Australian examples include ...": a people's adjective after a capitalised sentence start names no
+    one; the "he" after it is still the lawyer."""
+    text = ('Title\n\nIvo Marrin has argued fishing cases for years. "Some awards are huge," he said. Notable '
+            'Australian examples include two trawler firms that lost their boats.\n\n"Most are much smaller," he '
+            'added.\n')
+    assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
+
+
+def test_a_sign_or_a_cap_saying_something_speaks_its_own_words():
+    """"Ann Lee held up a sign saying ...", "wore caps reading, ...": the words are the sign's and the caps', not
+    those of whoever holds or wears them (a statement someone issues stays theirs)."""
+    text = ('Title\n\nAnn Lee held up a sign saying "No more cuts to the harbour."\n\nTom Vell and Bo Kim wore caps '
+            'reading, "Save the pier."\n\nAnn Lee issued a statement saying, "We will win."\n')
+    assert rule_speakers_of(text) == ["sign", "caps", "Ann Lee"]
+
+
+def test_people_named_together_before_or_after_the_verb_speak_as_one():
+    """"said Dana Velt and Bo Kessel, both members of the board": a joint statement, one voice for the two (as the
+    gold sets write it); "Ann Lee and her husband" names one person, who speaks alone after."""
+    text = ('Title\n\n"Nobody will close it," said Dana Velt and Bo Kessel, both members of the board.\n\n"We '
+            'disagree," wrote Ivo Marrin, Ann Lee and Tom Vell, three harbour pilots.\n\nAnn Lee and her husband '
+            'came too. "It is cold," Ann Lee said.\n')
+    assert rule_speakers_of(text) == ["Dana Velt and Bo Kessel", "Ivo Marrin, Ann Lee and Tom Vell", "Ann Lee"]
+
+
+def test_a_joint_statement_stops_at_what_describes_the_last_name():
+    """"Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust wrote": the "and" inside the
+    institute's name joins no third person."""
+    text = ('Title\n\nIn May, harbour experts Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust '
+            'wrote: "The pier is old."\n')
+    assert rule_speakers_of(text) == ["Ann Lee and Bo Kim"]
+
+
+@pytest.mark.parametrize("office", ["Public Advocate", "Recorder", "Comptroller", "Alderman", "General Counsel"])
+def test_an_office_of_a_city_or_county_before_a_name_is_a_title(office):
+    """"Kelby County Public Advocate Teo Brask said": the office and the place it serves are no part of his name."""
+    text = f'Title\n\n"Too late," Kelby County {office} Teo Brask said.\n'
+    assert rule_speakers_of(text) == ["Teo Brask"]

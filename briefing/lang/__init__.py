@@ -26,6 +26,8 @@ FIELDS = {  # field -> (table, key) in a language file
     "verb_asides": ("speech", "verb_asides"),
     "reporting_gerunds": ("speech", "reporting_gerunds"),
     "document_verbs": ("speech", "document_verbs"),
+    "display_gerunds": ("speech", "display_gerunds"),
+    "displays": ("not_names", "displays"),
     "titles": ("titles", "roles"),
     "title_qualifiers": ("titles", "qualifiers"),
     "male_titles": ("titles", "male"),
@@ -77,6 +79,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "contrasts": ("grammar", "contrasts"),
     "neuter_pronouns": ("pronouns", "neuter"),
     "photo_words": ("not_names", "photo_words"),
+    "venue_prepositions": ("grammar", "venue_prepositions"),
 }
 
 
@@ -92,6 +95,8 @@ class Vocabulary:
     verb_asides: tuple[str, ...] = ()
     reporting_gerunds: tuple[str, ...] = ()
     document_verbs: tuple[str, ...] = ()
+    display_gerunds: tuple[str, ...] = ()
+    displays: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     title_qualifiers: tuple[str, ...] = ()
     male_titles: tuple[str, ...] = ()
@@ -143,6 +148,7 @@ class Vocabulary:
     contrasts: tuple[str, ...] = ()
     neuter_pronouns: tuple[str, ...] = ()
     photo_words: tuple[str, ...] = ()
+    venue_prepositions: tuple[str, ...] = ()
 
 
 def available() -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from briefing.segment.speaker_phrase import (
     document,
     first_named_part,
     is_pronoun,
+    joint_speakers,
     trim,
     usable,
 )
@@ -32,6 +33,9 @@ SEP = r"^[\s,.–—-]*"
 TITLE_WITH_OF = re.compile(r"(?P<phrase>[^,.;:!?“”\"«»\n]{1,40}?\sof\s[^,.;:!?“”\"«»\n]{1,60}?)\s*(?=[,.;:!?]|$)")
 CLAUSE_WORDS_AND_ARTICLES = {w.lower() for w in VOCAB.clause_words + VOCAB.articles + VOCAB.determiners}
 PLURAL_VERBS = {w.lower() for w in VOCAB.plural_verbs}
+# "one of 12 states", "the notes": a number or a determiner (of the article's language) ends the phrase
+COUNTED_END = LanguagePattern(
+    lambda w: rf"(?<![\w’'])(?:\d[\d,.]*|(?i:{w.any_of('determiners', 'indefinites', 'articles')}))\s*\Z")
 # "Die Eltern sammelten ...": a sentence opening with an article and a noun, then a word in lower case (its verb)
 GROUP_SUBJECT = LanguagePattern(lambda w: (
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<group>{w.determiner}\s+[{UPPER}][\w\-]+)(?=\s+[^\W\d_{UPPER}])"))
@@ -164,14 +168,14 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
         if verb and _sentence_ended(quote, masked) and (REPORTED_SPEECH.match(masked, match.end())
                                                           or _opens_a_new_clause(masked[match.start("name") :])):
             continue
-        if verb and _ends_in_a_relative(masked[match.start("name") : match.start("verb")]):
-            continue  # "... and Kelby workers who demanded $15": the verb is a relative clause's
+        if verb and _no_subject_of_the_verb(masked[match.start("name") : match.start("verb")]):
+            continue
         if match and not verb and _opens_with_a_gerund(masked[match.start("name") :]):
             continue
         name = trim(_joined_compounds(following.text)[match.start("name") : match.end("name")], verb, stop_words) \
             if match else ""
         if match and pattern in (AFTER_QUOTE[0][0], AFTER_QUOTE[1][0]):
-            name = first_named_part(name)
+            name = joint_speakers(name, article) or first_named_part(name)
             named_later = None if split_name(name).name else (
                 _titled_with_of(following, match.start("name"), cue, article)
                 or _name_of_the_role(following, match.end(), cue))
@@ -259,6 +263,13 @@ def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWo
         return None
     evidence = following.text[: titled.end("phrase")].strip(" ,.–—-")
     return Attribution(name, following.start + titled.end("phrase") - len(name), f'{cue}: "{evidence}"')
+
+
+def _no_subject_of_the_verb(phrase: str) -> bool:
+    """"... and Kelby workers who demanded $15": the verb is a relative clause's. "one of 12 states", "his
+    remarks": a speech verb right after a number or a determiner is a noun of the same spelling. Either way the
+    words before it name no speaker."""
+    return _ends_in_a_relative(phrase) or COUNTED_END.search(phrase) is not None
 
 
 def _ends_in_a_relative(phrase: str) -> bool:

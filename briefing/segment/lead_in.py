@@ -38,6 +38,10 @@ BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
     rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
 ))
+# "Ann Lee held up a sign saying", "wore caps reading,": a thing that shows words ends the lead-in; it speaks
+DISPLAYED = LanguagePattern(lambda w: (
+    rf"(?<![\w’'\-])(?P<name>(?:(?:{w.determiner}|{w.any_of('indefinites', capitals=True)})\s+"
+    rf"(?:[\w’'\-]+\s+){{0,3}}?)?(?i:{w.any_of('displays')}))\s+(?:that\s+)?{w.any_of('display_gerunds')}[,:]?\s*$"))
 # After "according to the company's director": the name the sentence gives that role, between commas
 ROLE_THEN_APPOSITIVE = LanguagePattern(lambda w: rf",\s+(?P<name>{w.name})\s*,")
 CAPITALISED_RUN = rf"(?:[{UPPER}][\w.’'\-]*\s+){{0,4}}[{UPPER}][\w’'\-]*"  # "Rep. Ann Lee": usable checks it
@@ -61,6 +65,9 @@ REPORTED_SUBJECT_SPEAKS = LanguagePattern(lambda w: (
     rf"\s+[^\W\d_{UPPER}][^,.;:!?]{{0,80}}?\s{w.any_of('conjunctions')}\s+{ADVERB}{w.speech_verbs}\s*:\s*$"))
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
 SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
+# "... later that day on Kelby Radio:", "... in the Kelby Star:": right before where or to whom it was said
+BEFORE_A_VENUE = LanguagePattern(
+    lambda w: rf"(?<![\w’'])(?i:{w.any_of('venue_prepositions')})\s+(?:(?i:{w.any_of('articles')})\s+)?\Z")
 ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
 PARTICLES = {w.lower() for w in VOCAB.particles}
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
@@ -127,7 +134,7 @@ def lead_in(preceding: Segment, stop_words: set[str] = frozenset(), attributes_p
     sentence = preceding.text[sentence_at:]
     offset = preceding.start + sentence_at
     masked = mask_abbreviations(sentence)
-    shared = REPORTED_SUBJECT_SPEAKS.search(masked)
+    shared = REPORTED_SUBJECT_SPEAKS.search(masked) or DISPLAYED.search(masked)
     if shared:
         return Attribution(shared.group("name"), offset + shared.start("name"),
                            f'said-before: "{sentence[shared.start() :].strip(" ,:")}"')
@@ -220,8 +227,10 @@ def _colon_lead_in(sentence: str, offset: int, article: ArticleWords | None = No
         if split_name(appositive).name:  # "One early backer, Rep. Ann Lee, put it this way:": the name
             return Attribution(appositive.strip(), offset + main + len(subject) + 1, "colon-lead-in")
         return Attribution(subject.strip(), offset + main, "colon-lead-in")
-    found = [(c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence) if usable(c.group(0))] or [
-        (c.group(0), offset + c.start()) for c in CANDIDATE.finditer(sentence)
+    # "Later that day on Kelby Radio:": a name right after "on", "in", "to" is where or to whom it was said
+    named = [c for c in CANDIDATE.finditer(sentence) if not BEFORE_A_VENUE.search(sentence[: c.start()])]
+    found = [(c.group(0), offset + c.start()) for c in named if usable(c.group(0))] or [
+        (c.group(0), offset + c.start()) for c in named
         if has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading
     # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
     # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named

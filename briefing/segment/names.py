@@ -236,7 +236,7 @@ def organisation_in(raw: str) -> str | None:
     """"Twitter", "the Justice Department": a phrase that is all capitalised words, one of them an organisation's;
     such a speaker speaks for itself (no person is named). So does a person's office or campaign ("Lee’s office"),
     which is not that person."""
-    phrase = LEADING_DETERMINER.sub("", PART_BREAK.split(raw.strip())[0].strip())
+    phrase = LEADING_DETERMINER.sub("", _without_leading_stop_words(PART_BREAK.split(raw.strip())[0].strip()))
     body = POSSESSED_BODY.fullmatch(phrase)
     if body and ORGANISATION.fullmatch(body.group("body").capitalize()):
         return phrase
@@ -244,6 +244,15 @@ def organisation_in(raw: str) -> str | None:
     if 0 < len(tokens) <= 5 and all(CAPITALISED.match(t) for t in tokens) and ORGANISATION.search(phrase):
         return phrase
     return None
+
+
+def _without_leading_stop_words(phrase: str) -> str:
+    """"As Kelby News reported": a capitalised word that only opens a sentence or a clause ("As", "But", "When") is
+    no part of the organisation's name after it."""
+    words = phrase.split(" ")
+    while len(words) > 1 and words[0].lower() in STOP_NAMES and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
 
 
 def _is_name_token(tokens: list[str], i: int, article: ArticleWords | None = None) -> bool:

@@ -14,6 +14,7 @@ from briefing.segment.speaker_phrase import (
     has_acronym,
     indefinite,
     is_pronoun,
+    joint_speakers,
     role_of,
 )
 
@@ -36,6 +37,9 @@ ROLE_OF_AN_ACRONYM = LanguagePattern(lambda w: (
 def resolve_first(attribution: Attribution | None, people: People) -> tuple[Person | None, str | None]:
     if attribution is None:
         return None, None
+    joint = None if attribution.group else joint_speakers(attribution.raw, people.article)
+    if joint:  # "said Ana Roe and Bo Kim": one voice for the two
+        return people.by_role.setdefault(joint.lower(), Person(joint)), " ".join(attribution.cue.split())
     if attribution.group:  # "die Eltern": one voice for the group, never a person named near it
         words = attribution.raw.split()
         name = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in DETERMINERS else attribution.raw

@@ -83,6 +83,28 @@ def usable(raw: str, article: ArticleWords | None = None) -> bool:
     return is_pronoun(raw) or bool(name) or (role_of(raw) or organisation_in(raw)) is not None
 
 
+def joint_speakers(raw: str, article: ArticleWords | None = None) -> str | None:
+    """"said Ana Roe and Bo Kim, both members of the board", "wrote Ana Roe, Bo Kim and Eli Tan": people named one
+    after another, the last joined by "and", speak as one; their names as the group's ("Ana Roe and Bo Kim"). None
+    when a part is no person's name ("Ana Roe and her husband")."""
+    conjunctions = "|".join(map(re.escape, sorted(CONJUNCTION_WORDS)))
+    parts = re.split(rf",\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+", raw.strip())
+    joined = re.findall(rf"(?:^|[\s,])(?:{conjunctions})\s", raw)
+    if any(part.rstrip().endswith("-") for part in parts[:-1]):
+        return None  # "der Gesundheits-, Sozial- und Integrationsdirektor X": one compound cut short, one role
+    names = []
+    for part in parts:
+        name = split_name(part, article).name
+        if not name or len(name.split()) < 2 or has_acronym(name):
+            break
+        names.append(name)
+        if not part.strip().endswith(name):
+            break  # "Bo Kim of the Institute for Science and Peace": what follows the name describes it
+    if len(names) < 2 or not joined or raw.find(names[-1]) < raw.find(joined[0].strip()):
+        return None
+    return f"{', '.join(names[:-1])} {joined[0].strip()} {names[-1]}"
+
+
 def first_named_part(raw: str) -> str:
     """After the verb the speaker comes first: "said Ann Lee (D), a Bo Kim supporter" -> "Ann Lee"."""
     return next((part for part in raw.split(",") if split_name(part).name), raw)
