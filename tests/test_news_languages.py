@@ -173,9 +173,9 @@ ASIDES = {
         "El puente\n\nEl puente reabrirá en marzo. «No iremos —dijo el alcalde Tomás Ulloa— a ninguna otra "
         "parte».\n", "es", ["No iremos", "—dijo el alcalde Tomás Ulloa—", "a ninguna otra parte"], "Tomás Ulloa"),
     "French: a verb with its pronoun joined on, between a comma and a full stop": (
-        "Le pont\n\nLa maire Inès Caradec a présenté le projet mardi. « Là-dessus, notre accord est total, "
-        "souligne-t-elle. Le reste est à voir. »\n", "fr",
-        ["Là-dessus, notre accord est total", ", souligne-t-elle.", "Le reste est à voir."], "Inès Caradec"),
+        "Le pont\n\nLa maire Inès Caradec a présenté le projet mardi. « Le pont sera prêt avant l’été, "
+        "souligne-t-elle. Les travaux avancent bien. »\n", "fr",
+        ["Le pont sera prêt avant l’été", ", souligne-t-elle.", "Les travaux avancent bien."], "Inès Caradec"),
 }
 
 
@@ -194,10 +194,10 @@ def test_the_narrators_aside_inside_a_quote_is_narration(text: str, language: st
 
 
 @pytest.mark.parametrize("text, language", [
-    ("Il ciclista ammette\n\nIl corridore Teo Brandi parla in tv. Brandi afferma: «Non ho mai vinto da solo» e «ora "
-     "voglio correre per gli altri».\n", "it"),
-    ("El ciclista admite\n\nEl corredor Teo Brandi habló en la televisión. Brandi afirma: “No gané nunca solo” y "
-     "“ahora quiero correr para los demás”.\n", "es"),
+    ("La cuoca\n\nLa cuoca Teresa Brandi ha aperto un ristorante sul lago. Brandi racconta: «Ho imparato tutto da mia "
+     "nonna» e «ogni piatto ha una sua storia».\n", "it"),
+    ("La cocinera\n\nLa cocinera Teresa Brandi abrió un restaurante junto al lago. Brandi cuenta: “Aprendí todo de mi "
+     "abuela” y “cada plato tiene su propia historia”.\n", "es"),
 ])
 def test_a_quote_joined_by_and_to_a_whole_quote_is_one_too(text: str, language: str) -> None:
     """"afferma: «A» e «B»": B is the speaker's own words as A is, though it starts in lower case."""
@@ -205,15 +205,15 @@ def test_a_quote_joined_by_and_to_a_whole_quote_is_one_too(text: str, language: 
 
     assert language_of(text) == language
     quotes = [s for s in segment(parse_article(text)).segments if s.kind == "quote"]
-    assert [(s.speaker, s.partial) for s in quotes] == [("Teo Brandi", False), ("Teo Brandi", False)]
+    assert [(s.speaker, s.partial) for s in quotes] == [("Teresa Brandi", False), ("Teresa Brandi", False)]
 
 
 def test_titles_joined_by_and_stay_with_the_narrator() -> None:
-    """„Taboo“, „Kelbstadt“ und „Brandung“: a list of titles; the last is not a quote joined to a whole one."""
+    """„Nordwind“, „Kelbstadt“ und „Brandung“: a list of titles; the last is not a quote joined to a whole one."""
     from briefing.segment import segment
 
-    text = ("Neue Rolle\n\nDer Sänger Jan Kobel hat in Musicals wie „Taboo“, „Kelbstadt“ und „Brandung“ gesungen. Nun "
-            "spielt er im Fernsehen.\n")
+    text = ("Neue Rolle\n\nDer Sänger Jan Kobel hat in Musicals wie „Nordwind“, „Kelbstadt“ und „Brandung“ "
+            "gesungen. Nun spielt er im Fernsehen.\n")
     whole = [s.text for s in segment(parse_article(text)).segments if s.kind == "quote" and not s.partial]
     assert "Brandung" not in whole
 
@@ -225,10 +225,10 @@ def test_a_dash_aside_without_a_speech_verb_stays_in_the_quote() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "La visita\n\nLa ministra è partita per Roma. Segreta l'agenda, ma il Kelby Daily Courier rivela: «La ministra "
-    "ha chiesto aiuto».\n\nIl Kdc scriveva in serata: «Una persona informata conferma».\n",
-    "The visit\n\nThe minister left for Rome. The Kelby Daily Courier reported: \"The minister asked for help.\"\n\n"
-    "The KDC wrote in the evening: \"A person briefed on the meeting confirmed it.\"\n",
+    "Il derby\n\nLa squadra ha perso il derby. Il Kelby Daily Courier scrive: «L'allenatore è già in bilico».\n\n"
+    "Il Kdc aggiunge in un secondo articolo: «La società cerca un sostituto».\n",
+    "The derby\n\nThe team lost the derby. The Kelby Daily Courier wrote: \"The coach may be gone by Friday.\"\n\n"
+    "The KDC added in a second story: \"The club is looking for a replacement.\"\n",
 ])
 def test_initials_of_a_longer_name_are_that_name(text: str) -> None:
     """"Kdc" / "KDC" after "Kelby Daily Courier": one speaker, one voice, the name written out."""
@@ -236,10 +236,10 @@ def test_initials_of_a_longer_name_are_that_name(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, language, role", [
-    ("El juez cita al fiscal\n\nEl correo salió de la Fiscalía hacia el abogado de Rosa Ibarra.\n\n«Llegado a la "
-     "Fiscalía, se puso a disposición del testigo, apunta el juez. El correo llegó tarde»\n", "es", "juez"),
-    ("Il giudice\n\nLa mail è partita dalla procura verso l'avvocato di Rosa Ibarra.\n\n«Arrivata in procura, è stata "
-     "messa a disposizione del testimone, osserva il giudice. La mail è arrivata tardi»\n", "it", "giudice"),
+    ("El juicio del puerto\n\nLa empresa niega haber vertido aceite en el puerto.\n\n«Las muestras no dejan dudas, "
+     "apunta el juez. El aceite salió de sus tanques»\n", "es", "juez"),
+    ("Il processo del porto\n\nL'azienda nega di aver versato olio nel porto.\n\n«I campioni non lasciano dubbi, "
+     "osserva il giudice. L'olio è uscito dai suoi serbatoi»\n", "it", "giudice"),
 ])
 def test_a_judge_is_a_role_that_speaks(text: str, language: str, role: str) -> None:
     """"..., apunta el juez. ...": a judge is named by a role noun of the language, so the incise names a speaker."""
@@ -410,42 +410,41 @@ def test_a_german_noun_that_names_no_person_is_no_speaker() -> None:
 
 
 @pytest.mark.parametrize("text, language", [
-    ("Streit in der UNO\n\nDie Botschafterin Ina Kalm sprach vor dem Rat. „Die Grenzen stehen nicht zur Disposition“, "
-     "erklärte Ina Kalm.\n\nZugleich verteidigte sie die Souveränität Kelbiens und betonte, „kein Staat darf Gewalt "
-     "androhen“.\n", "de"),
-    ("A row at the UN\n\nAmbassador Ina Kalm spoke to the council. \"Borders are not up for debate,\" Ina Kalm said."
-     "\n\nThen she defended the Kelby Accord and added: \"No state may threaten force.\"\n", "en"),
+    ("Neue Bibliothek\n\nDie Bibliothekarin Ina Kalm führte durch den Neubau. „Hier ist Platz für alle“, erklärte "
+     "Ina Kalm.\n\nDann zeigte sie die Sammlung Kelberg und betonte, „jedes Kind bekommt einen Ausweis“.\n", "de"),
+    ("A new library\n\nThe librarian Ina Kalm showed visitors round the building. \"There is room for everyone,\" "
+     "Ina Kalm said.\n\nThen she showed the Kelberg Collection and added: \"Every child gets a card.\"\n", "en"),
 ])
 def test_a_pronoun_after_an_opening_word_is_the_subject_of_both_verbs_joined_by_and(text: str, language: str) -> None:
-    """"Zugleich verteidigte sie die Souveränität Kelbiens und betonte": the pronoun speaks, not the first verb's
-    object before "und"."""
+    """"Dann zeigte sie die Sammlung Kelberg und betonte": the pronoun speaks, not the first verb's object before
+    "und"."""
     assert language_of(text) == language
     assert speakers_of(text) == ["Ina Kalm", "Ina Kalm"]
 
 
 def test_a_role_written_with_and_without_a_hyphen_is_one_role() -> None:
-    """"ein Feuerwehrsprecher" then "der Feuerwehr-Sprecher": one compound written two ways, one speaker."""
-    text = ("Brand in Kelbstadt\n\nDie Feuerwehr ist mit 100 Kräften im Einsatz. „Dabei hat sich Rauch gebildet“, "
-            "sagte ein Feuerwehrsprecher.\n\nDichte Rauchwolken\n\nDie Sportanlagen bleiben geschlossen. „Giftstoffe "
-            "gibt es nur in der Nähe“, sagte der Feuerwehr-Sprecher.\n")
+    """"ein Marathonsprecher" then "der Marathon-Sprecher": one compound written two ways, one speaker."""
+    text = ("Marathon in Kelbstadt\n\nDie Strecke führt am Fluss entlang. „Wir erwarten fünftausend Läufer“, sagte ein "
+            "Marathonsprecher.\n\nStart am Rathaus\n\nDie Straßen bleiben bis Mittag gesperrt. „Die Busse fahren "
+            "Umwege“, sagte der Marathon-Sprecher.\n")
     assert language_of(text) == "de"
-    assert speakers_of(text) == ["Feuerwehrsprecher", "Feuerwehrsprecher"]
+    assert speakers_of(text) == ["Marathonsprecher", "Marathonsprecher"]
 
 
 def test_a_council_member_called_by_the_councils_name_is_a_role() -> None:
     """"sagte der Walliser Ständerat": a member of a council is called by its name, a role that stands for the
     person just named, not a name of its own."""
-    text = ("Parteitag in Olten\n\nDen Anfang machte Parteichef Jon Alder. „Es kommen zu viele“, sagte der Walliser "
-            "Ständerat.\n")
+    text = ("Neue Skipiste\n\nZur Eröffnung sprach Tourismuschef Jon Alder. „Der Schnee ist perfekt“, sagte der "
+            "Walliser Ständerat.\n")
     assert language_of(text) == "de"
     assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Jon Alder"]
 
 
 def test_a_german_compound_cut_short_before_a_comma_is_part_of_the_role() -> None:
-    """"sagte der Basler Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel": the comma after "Gesundheits-"
-    ends no phrase; the role runs on to the name."""
-    text = ("Parteitag in Olten\n\nDie Kantone sind am Anschlag. „Wir senden falsche Signale“, sagte der Basler "
-            "Gesundheits-, Sozial- und Integrationsdirektor Rolf Amsel.\n")
+    """"sagte der Basler Bau-, Verkehrs- und Umweltdirektor Rolf Amsel": the comma after "Bau-" ends no phrase; the
+    role runs on to the name."""
+    text = ("Neue Spielplätze\n\nDie Stadt baut drei Spielplätze. „Die Kinder brauchen Platz“, sagte der Basler "
+            "Bau-, Verkehrs- und Umweltdirektor Rolf Amsel.\n")
     assert language_of(text) == "de"
     assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Rolf Amsel"]
 
@@ -506,21 +505,21 @@ def test_a_verb_without_its_subject_after_a_sentence_about_someone_else_is_their
 
 
 SUBJECT_AFTER_ITS_VERB = {
-    "Spanish: 'presentó el candidato X' before '«...», dijo'": (
-        "Debate en la universidad\n\nLa candidata Rosa Ibarra habló primero. “Vamos a ganar”, dijo.\n\nUn plan "
-        "parecido presentó el candidato Tomás Ulloa del movimiento Nueva Ruta. “Hay que invertir en las escuelas”, "
-        "dijo al auditorio.\n", "es", ["Rosa Ibarra", "Tomás Ulloa"]),
-    "Italian: 'Soddisfatto ... si è detto X' before '«...», ha scritto'": (
-        "La visita\n\nIl ministro Carlo Benti ha parlato ai giornalisti. «Siamo pronti», ha detto.\n\nSoddisfatto "
-        "per la visita si è detto Marco Neri. «Un buon inizio», ha scritto su X.\n", "it",
-        ["Carlo Benti", "Marco Neri"]),
+    "Spanish: 'trajo el arquitecto X' before '“...”, explicó'": (
+        "El parque nuevo\n\nLa vecina Rosa Ibarra pidió más bancos. “Faltan sombras”, dijo.\n\nOtra propuesta trajo el "
+        "arquitecto Tomás Ulloa, del estudio Nueva Traza. “El parque necesita agua”, explicó.\n", "es",
+        ["Rosa Ibarra", "Tomás Ulloa"]),
+    "Italian: 'Contenta ... si è detta X' before '«...», ha aggiunto'": (
+        "Al mercato\n\nIl sindaco Carlo Benti ha inaugurato il mercato coperto. «Era ora», ha detto.\n\nContenta "
+        "della scelta si è detta Lia Monti. «Porterò il pane ogni mattina», ha aggiunto.\n", "it",
+        ["Carlo Benti", "Lia Monti"]),
     "Italian: a person after a preposition is no subject": (
-        "La visita\n\nIl ministro Carlo Benti ha parlato ai giornalisti. «Siamo pronti», ha detto.\n\nIl ministro "
-        "ha poi cenato a casa di Marco Neri. «Un buon inizio», ha scritto su X.\n", "it",
+        "Al mercato\n\nIl sindaco Carlo Benti ha inaugurato il mercato coperto. «Era ora», ha detto.\n\nIl sindaco "
+        "ha poi pranzato a casa di Lia Monti. «Un ottimo pranzo», ha aggiunto.\n", "it",
         ["Carlo Benti", "Carlo Benti"]),
     "Spanish: a role opening the sentence is its subject, not the person named in a clause after it": (
-        "Advertencia\n\nEl periodista Dmitri Volkov habló en Ginebra. “Nadie lo sabe”, dijo.\n\nEl periodista "
-        "explicó que lo peor es que Boris Kessel ha ganado poder. “Es una tragedia”, comentó.\n", "es",
+        "Tras el partido\n\nEl entrenador Dmitri Volkov habló tras el partido. “Jugamos mal”, dijo.\n\nEl entrenador "
+        "explicó que lo peor es que Boris Kessel se lesionó. “Es una pena”, comentó.\n", "es",
         ["Dmitri Volkov", "Dmitri Volkov"]),
 }
 
@@ -528,20 +527,20 @@ SUBJECT_AFTER_ITS_VERB = {
 @pytest.mark.parametrize("text, language, expected", SUBJECT_AFTER_ITS_VERB.values(), ids=SUBJECT_AFTER_ITS_VERB.keys())
 def test_a_verb_without_its_subject_after_a_sentence_whose_subject_follows_its_verb(text: str, language: str,
                                                                                      expected: list[str]) -> None:
-    """'«B», dijo.' after a sentence that names one person after its verb ("presentó el candidato X"): X speaks,
-    not the person quoted before."""
+    """'«B», dijo.' after a sentence that names one person after its verb ("trajo el arquitecto X"): X speaks, not
+    the person quoted before."""
     assert language_of(text) == language
     assert [speaker for speaker, _ in rule_quotes_of(text)] == expected
 
 
 def test_a_subject_after_its_verb_is_a_name_written_there_not_a_body_that_holds_it() -> None:
-    """"la Junta Departamental de Cerro Kelbo prohibió ...": a mention of the body is no mention of a person "Cerro
-    Kelbo" who could go on speaking."""
+    """"el Consejo Vecinal de Puerto Kelbo cerró ...": a mention of the body is no mention of a person "Puerto Kelbo"
+    who could go on speaking."""
     from briefing.segment.people import Person
     from briefing.segment.unattributed import _named_there
 
-    text = "En 2008 la Junta Departamental de Cerro Kelbo prohibió la forestación, y Rosa Ibarra protestó."
-    assert not _named_there(Person("Cerro Kelbo"), text, text.index("la Junta"))
+    text = "En 2010 el Consejo Vecinal de Puerto Kelbo cerró la playa, y Rosa Ibarra protestó."
+    assert not _named_there(Person("Puerto Kelbo"), text, text.index("el Consejo"))
     assert _named_there(Person("Rosa Ibarra"), text, text.index("Rosa"))
 
 
