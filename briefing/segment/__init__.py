@@ -81,7 +81,7 @@ def _split_paragraph(block: Block, paragraph: int) -> list[Segment]:
 
 def _joined_to(text: str, before, span) -> bool:
     """"afferma: «A» e «B»": a quote joined by "and" alone to a whole quote right before it is one too (one of a few
-    words or more: not a list of titles, „Taboo“ und „Rent“)."""
+    words or more: not a list of titles, „Nordwind“ und „Brandung“)."""
     if before.partial or before.close_at is None or len(text[before.start : before.end].split()) < REPORTED_QUOTE_WORDS:
         return False
     return text[before.close_at + 1 : span.open_at].strip().lower() in CONJUNCTION_WORDS

@@ -90,7 +90,7 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
 ]
 # "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
-SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Gesundheits-, Sozial- und ...": a compound cut short
+SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Bau-, Verkehrs- und ...": a compound cut short
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
 SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
 
@@ -278,8 +278,8 @@ def _ends_in_a_relative(phrase: str) -> bool:
 
 
 def _joined_compounds(text: str) -> str:
-    """"der Gesundheits-, Sozial- und Bildungsdirektor Rolf Amsel": the comma after a word cut short by a hyphen (the
-    rest of the compound follows) ends no phrase; blanked, offsets kept."""
+    """"der Bau-, Verkehrs- und Umweltdirektor Rolf Amsel": the comma after a word cut short by a hyphen (the rest
+    of the compound follows) ends no phrase; blanked, offsets kept."""
     return SUSPENDED_HYPHEN.sub("- ", text)
 
 

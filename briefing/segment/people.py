@@ -71,8 +71,8 @@ def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
 
 
 class RoleKeys(dict):
-    """Roles and bodies by their words in lower case, one key however a compound is written: "Feuerwehr-Sprecher"
-    and "Feuerwehrsprecher", "vice-ministro" and "viceministro" are one role, so one person."""
+    """Roles and bodies by their words in lower case, one key however a compound is written: "Marathon-Sprecher"
+    and "Marathonsprecher", "vice-ministro" and "viceministro" are one role, so one person."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,8 +19,8 @@ TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
     rf"(?:,\s*|\s+)(?:{w.speech_verbs}\s+(?P<name>(?:{w.title}\s+)*{w.name})|"
     rf"(?P<name2>(?:{w.title}\s+)*{w.name}|{w.pronoun})\s+{w.speech_verbs})\s*[.!?]?\s*$"
 ))
-# «Il mondo - ha detto Ada Neri - è cambiato», «No iremos —dijo el alcalde— a ninguna parte», « Là-dessus, notre
-# accord est total, souligne-t-elle. Le reste ... »: the narrator's aside inside a quote, a speech verb first, between
+# «Il ponte - ha detto Ada Neri - riapre a marzo», «No iremos —dijo el alcalde— a ninguna parte», « Le pont sera
+# prêt, souligne-t-elle. Les travaux ... »: the narrator's aside inside a quote, a speech verb first, between
 # two dashes (not "– say, Ann or Bo –"), or a verb with its pronoun joined on after a comma: narration that splits
 # the quote in two
 QUOTE_ASIDE = LanguagePattern(lambda w: (

@@ -161,9 +161,9 @@ def trim(raw: str, verb: str = "", stop_words: set[str] = frozenset()) -> str:
         return words[0]  # "she later said", "he backed Lee over Kim and said": the clause's own subject
     opening_pronoun = next((word for word in words[:3] if word.lower() in PRONOUN_WORDS), None)
     if coordinated and opening_pronoun and all(word[:1].islower() for word in words[1 : words.index(opening_pronoun)]):
-        # "Then she defended the Kelby Accord and said", "Zugleich verteidigte sie die Souveränität Kelbiens und
-        # betonte": after an opening adverb (and, in German, the verb) the pronoun is the subject of both verbs; what
-        # stands before "and" is the first verb's object
+        # "Then she showed the Kelberg Collection and said", "Dann zeigte sie die Sammlung Kelberg und betonte":
+        # after an opening adverb (and, in German, the verb) the pronoun is the subject of both verbs; what stands
+        # before "and" is the first verb's object
         return opening_pronoun
     if verb.endswith("ing"):
         names = [m.group(0) for m in NAME_IN_TEXT.finditer(last) if split_name(m.group(0)).name]

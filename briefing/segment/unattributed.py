@@ -20,7 +20,7 @@ from briefing.segment.speaker_phrase import has_acronym
 # no subject right after these: "... a casa de Rosa Ibarra", "... es que Boris Kessel ha ganado"
 NOT_BEFORE_A_SUBJECT = {w.lower() for w in VOCAB.prepositions + VOCAB.place_prepositions + VOCAB.complementizers
                         + VOCAB.relatives}
-# "El periodista ruso, ...": a sentence opening with a definite article and a word in lower case (a role)
+# "El entrenador, ...": a sentence opening with a definite article and a word in lower case (a role)
 ROLE_OPENS = LanguagePattern(lambda w: rf"\s*{w.any_of('definite_articles', capitals=True)}\s+[^\W\d_{UPPER}]")
 SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
 IT_SAID = LanguagePattern(lambda w: rf"^[\s,.–—-]*(?:[^.!?“”\"«»]{{0,80}},\s+)?{w.any_of('neuter_pronouns')}\s+"
@@ -166,7 +166,7 @@ def _new_subject(people: People, last: Person | None, since: int, seg: Segment,
 
 def _subject_after_its_verb(people: People, last: Person | None, since: int, seg: Segment,
                             text: str) -> Person | None:
-    """'Un plan parecido presentó la candidata Rosa Ibarra. «...», dijo.': languages that leave the subject out also
+    """'Otra propuesta trajo la arquitecta Rosa Ibarra. «...», dijo.': languages that leave the subject out also
     put it after its verb; the one person the sentence right before the quote names (not the quoted person before,
     not after a preposition: "... a casa de Rosa Ibarra") is who goes on speaking."""
     named = [(position, person, sentence) for position, person, sentence, _ in people.mentions
@@ -178,7 +178,7 @@ def _subject_after_its_verb(people: People, last: Person | None, since: int, seg
         return None  # another sentence stands between it and the quote
     in_sentence = [(position, person) for position, person, at in named if at == sentence]
     if any(person is last for _, person in in_sentence) or ROLE_OPENS.match(text, sentence):
-        return None  # "El periodista ruso, cuyo diario ..., advirtió": the role that opens it is the subject
+        return None  # "El entrenador, cuyo equipo perdió, explicó": the role that opens it is the subject
     subjects = {id(person): person for position, person in in_sentence
                 if (before := re.findall(r"[\w’']+", text[sentence:position])[-3:])
                 and not any(word.lower() in NOT_BEFORE_A_SUBJECT for word in before)
