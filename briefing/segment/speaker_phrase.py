@@ -91,7 +91,7 @@ def joint_speakers(raw: str, article: ArticleWords | None = None) -> str | None:
     parts = re.split(rf",\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+", raw.strip())
     joined = re.findall(rf"(?:^|[\s,])(?:{conjunctions})\s", raw)
     if any(part.rstrip().endswith("-") for part in parts[:-1]):
-        return None  # "der Gesundheits-, Sozial- und Integrationsdirektor X": one compound cut short, one role
+        return None  # "der Bau-, Verkehrs- und Umweltdirektor X": one compound cut short, one role
     names = []
     for part in parts:
         name = split_name(part, article).name
