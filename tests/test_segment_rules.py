@@ -658,3 +658,10 @@ def test_an_office_of_a_city_or_county_before_a_name_is_a_title(office):
     """"Kelby County Public Advocate Teo Brask said": the office and the place it serves are no part of his name."""
     text = f'Title\n\n"Too late," Kelby County {office} Teo Brask said.\n'
     assert rule_speakers_of(text) == ["Teo Brask"]
+
+
+def test_a_name_before_a_role_noun_in_a_colon_lead_in_describes_the_role():
+    """"former Lee aide Tom Vell had a short answer:": Lee is whose aide he was; the aide speaks."""
+    text = ('Title\n\nThe singer Ann Lee spoke in May.\n\nAsked about the pier, former Lee aide Tom Vell had a short '
+            'answer:\n\n"It is over."\n')
+    assert rule_speakers_of(text) == ["Tom Vell"]
