@@ -658,3 +658,20 @@ def test_an_office_of_a_city_or_county_before_a_name_is_a_title(office):
     """"Kelby County Public Advocate Teo Brask said": the office and the place it serves are no part of his name."""
     text = f'Title\n\n"Too late," Kelby County {office} Teo Brask said.\n'
     assert rule_speakers_of(text) == ["Teo Brask"]
+
+
+def test_a_name_before_a_role_noun_in_a_colon_lead_in_describes_the_role():
+    """"former Lee aide Tom Vell had a short answer:": Lee is whose aide he was; the aide speaks."""
+    text = ('Title\n\nThe singer Ann Lee spoke in May.\n\nAsked about the pier, former Lee aide Tom Vell had a short '
+            'answer:\n\n"It is over."\n')
+    assert rule_speakers_of(text) == ["Tom Vell"]
+
+
+def test_a_he_opening_the_sentence_after_a_name_teaches_that_persons_gender():
+    """"Mayor Ivo Marrin has led the city since 2019. He wants ...", "Marrin spoke last. He was brief.": twice the
+    next sentence's subject is "he", so Marrin is a man; a later "she" is the board chair, not him."""
+    text = ('Title\n\nThe harbour board met for six hours on Monday, and the talks about the old pier stalled '
+            'again.\n\nMayor Ivo Marrin has led the city since 2019. He wants the pier closed before winter.\n\nThe '
+            'board chair, Ann Lee, wants it repaired. Marrin spoke last. He was brief.\n\nAfterwards she wrote to '
+            'the board: "I am done."\n')
+    assert rule_speakers_of(text) == ["Ann Lee"]

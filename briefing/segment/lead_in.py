@@ -69,6 +69,7 @@ SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\
 BEFORE_A_VENUE = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('venue_prepositions')})\s+(?:(?i:{w.any_of('articles')})\s+)?\Z")
 ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
+BEFORE_A_ROLE = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\b")
 PARTICLES = {w.lower() for w in VOCAB.particles}
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
 LEAD_IN_VERBS = ("verb", "verb2", "verb4")
@@ -228,7 +229,9 @@ def _colon_lead_in(sentence: str, offset: int, article: ArticleWords | None = No
             return Attribution(appositive.strip(), offset + main + len(subject) + 1, "colon-lead-in")
         return Attribution(subject.strip(), offset + main, "colon-lead-in")
     # "Later that day on Kelby Radio:": a name right after "on", "in", "to" is where or to whom it was said
-    named = [c for c in CANDIDATE.finditer(sentence) if not BEFORE_A_VENUE.search(sentence[: c.start()])]
+    # "Former Lee aide Tom Vell wrote:": a name before a role noun describes the role; the aide speaks
+    named = [c for c in CANDIDATE.finditer(sentence) if not BEFORE_A_VENUE.search(sentence[: c.start()])
+             and not BEFORE_A_ROLE.match(sentence, c.end())]
     found = [(c.group(0), offset + c.start()) for c in named if usable(c.group(0))] or [
         (c.group(0), offset + c.start()) for c in named
         if has_acronym(c.group(0)) and not c.group(0).isupper()]  # "SHORT READS:" is a heading

@@ -94,20 +94,35 @@ def _learn_genders(narration: list[Segment], people: People) -> None:
     by_id = {}
     for seg in narration:
         masked = mask_abbreviations(seg.text)
-        for sentence in _sentences(masked):
+        sentences = _sentences(masked)
+        for k, sentence in enumerate(sentences):
             named = {id(m[1]): m for m in people.mentions if seg.start + sentence[0] <= m[0] < seg.start + sentence[1]}
             if len(named) != 1:
                 continue
             (position, person, *_), = named.values()
+            if person.organisation:
+                continue
             pronoun = LOWER_PRONOUN.search(masked, position - seg.start, sentence[1])
-            if pronoun and not person.organisation:
-                by_id[id(person)] = person
-                votes.setdefault(id(person), Counter())[PRONOUN_WORDS[pronoun.group(0)]] += 1
+            # "Mayor Ivo Marrin has led the city since 2019. He wants ...": the next sentence's subject, when it
+            # names no one
+            following = _opening_pronoun(masked, sentences[k + 1]) if k + 1 < len(sentences) and not any(
+                seg.start + sentences[k + 1][0] <= m[0] < seg.start + sentences[k + 1][1] for m in people.mentions) \
+                else None
+            for found in (pronoun.group(0) if pronoun else None, following):
+                if found:
+                    by_id[id(person)] = person
+                    votes.setdefault(id(person), Counter())[PRONOUN_WORDS[found.lower()]] += 1
     for key, counter in votes.items():
         person = by_id[key]
         (gender, count), *rest = counter.most_common()
         if person.gender is None and count >= 2 and (not rest or count > 2 * rest[0][1]):
             person.gender = gender
+
+
+def _opening_pronoun(masked: str, sentence: tuple[int, int]) -> str | None:
+    """The he or she that opens a sentence ("He wants the pier closed"), if one does."""
+    words = masked[sentence[0] : sentence[1]].split()[:1]
+    return words[0] if words and words[0].lower() in PRONOUN_WORDS else None
 
 
 def _sentences(masked: str) -> list[tuple[int, int]]:
