@@ -605,26 +605,25 @@ def test_a_name_after_on_or_in_in_a_colon_lead_in_is_where_it_was_said():
 
 
 def test_a_speech_verb_after_a_number_is_a_noun():
-    """"The Kelby Coast is one of 12 states where ...": "states" after a number is a noun; the sentence after the
+    """"Kelby Bay touches 3 states ...": "states" after a number is a noun; the sentence after the
     quote names no speaker, and the quote stays with the chief who was saying it."""
     text = ('Title\n\nBefore the vote, Harbour Police Chief Ivo Marrin asked the council to close the pier, saying, '
-            '"The fewer boats, the better." The Kelby Coast is one of 12 states where fishing is allowed all year.\n')
+            '"The fewer boats, the better." Kelby Bay touches 3 states with rules of their own.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin"]
 
 
 def test_as_opening_a_sentence_is_no_part_of_the_organisation_that_reported():
     """"As Kelby News reported, ...:": the outlet speaks, under its own name, without the "As"."""
-    text = ('Title\n\nAs Kelby News reported, even on Friday the council was refusing to close the pier:\n\n'
+    text = ('Title\n\nAs Kelby News reported on Tuesday, the council still will not close the pier:\n\n'
             '"The pier is safe and will stay open."\n')
     assert rule_speakers_of(text) == ["Kelby News"]
 
 
 def test_an_adjective_and_a_people_opening_a_sentence_are_no_person():
-    """"Notable Australian examples include ...": a people's adjective after a capitalised sentence start names no
+    """"Famous Italian yards build ...": a people's adjective after a capitalised sentence start names no
     one; the "he" after it is still the lawyer."""
-    text = ('Title\n\nIvo Marrin has argued fishing cases for years. "Some awards are huge," he said. Notable '
-            'Australian examples include two trawler firms that lost their boats.\n\n"Most are much smaller," he '
-            'added.\n')
+    text = ('Title\n\nIvo Marrin has sold boats for years. "Prices keep rising," he said. Famous Italian yards '
+            'build most of the new ones.\n\n"Ours are cheaper," he added.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
 
 
