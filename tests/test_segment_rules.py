@@ -597,18 +597,18 @@ def test_a_quote_after_the_attribution_of_the_quote_before_goes_on_with_it():
 
 
 def test_a_name_after_on_or_in_in_a_colon_lead_in_is_where_it_was_said():
-    """"Later that week on Kelby Radio:": the station is where the words were said, not who said them; the quote
-    goes on with the man who spoke before."""
-    text = ('Title\n\nIvo Marrin wants the pier closed. "It is unsafe," he said on Monday.\n\nLater that week on '
-            'Kelby Radio:\n\n"The pier will fall into the sea."\n')
+    """"And again the next morning in the Kelby Star:": the paper is where the words were said, not who said
+    them; the quote goes on with the man who spoke before."""
+    text = ('Title\n\nIvo Marrin wants the pier closed. "It is unsafe," he said on Monday.\n\nAnd again the next '
+            'morning in the Kelby Star:\n\n"The pier will fall into the sea."\n')
     assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]
 
 
 def test_a_speech_verb_after_a_number_is_a_noun():
     """"Kelby Bay touches 3 states ...": "states" after a number is a noun; the sentence after the
-    quote names no speaker, and the quote stays with the chief who was saying it."""
-    text = ('Title\n\nBefore the vote, Harbour Police Chief Ivo Marrin asked the council to close the pier, saying, '
-            '"The fewer boats, the better." Kelby Bay touches 3 states with rules of their own.\n')
+    quote names no speaker, and the quote stays with the man who was saying it."""
+    text = ('Title\n\nAt the hearing, Ivo Marrin urged the council to shut the pier, saying, '
+            '"Nobody should fish from it now." Kelby Bay touches 3 states with rules of their own.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin"]
 
 
@@ -628,11 +628,11 @@ def test_an_adjective_and_a_people_opening_a_sentence_are_no_person():
 
 
 def test_a_sign_or_a_cap_saying_something_speaks_its_own_words():
-    """"Ann Lee held up a sign saying ...", "wore caps reading, ...": the words are the sign's and the caps', not
+    """"Ann Lee waved a placard saying ...", "wore caps reading, ...": the words are the placard's and the caps', not
     those of whoever holds or wears them (a statement someone issues stays theirs)."""
-    text = ('Title\n\nAnn Lee held up a sign saying "No more cuts to the harbour."\n\nTom Vell and Bo Kim wore caps '
+    text = ('Title\n\nAnn Lee waved a placard saying "No more cuts to the harbour."\n\nTom Vell and Bo Kim wore caps '
             'reading, "Save the pier."\n\nAnn Lee issued a statement saying, "We will win."\n')
-    assert rule_speakers_of(text) == ["sign", "caps", "Ann Lee"]
+    assert rule_speakers_of(text) == ["placard", "caps", "Ann Lee"]
 
 
 def test_people_named_together_before_or_after_the_verb_speak_as_one():
@@ -645,9 +645,9 @@ def test_people_named_together_before_or_after_the_verb_speak_as_one():
 
 
 def test_a_joint_statement_stops_at_what_describes_the_last_name():
-    """"Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust wrote": the "and" inside the
-    institute's name joins no third person."""
-    text = ('Title\n\nIn May, harbour experts Ann Lee and Bo Kim of the Kelby Institute for Science and Public Trust '
+    """"Ann Lee and Bo Kim of the Kelby Fund for Parks and Rivers wrote": the "and" inside the fund's name
+    joins no third person."""
+    text = ('Title\n\nIn May, harbour experts Ann Lee and Bo Kim of the Kelby Fund for Parks and Rivers '
             'wrote: "The pier is old."\n')
     assert rule_speakers_of(text) == ["Ann Lee and Bo Kim"]
 

@@ -38,7 +38,7 @@ BEFORE_QUOTE_VERB = LanguagePattern(lambda w: (
     # "..., the board writes.", "Ann Lee agreed.": a sentence whose short subject speaks, right before the quote
     rf"(?:^\s*|,\s+)(?P<name7>(?:[\w’'\-.]+\s+){{0,5}}?[\w’'\-.]+)\s+{ADVERB}(?P<verb4>{w.speech_verbs}){WHEN}\.\s*$"
 ))
-# "Ann Lee held up a sign saying", "wore caps reading,": a thing that shows words ends the lead-in; it speaks
+# "Ann Lee waved a placard saying", "wore caps reading,": a thing that shows words ends the lead-in; it speaks
 DISPLAYED = LanguagePattern(lambda w: (
     rf"(?<![\w’'\-])(?P<name>(?:(?:{w.determiner}|{w.any_of('indefinites', capitals=True)})\s+"
     rf"(?:[\w’'\-]+\s+){{0,3}}?)?(?i:{w.any_of('displays')}))\s+(?:that\s+)?{w.any_of('display_gerunds')}[,:]?\s*$"))
@@ -65,7 +65,7 @@ REPORTED_SUBJECT_SPEAKS = LanguagePattern(lambda w: (
     rf"\s+[^\W\d_{UPPER}][^,.;:!?]{{0,80}}?\s{w.any_of('conjunctions')}\s+{ADVERB}{w.speech_verbs}\s*:\s*$"))
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
 SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
-# "... later that day on Kelby Radio:", "... in the Kelby Star:": right before where or to whom it was said
+# "... the next morning in the Kelby Star:", "... on Kelby TV:": right before where or to whom it was said
 BEFORE_A_VENUE = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('venue_prepositions')})\s+(?:(?i:{w.any_of('articles')})\s+)?\Z")
 ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
@@ -228,7 +228,7 @@ def _colon_lead_in(sentence: str, offset: int, article: ArticleWords | None = No
         if split_name(appositive).name:  # "One early backer, Rep. Ann Lee, put it this way:": the name
             return Attribution(appositive.strip(), offset + main + len(subject) + 1, "colon-lead-in")
         return Attribution(subject.strip(), offset + main, "colon-lead-in")
-    # "Later that day on Kelby Radio:": a name right after "on", "in", "to" is where or to whom it was said
+    # "... next morning in the Kelby Star:": a name right after "on", "in", "at", "to" is where or to whom it was said
     # "Former Lee aide Tom Vell wrote:": a name before a role noun describes the role; the aide speaks
     named = [c for c in CANDIDATE.finditer(sentence) if not BEFORE_A_VENUE.search(sentence[: c.start()])
              and not BEFORE_A_ROLE.match(sentence, c.end())]

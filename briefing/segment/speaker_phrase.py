@@ -99,7 +99,7 @@ def joint_speakers(raw: str, article: ArticleWords | None = None) -> str | None:
             break
         names.append(name)
         if not part.strip().endswith(name):
-            break  # "Bo Kim of the Institute for Science and Peace": what follows the name describes it
+            break  # "Bo Kim of the Fund for Parks and Rivers": what follows the name describes it
     if len(names) < 2 or not joined or raw.find(names[-1]) < raw.find(joined[0].strip()):
         return None
     return f"{', '.join(names[:-1])} {joined[0].strip()} {names[-1]}"
