@@ -15,7 +15,7 @@ from dataclasses import replace
 from briefing.model import Article, Block, Script, Segment
 from briefing.segment.attribution import attribute
 from briefing.segment.headlines import is_headline
-from briefing.segment.patterns import VOCAB, languages_of, reading
+from briefing.segment.patterns import languages_of, reading
 from briefing.segment.quotes import find_quotes
 from briefing.segment.sentences import (
     PARTIAL_QUOTE_INTRO,
@@ -24,8 +24,7 @@ from briefing.segment.sentences import (
     mask_abbreviations,
     sentence_start,
 )
-
-CONJUNCTION_WORDS = {w.lower() for w in VOCAB.conjunctions}
+from briefing.segment.speaker_phrase import CONJUNCTION_WORDS
 
 __all__ = ["attribute", "find_quotes", "is_headline", "segment"]
 

@@ -22,7 +22,11 @@ ROLE_PHRASE = LanguagePattern(
     lambda w: rf"(?:{w.determiner}|{w.any_of('indefinites', capitals=True)})\s+(?P<role>[\w’' \-]+)")
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
 CLAUSE_WORDS = set(VOCAB.clause_words)
-CONJUNCTION_WORDS = set(VOCAB.conjunctions)
+CONJUNCTION_WORDS = {w.lower() for w in VOCAB.conjunctions}
+_CONJUNCTIONS = "|".join(map(re.escape, sorted(CONJUNCTION_WORDS)))
+# "Ana Roe, Bo Kim and Eli Tan": what separates the names of a list, and the "and" that joins its last one
+LIST_SEPARATOR = re.compile(rf",\s*(?:(?:{_CONJUNCTIONS})\s+)?|\s+(?:{_CONJUNCTIONS})\s+")
+LIST_CONJUNCTION = re.compile(rf"(?:^|[\s,])(?:{_CONJUNCTIONS})\s")
 CLITICS = set(VOCAB.clitics)  # "le dijo", "lui a dit": an object pronoun between the subject and its verb
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
@@ -87,9 +91,10 @@ def joint_speakers(raw: str, article: ArticleWords | None = None) -> str | None:
     """"said Ana Roe and Bo Kim, both members of the board", "wrote Ana Roe, Bo Kim and Eli Tan": people named one
     after another, the last joined by "and", speak as one; their names as the group's ("Ana Roe and Bo Kim"). None
     when a part is no person's name ("Ana Roe and her husband")."""
-    conjunctions = "|".join(map(re.escape, sorted(CONJUNCTION_WORDS)))
-    parts = re.split(rf",\s*(?:(?:{conjunctions})\s+)?|\s+(?:{conjunctions})\s+", raw.strip())
-    joined = re.findall(rf"(?:^|[\s,])(?:{conjunctions})\s", raw)
+    joined = LIST_CONJUNCTION.findall(raw)
+    if not joined:
+        return None
+    parts = LIST_SEPARATOR.split(raw.strip())
     if any(part.rstrip().endswith("-") for part in parts[:-1]):
         return None  # "der Bau-, Verkehrs- und Umweltdirektor X": one compound cut short, one role
     names = []
@@ -100,7 +105,7 @@ def joint_speakers(raw: str, article: ArticleWords | None = None) -> str | None:
         names.append(name)
         if not part.strip().endswith(name):
             break  # "Bo Kim of the Fund for Parks and Rivers": what follows the name describes it
-    if len(names) < 2 or not joined or raw.find(names[-1]) < raw.find(joined[0].strip()):
+    if len(names) < 2 or raw.find(names[-1]) < raw.find(joined[0].strip()):
         return None
     return f"{', '.join(names[:-1])} {joined[0].strip()} {names[-1]}"
 
