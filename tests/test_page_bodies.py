@@ -369,3 +369,16 @@ def test_a_listing_with_structured_data_but_no_article_body_is_still_refused():
     with pytest.raises(InputError, match="no article text"):
         article_from_bytes(page("<div id='app'><p>Loading…</p></div>",
                                 head=f'<script type="application/ld+json">{data}</script>'), "town.html")
+
+
+def test_a_first_paragraph_of_bare_spans_after_an_empty_line_box_is_read():
+    """A blog editor may set the first paragraph as bare <span>s after an empty line box (a <br> in a <div>):
+    the extractor keeps it, but between its blocks (after an empty paragraph), where it must be read too."""
+    picture = "<div class='separator'><a href='room.jpg'><img src='room.jpg' alt=''></a></div>"
+    first = (f"<div style='margin: 0'>\n<div style='color: red'>\n<span><br></span></div>\n"
+             f"<span>{STORY[0]} </span><span>{STORY[1]}</span></div>\n")
+    later = (f"<a name='more'></a><span>{STORY[2]}</span>\n<span><br></span>\n<span>{OPENING[0]}</span>\n"
+             f"<span><br></span>\n<div><span>{OPENING[1]}</span></div>\n")
+    heard = heard_text(page(f"<div class='post-body'>\n<br>\n{picture}\n{first}{later}<div style='clear: both'></div>"
+                            "</div>"))
+    assert all(sentence in heard for sentence in [*STORY, *OPENING[:2]])

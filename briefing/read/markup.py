@@ -515,7 +515,35 @@ def _extracted(tree, favor_precision: bool = False, favor_recall: bool = True):
     extracted = trafilatura.extract(tree, output_format="xml", with_metadata=True, include_comments=False,
                                     include_images=False, include_tables=True, include_links=True,
                                     favor_recall=favor_recall, favor_precision=favor_precision)
-    return etree.fromstring(extracted.encode("utf-8")) if extracted else etree.Element("doc")
+    if not extracted:
+        return etree.Element("doc")
+    document = etree.fromstring(extracted.encode("utf-8"))
+    wrap_loose_xml_text(document)
+    return document
+
+
+XML_CONTAINERS = ("doc", "main", "div")
+XML_INLINE = ("hi", "ref", "lb", "del")  # the extractor's marks within a line; all else is a block
+
+
+def wrap_loose_xml_text(document) -> None:
+    """Words the extractor leaves between its blocks (a passage that stood outside any element on the page
+    after a paragraph or a headline, or after a line break there: the tail of the block before it, or a
+    box's own text) become a paragraph, with the links and emphasis beside them, so that they are read, and
+    judged as furniture or not, as the page's other blocks are."""
+    for container in list(document.iter(*XML_CONTAINERS)):
+        if not _loose_words(container) or any(a.tag not in XML_CONTAINERS for a in container.iterancestors()):
+            continue
+        own = set(container)
+        block_tags = tuple({child.tag for child in container if child.tag not in XML_INLINE})
+        blocks = [b for b in _cell_blocks(container, block_tags) if b in own or block_text(b)]
+        container.text = None
+        container[:] = blocks
+
+
+def _loose_words(container) -> bool:
+    return bool((container.text or "").strip()) or any(
+        (child.tail or "").strip() or (child.tag in XML_INLINE and block_text(child)) for child in container)
 
 
 def link_heavy_xml(element, share: float) -> bool:
@@ -561,8 +589,9 @@ def _below(element, top) -> bool:
     return any(ancestor is top for ancestor in element.iterancestors())
 
 
-def _cell_blocks(cell) -> list:
-    """The blocks of a cell in order, its loose text and inline elements gathered into paragraphs."""
+def _cell_blocks(cell, block_tags: tuple[str, ...] = XML_BLOCKS) -> list:
+    """The blocks of a cell (or of a box) in order, its loose text and inline elements gathered into
+    paragraphs."""
     from lxml import etree
 
     blocks, loose = [], None
@@ -570,7 +599,7 @@ def _cell_blocks(cell) -> list:
         loose = etree.Element("p")
         loose.text = cell.text
     for child in list(cell):
-        if child.tag in XML_BLOCKS:
+        if child.tag in block_tags:
             blocks += [loose] if loose is not None else []
             tail, child.tail, loose = child.tail, None, None
             blocks.append(child)
@@ -593,6 +622,7 @@ def _precise_texts(tree) -> str:
     if not extracted:
         return ""
     document = etree.fromstring(extracted.encode("utf-8"))
+    wrap_loose_xml_text(document)
     separate_lines(document)
     return "\n".join(block_text(e) for e in document.iter(*XML_BLOCKS, "item"))
 
