@@ -33,7 +33,7 @@ SEP = r"^[\s,.–—-]*"
 TITLE_WITH_OF = re.compile(r"(?P<phrase>[^,.;:!?“”\"«»\n]{1,40}?\sof\s[^,.;:!?“”\"«»\n]{1,60}?)\s*(?=[,.;:!?]|$)")
 CLAUSE_WORDS_AND_ARTICLES = {w.lower() for w in VOCAB.clause_words + VOCAB.articles + VOCAB.determiners}
 PLURAL_VERBS = {w.lower() for w in VOCAB.plural_verbs}
-# "one of 12 states", "the notes": a number or a determiner (of the article's language) ends the phrase
+# "touches 3 states", "the notes": a number or a determiner (of the article's language) ends the phrase
 COUNTED_END = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?:\d[\d,.]*|(?i:{w.any_of('determiners', 'indefinites', 'articles')}))\s*\Z")
 # "Die Eltern sammelten ...": a sentence opening with an article and a noun, then a word in lower case (its verb)
@@ -266,7 +266,7 @@ def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWo
 
 
 def _no_subject_of_the_verb(phrase: str) -> bool:
-    """"... and Kelby workers who demanded $15": the verb is a relative clause's. "one of 12 states", "his
+    """"... and Kelby workers who demanded $15": the verb is a relative clause's. "touches 3 states", "his
     remarks": a speech verb right after a number or a determiner is a noun of the same spelling. Either way the
     words before it name no speaker."""
     return _ends_in_a_relative(phrase) or COUNTED_END.search(phrase) is not None

@@ -69,7 +69,6 @@ def _title_genders(language: str | None) -> tuple[set[str], set[str]]:
     return {t.lower() for t in words.male_titles}, {t.lower() for t in words.female_titles}
 
 
-
 class RoleKeys(dict):
     """Roles and bodies by their words in lower case, one key however a compound is written: "Marathon-Sprecher"
     and "Marathonsprecher", "vice-ministro" and "viceministro" are one role, so one person."""
@@ -102,6 +101,7 @@ class RoleKeys(dict):
         if role not in self:
             self[role] = person
         return self[role]
+
 
 class People:
     """Resolves "President Dana Quill", "Quill", "the President" and "he" to one person."""
