@@ -621,7 +621,7 @@ def test_as_opening_a_sentence_is_no_part_of_the_organisation_that_reported():
 
 def test_an_adjective_and_a_people_opening_a_sentence_are_no_person():
     """"Famous Italian yards build ...": a people's adjective after a capitalised sentence start names no
-    one; the "he" after it is still the lawyer."""
+    one; the "he" after it is still the boat seller."""
     text = ('Title\n\nIvo Marrin has sold boats for years. "Prices keep rising," he said. Famous Italian yards '
             'build most of the new ones.\n\n"Ours are cheaper," he added.\n')
     assert rule_speakers_of(text) == ["Ivo Marrin", "Ivo Marrin"]

@@ -139,6 +139,8 @@ def _aside_after(segments: list[Segment], index: int, article: ArticleWords | No
     if not (aside and after and aside.kind == "narration" and after.kind == "quote"
             and aside.paragraph == after.paragraph == segments[index].paragraph and aside.text[:1] in "–—-"):
         return None
+    # INCISE wants a blank before the dash that opens the aside, as it stands inside a quote; one space in front,
+    # and the start moved back by one, keep the speaker's offset in the input
     return incise(replace(aside, text=" " + aside.text, start=aside.start - 1), article)
 
 

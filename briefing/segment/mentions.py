@@ -95,8 +95,9 @@ def _learn_genders(narration: list[Segment], people: People) -> None:
     for seg in narration:
         masked = mask_abbreviations(seg.text)
         sentences = _sentences(masked)
-        for k, sentence in enumerate(sentences):
-            named = {id(m[1]): m for m in people.mentions if seg.start + sentence[0] <= m[0] < seg.start + sentence[1]}
+        named_in = [{id(m[1]): m for m in people.mentions if seg.start + start <= m[0] < seg.start + end}
+                    for start, end in sentences]
+        for k, (sentence, named) in enumerate(zip(sentences, named_in, strict=True)):
             if len(named) != 1:
                 continue
             (position, person, *_), = named.values()
@@ -105,9 +106,8 @@ def _learn_genders(narration: list[Segment], people: People) -> None:
             pronoun = LOWER_PRONOUN.search(masked, position - seg.start, sentence[1])
             # "Mayor Ivo Marrin has led the city since 2019. He wants ...": the next sentence's subject, when it
             # names no one
-            following = _opening_pronoun(masked, sentences[k + 1]) if k + 1 < len(sentences) and not any(
-                seg.start + sentences[k + 1][0] <= m[0] < seg.start + sentences[k + 1][1] for m in people.mentions) \
-                else None
+            names_no_one = k + 1 < len(sentences) and not named_in[k + 1]
+            following = _opening_pronoun(masked, sentences[k + 1]) if names_no_one else None
             for found in (pronoun.group(0) if pronoun else None, following):
                 if found:
                     by_id[id(person)] = person

@@ -39,17 +39,22 @@ def resolve_first(attribution: Attribution | None, people: People) -> tuple[Pers
         return None, None
     joint = None if attribution.group else joint_speakers(attribution.raw, people.article)
     if joint:  # "said Ana Roe and Bo Kim": one voice for the two
-        return people.by_role.setdefault(joint.lower(), Person(joint)), " ".join(attribution.cue.split())
+        return _one_voice(joint, people), " ".join(attribution.cue.split())
     if attribution.group:  # "die Eltern": one voice for the group, never a person named near it
         words = attribution.raw.split()
         name = " ".join(words[1:]) if len(words) > 1 and words[0].lower() in DETERMINERS else attribution.raw
-        return people.by_role.setdefault(name.lower(), Person(name)), " ".join(attribution.cue.split())
+        return _one_voice(name, people), " ".join(attribution.cue.split())
     for raw, offset in ((attribution.raw, attribution.offset), *attribution.alternatives):
         person = resolve(raw, offset, people)
         if person:
             cue = f"pronoun→{person.name}" if is_pronoun(raw) else " ".join(attribution.cue.split())
             return person, cue
     return None, None
+
+
+def _one_voice(name: str, people: People) -> Person:
+    """The one speaker that stands for several people (a group, a joint statement), kept by its name as a role is."""
+    return people.by_role.setdefault(name.lower(), Person(name))
 
 
 def resolve(raw: str, offset: int, people: People) -> Person | None:
