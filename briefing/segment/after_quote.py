@@ -8,6 +8,7 @@ import re
 from briefing.model import Segment
 from briefing.segment.article_words import ArticleWords
 from briefing.segment.names import LINKING_WORDS, split_name
+from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, VOCAB, WHEN, LanguagePattern, Words
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
 from briefing.segment.speaker_phrase import (
@@ -92,7 +93,7 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
 SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Bau-, Verkehrs- und ...": a compound cut short
 # "— Ann Lee": a line of its own, or the end of the quote's paragraph, that signs the quote
-SIGNATURE = re.compile(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
+SIGNATURE = compiled(rf"^\s*[–—-]+\s*(?P<name>[{UPPER}][^,;:!?()]{{0,60}}?)[\s.,]*$")  # split_name checks it
 
 
 def right_after(segments: list[Segment], index: int, stop_words: set[str],

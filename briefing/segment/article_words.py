@@ -25,6 +25,7 @@ from briefing.segment.names import (
     place_as_surname,
     role_phrases,
 )
+from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import (
     GAP,
     NAME_WORD,
@@ -67,15 +68,15 @@ LONE_BEFORE_AGE = LanguagePattern(
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE, LONE_BEFORE_AGE)
 # "Asked about the vote, Torvale didn't wait": one capitalised word right after a leading clause's comma,
 # then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
-LONE_SUBJECT = re.compile(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
-HE_OR_SHE = re.compile(rf"(?<![\w’'])(?:{'|'.join(map(re.escape, PRONOUN_WORDS))})(?![\w’'])", re.IGNORECASE)
+LONE_SUBJECT = compiled(rf"(?<=,\s)(?P<name>{NAME_WORD})\s+(?P<verb>[a-zà-ÿ][\w’']+)")
+HE_OR_SHE = compiled(rf"(?<![\w’'])(?:{'|'.join(map(re.escape, PRONOUN_WORDS))})(?![\w’'])", re.IGNORECASE)
 NO_VERBS = {w.lower() for w in VOCAB.conjunctions + VOCAB.prepositions + VOCAB.clause_words + VOCAB.determiners
             + VOCAB.relatives}  # "he and his wife", "they in turn": what follows a pronoun is not always its verb
 SUBJECT_PRONOUNS = {w.lower() for w in VOCAB.male_pronouns + VOCAB.female_pronouns + VOCAB.plural_pronouns
                     + VOCAB.other_pronouns} - {w.lower() for w in VOCAB.relatives + VOCAB.demonstratives}
 INDEFINITE_WORDS = {w.lower() for w in VOCAB.indefinites}
-NICKNAMED = re.compile(rf"({NAME_WORD})\s+[“\"‘'(]({NAME_WORD})[”\"’')]\s+({NAME_WORD})")  # Robert “Bobby” Lund
-NAME_WORD_ALONE = re.compile(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
+NICKNAMED = compiled(rf"({NAME_WORD})\s+[“\"‘'(]({NAME_WORD})[”\"’')]\s+({NAME_WORD})")  # Robert “Bobby” Lund
+NAME_WORD_ALONE = compiled(rf"(?<![\w’'\-]){NAME_WORD}(?![\w’'\-])(?!\s+{NAME_WORD})")
 # after a role: the name of the person who holds it ("spokesman Tom Reyes", "friend at Harbour College, Ned Arlow",
 # "Sprecher des Ministeriums, Jan Albers")
 NAMED_AFTER = LanguagePattern(
@@ -156,7 +157,7 @@ def _noun_marked(language: str | None) -> re.Pattern | None:
     before = rf"(?<![\w’'\-])(?:(?i:{'|'.join(map(re.escape, markers))})|\d+(?:[.,]\d+)*(?!\.))\s+"
     word = rf"[{UPPER}][\w’'\-]*"
     adjective = r"(?!\w*ten?\s)[a-zäöüß][\w\-]{2,}(?:e|en|er|es|em)"
-    return re.compile(rf"{before}(?:(?P<noun>{word})|{adjective}\s+(?P<described>{word})(?![\w’'\-]|\s+[{UPPER}]))")
+    return compiled(rf"{before}(?:(?P<noun>{word})|{adjective}\s+(?P<described>{word})(?![\w’'\-]|\s+[{UPPER}]))")
 
 
 def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:
@@ -171,7 +172,7 @@ def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[
         before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
         if not (before and PARTICLE_TOKEN.match(before[0].lower())):
             nouns.add(POSSESSIVE.sub("", match.group("noun") or match.group("described")))
-    surnames = {m.group(2) for m in re.finditer(rf"(?<![\w’'\-])(?=({NAME_WORD})\s+({NAME_WORD}))", text)
+    surnames = {m.group(2) for m in compiled(rf"(?<![\w’'\-])(?=({NAME_WORD})\s+({NAME_WORD}))").finditer(text)
                 if m.group(1) in proper and m.group(1) not in nouns and m.group(1).lower() not in STOP_NAMES}
     return nouns - surnames
 
@@ -362,7 +363,8 @@ class ArticleWords:
         """"Dana Every, a strategist", "columnist Ivo Will": a stop word the article capitalises right after a
         first name (and before no other name word) is that person's surname, wherever it stands."""
         if self._stop_surnames is None:
-            pairs = re.finditer(rf"(?<![\w’'\-])({NAME_WORD})\s+({NAME_WORD})(?![\w’'\-])(?!\s+{NAME_WORD})", self.text)
+            pair = compiled(rf"(?<![\w’'\-])({NAME_WORD})\s+({NAME_WORD})(?![\w’'\-])(?!\s+{NAME_WORD})")
+            pairs = pair.finditer(self.text)
             self._stop_surnames = {m.group(2) for m in pairs if m.group(2).lower() in STOP_NAMES
                                    and m.group(2)[1:].islower() and self._is_first_name(m.group(1), inside=False)
                                    and not self._capitalised_sentence_start(m.group(1), m.group(2))}

@@ -9,6 +9,7 @@ from briefing.model import Segment
 from briefing.segment.article_words import ArticleWords
 from briefing.segment.mentions import CANDIDATE, ROLE_THEN_NAME
 from briefing.segment.names import split_name
+from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import ADVERB, UPPER, VOCAB, WHEN, LanguagePattern, alternation, capitalised
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import (
@@ -64,7 +65,7 @@ REPORTED_SUBJECT_SPEAKS = LanguagePattern(lambda w: (
     rf"(?<!\w){w.any_of('complementizers')}\s+(?P<name>{w.determiner}\s+[^\W\d_{UPPER}][\w’'\-]*|{w.name})"
     rf"\s+[^\W\d_{UPPER}][^,.;:!?]{{0,80}}?\s{w.any_of('conjunctions')}\s+{ADVERB}{w.speech_verbs}\s*:\s*$"))
 # "KIM:", "Ann Lee:" opening a quoted line of a transcript (a name of one to three words, then the line)
-SPEAKER_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
+SPEAKER_LABEL = compiled(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]*){{0,2}}):\s+\S")
 # "... the next morning in the Kelby Star:", "... on Kelby TV:": right before where or to whom it was said
 BEFORE_A_VENUE = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('venue_prepositions')})\s+(?:(?i:{w.any_of('articles')})\s+)?\Z")

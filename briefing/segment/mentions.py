@@ -13,6 +13,7 @@ from collections import Counter
 from briefing.lang import vocabulary
 from briefing.model import Segment
 from briefing.segment.names import is_common_noun, split_name
+from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import ADVERB, NAME_WORD, POSSESSIVE_GENDER, PRONOUN_WORDS, VOCAB, LanguagePattern
 from briefing.segment.people import People, surname
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
@@ -28,7 +29,7 @@ OPENING_POSSESSIVE = LanguagePattern(
     lambda w: rf"(?:^|[.!?]\s+)({w.any_of('male_possessives', 'female_possessives', capitals=True)})\s+[a-zà-ÿ]")
 LOWER_PRONOUN = LanguagePattern(lambda w: rf"\b{w.any_of('male_pronouns', 'female_pronouns')}\b")
 TITLE_ONLY = LanguagePattern(lambda w: w.title)
-ABBREVIATED_TITLE_NEXT = re.compile(rf"\.\s+{NAME_WORD}")
+ABBREVIATED_TITLE_NEXT = compiled(rf"\.\s+{NAME_WORD}")
 # "Former Kelby governor Ann Lee": after a titled word, a role noun and a name; the name is the person
 ROLE_THEN_NAME = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\s+{w.name}")
 # "the Kelby Ridge vigil": a determiner right before a name, a lower-case word right after it (_modifies_a_noun)

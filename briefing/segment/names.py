@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from briefing.lang import vocabulary
+from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import (
     HYPHENED_PARTICLE,
     INITIAL,
@@ -32,11 +33,11 @@ QUOTE_MARKS = "“”\"«»„「」"  # not ’ or ': "Jones’ plan" keeps its
 OPENING_QUOTES = "“«„「"
 CLOSING_QUOTES = "”»」"
 QUOTED_TERM = re.compile(r"[“«„「][^”»」]+[”»」]")  # a balanced pair inside the phrase
-CAPITALISED = re.compile(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
+CAPITALISED = compiled(rf"^(?:[{UPPER}]|(?:O|D|L)[’'][{UPPER}]|{HYPHENED_PARTICLE}[{UPPER}])")
 TITLE_TOKEN = LanguagePattern(lambda w: rf"^(?:{w.role_title}|{w.qualifier})$")
 ROLE_TITLE_TOKEN = LanguagePattern(lambda w: rf"^{w.role_title}$")
 TITLE_PHRASE = LanguagePattern(lambda w: rf"^{w.title}$")  # "Prime Minister", "Deputy Health Minister"
-INITIAL_TOKEN = re.compile(rf"^{INITIAL}$")
+INITIAL_TOKEN = compiled(rf"^{INITIAL}$")
 PARTICLE_TOKEN = LanguagePattern(lambda w: rf"^{w.particle}$")
 SUFFIX_TOKEN = LanguagePattern(lambda w: rf"^{w.suffix}$")
 # as each language writes them: "sabato" is a day, "Sabato" a surname
@@ -46,10 +47,10 @@ MONTH_TOKEN = LanguagePattern(lambda w: rf"^{w.any_of('months')}$")
 NOT_A_NAME = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('organisation_words', 'place_words', 'days')}(?!\w)")
 POSSESSIVE = re.compile(r"[’']s?$")
 SURNAME_TITLES = set(VOCAB.surname_titles)
-ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")  # "RNC", "NAACP"
+ACRONYM = compiled(rf"[{UPPER}]{{2,}}")  # "RNC", "NAACP"
 ORGANISATION = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('organisation_words')}(?!\w)")
-POSSESSED_BODY = re.compile(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
-PARTY_LABEL = re.compile(rf"^[{UPPER}]-[{UPPER}]")
+POSSESSED_BODY = compiled(rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}[’']s?\s+(?:[a-z][\w\-]*\s+)?(?P<body>[a-z]+)")
+PARTY_LABEL = compiled(rf"^[{UPPER}]-[{UPPER}]")
 LOWER_AFTER_HYPHEN = re.compile(r"\w-[a-z]")
 ELIDED_ARTICLE = re.compile(r"^[^\W\d_]{1,5}[’'][a-zà-ÿ]{2,}")  # "Dall’ambasciata": an article or preposition
 # A long word with an ending only common nouns have (German capitalises them: "Vereinbarung", "Moderatorin")
@@ -66,7 +67,8 @@ NOUN_GENDER = {w.lower(): "male" for w in VOCAB.male_nouns} | {w.lower(): "femal
 ROLE_WORDS = {w.lower() for w in VOCAB.role_nouns}
 THINGS = {w.lower() for w in VOCAB.things}
 TITLE_LINKS = {"of", "de", "di", "du", "des", "del", "do", "da", "für"}  # "Minister of", "Ministro de", "Chef de"
-COMPOUND_ROLES = tuple({w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3})
+COMPOUND_ROLES = frozenset(w.lower() for w in VOCAB.role_nouns + VOCAB.titles if " " not in w and len(w) > 3)
+COMPOUND_ROLE_LENGTHS = sorted({len(role) for role in COMPOUND_ROLES})  # the endings looked up in a word
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
@@ -420,7 +422,7 @@ def _compound_role(word: str) -> bool:
     """"KHW-Generalsekretär", "Pressesprecherin", "Vicepresidente": a word made of something and a role (German
     writes them as one word) stands before the name as a title, not as part of it."""
     lower = word.lower()
-    return any(lower.endswith(role) and len(lower) > len(role) + 1 for role in COMPOUND_ROLES)
+    return any(lower[-length:] in COMPOUND_ROLES for length in COMPOUND_ROLE_LENGTHS if len(lower) > length + 1)
 
 
 def names_a_person(noun: str) -> bool:

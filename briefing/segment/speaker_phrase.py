@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from briefing.segment.article_words import ArticleWords
 from briefing.segment.names import RELATIVES, ROLE_WORDS, organisation_in, split_name
+from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import PRONOUN_WORDS, STOP_NAMES, VOCAB, LanguagePattern, Words
 
 # The phrase that names the speaker, up to the sentence's end; names.split_name picks the person out of it
@@ -25,8 +26,8 @@ CLAUSE_WORDS = set(VOCAB.clause_words)
 CONJUNCTION_WORDS = {w.lower() for w in VOCAB.conjunctions}
 _CONJUNCTIONS = "|".join(map(re.escape, sorted(CONJUNCTION_WORDS)))
 # "Ana Roe, Bo Kim and Eli Tan": what separates the names of a list, and the "and" that joins its last one
-LIST_SEPARATOR = re.compile(rf",\s*(?:(?:{_CONJUNCTIONS})\s+)?|\s+(?:{_CONJUNCTIONS})\s+")
-LIST_CONJUNCTION = re.compile(rf"(?:^|[\s,])(?:{_CONJUNCTIONS})\s")
+LIST_SEPARATOR = compiled(rf",\s*(?:(?:{_CONJUNCTIONS})\s+)?|\s+(?:{_CONJUNCTIONS})\s+")
+LIST_CONJUNCTION = compiled(rf"(?:^|[\s,])(?:{_CONJUNCTIONS})\s")
 CLITICS = set(VOCAB.clitics)  # "le dijo", "lui a dit": an object pronoun between the subject and its verb
 SUBORDINATORS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators}
 SUFFIX_WORD = LanguagePattern(lambda w: w.suffix)
