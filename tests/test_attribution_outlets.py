@@ -87,6 +87,10 @@ CASES = {
         'Title\n\nKelby Power Authority said in a statement that 600,000 customers lost power in the storm.\n\n'
         'Ada Vorn, mayor of Port Selby\n\n"Hundreds of downed trees have left roads impassable," including the '
         'town, it said.\n', ["Kelby Power Authority"]),
+    "', it said' after a sentence whose subject is a body that did not speak: that body": (
+        'Title\n\nThe Kelby Harbour Board (KHB) runs the ferries. Last spring the KHB raised every fare. The KHB '
+        'refused to publish its figures. "Our accounts are reviewed every year," it said in a statement.\n',
+        ["KHB"]),
 }
 
 

@@ -26,6 +26,9 @@ SPEECH = LanguagePattern(lambda w: rf"\b{w.speech_verbs}\b")
 IT_SAID = LanguagePattern(lambda w: rf"^[\s,.–—-]*(?:[^.!?“”\"«»]{{0,80}},\s+)?{w.any_of('neuter_pronouns')}\s+"
                                     rf"{ADVERB}{w.speech_verbs}\b")
 BODY_SPEAKS = LanguagePattern(lambda w: rf"(?P<body>{w.name})\s+{ADVERB}{w.speech_verbs}\b")
+# "Kelby Power declined to comment further.": the body that opens the sentence, as its subject
+BODY_OPENS = LanguagePattern(lambda w: rf"(?:^|[.!?]\s+)(?:{w.any_of('articles', capitals=True)}\s+)?(?P<body>{w.name})"
+                                       rf"\s+(?=[^\W\d_{UPPER}])")
 OPENING_MARKS = "“\"«„「『‹»'‘"
 CLOSING_MARKS = "”\"»“」』›«'’"
 
@@ -229,8 +232,24 @@ def _body_it_stands_for(segments: list[Segment], index: int, people: People) -> 
     bodies = [m.group("body") for s in narration for m in BODY_SPEAKS.finditer(s.text)
               if has_acronym(m.group("body")) or organisation_in(m.group("body"))]
     if not bodies:
+        bodies = _body_opening_the_sentence_before(segments, index)
+    if not bodies:
         return None
     return people.organisation(bodies[-1])
+
+
+def _body_opening_the_sentence_before(segments: list[Segment], index: int) -> list[str]:
+    """'Kelby Power declined to say more. "...," it said.': with no body said to speak, the one that is the subject
+    of the sentence right before the quote, in its paragraph."""
+    preceding = _narration_beside(segments, index, -1)
+    if preceding is None:
+        return []
+    last = list(BODY_OPENS.finditer(preceding.text.rstrip()))
+    body = last[-1].group("body") if last else None
+    start = last[-1].start("body") if last else 0
+    if body is None or SENTENCE_BREAK.search(preceding.text.rstrip(), start + len(body)):
+        return []  # not the last sentence before the quote
+    return [body] if has_acronym(body) or organisation_in(body) else []
 
 
 def _bare_verb_after(segments: list[Segment], index: int) -> bool:
