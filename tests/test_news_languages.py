@@ -392,6 +392,9 @@ GERMAN_NOUNS = {
     "an article that is a name's particle ('von der') makes no noun of the surname": (
         "Gipfel in Brüssel\n\nDie Kommissionschefin Ulla von der Brack sprach am Montag in Brüssel. Am Abend sagte "
         "sie:\n\n„Wir einigen uns.“\n", ["Ulla von der Brack"]),
+    "a noun after 'pro' ('pro Liter Wasser') is no speaker; the role that speaks is": (
+        "Wasser im Dorf\n\nDie Werte sind hoch. Schon zwei Gramm pro Liter Wasser können schaden.\n\n„Wir "
+        "prüfen jede Quelle“, sagte der Amtssprecher.\n", ["Amtssprecher"]),
     "a name the article writes in a bare genitive ('Kalmsens Plan') stays a name after 'die Kalmsen Akademie'": (
         "Ein Erbe in Gefahr\n\nVor Jahren gründete Kalmsen die Kalmsen Akademie. Die Presse lobte Kalmsens Plan "
         "lange.\n\n„Das ist vorbei“, so Kalmsen am Abend.\n", ["Kalmsen"]),
