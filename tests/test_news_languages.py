@@ -62,6 +62,12 @@ SPANISH = {
         "Senador critica al presidente\n\n“Ya nadie lo duda”, indicó el senador Luis Prado\n\nCaracas.- El "
         "senador Luis Prado calificó el martes al presidente de incapacitado. “Tiene que dimitir”, añadió el "
         "senador.\n", ["Luis Prado", "Luis Prado"]),
+    "'el candidato de X' is the candidate speaking, not the party X": (
+        "Elecciones en el sur\n\nEl partido Avanza Norte presentó su programa en Sevilla.\n\n«Queremos más "
+        "escuelas», insiste el candidato de Avanza Norte.\n", ["candidato de Avanza Norte"]),
+    "'el candidato de X' in an incise is the candidate too": (
+        "Elecciones en el sur\n\nEl partido Avanza Norte presentó su programa en Sevilla.\n\n«Queremos más "
+        "escuelas, insiste el candidato de Avanza Norte, y más médicos».\n", ["candidato de Avanza Norte"]),
 }
 
 ITALIAN = {

@@ -19,6 +19,7 @@ from briefing.segment.names import (
     LINKING_WORDS,
     NOUN_GENDER,
     RELATIVES,
+    ROLE_LINK,
     SUFFIX_TOKEN,
     TITLE_TOKEN,
     names_a_person,
@@ -256,7 +257,7 @@ class People:
         gender = _noun_gender(role) or gender
         person = self.last_mentioned(back, gender) if back is not None else None
         person = self._last_speaking(back, gender, person) if person is not None else None
-        if not person or len(person.name.split()) == 1 or person.organisation:
+        if not person or len(person.name.split()) == 1 or person.organisation or _whose_role(role, person.name):
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
@@ -361,6 +362,14 @@ class People:
         into or hanging off the main one; the main clause's subject is who goes on speaking."""
         before = self.article.text[max(0, position - 20) : position].split() if self.article else []
         return bool(before) and before[-1].lower() in _subordinators(self.article.language)
+
+
+def _whose_role(role: str, name: str) -> bool:
+    """"candidato de Avanza" is not Avanza Norte: a role names whose it is after its link word, and that is not
+    the one who holds it."""
+    words = role.split()
+    return len(words) > 2 and any(ROLE_LINK.fullmatch(word) for word in words[1:-1]) and \
+        any(word[:1].isupper() and word in name.split() for word in words[2:])
 
 
 def _pronoun_between(text: str, start: int, end: int, gender: str) -> bool:
