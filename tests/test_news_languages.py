@@ -78,6 +78,10 @@ ITALIAN = {
     "a place after 'di' inside a role phrase is not the speaker": (
         "Nuovo vicepresidente eletto\n\nLuca Bellini è stato eletto all'unanimità vicepresidente del consiglio. «Sono "
         "molto contento», ha detto il nuovo numero due di Palazzo Verdi.\n", ["Luca Bellini"]),
+    "'il leader kelbiano' is the one the article introduced as 'il presidente kelbiano', not the last speaker": (
+        "Lutto nel mondo\n\n«Era un amico di tutti», ha detto il sindaco Ugo Sala.\n\nIl presidente kelbiano Aldo "
+        "Ferri ha ricevuto la notizia a Kelba. Il ministro Dario Neri era con lui.\n\n«Il suo lavoro resterà "
+        "nella storia», ha affermato il leader kelbiano in un post.\n", [None, "Aldo Ferri"]),
 }
 
 ENGLISH = {

@@ -257,11 +257,23 @@ class People:
         gender = _noun_gender(role) or gender
         person = self.last_mentioned(back, gender) if back is not None else None
         person = self._last_speaking(back, gender, person) if person is not None else None
+        person = self._described_as(role, back) or person if person is not None else None
         if not person or len(person.name.split()) == 1 or person.organisation or _whose_role(role, person.name):
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
+
+    def _described_as(self, role: str, back: int) -> Person | None:
+        """"Il presidente kelbiano Ugo Sala ... ha affermato il leader kelbiano": the person last named right after
+        a word that describes the role's noun (an adjective after it, as the Romance languages place it)."""
+        described = {word for word in role.split()[1:]
+                     if word.islower() and len(word) > 3 and not ROLE_LINK.fullmatch(word)}
+        if not described:
+            return None
+        text = self.article.text
+        return next((person for at, person, *_ in reversed(self.mentions) if at < back and not person.organisation
+                     and set(text[max(0, at - 60) : at].split()[-1:]) & described), None)
 
     def _last_speaking(self, back: int, gender: str | None, person: Person) -> Person:
         """"Tomás Rivas contó en la radio ... el informe firmado por Herrera. “...”, añadió el periodista": the person a
