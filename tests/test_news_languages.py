@@ -848,3 +848,20 @@ def test_a_speech_verb_joined_to_a_reported_clause_shares_its_subject() -> None:
             "amanhã”.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Debate sobre el presupuesto\n\nEl pleno discutió el presupuesto durante horas. El consejero Tomás Rivera "
+     "habló primero.\n\n«No habrá recortes», zanjó la ministra Rosa Ibarra.\n\n«El plan ya está aprobado», "
+     "recuerda la alcaldesa Marta Solís.\n", "es", ["Rosa Ibarra", "Marta Solís"]),
+    ("Il bilancio in aula\n\nIl consiglio ha discusso il bilancio. Il consigliere Dario Neri ha parlato per "
+     "primo.\n\n«Non ci saranno tagli», ha chiosato la ministra Rosa Sala.\n\n«Il piano è già approvato», "
+     "incalza la sindaca Marta Ferri.\n", "it", ["Rosa Sala", "Marta Ferri"]),
+])
+def test_more_speech_verbs_before_the_speaker_after_a_quote(text: str, language: str, expected: list[str]) -> None:
+    """"..., zanjó la ministra X", "..., incalza la sindaca X": news varies the verb after a quote; the rules read
+    the speaker after any of them (not only the learned ranker, by a name nearby)."""
+    assert language_of(text) == language
+    quotes = rule_quotes_of(text)
+    assert [speaker for speaker, _ in quotes] == expected
+    assert all(cue.startswith("said-after") for _, cue in quotes)
