@@ -28,6 +28,7 @@ from briefing.segment.names import (
 from briefing.segment.patterns import (
     FEMALE_TITLES,
     MALE_TITLES,
+    NAME_WORD,
     PRONOUN_WORDS,
     STOP_NAMES,
     VOCAB,
@@ -37,6 +38,8 @@ from briefing.segment.patterns import (
 # "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks
 UNNAMED_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
+# "..., el liberal Ivo Lund, anunció": a name, then a comma and a speech verb
+APPOSITIVE_SPEAKS = LanguagePattern(lambda w: rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}},\s+{w.speech_verbs}(?!\w)")
 LOCATIVES = {w.lower() for w in VOCAB.locatives}
 # "Unlike Ann Lee, he ...": a name right after a word that sets someone apart from the subject
 # (or opening the mention: "Unlike Lee" reads as capitalised words)
@@ -278,7 +281,10 @@ class People:
     def _last_speaking(self, back: int, gender: str | None, person: Person) -> Person:
         """"Tomás Rivas contó en la radio ... el informe firmado por Herrera. “...”, añadió el periodista": the person a
         role after a quote stands for is one the article has had speak, when the one named last never has."""
-        speaking = [mentioned for at, mentioned, _, speaks in self.mentions if at < back and speaks
+        text = self.article.text
+        # "El primer ministro, el liberal Ivo Lund, anunció": the name that ends an appositive speaks too
+        speaking = [mentioned for at, mentioned, sentence, speaks in self.mentions if at < back
+                    and (speaks or ("," in text[sentence:at] and APPOSITIVE_SPEAKS.match(text, at)))
                     and (gender is None or mentioned.gender in (None, gender)) and not mentioned.organisation]
         if not speaking or person in speaking:
             return person
