@@ -875,3 +875,11 @@ def test_a_name_ending_an_appositive_before_a_speech_verb_has_spoken() -> None:
             "con Varnia. «Nuestro deber es proteger la frontera», dijo el jefe de Gobierno kelbiano.\n")
     assert language_of(text) == "es"
     assert rule_speakers_of(text) == ["Ivo Lund"]
+
+
+def test_so_x_weiter_names_the_speaker_without_the_adverb() -> None:
+    """"„...“, so der Feuerwehrsprecher weiter" (he went on): the speaker is the phrase before the adverb."""
+    text = ("Brand in einer Halle\n\nDie Halle der Firma Kelbtec brennt seit dem Morgen. Die Nachbarn sollen die "
+            "Fenster schließen.\n\n„Wir löschen von außen“, so der Feuerwehrsprecher weiter.\n")
+    assert language_of(text) == "de"
+    assert rule_quotes_of(text) == [("Feuerwehrsprecher", 'according-to: "so der Feuerwehrsprecher weiter"')]
