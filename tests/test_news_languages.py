@@ -854,6 +854,9 @@ def test_a_speech_verb_joined_to_a_reported_clause_shares_its_subject() -> None:
     ("Debate sobre el presupuesto\n\nEl pleno discutió el presupuesto durante horas. El consejero Tomás Rivera "
      "habló primero.\n\n«No habrá recortes», zanjó la ministra Rosa Ibarra.\n\n«El plan ya está aprobado», "
      "recuerda la alcaldesa Marta Solís.\n", "es", ["Rosa Ibarra", "Marta Solís"]),
+    ("Debate sobre el presupuesto\n\nEl pleno discutió el presupuesto durante horas. El consejero Tomás Rivera "
+     "habló primero.\n\n«No habrá recortes», ha dicho la ministra Rosa Ibarra.\n\n«El plan ya está aprobado», "
+     "ha señalado la alcaldesa Marta Solís.\n", "es", ["Rosa Ibarra", "Marta Solís"]),
     ("Il bilancio in aula\n\nIl consiglio ha discusso il bilancio. Il consigliere Dario Neri ha parlato per "
      "primo.\n\n«Non ci saranno tagli», ha chiosato la ministra Rosa Sala.\n\n«Il piano è già approvato», "
      "incalza la sindaca Marta Ferri.\n", "it", ["Rosa Sala", "Marta Ferri"]),
