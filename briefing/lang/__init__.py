@@ -77,6 +77,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "male_articles": ("grammar", "male_articles"),
     "female_articles": ("grammar", "female_articles"),
     "contrasts": ("grammar", "contrasts"),
+    "role_links": ("grammar", "role_links"),
     "neuter_pronouns": ("pronouns", "neuter"),
     "photo_words": ("not_names", "photo_words"),
     "venue_prepositions": ("grammar", "venue_prepositions"),
@@ -146,6 +147,7 @@ class Vocabulary:
     male_articles: tuple[str, ...] = ()
     female_articles: tuple[str, ...] = ()
     contrasts: tuple[str, ...] = ()
+    role_links: tuple[str, ...] = ()
     neuter_pronouns: tuple[str, ...] = ()
     photo_words: tuple[str, ...] = ()
     venue_prepositions: tuple[str, ...] = ()

@@ -160,10 +160,22 @@ def _noun_marked(language: str | None) -> re.Pattern | None:
     return compiled(rf"{before}(?:(?P<noun>{word})|{adjective}\s+(?P<described>{word})(?![\w’'\-]|\s+[{UPPER}]))")
 
 
+@cache
+def _bare_genitive(language: str) -> re.Pattern:
+    """A capitalised word in the genitive ("Kalmsens Plan") after a word in lower case that is no noun marker ("in
+    Kalmsens Plan", "verbreitete sie Kalmsens Behauptung"): only a name takes a genitive without an article."""
+    words = vocabulary((language,))
+    markers = "|".join(map(re.escape, words.noun_markers))
+    endings = "|".join(map(re.escape, words.genitive_endings)) or r"(?!)"
+    return re.compile(rf"(?<![\w’'\-])(?!(?i:{markers})\s)[a-zäöüß][\w’']*\s+(?P<name>[{UPPER}][\w’']*?)"
+                      rf"(?:{endings})\s+[{UPPER}]")
+
+
 def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:
     """The capitalised words the article writes as common nouns (_noun_marked), but not a marker that is a name's
     particle ("Van der Velde", "von der Brack") nor a word it also writes as a surname, right after a first name
-    ("Tobias Kalmsen" besides "der optimistische Kalmsen")."""
+    ("Tobias Kalmsen" besides "der optimistische Kalmsen"), or in a bare genitive ("die Kalmsen University" besides
+    "Kalmsens Plan")."""
     marked = _noun_marked(language)
     if marked is None:
         return set()
@@ -174,7 +186,8 @@ def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[
             nouns.add(POSSESSIVE.sub("", match.group("noun") or match.group("described")))
     surnames = {m.group(2) for m in compiled(rf"(?<![\w’'\-])(?=({NAME_WORD})\s+({NAME_WORD}))").finditer(text)
                 if m.group(1) in proper and m.group(1) not in nouns and m.group(1).lower() not in STOP_NAMES}
-    return nouns - surnames
+    genitives = {m.group("name") for m in _bare_genitive(language).finditer(text)}
+    return nouns - surnames - genitives
 
 
 def _places(text: str) -> set[str]:

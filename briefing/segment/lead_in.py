@@ -8,7 +8,7 @@ import re
 from briefing.model import Segment
 from briefing.segment.article_words import ArticleWords
 from briefing.segment.mentions import CANDIDATE, ROLE_THEN_NAME
-from briefing.segment.names import split_name
+from briefing.segment.names import ROLE_LINK, split_name
 from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import ADVERB, UPPER, VOCAB, WHEN, LanguagePattern, alternation, capitalised
 from briefing.segment.sentences import PARTIAL_QUOTE_INTRO, mask_abbreviations, sentence_start
@@ -115,7 +115,15 @@ def _a_speaker(phrase: str, article: ArticleWords | None) -> bool:
     attivisti"); not any phrase after a verb ("answered a grand total of seven questions")."""
     role = role_of(phrase)
     return is_pronoun(phrase) or bool(person_name(split_name(phrase, article).name)) or bool(
-        role and role.split()[-1].lower() in ROLE_NOUNS)
+        role and _head(role).lower() in ROLE_NOUNS)
+
+
+def _head(role: str) -> str:
+    """The noun a role phrase is about: its last word, or the word before a link that says whose role it is
+    ("candidato de Avanza Norte")."""
+    words = role.split()
+    link = next((i for i, word in enumerate(words) if i and ROLE_LINK.fullmatch(word)), len(words))
+    return words[link - 1]
 
 
 def _names_a_person(name: str, article: ArticleWords | None) -> bool:

@@ -71,6 +71,8 @@ COMPOUND_ROLES = frozenset(w.lower() for w in VOCAB.role_nouns + VOCAB.titles if
 COMPOUND_ROLE_LENGTHS = sorted({len(role) for role in COMPOUND_ROLES})  # the endings looked up in a word
 CLAUSE_WORDS = set(VOCAB.clause_words)
 DESCRIBING_WORDS = {w.lower() for w in VOCAB.determiners}
+ARTICLE_WORDS = {w.lower() for w in VOCAB.articles}
+ROLE_LINK = LanguagePattern(lambda w: w.any_of("role_links"))  # "el candidato de ...": whose the role is
 # "used by Kim", "when Kim asked": a name after one of these is seldom a clause's subject
 RELATIVES = set(VOCAB.relatives)
 LINKING_WORDS = {w.lower() for w in VOCAB.clause_words + VOCAB.subordinators + VOCAB.prepositions}
@@ -191,8 +193,20 @@ def _last_name_in(tokens: list[str], article: ArticleWords | None, described_too
 
 def _role_of_an_organisation(tokens: list[str], start: int, run: list[str]) -> bool:
     """"der Konzernchef von KLB", "el director de KLB": after a role noun, a particle says whose role it is, and an
-    acronym after it is an organisation, not a noble surname ("von der Brack")."""
+    acronym after it is an organisation, not a noble surname ("von der Brack"). In a language that writes roles in
+    lower case and links them with such a word ("el candidato de Avanza Norte", "la moglie di Ugo Sala"), what
+    follows is whose role it is, whatever it is: the role speaks."""
     at = start if run and PARTICLE_TOKEN.match(run[0]) else start - 1
+    link = start - 1  # "el portavoz de la Guardia Civil": the link, then an article and capitalised words
+    while link > 0 and not ROLE_LINK.fullmatch(tokens[link]) and (
+            tokens[link].lower() in ARTICLE_WORDS or CAPITALISED.match(tokens[link])):
+        link -= 1
+    role = tokens[link - 1] if link >= 1 and ROLE_LINK.fullmatch(tokens[link]) else ""
+    # a role noun, or any noun for no thing that opens the phrase ("la integrante de Madres Unidas", its article
+    # dropped; not "el comunicado del KLB": the organisation speaks through it)
+    if role.islower() and (is_role_noun(role) or (role not in THINGS and (
+            link == 1 or tokens[link - 2].lower() in DESCRIBING_WORDS))):
+        return True
     return at >= 1 and PARTICLE_TOKEN.match(tokens[at]) is not None and is_role_noun(tokens[at - 1]) \
         and any(len(word) > 1 and word.isupper() for word in run)
 

@@ -19,6 +19,7 @@ from briefing.segment.names import (
     LINKING_WORDS,
     NOUN_GENDER,
     RELATIVES,
+    ROLE_LINK,
     SUFFIX_TOKEN,
     TITLE_TOKEN,
     names_a_person,
@@ -27,6 +28,7 @@ from briefing.segment.names import (
 from briefing.segment.patterns import (
     FEMALE_TITLES,
     MALE_TITLES,
+    NAME_WORD,
     PRONOUN_WORDS,
     STOP_NAMES,
     VOCAB,
@@ -36,6 +38,8 @@ from briefing.segment.patterns import (
 # "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks
 UNNAMED_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
+# "..., el liberal Ivo Lund, anunció": a name, then a comma and a speech verb
+APPOSITIVE_SPEAKS = LanguagePattern(lambda w: rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}},\s+{w.speech_verbs}(?!\w)")
 LOCATIVES = {w.lower() for w in VOCAB.locatives}
 # "Unlike Ann Lee, he ...": a name right after a word that sets someone apart from the subject
 # (or opening the mention: "Unlike Lee" reads as capitalised words)
@@ -256,16 +260,31 @@ class People:
         gender = _noun_gender(role) or gender
         person = self.last_mentioned(back, gender) if back is not None else None
         person = self._last_speaking(back, gender, person) if person is not None else None
-        if not person or len(person.name.split()) == 1 or person.organisation:
+        person = self._described_as(role, back) or person if person is not None else None
+        if not person or len(person.name.split()) == 1 or person.organisation or _whose_role(role, person.name):
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
 
+    def _described_as(self, role: str, back: int) -> Person | None:
+        """"Il presidente kelbiano Ugo Sala ... ha affermato il leader kelbiano": the person last named right after
+        a word that describes the role's noun (an adjective after it, as the Romance languages place it)."""
+        described = {word for word in role.split()[1:]
+                     if word.islower() and len(word) > 3 and not ROLE_LINK.fullmatch(word)}
+        if not described:
+            return None
+        text = self.article.text
+        return next((person for at, person, *_ in reversed(self.mentions) if at < back and not person.organisation
+                     and set(text[max(0, at - 60) : at].split()[-1:]) & described), None)
+
     def _last_speaking(self, back: int, gender: str | None, person: Person) -> Person:
         """"Tomás Rivas contó en la radio ... el informe firmado por Herrera. “...”, añadió el periodista": the person a
         role after a quote stands for is one the article has had speak, when the one named last never has."""
-        speaking = [mentioned for at, mentioned, _, speaks in self.mentions if at < back and speaks
+        text = self.article.text
+        # "El primer ministro, el liberal Ivo Lund, anunció": the name that ends an appositive speaks too
+        speaking = [mentioned for at, mentioned, sentence, speaks in self.mentions if at < back
+                    and (speaks or ("," in text[sentence:at] and APPOSITIVE_SPEAKS.match(text, at)))
                     and (gender is None or mentioned.gender in (None, gender)) and not mentioned.organisation]
         if not speaking or person in speaking:
             return person
@@ -361,6 +380,14 @@ class People:
         into or hanging off the main one; the main clause's subject is who goes on speaking."""
         before = self.article.text[max(0, position - 20) : position].split() if self.article else []
         return bool(before) and before[-1].lower() in _subordinators(self.article.language)
+
+
+def _whose_role(role: str, name: str) -> bool:
+    """"candidato de Avanza" is not Avanza Norte: a role names whose it is after its link word, and that is not
+    the one who holds it."""
+    words = role.split()
+    return len(words) > 2 and any(ROLE_LINK.fullmatch(word) for word in words[1:-1]) and \
+        any(word[:1].isupper() and word in name.split() for word in words[2:])
 
 
 def _pronoun_between(text: str, start: int, end: int, gender: str) -> bool:
