@@ -886,13 +886,3 @@ def test_so_x_weiter_names_the_speaker_without_the_adverb() -> None:
             "Fenster schließen.\n\n„Wir löschen von außen“, so der Feuerwehrsprecher weiter.\n")
     assert language_of(text) == "de"
     assert rule_quotes_of(text) == [("Feuerwehrsprecher", 'according-to: "so der Feuerwehrsprecher weiter"')]
-
-
-def test_any_noun_that_opens_the_phrase_before_de_is_whose_role_it_is() -> None:
-    """"recalca la integrante de Madres Unidas": not only a listed role noun, any noun before the link word is the
-    speaker's role, and the organisation after it does not speak (the person named before does)."""
-    text = ("Marcha por la justicia\n\n«Vamos a seguir marchando», dice Rosa Ibarra, referente de Madres Unidas, "
-            "después de la reunión.\n\n«No podemos tolerar más demoras en los juicios», recalca la integrante de "
-            "Madres Unidas.\n")
-    assert language_of(text) == "es"
-    assert rule_speakers_of(text) == ["Rosa Ibarra", "Rosa Ibarra"]

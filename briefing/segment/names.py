@@ -202,10 +202,7 @@ def _role_of_an_organisation(tokens: list[str], start: int, run: list[str]) -> b
             tokens[link].lower() in ARTICLE_WORDS or CAPITALISED.match(tokens[link])):
         link -= 1
     role = tokens[link - 1] if link >= 1 and ROLE_LINK.fullmatch(tokens[link]) else ""
-    # a role noun, or any noun for no thing that opens the phrase ("la integrante de Madres Unidas", its article
-    # dropped; not "el comunicado del KLB": the organisation speaks through it)
-    if role.islower() and (is_role_noun(role) or (role not in THINGS and (
-            link == 1 or tokens[link - 2].lower() in DESCRIBING_WORDS))):
+    if role.islower() and is_role_noun(role):
         return True
     return at >= 1 and PARTICLE_TOKEN.match(tokens[at]) is not None and is_role_noun(tokens[at - 1]) \
         and any(len(word) > 1 and word.isupper() for word in run)
