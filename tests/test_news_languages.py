@@ -8,6 +8,7 @@ import pytest
 from helpers import rule_quotes_of, rule_speakers_of, speakers_of
 
 from briefing.read import parse_article
+from briefing.segment import segment
 
 
 def language_of(text: str) -> str:
@@ -832,3 +833,18 @@ def test_a_speech_verb_joined_to_a_reported_clause_shares_its_subject() -> None:
             "amanhã”.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["homem"]
+
+
+def test_russian_dialogue_dashes_open_direct_speech() -> None:
+    """Russian writes direct speech as a paragraph opened by a dash, the narrator's aside set off by dashes
+    ("— ..., — сказал он. — ..."): the words between are the quote, quotation marks inside it included, the aside
+    narration."""
+    text = ("Новый мост в городе\n\nМэр провёл совещание в понедельник.\n\n"
+            "— Мост откроют в марте, — сказал Игорь Соколов. — Работы идут по графику.\n\n"
+            "— Мы проверим каждую опору и «Северный» проезд,— пояснила Анна Белова,— но сроки сжатые.\n")
+    assert language_of(text) == "ru"
+    segments = segment(parse_article(text)).segments
+    assert [s.text for s in segments if s.kind == "quote"] == [
+        "Мост откроют в марте,", "Работы идут по графику.", "Мы проверим каждую опору и «Северный» проезд,",
+        "но сроки сжатые."]
+    assert [s.speaker for s in segments if s.kind == "quote"] == ["Игорь Соколов"] * 2 + ["Анна Белова"] * 2

@@ -21,6 +21,7 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
+    "dialogue_dashes": ("speech", "dialogue_dashes"),
     "complementizers": ("speech", "complementizers"),
     "plural_verbs": ("speech", "plural_verbs"),
     "verb_asides": ("speech", "verb_asides"),
@@ -90,6 +91,7 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
+    dialogue_dashes: tuple[str, ...] = ()  # a paragraph opened by one is direct speech ("— Да, — сказал он")
     complementizers: tuple[str, ...] = ()
     plural_verbs: tuple[str, ...] = ()
     verb_asides: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.segment.patterns import LanguagePattern
+from briefing.segment.patterns import LanguagePattern, alternation
 
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
@@ -24,10 +24,17 @@ TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
 # two dashes (not "– say, Ann or Bo –"), or a verb with its pronoun joined on after a comma: narration that splits
 # the quote in two
 QUOTE_ASIDE = LanguagePattern(lambda w: (
-    rf"(?:\s[–—-]\s*|\s?—)(?:{w.speech_verbs})(?![\w,])[^–—«»“”„\"\n]{{0,80}}?(?:\s[–—-]|—)(?=\s)|"
+    rf"(?:\s[–—-]\s*|\s?—\s*)(?:{w.speech_verbs})(?![\w,])[^–—«»“”„\"\n]{{0,80}}?(?:\s[–—-]|—)(?=\s)|"
     rf",\s+(?:{w.speech_verbs})-(?:t-)?(?:{w.pronoun}|{w.any_of('plural_pronouns')})(?!\w)"
     rf"[^,.;:!?«»“”„\"\n]{{0,60}}[,.](?=\s)"
 ))
+
+# "— Мы готовы, — сказал он." : in languages that write dialogue with dashes, a paragraph opened by a dash is direct
+# speech; it ends at a closing aside (a dash after the quote's punctuation and a speech verb, to the paragraph's end,
+# with no dash after it: "— сказал он. — Мы ..." goes on, and QUOTE_ASIDE splits it out)
+DIALOGUE_OPENING = LanguagePattern(lambda w: rf"\s*{alternation(w.vocab.dialogue_dashes)}\s*(?=[\w«„“\"…(])")
+DIALOGUE_CLOSING_ASIDE = LanguagePattern(lambda w: (
+    rf"(?<=[\w,.!?…»“”\"])\s*{alternation(w.vocab.dialogue_dashes)}\s*(?:{w.speech_verbs})(?!\w)[^\n—–]*$"))
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,26 @@ def find_quotes(text: str) -> list[_Span]:
     """Quoted stretches of one paragraph. An unclosed quote ends at the paragraph's end, before a
     trailing attribution (", said Dana Quill"), or before the next opening mark."""
     masked = _mask_doubled_apostrophes(text)
-    spans = [_widen(text, span) for span in _raw_spans(masked)]
+    dialogue = _dialogue_span(text)
+    spans = [dialogue] if dialogue else [_widen(text, span) for span in _raw_spans(masked)]
     found = [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]
     return [piece for span in found for piece in _around_asides(text, span)]
+
+
+def _dialogue_span(text: str) -> _Span | None:
+    """The direct speech of a paragraph opened by a dialogue dash, quotation marks inside it included; None when the
+    paragraph does not open with one (or the language writes no dialogue with dashes)."""
+    opening = DIALOGUE_OPENING.match(text)
+    if opening is None:
+        return None
+    end = len(text)
+    aside = DIALOGUE_CLOSING_ASIDE.search(text, opening.end())
+    if aside:
+        end = aside.start()
+    while end > opening.end() and text[end - 1].isspace():
+        end -= 1
+    dash_at = opening.start() + len(opening.group()) - len(opening.group().lstrip())
+    return _Span(dash_at, opening.end(), end, None) if end > opening.end() else None
 
 
 def _around_asides(text: str, span: _Span) -> list[_Span]:
