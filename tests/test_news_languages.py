@@ -848,3 +848,16 @@ def test_russian_dialogue_dashes_open_direct_speech() -> None:
         "Мост откроют в марте,", "Работы идут по графику.", "Мы проверим каждую опору и «Северный» проезд,",
         "но сроки сжатые."]
     assert [s.speaker for s in segments if s.kind == "quote"] == ["Игорь Соколов"] * 2 + ["Анна Белова"] * 2
+
+
+def test_russian_asides_with_more_speech_verbs_and_a_country_before_the_name() -> None:
+    """"— ..., — продолжил X" is an aside like "— сказал X"; in "президент России Олег Панин" the country in the
+    genitive belongs to the title, not to the name."""
+    text = ("Визит в порт\n\nПрезидент России Олег Панин осмотрел новый причал.\n\n"
+            "— Причал построили быстро, — продолжил Панин. — Теперь нужны дороги.\n\n"
+            "«Мы справимся», — сказал президент России Олег Панин.\n")
+    assert language_of(text) == "ru"
+    segments = segment(parse_article(text)).segments
+    assert [(s.text, s.speaker) for s in segments if s.kind == "quote"] == [
+        ("Причал построили быстро,", "Олег Панин"), ("Теперь нужны дороги.", "Олег Панин"),
+        ("Мы справимся", "Олег Панин")]
