@@ -861,3 +861,18 @@ def test_russian_asides_with_more_speech_verbs_and_a_country_before_the_name() -
     assert [(s.text, s.speaker) for s in segments if s.kind == "quote"] == [
         ("Причал построили быстро,", "Олег Панин"), ("Теперь нужны дороги.", "Олег Панин"),
         ("Мы справимся", "Олег Панин")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Lesung im Rathaus\n\nDie Autorin des Buches „Der stille Hafen im Norden“ las am Abend in der Stadthalle. "
+     "Der Saal war voll, die Stimmung gut.\n", "de"),
+    ("Fiesta en el pueblo\n\nLa banda tocó la canción \"Vuelve la luz del verano\" durante la fiesta del barrio. "
+     "Los vecinos bailaron hasta tarde.\n", "es"),
+    ("Новый завод\n\nРаботники компании «Северный ветер и партнёры» открыли новый цех в понедельник. "
+     "Цех будет работать круглый год.\n", "ru"),
+])
+def test_the_name_of_a_work_after_its_noun_is_no_quote(text: str, language: str) -> None:
+    """Quotation marks right after a noun that names a work or an organisation (the book, the song, the company)
+    hold its name: narration, not speech."""
+    assert language_of(text) == language
+    assert [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"] == []

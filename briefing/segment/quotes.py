@@ -36,6 +36,10 @@ DIALOGUE_OPENING = LanguagePattern(lambda w: rf"\s*{alternation(w.vocab.dialogue
 DIALOGUE_CLOSING_ASIDE = LanguagePattern(lambda w: (
     rf"(?<=[\w,.!?…»“”\"])\s*{alternation(w.vocab.dialogue_dashes)}\s*(?:{w.speech_verbs})(?!\w)[^\n—–]*$"))
 
+# "the book "Nine Winters"", "Autor des Buches „...“", "la chanson « ... »", "компании «...»": quotation marks right
+# after a noun that names a work, a title or an organisation hold a name, not speech
+NAMED_WORK = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('work_nouns')}\s*[:,]?\s*$")
+
 
 @dataclass(frozen=True)
 class _Span:
@@ -60,10 +64,12 @@ def _mask_doubled_apostrophes(text: str) -> str:
 
 def find_quotes(text: str) -> list[_Span]:
     """Quoted stretches of one paragraph. An unclosed quote ends at the paragraph's end, before a
-    trailing attribution (", said Dana Quill"), or before the next opening mark."""
+    trailing attribution (", said Dana Quill"), or before the next opening mark. The name of a work after its noun
+    (NAMED_WORK) is no quote."""
     masked = _mask_doubled_apostrophes(text)
     dialogue = _dialogue_span(text)
-    spans = [dialogue] if dialogue else [_widen(text, span) for span in _raw_spans(masked)]
+    spans = [dialogue] if dialogue else [
+        _widen(text, span) for span in _raw_spans(masked) if not NAMED_WORK.search(text, 0, span.open_at)]
     found = [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]
     return [piece for span in found for piece in _around_asides(text, span)]
 
