@@ -876,3 +876,18 @@ def test_the_name_of_a_work_after_its_noun_is_no_quote(text: str, language: str)
     hold its name: narration, not speech."""
     assert language_of(text) == language
     assert [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"] == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Праздник в парке\n\nВчера праздник прошёл в «Зелёной роще». Пришли сотни семей с детьми, а вечером выступил "
+     "оркестр.\n", "ru"),
+    ("Neuer Fahrplan\n\nDer Bus hält ab Montag nicht mehr am „Alten Markt“. Die Stadt hat den Fahrplan geändert, "
+     "weil die Straße gebaut wird.\n", "de"),
+    ("Nuevo horario\n\nEl autobús ya no para en la \"Plaza Vieja\". La ciudad cambió el horario porque la calle está "
+     "en obras.\n", "es"),
+])
+def test_a_few_capitalised_words_in_quotation_marks_mid_sentence_are_a_name(text: str, language: str) -> None:
+    """«Зелёной роще», „Alten Markt“: a few capitalised words in quotation marks inside a narration sentence, with no
+    sentence punctuation of their own, name a place or an organisation (Russian puts such names in guillemets)."""
+    assert language_of(text) == language
+    assert [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"] == []

@@ -11,6 +11,7 @@ from briefing.segment.patterns import LanguagePattern, alternation
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
 MIXED_CLOSERS = {'"': "”", "“": '"'}
+SENTENCE_PUNCTUATION = ".!?…,;:"
 CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
 # Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
 DOUBLED_APOSTROPHE = re.compile(r"''")
@@ -215,4 +216,12 @@ def _is_partial_quote(text: str, span: _Span) -> bool:
     if mid_sentence and inner[0].islower():
         return True
     after = text[span.close_at + 1 :].lstrip() if span.close_at is not None else ""
-    return mid_sentence and len(inner.split()) <= 3 and bool(after) and after[0].islower()
+    if not mid_sentence or len(inner.split()) > 3:
+        return False
+    return (bool(after) and after[0].islower()) or (inner[-1] not in SENTENCE_PUNCTUATION and _is_name(inner))
+
+
+def _is_name(inner: str) -> bool:
+    """«Зелёная роща», "Nine Winters": a few words, the first capitalised, with no sentence's punctuation: a name in
+    quotation marks (Russian capitalises only a name's first word)."""
+    return inner[0].isupper()
