@@ -891,3 +891,14 @@ def test_a_few_capitalised_words_in_quotation_marks_mid_sentence_are_a_name(text
     sentence punctuation of their own, name a place or an organisation (Russian puts such names in guillemets)."""
     assert language_of(text) == language
     assert [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"] == []
+
+
+def test_straight_quotes_inside_a_straight_quote_do_not_close_it() -> None:
+    """"... у станции "Луговая" ...": a straight-quoted name inside a straight quote opens and closes inside it."""
+    text = ("Новая дорога\n\nВ понедельник открыли новый участок дороги.\n\n"
+            "\"Участок от станции \"Луговая\" до моста разгрузит центр города. Пробок станет меньше\", - отметил "
+            "Павел Громов.\n")
+    assert language_of(text) == "ru"
+    quotes = [(s.text, s.speaker) for s in segment(parse_article(text)).segments if s.kind == "quote"]
+    assert quotes == [("Участок от станции \"Луговая\" до моста разгрузит центр города. Пробок станет меньше",
+                       "Павел Громов")]

@@ -164,16 +164,19 @@ def _find_close(text: str, i: int) -> int | None:
         return _find_single_close(text, i)
     closers = QUOTE_PAIRS[text[i]]
     nested = 0  # “quotes” inside a straight-quoted one
+    straight_nested = 0  # "quotes" inside one: "Near the "Elm" stop," said X
     for j in range(i + 1, len(text)):
         ch = text[j]
-        if ch in closers and not (ch == '"' and text[j - 1].isspace() and j + 1 < len(text)
-                                  and not text[j + 1].isspace()):
+        inner_opening = ch == '"' and text[j - 1].isspace() and j + 1 < len(text) and not text[j + 1].isspace()
+        if ch in closers and not inner_opening and not (ch == '"' and straight_nested):
             return j
-        if text[i] == '"' and ch == "“":
-            nested += 1
-        elif text[i] == '"' and ch == "”" and nested:
-            nested -= 1
-        elif ch in MIXED_CLOSERS.get(text[i], "") and _closes_here(text, j):
+        if text[i] == ch == '"':  # a straight quote inside the straight quote opens (+1), or closes (-1)
+            straight_nested += 2 * inner_opening - 1
+            continue
+        if text[i] == '"' and ch in "“”" and (ch == "“" or nested):  # a curly quote inside opens (+1), or closes (-1)
+            nested += 2 * (ch == "“") - 1
+            continue
+        if ch in MIXED_CLOSERS.get(text[i], "") and _closes_here(text, j):
             return j  # straight and curly marks mixed in one quote ("We will,” said X / “We will," said X)
         if ch == text[i] != '"' and _opens_quote(text, j):
             return None  # the same mark opens again: this quote was never closed
