@@ -8,6 +8,7 @@ import pytest
 from helpers import rule_quotes_of, rule_speakers_of, speakers_of
 
 from briefing.read import parse_article
+from briefing.segment import segment
 
 
 def language_of(text: str) -> str:
@@ -886,3 +887,72 @@ def test_so_x_weiter_names_the_speaker_without_the_adverb() -> None:
             "Fenster schließen.\n\n„Wir löschen von außen“, so der Feuerwehrsprecher weiter.\n")
     assert language_of(text) == "de"
     assert rule_quotes_of(text) == [("Feuerwehrsprecher", 'according-to: "so der Feuerwehrsprecher weiter"')]
+
+
+def test_russian_dialogue_dashes_open_direct_speech() -> None:
+    """Russian writes direct speech as a paragraph opened by a dash, the narrator's aside set off by dashes
+    ("— ..., — сказал он. — ..."): the words between are the quote, quotation marks inside it included, the aside
+    narration."""
+    text = ("Новый мост в городе\n\nМэр провёл совещание в понедельник.\n\n"
+            "— Мост откроют в марте, — сказал Игорь Соколов. — Работы идут по графику.\n\n"
+            "— Мы проверим каждую опору и «Северный» проезд,— пояснила Анна Белова,— но сроки сжатые.\n")
+    assert language_of(text) == "ru"
+    segments = segment(parse_article(text)).segments
+    assert [s.text for s in segments if s.kind == "quote"] == [
+        "Мост откроют в марте,", "Работы идут по графику.", "Мы проверим каждую опору и «Северный» проезд,",
+        "но сроки сжатые."]
+    assert [s.speaker for s in segments if s.kind == "quote"] == ["Игорь Соколов"] * 2 + ["Анна Белова"] * 2
+
+
+def test_russian_asides_with_more_speech_verbs_and_a_country_before_the_name() -> None:
+    """"— ..., — продолжил X" is an aside like "— сказал X"; in "президент России Олег Панин" the country in the
+    genitive belongs to the title, not to the name."""
+    text = ("Визит в порт\n\nПрезидент России Олег Панин осмотрел новый причал.\n\n"
+            "— Причал построили быстро, — продолжил Панин. — Теперь нужны дороги.\n\n"
+            "«Мы справимся», — сказал президент России Олег Панин.\n")
+    assert language_of(text) == "ru"
+    segments = segment(parse_article(text)).segments
+    assert [(s.text, s.speaker) for s in segments if s.kind == "quote"] == [
+        ("Причал построили быстро,", "Олег Панин"), ("Теперь нужны дороги.", "Олег Панин"),
+        ("Мы справимся", "Олег Панин")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Lesung im Rathaus\n\nDie Autorin des Buches „Der stille Hafen im Norden“ las am Abend in der Stadthalle. "
+     "Der Saal war voll, die Stimmung gut.\n", "de"),
+    ("Fiesta en el pueblo\n\nLa banda tocó la canción \"Vuelve la luz del verano\" durante la fiesta del barrio. "
+     "Los vecinos bailaron hasta tarde.\n", "es"),
+    ("Новый завод\n\nРаботники компании «Северный ветер и партнёры» открыли новый цех в понедельник. "
+     "Цех будет работать круглый год.\n", "ru"),
+])
+def test_the_name_of_a_work_after_its_noun_is_no_quote(text: str, language: str) -> None:
+    """Quotation marks right after a noun that names a work or an organisation (the book, the song, the company)
+    hold its name: narration, not speech."""
+    assert language_of(text) == language
+    assert [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"] == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Праздник в парке\n\nВчера праздник прошёл в «Зелёной роще». Пришли сотни семей с детьми, а вечером выступил "
+     "оркестр.\n", "ru"),
+    ("Neuer Fahrplan\n\nDer Bus hält ab Montag nicht mehr am „Alten Markt“. Die Stadt hat den Fahrplan geändert, "
+     "weil die Straße gebaut wird.\n", "de"),
+    ("Nuevo horario\n\nEl autobús ya no para en la \"Plaza Vieja\". La ciudad cambió el horario porque la calle está "
+     "en obras.\n", "es"),
+])
+def test_a_few_capitalised_words_in_quotation_marks_mid_sentence_are_a_name(text: str, language: str) -> None:
+    """«Зелёной роще», „Alten Markt“: a few capitalised words in quotation marks inside a narration sentence, with no
+    sentence punctuation of their own, name a place or an organisation (Russian puts such names in guillemets)."""
+    assert language_of(text) == language
+    assert [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"] == []
+
+
+def test_straight_quotes_inside_a_straight_quote_do_not_close_it() -> None:
+    """"... у станции "Луговая" ...": a straight-quoted name inside a straight quote opens and closes inside it."""
+    text = ("Новая дорога\n\nВ понедельник открыли новый участок дороги.\n\n"
+            "\"Участок от станции \"Луговая\" до моста разгрузит центр города. Пробок станет меньше\", - отметил "
+            "Павел Громов.\n")
+    assert language_of(text) == "ru"
+    quotes = [(s.text, s.speaker) for s in segment(parse_article(text)).segments if s.kind == "quote"]
+    assert quotes == [("Участок от станции \"Луговая\" до моста разгрузит центр города. Пробок станет меньше",
+                       "Павел Громов")]

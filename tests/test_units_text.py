@@ -113,6 +113,14 @@ def test_find_quotes_gives_offsets_into_the_paragraph():
     ("“Quoted” words", False),  # quotation marks: a quote, not a headline
     ('The "plan" fails', False),
     ("« Prêts » pour demain", False),
+    ("« Aucun retour en arrière »", True),  # a quote alone, with no sentence end: a quoted subheading
+    ("“Wir bleiben hier”", True),
+    ('Ferrant: "Nada que celebrar"', True),  # after its speaker's name and a colon
+    ("“We are staying.”", False),  # a sentence: a quote
+    ('"We are staying," she said', False),
+    ("« Nous restons », dit-elle", False),
+    ("“Not now, says the mayor. Maybe next year”", False),  # two sentences
+    ("“They want to cover the whole beach with towers”", False),  # a deck: a longer quote the body repeats
     ("Line one\nLine two", False),
     ("…and more", False),  # starts mid-sentence
     ("- a list item", False),
@@ -123,3 +131,7 @@ def test_find_quotes_gives_offsets_into_the_paragraph():
 ])
 def test_is_headline(text, headline):
     assert is_headline(text) is headline
+
+
+def test_a_quote_alone_after_a_colon_is_what_the_colon_introduces():
+    assert is_headline("« Aucun retour en arrière »") and not is_headline("« Aucun retour en arrière »", True)

@@ -21,6 +21,8 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
+    "dialogue_dashes": ("speech", "dialogue_dashes"),
+    "work_nouns": ("quotes", "work_nouns"),
     "complementizers": ("speech", "complementizers"),
     "plural_verbs": ("speech", "plural_verbs"),
     "verb_asides": ("speech", "verb_asides"),
@@ -91,6 +93,8 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
+    dialogue_dashes: tuple[str, ...] = ()  # a paragraph opened by one is direct speech ("— Да, — сказал он")
+    work_nouns: tuple[str, ...] = ()  # the book "...": what the quotation marks hold is a name, not speech
     complementizers: tuple[str, ...] = ()
     plural_verbs: tuple[str, ...] = ()
     verb_asides: tuple[str, ...] = ()

@@ -39,7 +39,8 @@ def segment(article: Article) -> Script:
 def _segment(article: Article) -> Script:
     segments = [Segment("title", article.title.text, article.title.start, article.title.end, paragraph=0)]
     for number, block in enumerate(article.blocks, start=1):
-        if block.kind == "headline" or (block.kind is None and is_headline(block.text)):
+        after_colon = number > 1 and article.blocks[number - 2].text.rstrip().endswith(":")
+        if block.kind == "headline" or (block.kind is None and is_headline(block.text, after_colon)):
             segments.append(Segment("headline", block.text, block.start, block.end, paragraph=number))
         elif block.kind == "quote" and not find_quotes(block.text):  # a block quote without quote marks
             segments.append(Segment("quote", block.text, block.start, block.end, paragraph=number))

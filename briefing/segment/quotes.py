@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.segment.patterns import LanguagePattern
+from briefing.segment.patterns import LanguagePattern, alternation
 
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
 MIXED_CLOSERS = {'"': "”", "“": '"'}
+SENTENCE_PUNCTUATION = ".!?…,;:"
 CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
 # Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
 DOUBLED_APOSTROPHE = re.compile(r"''")
@@ -24,10 +25,21 @@ TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
 # two dashes (not "– say, Ann or Bo –"), or a verb with its pronoun joined on after a comma: narration that splits
 # the quote in two
 QUOTE_ASIDE = LanguagePattern(lambda w: (
-    rf"(?:\s[–—-]\s*|\s?—)(?:{w.speech_verbs})(?![\w,])[^–—«»“”„\"\n]{{0,80}}?(?:\s[–—-]|—)(?=\s)|"
+    rf"(?:\s[–—-]\s*|\s?—\s*)(?:{w.speech_verbs})(?![\w,])[^–—«»“”„\"\n]{{0,80}}?(?:\s[–—-]|—)(?=\s)|"
     rf",\s+(?:{w.speech_verbs})-(?:t-)?(?:{w.pronoun}|{w.any_of('plural_pronouns')})(?!\w)"
     rf"[^,.;:!?«»“”„\"\n]{{0,60}}[,.](?=\s)"
 ))
+
+# "— Мы готовы, — сказал он." : in languages that write dialogue with dashes, a paragraph opened by a dash is direct
+# speech; it ends at a closing aside (a dash after the quote's punctuation and a speech verb, to the paragraph's end,
+# with no dash after it: "— сказал он. — Мы ..." goes on, and QUOTE_ASIDE splits it out)
+DIALOGUE_OPENING = LanguagePattern(lambda w: rf"\s*{alternation(w.vocab.dialogue_dashes)}\s*(?=[\w«„“\"…(])")
+DIALOGUE_CLOSING_ASIDE = LanguagePattern(lambda w: (
+    rf"(?<=[\w,.!?…»“”\"])\s*{alternation(w.vocab.dialogue_dashes)}\s*(?:{w.speech_verbs})(?!\w)[^\n—–]*$"))
+
+# "the book "Nine Winters"", "Autor des Buches „...“", "la chanson « ... »", "компании «...»": quotation marks right
+# after a noun that names a work, a title or an organisation hold a name, not speech
+NAMED_WORK = LanguagePattern(lambda w: rf"(?<!\w){w.any_of('work_nouns')}\s*[:,]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -53,11 +65,30 @@ def _mask_doubled_apostrophes(text: str) -> str:
 
 def find_quotes(text: str) -> list[_Span]:
     """Quoted stretches of one paragraph. An unclosed quote ends at the paragraph's end, before a
-    trailing attribution (", said Dana Quill"), or before the next opening mark."""
+    trailing attribution (", said Dana Quill"), or before the next opening mark. The name of a work after its noun
+    (NAMED_WORK) is no quote."""
     masked = _mask_doubled_apostrophes(text)
-    spans = [_widen(text, span) for span in _raw_spans(masked)]
+    dialogue = _dialogue_span(text)
+    spans = [dialogue] if dialogue else [
+        _widen(text, span) for span in _raw_spans(masked) if not NAMED_WORK.search(text, 0, span.open_at)]
     found = [_Span(s.open_at, s.start, s.end, s.close_at, _is_partial_quote(text, s)) for s in spans]
     return [piece for span in found for piece in _around_asides(text, span)]
+
+
+def _dialogue_span(text: str) -> _Span | None:
+    """The direct speech of a paragraph opened by a dialogue dash, quotation marks inside it included; None when the
+    paragraph does not open with one (or the language writes no dialogue with dashes)."""
+    opening = DIALOGUE_OPENING.match(text)
+    if opening is None:
+        return None
+    end = len(text)
+    aside = DIALOGUE_CLOSING_ASIDE.search(text, opening.end())
+    if aside:
+        end = aside.start()
+    while end > opening.end() and text[end - 1].isspace():
+        end -= 1
+    dash_at = opening.start() + len(opening.group()) - len(opening.group().lstrip())
+    return _Span(dash_at, opening.end(), end, None) if end > opening.end() else None
 
 
 def _around_asides(text: str, span: _Span) -> list[_Span]:
@@ -133,16 +164,19 @@ def _find_close(text: str, i: int) -> int | None:
         return _find_single_close(text, i)
     closers = QUOTE_PAIRS[text[i]]
     nested = 0  # “quotes” inside a straight-quoted one
+    straight_nested = 0  # "quotes" inside one: "Near the "Elm" stop," said X
     for j in range(i + 1, len(text)):
         ch = text[j]
-        if ch in closers and not (ch == '"' and text[j - 1].isspace() and j + 1 < len(text)
-                                  and not text[j + 1].isspace()):
+        inner_opening = ch == '"' and text[j - 1].isspace() and j + 1 < len(text) and not text[j + 1].isspace()
+        if ch in closers and not inner_opening and not (ch == '"' and straight_nested):
             return j
-        if text[i] == '"' and ch == "“":
-            nested += 1
-        elif text[i] == '"' and ch == "”" and nested:
-            nested -= 1
-        elif ch in MIXED_CLOSERS.get(text[i], "") and _closes_here(text, j):
+        if text[i] == ch == '"':  # a straight quote inside the straight quote opens (+1), or closes (-1)
+            straight_nested += 2 * inner_opening - 1
+            continue
+        if text[i] == '"' and ch in "“”" and (ch == "“" or nested):  # a curly quote inside opens (+1), or closes (-1)
+            nested += 2 * (ch == "“") - 1
+            continue
+        if ch in MIXED_CLOSERS.get(text[i], "") and _closes_here(text, j):
             return j  # straight and curly marks mixed in one quote ("We will,” said X / “We will," said X)
         if ch == text[i] != '"' and _opens_quote(text, j):
             return None  # the same mark opens again: this quote was never closed
@@ -185,4 +219,12 @@ def _is_partial_quote(text: str, span: _Span) -> bool:
     if mid_sentence and inner[0].islower():
         return True
     after = text[span.close_at + 1 :].lstrip() if span.close_at is not None else ""
-    return mid_sentence and len(inner.split()) <= 3 and bool(after) and after[0].islower()
+    if not mid_sentence or len(inner.split()) > 3:
+        return False
+    return (bool(after) and after[0].islower()) or (inner[-1] not in SENTENCE_PUNCTUATION and _is_name(inner))
+
+
+def _is_name(inner: str) -> bool:
+    """«Зелёная роща», "Nine Winters": a few words, the first capitalised, with no sentence's punctuation: a name in
+    quotation marks (Russian capitalises only a name's first word)."""
+    return inner[0].isupper()
