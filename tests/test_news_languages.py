@@ -872,11 +872,12 @@ def test_more_speech_verbs_before_the_speaker_after_a_quote(text: str, language:
 
 
 def test_a_name_ending_an_appositive_before_a_speech_verb_has_spoken() -> None:
-    """"El primer ministro kelbiano, el liberal Ivo Lund, anunció ...": the name set off by commas before the verb
+    """"El primer ministro kelbiano, el conservador Ivo Lund, anunció ...": the name set off by commas before the verb
     speaks, so a later "el jefe de Gobierno" stands for him, not for the last one seen speaking before."""
-    text = ("Frontera cerrada\n\nEl comisario Pablo Rossi dijo el lunes en Bruselas que revisará todas las "
-            "medidas.\n\nEl primer ministro kelbiano, el liberal Ivo Lund, anunció el sábado que cerraba la frontera "
-            "con Varnia. «Nuestro deber es proteger la frontera», dijo el jefe de Gobierno kelbiano.\n")
+    text = ("Obras en el puerto\n\nEl comisario Pablo Rossi contó el martes en Varnia que estudiará las ayudas a "
+            "los astilleros.\n\nEl primer ministro kelbiano, el conservador Ivo Lund, anunció el viernes que el muelle "
+            "norte seguirá cerrado hasta mayo. «Antes hay que cambiar todas las grúas», dijo el jefe de Gobierno "
+            "kelbiano.\n")
     assert language_of(text) == "es"
     assert rule_speakers_of(text) == ["Ivo Lund"]
 
