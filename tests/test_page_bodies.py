@@ -382,3 +382,15 @@ def test_a_first_paragraph_of_bare_spans_after_an_empty_line_box_is_read():
     heard = heard_text(page(f"<div class='post-body'>\n<br>\n{picture}\n{first}{later}<div style='clear: both'></div>"
                             "</div>"))
     assert all(sentence in heard for sentence in [*STORY, *OPENING[:2]])
+
+
+def test_a_line_of_short_items_set_apart_by_bars_is_a_menu_and_not_read():
+    """The site's sections written out as a line of text ("Home | Town | Sport"), whether or not their links
+    survive, are its menu; a sentence that holds a bar, and a line of longer phrases between bars, are read."""
+    menu = "Sections: Town | Valley Sport | Weather | Farm Prices | Letters | Obituaries"
+    bulleted = "Town news • Sport • Weather and roads • Jobs"
+    caption = "The reading room on its first Sunday | Picture by the reading club of the village school"
+    heard = heard_text(page("".join(f"<p>{line}</p>" for line in [*STORY, caption, menu, bulleted])))
+    assert all(sentence in heard for sentence in [*STORY, caption])
+    assert "Obituaries" not in heard and "Weather and roads" not in heard
+

@@ -1,6 +1,6 @@
 """What on a web page is not the article: boxes removed from the page before extraction (promotions,
 sign-ups, share bars, related links, comments, galleries, other posts set side by side as <article>s, bare
-addresses), blocks and headlines left out after it (link lists, copyright notices, datelines, sign-up headline
+addresses), blocks and headlines left out after it (link lists, menus, copyright notices, datelines, sign-up headline
 runs, a script shown as text, the standfirst that repeats the page's summary, a blog's shortcodes), and the
 site's name in the title.
 
@@ -354,8 +354,8 @@ def word_count(text: str) -> int:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or notice of the terms of use, or a bare web address is the page
-    around the article.
+    bars, teasers), a short copyright notice or notice of the terms of use, a bare web address or a menu is
+    the page around the article.
     Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
     a few words around its link."""
     words = word_count(text)
@@ -364,7 +364,21 @@ def is_furniture(element, text: str) -> bool:
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
     notice = (words <= 30 and bool(COPYRIGHT.search(text))) or (words <= LICENCE_WORDS and bool(LICENCE.search(text)))
-    return link_list or notice or bool(BARE_URL.match(text)) or is_code(text)
+    return link_list or notice or bool(BARE_URL.match(text)) or is_code(text) or is_menu(text)
+
+
+MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•·]\s+")  # a dot inside a word (Catalan "l·l") parts nothing
+MENU_ITEMS = 4  # a line of this many short items set apart by bars or bullets is a menu
+MENU_ITEM_WORDS = 4
+
+
+def is_menu(text: str) -> bool:
+    """A line of short items set apart by bars or bullets ("Home | Sport | Weather | Jobs"), with no sentence
+    among them, is the site's menu, whether or not its links were kept: a sentence is no list of names and
+    runs longer than a few words between its marks."""
+    items = [item for item in MENU_SEPARATOR.split(text) if item.strip(" .,;:")]
+    return (len(MENU_SEPARATOR.findall(text)) >= MENU_ITEMS - 1 and len(items) >= MENU_ITEMS
+            and all(len(item.split()) <= MENU_ITEM_WORDS for item in items))
 
 
 CODE_MARKS = re.compile(r"[{};=]|\b(?:function|var|document|window|this)\.?\b(?=\s*[.(=])")
