@@ -394,3 +394,13 @@ def test_a_line_of_short_items_set_apart_by_bars_is_a_menu_and_not_read():
     assert all(sentence in heard for sentence in [*STORY, caption])
     assert "Obituaries" not in heard and "Weather and roads" not in heard
 
+
+def test_the_sites_disclaimer_of_the_views_it_prints_is_not_read_but_a_sentence_about_blame_is():
+    """A site's note that the views it prints are not necessarily its own, or that it answers for no content
+    but its own, is its notice; a sentence of the story about who takes the blame is read."""
+    disclaimer = ("The views expressed in these pages are not necessarily those of the Valley Post, and we "
+                  "accept no responsibility for the opinions of our contributors.")
+    blame = "The council accepts no blame for the delay, the mayor said, as the shelves came late from the maker."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, blame, disclaimer])))
+    assert all(sentence in heard for sentence in [*STORY, blame]) and "contributors" not in heard
+

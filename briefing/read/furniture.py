@@ -16,8 +16,10 @@ from collections import Counter
 from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
-LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b|\bnot responsible for the content of external\b",
-                     re.IGNORECASE)
+LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b|\bnot responsible for the content of external\b|"
+                     r"\b(?:views|opinions)\b[^.]{0,100}\bnot necessarily (?:reflect|those of)\b|"
+                     r"\baccepts? no (?:responsibility|liability) for the (?:content|views|opinions)\b",
+                     re.IGNORECASE)  # and the site's disclaimer: "the views expressed are not necessarily ours"
 LICENCE_WORDS = 60  # a notice of the terms of use ("for your personal, non-commercial use only") is this short
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
 LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
@@ -354,7 +356,7 @@ def word_count(text: str) -> int:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or notice of the terms of use, a bare web address or a menu is
+    bars, teasers), a short copyright notice, notice of the terms of use or disclaimer, a bare web address or a menu is
     the page around the article.
     Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
     a few words around its link."""
