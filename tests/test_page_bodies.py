@@ -404,3 +404,13 @@ def test_the_sites_disclaimer_of_the_views_it_prints_is_not_read_but_a_sentence_
     heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, blame, disclaimer])))
     assert all(sentence in heard for sentence in [*STORY, blame]) and "contributors" not in heard
 
+
+def test_the_label_of_an_advertisement_slot_is_not_read_but_a_sentence_about_advertising_is():
+    """"Advertisement" (or "Sponsored", "Anzeige") alone on a line marks where an advertisement stands, in a
+    box the reader removed or not; a sentence of the story about advertising is read."""
+    posters = "Advertising for the Sunday hours will run on posters at the bus station."
+    labels = ["<p>Advertisement</p>", "<div><p>ADVERTISEMENT:</p></div>", "<p>Sponsored content</p>"]
+    heard = heard_text(page(f"<p>{STORY[0]}</p>{labels[0]}<p>{STORY[1]}</p>{labels[1]}<p>{STORY[2]}</p>{labels[2]}"
+                            f"<p>{posters}</p>"))
+    assert all(sentence in heard for sentence in [*STORY, posters])
+    assert "Advertisement" not in heard and "ADVERTISEMENT" not in heard and "Sponsored" not in heard

@@ -356,8 +356,8 @@ def word_count(text: str) -> int:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice, notice of the terms of use or disclaimer, a bare web address or a menu is
-    the page around the article.
+    bars, teasers), a short copyright notice, notice of the terms of use or disclaimer, a bare web address, a menu or
+    the label of an advertisement's slot is the page around the article.
     Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
     a few words around its link."""
     words = word_count(text)
@@ -366,7 +366,12 @@ def is_furniture(element, text: str) -> bool:
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
     notice = (words <= 30 and bool(COPYRIGHT.search(text))) or (words <= LICENCE_WORDS and bool(LICENCE.search(text)))
-    return link_list or notice or bool(BARE_URL.match(text)) or is_code(text) or is_menu(text)
+    return (link_list or notice or bool(BARE_URL.match(text)) or is_code(text) or is_menu(text)
+            or bool(AD_LABEL.fullmatch(text)))
+
+
+AD_LABEL = re.compile(r"(?:advertisements?|sponsored(?: links| content)?|anzeige|"
+                      r"publicidad|publicité|pubblicità)\s*[.:]?", re.IGNORECASE)  # an ad slot's label alone
 
 
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•·]\s+")  # a dot inside a word (Catalan "l·l") parts nothing
