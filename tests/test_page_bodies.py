@@ -414,3 +414,15 @@ def test_the_label_of_an_advertisement_slot_is_not_read_but_a_sentence_about_adv
                             f"<p>{posters}</p>"))
     assert all(sentence in heard for sentence in [*STORY, posters])
     assert "Advertisement" not in heard and "ADVERTISEMENT" not in heard and "Sponsored" not in heard
+
+
+def test_a_page_titled_with_the_sites_name_alone_takes_the_articles_opening_headline_as_its_title():
+    """A page whose <title> is only the site's name ("Valley Post") names the article by the headline it
+    opens with; a page whose title is its headline keeps it, and a byline under it stays a line."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    named = article_from_bytes(page(body, title="Valley Post").replace(b"<h1>", b"<h2>").replace(b"</h1>", b"</h2>"),
+                               "page.html")
+    assert named.title.text == "Sunday Hours for the Library"
+    assert "Valley Post" not in " ".join(block.text for block in named.blocks)
+    bylined = article_from_bytes(page(f"<h2>By Anna Reed and Tom Vale</h2>{body}", title="Valley Post"), "page.html")
+    assert bylined.title.text != "By Anna Reed and Tom Vale"
