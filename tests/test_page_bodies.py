@@ -382,3 +382,47 @@ def test_a_first_paragraph_of_bare_spans_after_an_empty_line_box_is_read():
     heard = heard_text(page(f"<div class='post-body'>\n<br>\n{picture}\n{first}{later}<div style='clear: both'></div>"
                             "</div>"))
     assert all(sentence in heard for sentence in [*STORY, *OPENING[:2]])
+
+
+def test_a_line_of_short_items_set_apart_by_bars_is_a_menu_and_not_read():
+    """The site's sections written out as a line of text ("Home | Town | Sport"), whether or not their links
+    survive, are its menu; a sentence that holds a bar, and a line of longer phrases between bars, are read."""
+    menu = "Sections: Town | Valley Sport | Weather | Farm Prices | Letters | Obituaries"
+    bulleted = "Town news • Sport • Weather and roads • Jobs"
+    caption = "The reading room on its first Sunday | Picture by the reading club of the village school"
+    heard = heard_text(page("".join(f"<p>{line}</p>" for line in [*STORY, caption, menu, bulleted])))
+    assert all(sentence in heard for sentence in [*STORY, caption])
+    assert "Obituaries" not in heard and "Weather and roads" not in heard
+
+
+def test_the_sites_disclaimer_of_the_views_it_prints_is_not_read_but_a_sentence_about_blame_is():
+    """A site's note that the views it prints are not necessarily its own, or that it answers for no content
+    but its own, is its notice; a sentence of the story about who takes the blame is read."""
+    disclaimer = ("The views expressed in these pages are not necessarily those of the Valley Post, and we "
+                  "accept no responsibility for the opinions of our contributors.")
+    blame = "The council accepts no blame for the delay, the mayor said, as the shelves came late from the maker."
+    heard = heard_text(page("".join(f"<p>{sentence}</p>" for sentence in [*STORY, blame, disclaimer])))
+    assert all(sentence in heard for sentence in [*STORY, blame]) and "contributors" not in heard
+
+
+def test_the_label_of_an_advertisement_slot_is_not_read_but_a_sentence_about_advertising_is():
+    """"Advertisement" (or "Sponsored", "Anzeige") alone on a line marks where an advertisement stands, in a
+    box the reader removed or not; a sentence of the story about advertising is read."""
+    posters = "Advertising for the Sunday hours will run on posters at the bus station."
+    labels = ["<p>Advertisement</p>", "<div><p>ADVERTISEMENT:</p></div>", "<p>Sponsored content</p>"]
+    heard = heard_text(page(f"<p>{STORY[0]}</p>{labels[0]}<p>{STORY[1]}</p>{labels[1]}<p>{STORY[2]}</p>{labels[2]}"
+                            f"<p>{posters}</p>"))
+    assert all(sentence in heard for sentence in [*STORY, posters])
+    assert "Advertisement" not in heard and "ADVERTISEMENT" not in heard and "Sponsored" not in heard
+
+
+def test_a_page_titled_with_the_sites_name_alone_takes_the_articles_opening_headline_as_its_title():
+    """A page whose <title> is only the site's name ("Valley Post") names the article by the headline it
+    opens with; a page whose title is its headline keeps it, and a byline under it stays a line."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    named = article_from_bytes(page(body, title="Valley Post").replace(b"<h1>", b"<h2>").replace(b"</h1>", b"</h2>"),
+                               "page.html")
+    assert named.title.text == "Sunday Hours for the Library"
+    assert "Valley Post" not in " ".join(block.text for block in named.blocks)
+    bylined = article_from_bytes(page(f"<h2>By Anna Reed and Tom Vale</h2>{body}", title="Valley Post"), "page.html")
+    assert bylined.title.text != "By Anna Reed and Tom Vale"

@@ -1,6 +1,6 @@
 """What on a web page is not the article: boxes removed from the page before extraction (promotions,
 sign-ups, share bars, related links, comments, galleries, other posts set side by side as <article>s, bare
-addresses), blocks and headlines left out after it (link lists, copyright notices, datelines, sign-up headline
+addresses), blocks and headlines left out after it (link lists, menus, copyright notices, datelines, sign-up headline
 runs, a script shown as text, the standfirst that repeats the page's summary, a blog's shortcodes), and the
 site's name in the title.
 
@@ -16,8 +16,10 @@ from collections import Counter
 from briefing.read.parts import Part
 
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
-LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b|\bnot responsible for the content of external\b",
-                     re.IGNORECASE)
+LICENCE = re.compile(r"\bnon-?commercial use\b|\ball rights reserved\b|\bnot responsible for the content of external\b|"
+                     r"\b(?:views|opinions)\b[^.]{0,100}\bnot necessarily (?:reflect|those of)\b|"
+                     r"\baccepts? no (?:responsibility|liability) for the (?:content|views|opinions)\b",
+                     re.IGNORECASE)  # and the site's disclaimer: "the views expressed are not necessarily ours"
 LICENCE_WORDS = 60  # a notice of the terms of use ("for your personal, non-commercial use only") is this short
 LINKED_SHARE = 0.6  # a block with this share of its words in links is navigation,
 LINKED_WORDS = 30  # unless it is a paragraph this long inside one link (a whole paragraph around an image)
@@ -354,8 +356,8 @@ def word_count(text: str) -> int:
 
 def is_furniture(element, text: str) -> bool:
     """A block or headline made mostly of links (related stories, "SEE MORE:" lists, tag lists, share
-    bars, teasers), a short copyright notice or notice of the terms of use, or a bare web address is the page
-    around the article.
+    bars, teasers), a short copyright notice, notice of the terms of use or disclaimer, a bare web address, a menu or
+    the label of an advertisement's slot is the page around the article.
     Words are counted so that a sentence in Japanese or Chinese, written without spaces, is not taken for
     a few words around its link."""
     words = word_count(text)
@@ -364,7 +366,26 @@ def is_furniture(element, text: str) -> bool:
     link_list = linked >= LINKED_SHARE * max(1, words) and (element.tag in ("list", "table") or several or (
         words < LINKED_WORDS and not _sentence_around_link(element, text)))
     notice = (words <= 30 and bool(COPYRIGHT.search(text))) or (words <= LICENCE_WORDS and bool(LICENCE.search(text)))
-    return link_list or notice or bool(BARE_URL.match(text)) or is_code(text)
+    return (link_list or notice or bool(BARE_URL.match(text)) or is_code(text) or is_menu(text)
+            or bool(AD_LABEL.fullmatch(text)))
+
+
+AD_LABEL = re.compile(r"(?:advertisements?|sponsored(?: links| content)?|anzeige|"
+                      r"publicidad|publicité|pubblicità)\s*[.:]?", re.IGNORECASE)  # an ad slot's label alone
+
+
+MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[•·]\s+")  # a dot inside a word (Catalan "l·l") parts nothing
+MENU_ITEMS = 4  # a line of this many short items set apart by bars or bullets is a menu
+MENU_ITEM_WORDS = 4
+
+
+def is_menu(text: str) -> bool:
+    """A line of short items set apart by bars or bullets ("Home | Sport | Weather | Jobs"), with no sentence
+    among them, is the site's menu, whether or not its links were kept: a sentence is no list of names and
+    runs longer than a few words between its marks."""
+    items = [item for item in MENU_SEPARATOR.split(text) if item.strip(" .,;:")]
+    return (len(MENU_SEPARATOR.findall(text)) >= MENU_ITEMS - 1 and len(items) >= MENU_ITEMS
+            and all(len(item.split()) <= MENU_ITEM_WORDS for item in items))
 
 
 CODE_MARKS = re.compile(r"[{};=]|\b(?:function|var|document|window|this)\.?\b(?=\s*[.(=])")

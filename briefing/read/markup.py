@@ -153,7 +153,7 @@ def read_html(raw: bytes, source: str) -> Article:
                        original)
     published = (metadata.date or "") if metadata else ""
     description = (metadata.description or "") if metadata else ""
-    parts = without_deck(_article_parts(document, title, published), description, original)
+    parts = headline_for_a_name(without_deck(_article_parts(document, title, published), description, original))
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
@@ -168,6 +168,28 @@ def read_html(raw: bytes, source: str) -> Article:
 def _article_parts(document, title: str, published: str) -> list[Part]:
     return without_follow_calls([part for part in _page_parts(document, title) if part.kind == "title"
                                  or not is_dateline(part.text, published)])  # a title may hold its date
+
+
+NAME_WORDS = 3  # a page title this short may be the site's name or a section's label
+OPENING_HEADLINE_WORDS = 4
+
+
+def headline_for_a_name(parts: list[Part]) -> list[Part]:
+    """A page title of a few words that shares no word with the headline the article opens with is the
+    site's name or a section's label ("Valley Post", "Sports Wire", "Related News"), not the article's own:
+    the headline is its title. A byline or a date set as the opening headline stays a line of the page."""
+    if len(parts) < 2 or parts[0].kind != "title" or parts[1].kind != "headline":
+        return parts
+    title, headline = parts[0].text, parts[1].text
+    if (len(title.split()) > NAME_WORDS or len(headline.split()) < OPENING_HEADLINE_WORDS
+            or set(TITLE_WORD.findall(title.lower())) & set(TITLE_WORD.findall(headline.lower()))
+            or BYLINE_OR_DATE.search(headline)):
+        return parts
+    return [Part(headline, "title"), *parts[2:]]
+
+
+TITLE_WORD = re.compile(r"\w+")
+BYLINE_OR_DATE = re.compile(r"^by\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
 
 
 def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
