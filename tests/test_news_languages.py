@@ -957,3 +957,18 @@ def test_straight_quotes_inside_a_straight_quote_do_not_close_it() -> None:
     quotes = [(s.text, s.speaker) for s in segment(parse_article(text)).segments if s.kind == "quote"]
     assert quotes == [("Участок от станции \"Луговая\" до моста разгрузит центр города. Пробок станет меньше",
                        "Павел Громов")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Новый автобус\n\nВ городе запустили новый маршрут до вокзала.\n\n«Автобусы будут ходить каждые десять минут», "
+     "— отметили в «Кельбтрансе».\n", ["Кельбтрансе"]),
+    ("Кража в магазине\n\nВ среду из магазина на улице Лесной украли кассу.\n\n— Подозреваемый уже задержан, — "
+     "прокомментировали в полиции.\n", ["полиции"]),
+    ("Кража в магазине\n\nВ среду из магазина на улице Лесной украли кассу.\n\n«Подозреваемый уже задержан», — "
+     "сообщили в пятницу.\n", [None]),
+])
+def test_russian_plural_verb_and_v_names_the_institution(text: str, expected: list[str | None]) -> None:
+    """'«...», — сообщили в полиции': Russian news leaves the subject of a plural speech verb out and names the
+    institution after "в"; the institution speaks. A time after "в" ("в пятницу") is none."""
+    assert language_of(text) == "ru"
+    assert speakers_of(text) == expected

@@ -21,6 +21,8 @@ else:  # pragma: no cover
 FIELDS = {  # field -> (table, key) in a language file
     "speech_verbs": ("speech", "verbs"),
     "according_to": ("speech", "according_to"),
+    "institution_verbs": ("speech", "institution_verbs"),
+    "not_institutions": ("speech", "not_institutions"),
     "dialogue_dashes": ("speech", "dialogue_dashes"),
     "work_nouns": ("quotes", "work_nouns"),
     "complementizers": ("speech", "complementizers"),
@@ -93,6 +95,8 @@ class Vocabulary:
     languages: tuple[str, ...]
     speech_verbs: tuple[str, ...] = ()
     according_to: tuple[str, ...] = ()
+    institution_verbs: tuple[str, ...] = ()  # "— сообщили в полиции": a plural verb, no subject, then "в" + a body
+    not_institutions: tuple[str, ...] = ()  # "— сообщили в пятницу": what follows is a time or a channel
     dialogue_dashes: tuple[str, ...] = ()  # a paragraph opened by one is direct speech ("— Да, — сказал он")
     work_nouns: tuple[str, ...] = ()  # the book "...": what the quotation marks hold is a name, not speech
     complementizers: tuple[str, ...] = ()

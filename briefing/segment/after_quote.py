@@ -89,6 +89,11 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     # the subject pronoun after its verb, joined by hyphens: « ... », a-t-elle ajouté / dit-il / ajoute-t-elle
     (LanguagePattern(lambda w: rf"{SEP}(?:[\w’']+-t-|{w.speech_verbs}-)(?P<name>{w.pronoun})\b"), "said-after"),
 ]
+# '«...», — сообщили в полиции': a plural speech verb with no subject, then "в" and the institution that speaks (a
+# Russian row; a time or a channel after "в" is none)
+INSTITUTION = LanguagePattern(lambda w: (
+    rf"{SEP}{w.any_of('institution_verbs')}\s+{w.locative_word}\s+(?!{w.any_of('not_institutions')}(?!\w)|\d)"
+    rf"(?P<name>[^.,;:!?\"“”\n–—]{{1,80}}?)\s*(?=[.,;:!?–—]|$)"))
 # "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
 SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Bau-, Verkehrs- und ...": a compound cut short
@@ -110,7 +115,7 @@ def right_after(segments: list[Segment], index: int, stop_words: set[str],
                             f'said-after: "{following.text.strip()}"')
     if following.paragraph != quote.paragraph or _leads_into_the_next_quote(segments, index):
         return None
-    return _after_quote(quote, following, stop_words, article)
+    return _institution(following) or _after_quote(quote, following, stop_words, article)
 
 
 def _leads_into_the_next_quote(segments: list[Segment], index: int) -> bool:
@@ -188,6 +193,18 @@ def _after_quote(quote: Segment, following: Segment, stop_words: set[str],
                 return _group_before(quote, article, f'{cue}: "{evidence}"')
             return Attribution(name, following.start + match.start("name"), f'{cue}: "{evidence}"')
     return None
+
+
+def _institution(following: Segment) -> Attribution | None:
+    """'«...», — сообщили в полиции': the institution after "в" speaks, as one voice (its name is no person's)."""
+    institution = INSTITUTION.match(mask_abbreviations(following.text))
+    if not institution:
+        return None
+    name = institution.group("name")
+    bare = name.strip("«»\"„“ ")
+    evidence = following.text[: institution.end()].strip(" ,.–—-")
+    return Attribution(bare, following.start + institution.start("name") + name.index(bare),
+                       f'said-after: "{evidence}"', group=True)
 
 
 def _plural_verb(text: str) -> bool:

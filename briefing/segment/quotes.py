@@ -32,10 +32,12 @@ QUOTE_ASIDE = LanguagePattern(lambda w: (
 
 # "— Мы готовы, — сказал он." : in languages that write dialogue with dashes, a paragraph opened by a dash is direct
 # speech; it ends at a closing aside (a dash after the quote's punctuation and a speech verb, to the paragraph's end,
-# with no dash after it: "— сказал он. — Мы ..." goes on, and QUOTE_ASIDE splits it out)
+# with no dash after it: "— сказал он. — Мы ..." goes on, and QUOTE_ASIDE splits it out; "— сообщили в полиции":
+# a plural verb whose institution speaks closes it too)
 DIALOGUE_OPENING = LanguagePattern(lambda w: rf"\s*{alternation(w.vocab.dialogue_dashes)}\s*(?=[\w«„“\"…(])")
 DIALOGUE_CLOSING_ASIDE = LanguagePattern(lambda w: (
-    rf"(?<=[\w,.!?…»“”\"])\s*{alternation(w.vocab.dialogue_dashes)}\s*(?:{w.speech_verbs})(?!\w)[^\n—–]*$"))
+    rf"(?<=[\w,.!?…»“”\"])\s*{alternation(w.vocab.dialogue_dashes)}\s*"
+    rf"(?:{w.speech_verbs}|{w.any_of('institution_verbs')})(?!\w)[^\n—–]*$"))
 
 # "the book "Nine Winters"", "Autor des Buches „...“", "la chanson « ... »", "компании «...»": quotation marks right
 # after a noun that names a work, a title or an organisation hold a name, not speech
