@@ -972,3 +972,15 @@ def test_russian_plural_verb_and_v_names_the_institution(text: str, expected: li
     institution after "в"; the institution speaks. A time after "в" ("в пятницу") is none."""
     assert language_of(text) == "ru"
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Новый мост\n\n«Работы идут по графику», — заявил в понедельник мэр Игорь Соколов.\n",
+    "Новый мост\n\n«Работы идут по графику», — отметил, в свою очередь, мэр Игорь Соколов.\n",
+    "Новый мост\n\n— Работы идут по графику, — сказал в свою очередь Игорь Соколов.\n",
+])
+def test_russian_words_between_the_verb_and_the_speaker(text: str) -> None:
+    """"— заявил в понедельник мэр X", "— отметил, в свою очередь, X": a day or "in turn" between the speech verb and
+    the speaker does not end the speaker's phrase ("в" would)."""
+    assert language_of(text) == "ru"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Игорь Соколов"]
