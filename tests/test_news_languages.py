@@ -984,3 +984,18 @@ def test_russian_words_between_the_verb_and_the_speaker(text: str) -> None:
     the speaker does not end the speaker's phrase ("в" would)."""
     assert language_of(text) == "ru"
     assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Игорь Соколов"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Новый мост\n\nМост откроют в марте.\n\n«Работы идут по графику», — отмечает инженер Анна Белова.\n",
+     ["Анна Белова"]),
+    ("Новый мост\n\nМост откроют в марте.\n\n«Работы идут по графику», — пишет Анна Белова в своём блоге.\n",
+     ["Анна Белова"]),
+    ("Новый мост\n\nМост откроют в марте.\n\n«Работы идут по графику», — говорится в сообщении мэрии.\n",
+     ["сообщении мэрии"]),
+])
+def test_russian_present_tense_and_govoritsya_speech_verbs(text: str, expected: list[str]) -> None:
+    """News features write speech in the present tense ("— отмечает X", "пишет X"); "— говорится в сообщении ..."
+    (so it says in the statement) gives the statement's voice."""
+    assert language_of(text) == "ru"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == expected
