@@ -159,7 +159,7 @@ INCISES = {
     "French: « ..., explique X, ... » names the speaker inside the quote": (
         "Le glyphosate\n\nLes opposants accusent le fabricant de tout. « Faux. Ces essais sont habituels, "
         "explique Paul Vidal, chimiste, ancien de l’agence. Les fabricants doivent les payer eux-mêmes. »\n", "fr",
-        ["Paul Vidal"]),
+        ["Paul Vidal", "Paul Vidal"]),
     "Italian: «... – spiegano gli attivisti – ...» names a group": (
         "Il clima\n\nIl sito raccoglie molte informazioni sul clima. «Il nuovo cartellone – spiegano gli attivisti "
         "sul sito – conta i giorni.»\n", "it", ["attivisti", "attivisti"]),
@@ -187,6 +187,27 @@ ASIDES = {
         "Le pont\n\nLa maire Inès Caradec a présenté le projet mardi. « Le pont sera prêt avant l’été, "
         "souligne-t-elle. Les travaux avancent bien. »\n", "fr",
         ["Le pont sera prêt avant l’été", ", souligne-t-elle.", "Les travaux avancent bien."], "Inès Caradec"),
+    "French: a verb in the present and the speaker's name, up to a full stop": (
+        "Le marché\n\nLe marché couvert fermera cet hiver. « Nous rouvrirons en juin, explique Odile Ferrand. Les "
+        "commerçants sont prêts. »\n", "fr",
+        ["Nous rouvrirons en juin", ", explique Odile Ferrand.", "Les commerçants sont prêts."], "Odile Ferrand"),
+    "Italian: passato prossimo and an adverbial before the name, between commas": (
+        "La biblioteca\n\nLa biblioteca comunale cambia orari. «Le sale, ha spiegato in consiglio Carla "
+        "Venturi, resteranno aperte anche la domenica»\n", "it",
+        ["Le sale", ", ha spiegato in consiglio Carla Venturi,", "resteranno aperte anche la domenica"],
+        "Carla Venturi"),
+    "Spanish: pretérito, the name and an adverbial, between commas": (
+        "El mercado\n\nEl mercado municipal cerrará en invierno. «Las obras, afirmó Tomás Ulloa en entrevista, "
+        "terminarán en junio».\n", "es",
+        ["Las obras", ", afirmó Tomás Ulloa en entrevista,", "terminarán en junio"], "Tomás Ulloa"),
+    "German: a past verb and a title before the name, between commas": (
+        "Die Halle\n\nDie Sporthalle wird seit dem Frühjahr saniert. „Die Arbeiten, sagte Bürgermeisterin Jana "
+        "Kessler, sind bald fertig.“\n", "de",
+        ["Die Arbeiten", ", sagte Bürgermeisterin Jana Kessler,", "sind bald fertig."], "Jana Kessler"),
+    "Portuguese: a verb with no subject before a full stop, after a lead-in that names the speaker": (
+        "A ponte\n\nO prefeito Rui Matos visitou a obra na segunda-feira. “A ponte abre em março, afirmou. Os "
+        "carros passam em abril.”\n", "pt",
+        ["A ponte abre em março", ", afirmou.", "Os carros passam em abril."], "Rui Matos"),
 }
 
 
@@ -999,3 +1020,13 @@ def test_russian_present_tense_and_govoritsya_speech_verbs(text: str, expected: 
     (so it says in the statement) gives the statement's voice."""
     assert language_of(text) == "ru"
     assert [speaker for speaker, _ in rule_quotes_of(text)] == expected
+
+
+def test_a_relative_clause_after_an_aside_is_not_the_quote_going_on() -> None:
+    """"..., said Ann Lee, whose firm ...": after the aside comes the narrator's relative clause, not more speech."""
+    from briefing.segment import segment
+
+    text = ("The bridge\n\nThe bridge closed on Monday. \"Nobody warned the drivers about the cracks, said Ann Lee, "
+            "whose firm built the bridge.\n")
+    quotes = [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"]
+    assert quotes and not any(q.lstrip().startswith("whose") for q in quotes)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.segment.patterns import LanguagePattern, alternation
+from briefing.segment.patterns import UPPER, LanguagePattern, alternation
 
 # Opening mark -> the marks that may close it. "“" closes „ in German-style quotes; 「」『』 are CJK quotes.
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“”", '"': '"', "‘": "’", "「": "」", "『": "』", "‹": "›", "»": "«"}
@@ -27,7 +27,19 @@ TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
 QUOTE_ASIDE = LanguagePattern(lambda w: (
     rf"(?:\s[–—-]\s*|\s?—\s*)(?:{w.speech_verbs})(?![\w,])[^–—«»“”„\"\n]{{0,80}}?(?:\s[–—-]|—)(?=\s)|"
     rf",\s+(?:{w.speech_verbs})-(?:t-)?(?:{w.pronoun}|{w.any_of('plural_pronouns')})(?!\w)"
-    rf"[^,.;:!?«»“”„\"\n]{{0,60}}[,.](?=\s)"
+    rf"[^,.;:!?«»“”„\"\n]{{0,60}}[,.](?=\s)|"
+    # "« Le pont, explique Ada Neri, sera prêt »", "«Las obras, afirmó Eva Sanz en entrevista, terminan»", "„Die
+    # Arbeiten, sagte er, sind fertig“": a speech verb after a comma, then its subject (a pronoun, a capital) or a
+    # preposition, up to a comma or to a full stop that ends the sentence (a role alone, "apunta el juez", stays an
+    # incise of the quote, which names it); a verb alone only before a full stop ("..., afirmou. Depois ...";
+    # ", say, ..." is a filler). A verb with its object, a clause run on or a gerund is the speaker's own sentence
+    # ("the plan she, said would fail", "ha detto che", "..., saying it twice. . ."); a relative clause after the
+    # aside ("..., said Ann Lee, who ...") is the narrator's, not the quote going on
+    rf",\s+(?!(?:{w.any_of('display_gerunds', 'reporting_gerunds')})(?!\w))(?:{w.speech_verbs})(?![\w’'-])"
+    rf"(?!\s*,?\s*{w.any_of('complementizers')}(?!\w))"
+    rf"(?=\s*\.|\s+(?:(?:{w.pronoun}|{w.any_of('plural_pronouns')}|{w.locative_word}|"
+    rf"{w.any_of('verb_asides')})(?!\w)|[{UPPER}]))"
+    rf"[^,.;:!?«»“”„\"\n–—]{{0,60}}?(?:,(?!\s+(?:{w.any_of('relatives')})(?!\w))|\.(?=\s+[{UPPER}]))(?=\s)"
 ))
 
 # "— Мы готовы, — сказал он." : in languages that write dialogue with dashes, a paragraph opened by a dash is direct
