@@ -23,7 +23,9 @@ a few words around it, and the words it read that are not in the body.
 DIR may instead hold pages in the CleanEval layout (`input/ID.html`, `GoldStandard/ID.txt`), as the
 merged public copies of Dragnet's data and of L3S-GN1 have them (the folders `dragnet_data` and
 `page-signal-master` of github.com/j-szulc/html-cleaning-dataset-merged; 1,381 and 621 news and blog
-pages). Their bodies hold the headline, so the reader's title is compared too; L3S-GN1's body is the text
+pages). Their bodies hold the headline, so the reader's title is compared too, and the table's "title in gold" is the
+share of pages whose title's words stand mostly in the body's first lines (`--titles` lists the dev pages
+where they do not); L3S-GN1's body is the text
 its annotators marked as headline or full text, so captions and other "supplemental" text count as extra.
 The same split applies: every 5th page by sorted id is held out.
 
@@ -147,24 +149,43 @@ def read_body(key: str, raw: bytes, titled: bool = False) -> tuple[str, str, str
     """The article's blocks as the reader gives them (after its title, if `titled`: the gold bodies of the
     CleanEval layout hold the headline); "ok", "refused" or "failed"; and the reader's message when it refused
     or failed."""
+    body, _, status, why = read_titled(key, raw, titled)
+    return body, status, why
+
+
+def read_titled(key: str, raw: bytes, titled: bool = False) -> tuple[str, str, str, str]:
+    """As `read_body`, with the reader's title apart as the second item."""
     try:
         article = article_from_bytes(raw, f"{key}.html")
     except InputError as error:
-        return "", "refused", str(error).removeprefix(f"{key}.html ")
+        return "", "", "refused", str(error).removeprefix(f"{key}.html ")
     except Exception as error:  # a crash is a result to count here, not a reason to stop
-        return "", "failed", repr(error)
+        return "", "", "failed", repr(error)
     title = [article.title.text] if titled and article.title else []
-    return "\n\n".join([*title, *(block.text for block in article.blocks)]), "ok", ""
+    return "\n\n".join([*title, *(block.text for block in article.blocks)]), "".join(title), "ok", ""
+
+
+GOLD_OPENING_LINES = 3  # a gold body of the CleanEval layout opens with its headline (and a byline, a date)
+TITLE_WORDS_IN_GOLD = 0.6
+
+
+def title_in_gold(title: str, true: str) -> bool:
+    """The reader's title is the article's headline: most of its words stand in the gold body's first lines,
+    where the headline is (a site's name or a section's label as the title is not)."""
+    words = tokens(title)
+    opening = set(tokens(" ".join([line for line in true.splitlines() if line.strip()][:GOLD_OPENING_LINES])))
+    return bool(words) and sum(word in opening for word in words) >= TITLE_WORDS_IN_GOLD * len(words)
 
 
 def evaluate(pages: list[tuple[str, bytes, str]], titled: bool = False) -> list[dict]:
     rows = []
     for key, raw, true in pages:
         started = time.perf_counter()
-        pred, status, why = read_body(key, raw, titled)
+        pred, title, status, why = read_titled(key, raw, titled)
         recall, extra = word_scores(true, pred)
         precision, shingle_recall = shingle_scores(true, pred)
         rows.append({"page": key, "status": status, "why": why, "recall": recall, "extra": extra,
+                     **({"title": title, "title ok": title_in_gold(title, true)} if titled else {}),
                      "precision": precision, "body words": len(tokens(true)), "read words": len(tokens(pred)),
                      "shingle_recall": shingle_recall, "seconds": time.perf_counter() - started})
     return rows
@@ -288,6 +309,8 @@ def summary(rows: list[dict]) -> dict:
             "refused": sum(r["status"] == "refused" for r in rows),
             "failed": sum(r["status"] == "failed" for r in rows),
             **({"furniture read": sum(r["furniture"] for r in rows)} if rows and "furniture" in rows[0] else {}),
+            **({"title in gold": statistics.mean(r["title ok"] for r in rows)} if rows and "title ok" in rows[0]
+               else {}),
             "ms/page": 1000 * statistics.mean(r["seconds"] for r in rows)}
 
 
@@ -367,6 +390,8 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show", type=int, default=0, help="list the N worst dev pages")
     parser.add_argument("--page", help="a dev page's id (or its start): its missing and extra words in context")
+    parser.add_argument("--titles", action="store_true",
+                        help="list the dev pages whose title is not the gold's headline")
     parser.add_argument("--refused", action="store_true", help="list the dev pages refused or failed, and why")
     parser.add_argument("--documents", action="store_true", help="the true bodies as PDF and DOCX instead")
     parser.add_argument("--snippets", action="store_true", help="FOLDER is trafilatura's tests folder")
@@ -394,6 +419,10 @@ def main() -> None:
     print_table(parts)
     if args.refused:
         print_refused(parts["dev"])
+    if args.titles:
+        print("\ndev, title not in the gold's opening lines:")
+        for row in (r for r in parts["dev"] if r.get("title ok") is False and r["status"] == "ok"):
+            print(f"  {row['page'][:16]:16}  {row['title'][:80]!r}")
     if args.show:
         print_worst("dev", parts["dev"], args.show)
         print_numbers_only("held-out", parts["held-out"], args.show)

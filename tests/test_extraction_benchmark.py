@@ -8,7 +8,7 @@ import sys
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from extraction import gold_text, load_gold_standard, word_scores
+from extraction import gold_text, load_gold_standard, title_in_gold, word_scores
 
 BODY = "Night trains return to the coast.\n\nTickets cost twenty-nine euros, the company said."
 
@@ -37,3 +37,9 @@ def test_a_dragnet_body_ends_at_its_comments_mark_however_the_mark_is_typed(tmp_
         (tmp_path / "input" / f"{key}.html").write_text(f"<html><body><p>{BODY}</p></body></html>")
     for _, _, true in load_gold_standard(tmp_path):
         assert true.strip() == BODY
+
+
+def test_a_title_counts_as_the_headline_when_its_words_stand_in_the_gold_bodys_first_lines():
+    gold = "Night Trains Return to the Coast\n\nBy a staff writer\n\n" + BODY
+    assert title_in_gold("Night trains return to the coast", gold)
+    assert not title_in_gold("Railway Courier", gold) and not title_in_gold("", gold)

@@ -524,3 +524,25 @@ def test_a_short_promotion_box_among_the_paragraphs_is_still_dropped():
            "<form><input type='email'><button>Sign up</button></form></div>")
     heard = heard_text(page(f"<p>{BODY[0]}</p>{box}<p>{BODY[1]}</p><p>{BODY[2]}</p>"), "box.html")
     assert "inbox" not in heard and all(sentence in heard for sentence in BODY)
+
+
+
+LABEL_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour Gazette - {label} - News, Weather and Sport for the Bay and Islands -
+Ferry Timetable Changes for the Winter</title></head><body>
+<h1>Harbour Gazette</h1>
+<p><a href="/">Harbour Gazette</a> <a href="/local">Local News</a> <a href="/sport">Sport</a></p>
+<table><tr><td><b>Ferry Timetable Changes for the Winter</b></td></tr></table>
+<p>The island ferry will run four times a day from November, down from seven in the summer months, the
+operator said on Monday after a meeting with the harbour board and the island's council.</p>
+<p>The first boat will leave at half past six, and the last one will return shortly after nine in the
+evening, so that workers on the mainland can still come home on the same day as before.</p>
+<p>Fares stay as they are until March, when the board will look again at the costs of fuel and crews.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize("label", ["Local News", "Sport"])
+def test_a_title_that_is_the_sites_name_or_a_section_gives_way_to_the_headline_its_page_title_holds(label):
+    article = article_from_bytes(LABEL_PAGE.format(label=label).encode(), "ferry.html")
+    assert article.title.text == "Ferry Timetable Changes for the Winter"
+

@@ -154,6 +154,7 @@ def read_html(raw: bytes, source: str) -> Article:
     published = (metadata.date or "") if metadata else ""
     description = (metadata.description or "") if metadata else ""
     parts = headline_for_a_name(without_deck(_article_parts(document, title, published), description, original))
+    parts = headline_for_a_label(parts, original, site, link_texts)
     if _why_no_article(parts, link_texts):
         # the page as loaded again (the steps above change the tree), only for this rare second reading
         parts = _second_reading(load_page(raw, source)[0], title, published, link_texts) or parts
@@ -189,6 +190,87 @@ def headline_for_a_name(parts: list[Part]) -> list[Part]:
 
 
 TITLE_WORD = re.compile(r"\w+")
+HEADLINE_META = ("og:title", "twitter:title")
+
+
+def headline_for_a_label(parts: list[Part], page, site: str, link_texts: set[str]) -> list[Part]:
+    """A title of a few words (the site's name, a section's label: "Valley Post", "Local News") is often
+    not the article's: the headline the page names in its own marks (og:title, twitter:title, schema.org's
+    "headline", an <h1>, a part of its <title> between separators) is, when it has more words, names no
+    page the site links to nor the site, and either another of those marks says mostly the same words (not
+    the whole <title> again, which holds every part) or a line of the page (the headline set in the body)
+    is it. Of several, the one most repeated."""
+    if not parts or parts[0].kind != "title" or len(parts[0].text.split()) > NAME_WORDS:
+        return parts
+    title = parts[0].text
+    candidates = [c for c in _headline_candidates(page, site) if not _a_label(c, site, link_texts)
+                  and len(c.split()) > len(title.split())]
+    if not candidates:
+        return parts
+    lines = _short_lines(page) - {block_text(heading) for heading in page.iter("h1")}  # no vote for itself
+    words = [set(TITLE_WORD.findall(c.lower())) for c in candidates]
+    scored = []
+    for index, candidate in enumerate(candidates):
+        own = words[index]
+        agreeing = sum(1 for other, theirs in zip(candidates, words, strict=True)
+                       if other != candidate and len(own & theirs) * 2 > max(len(own), len(theirs))) \
+            + (candidate in lines)
+        if agreeing:
+            scored.append((agreeing, -index, candidate))
+    if not scored:
+        return parts
+    headline = max(scored)[2]
+    return [Part(headline, "title"), *(part for part in parts[1:] if part.text != headline)]
+
+
+def _a_label(text: str, site: str, link_texts: set[str]) -> bool:
+    """The site's name, its address, or the text of a link on the page (a section, another page)."""
+    short = " ".join(text.split())
+    return (short.lower() == " ".join(site.split()).lower() or short in link_texts
+            or bool(re.search(r"\w\.(?:com|net|org|co\.\w\w|\w\w)\b", short.lower())))
+
+
+TITLE_PARTS = re.compile(r"\s+[-|–—·•»>/:]{1,2}\s+|\s*\|\s*|:\s+")
+LINE_TAGS = ("h1", "h2", "h3", "h4", "b", "strong", "font", "span", "div", "td", "p", "big")
+
+
+def _short_lines(page) -> set[str]:
+    """The texts of the page's small elements (a headline, a bold line), each whole."""
+    return {block_text(element) for element in page.iter(*LINE_TAGS) if len(element) <= 3
+            and len(block_text(element)) <= 200}
+
+
+def _headline_candidates(page, site: str) -> list[str]:
+    """The headlines the page names in its marks, in order: og:title and twitter:title, schema.org's
+    "headline", its <h1>s, and its <title> less the site's name, or each part of it between separators."""
+    import json
+
+    found = [meta.get("content") or "" for meta in page.iter("meta")
+             if (meta.get("property") or meta.get("name") or "").lower() in HEADLINE_META]
+    for script in page.iter("script"):
+        if "ld+json" in (script.get("type") or "") and script.text:
+            try:
+                found += _headlines(json.loads(script.text, strict=False))
+            except ValueError:
+                continue
+    found += [block_text(heading) for heading in page.iter("h1")]
+    whole = " ".join((page.findtext(".//title") or "").split())
+    pieces = TITLE_PARTS.split(whole)
+    found += pieces if len(pieces) > 1 else [whole]  # the whole title and its parts are one mark
+    unique: list[str] = []
+    for text in (clean_title(f, site) for f in found):
+        if text and text not in unique:
+            unique.append(text)
+    return unique
+
+
+def _headlines(data) -> list[str]:
+    if isinstance(data, list):
+        return [headline for item in data for headline in _headlines(item)]
+    if not isinstance(data, dict):
+        return []
+    found = [data["headline"]] if isinstance(data.get("headline"), str) else []
+    return found + [h for value in data.values() if isinstance(value, (dict, list)) for h in _headlines(value)]
 BYLINE_OR_DATE = re.compile(r"^by\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
 
 
