@@ -177,7 +177,7 @@ OPENING_HEADLINE_WORDS = 4
 
 def headline_for_a_name(parts: list[Part]) -> list[Part]:
     """A page title of a few words that shares no word with the headline the article opens with is the
-    site's name or a section's label ("Valley Post", "Sports Wire", "Related News"), not the article's own:
+    site's name or a section's label ("Valley Post", "Harbour Wire", "More Stories"), not the article's own:
     the headline is its title. A byline or a date set as the opening headline stays a line of the page."""
     if len(parts) < 2 or parts[0].kind != "title" or parts[1].kind != "headline":
         return parts
