@@ -173,6 +173,10 @@ def _article_parts(document, title: str, published: str) -> list[Part]:
 
 NAME_WORDS = 3  # a page title this short may be the site's name or a section's label
 OPENING_HEADLINE_WORDS = 4
+TITLE_WORD = re.compile(r"\w+")
+BYLINE_OR_DATE = re.compile(r"^by\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
+HEADLINE_META = ("og:title", "twitter:title")
+WEB_ADDRESS = re.compile(r"\w\.(?:com|net|org|co\.\w\w|\w\w)\b")  # "valleypost.com" names the site
 
 
 def headline_for_a_name(parts: list[Part]) -> list[Part]:
@@ -187,10 +191,6 @@ def headline_for_a_name(parts: list[Part]) -> list[Part]:
             or BYLINE_OR_DATE.search(headline)):
         return parts
     return [Part(headline, "title"), *parts[2:]]
-
-
-TITLE_WORD = re.compile(r"\w+")
-HEADLINE_META = ("og:title", "twitter:title")
 
 
 def headline_for_a_label(parts: list[Part], page, site: str, link_texts: set[str]) -> list[Part]:
@@ -227,7 +227,7 @@ def _a_label(text: str, site: str, link_texts: set[str]) -> bool:
     """The site's name, its address, or the text of a link on the page (a section, another page)."""
     short = " ".join(text.split())
     return (short.lower() == " ".join(site.split()).lower() or short in link_texts
-            or bool(re.search(r"\w\.(?:com|net|org|co\.\w\w|\w\w)\b", short.lower())))
+            or bool(WEB_ADDRESS.search(short.lower())))
 
 
 TITLE_PARTS = re.compile(r"\s+[-|–—·•»>/:]{1,2}\s+|\s*\|\s*|:\s+")
@@ -243,16 +243,9 @@ def _short_lines(page) -> set[str]:
 def _headline_candidates(page, site: str) -> list[str]:
     """The headlines the page names in its marks, in order: og:title and twitter:title, schema.org's
     "headline", its <h1>s, and its <title> less the site's name, or each part of it between separators."""
-    import json
-
     found = [meta.get("content") or "" for meta in page.iter("meta")
              if (meta.get("property") or meta.get("name") or "").lower() in HEADLINE_META]
-    for script in page.iter("script"):
-        if "ld+json" in (script.get("type") or "") and script.text:
-            try:
-                found += _headlines(json.loads(script.text, strict=False))
-            except ValueError:
-                continue
+    found += _structured_strings(page, "headline")
     found += [block_text(heading) for heading in page.iter("h1")]
     whole = " ".join((page.findtext(".//title") or "").split())
     pieces = TITLE_PARTS.split(whole)
@@ -264,14 +257,6 @@ def _headline_candidates(page, site: str) -> list[str]:
     return unique
 
 
-def _headlines(data) -> list[str]:
-    if isinstance(data, list):
-        return [headline for item in data for headline in _headlines(item)]
-    if not isinstance(data, dict):
-        return []
-    found = [data["headline"]] if isinstance(data.get("headline"), str) else []
-    return found + [h for value in data.values() if isinstance(value, (dict, list)) for h in _headlines(value)]
-BYLINE_OR_DATE = re.compile(r"^by\b|\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
 
 
 def _second_reading(page, title: str, published: str, link_texts: set[str]) -> list[Part]:
@@ -298,17 +283,9 @@ def _structured_body(page, title: str) -> list[Part]:
     """The article's text as the page gives it to search engines (schema.org's "articleBody" in its
     JSON-LD), for a page whose body is drawn by a script after loading and so stands in no element of
     its own: its paragraphs (lines), after the title. Only asked when the page's elements hold no article."""
-    import json
     from html import unescape
 
-    bodies = []
-    for script in page.iter("script"):
-        if "ld+json" not in (script.get("type") or "") or not script.text:
-            continue
-        try:
-            bodies += _article_bodies(json.loads(script.text, strict=False))
-        except ValueError:
-            continue
+    bodies = _structured_strings(page, "articleBody")
     if not bodies:
         return []
     lines = [" ".join(unescape(TAG.sub(" ", line)).split()) for line in max(bodies, key=len).splitlines()]
@@ -318,15 +295,31 @@ def _structured_body(page, title: str) -> list[Part]:
 TAG = re.compile(r"<[^>]+>")
 
 
-def _article_bodies(data) -> list[str]:
-    """Every "articleBody" string anywhere in a JSON-LD document (a graph, a list, nested objects)."""
+def _structured_strings(page, key: str) -> list[str]:
+    """Every string under `key` ("headline", "articleBody") in the page's JSON-LD, script by script; a script
+    that is not JSON is passed over."""
+    import json
+
+    found = []
+    for script in page.iter("script"):
+        if "ld+json" not in (script.get("type") or "") or not script.text:
+            continue
+        try:
+            found += _strings_under(json.loads(script.text, strict=False), key)
+        except ValueError:
+            continue
+    return found
+
+
+def _strings_under(data, key: str) -> list[str]:
+    """Every `key` string anywhere in a JSON-LD document (a graph, a list, nested objects), in document order."""
     if isinstance(data, list):
-        return [body for item in data for body in _article_bodies(item)]
+        return [text for item in data for text in _strings_under(item, key)]
     if not isinstance(data, dict):
         return []
-    found = [data["articleBody"]] if isinstance(data.get("articleBody"), str) else []
-    return found + [body for value in data.values() if isinstance(value, (dict, list))
-                    for body in _article_bodies(value)]
+    found = [data[key]] if isinstance(data.get(key), str) else []
+    return found + [text for value in data.values() if isinstance(value, (dict, list))
+                    for text in _strings_under(value, key)]
 
 
 UNCLOSED_TITLE = re.compile(r"</?(?:head|body|meta|link|script|style|div|table|p)\b", re.IGNORECASE)
