@@ -167,8 +167,8 @@ def _bare_genitive(language: str) -> re.Pattern:
     words = vocabulary((language,))
     markers = "|".join(map(re.escape, words.noun_markers))
     endings = "|".join(map(re.escape, words.genitive_endings)) or r"(?!)"
-    return re.compile(rf"(?<![\w’'\-])(?!(?i:{markers})\s)[a-zäöüß][\w’']*\s+(?P<name>[{UPPER}][\w’']*?)"
-                      rf"(?:{endings})\s+[{UPPER}]")
+    return compiled(rf"(?<![\w’'\-])(?!(?i:{markers})\s)[a-zäöüß][\w’']*\s+(?P<name>[{UPPER}][\w’']*?)"
+                    rf"(?:{endings})\s+[{UPPER}]")
 
 
 def _written_as_nouns(text: str, language: str | None, proper: set[str]) -> set[str]:

@@ -244,11 +244,11 @@ def _body_opening_the_sentence_before(segments: list[Segment], index: int) -> li
     preceding = _narration_beside(segments, index, -1)
     if preceding is None:
         return []
-    last = list(BODY_OPENS.finditer(preceding.text.rstrip()))
-    body = last[-1].group("body") if last else None
-    start = last[-1].start("body") if last else 0
-    if body is None or SENTENCE_BREAK.search(preceding.text.rstrip(), start + len(body)):
-        return []  # not the last sentence before the quote
+    text = preceding.text.rstrip()
+    last = list(BODY_OPENS.finditer(text))
+    if not last or SENTENCE_BREAK.search(text, last[-1].end("body")):
+        return []  # none, or not in the last sentence before the quote
+    body = last[-1].group("body")
     return [body] if has_acronym(body) or organisation_in(body) else []
 
 
