@@ -7,6 +7,7 @@ name counts only where bytes cannot tell (Markdown). Plain text is registered la
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from urllib.parse import urlparse
 
 from briefing.errors import InputError
 from briefing.model import Article
-from briefing.read import documents, markup, text
+from briefing.read import formats, text
 from briefing.read.language import detect_language
 from briefing.read.text import decode, parse_article
 from briefing.read.url import fetch, is_url
@@ -34,12 +35,20 @@ class Reader:
     read: Callable[[bytes, str], Article]
 
 
+def _reader_in(module: str, function: str) -> Callable[[bytes, str], Article]:
+    """A reader whose module is imported on first use: a plain-text article never loads the HTML extractor
+    or the PDF library."""
+    def read(raw: bytes, source: str) -> Article:
+        return getattr(importlib.import_module(module), function)(raw, source)
+    return read
+
+
 READERS: tuple[Reader, ...] = (
-    Reader("pdf", documents.is_pdf, documents.read_pdf),
-    Reader("docx", documents.is_docx, documents.read_docx),
-    Reader("epub", documents.is_epub, documents.read_epub),
-    Reader("html", markup.is_html, markup.read_html),
-    Reader("markdown", markup.is_markdown, markup.read_markdown),
+    Reader("pdf", formats.is_pdf, _reader_in("briefing.read.documents", "read_pdf")),
+    Reader("docx", formats.is_docx, _reader_in("briefing.read.documents", "read_docx")),
+    Reader("epub", formats.is_epub, _reader_in("briefing.read.documents", "read_epub")),
+    Reader("html", formats.is_html, _reader_in("briefing.read.markup", "read_html")),
+    Reader("markdown", formats.is_markdown, _reader_in("briefing.read.markup", "read_markdown")),
     Reader("text", lambda raw, suffix: True, text.read_text),  # last: the fallback
 )
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".epub")

@@ -19,31 +19,6 @@ from briefing.errors import InputError
 from briefing.model import Article
 from briefing.read.parts import Part, article_from_parts, as_sentence
 
-ZIP_MAGIC = b"PK\x03\x04"
-
-
-def is_pdf(raw: bytes, suffix: str) -> bool:
-    return raw[:1024].lstrip().startswith(b"%PDF")
-
-
-def _zip_names(raw: bytes) -> list[str]:
-    if not raw.startswith(ZIP_MAGIC):
-        return []
-    import zipfile  # 10 ms that plain-text articles do not need
-    try:
-        return zipfile.ZipFile(io.BytesIO(raw)).namelist()
-    except (zipfile.BadZipFile, OSError):
-        return []
-
-
-def is_docx(raw: bytes, suffix: str) -> bool:
-    return "word/document.xml" in _zip_names(raw)
-
-
-def is_epub(raw: bytes, suffix: str) -> bool:
-    return raw.startswith(ZIP_MAGIC) and raw[30:38] == b"mimetype" and b"application/epub+zip" in raw[:100]
-
-
 # -- PDF -----------------------------------------------------------------------------------------
 
 LAYOUT = {"char_margin": 3.5,  # justified lines keep gaps of up to ~1.5 em between words; columns are wider apart
