@@ -1030,3 +1030,15 @@ def test_a_relative_clause_after_an_aside_is_not_the_quote_going_on() -> None:
             "whose firm built the bridge.\n")
     quotes = [s.text for s in segment(parse_article(text)).segments if s.kind == "quote"]
     assert quotes and not any(q.lstrip().startswith("whose") for q in quotes)
+
+
+def test_dutch_quotes_open_with_two_commas():
+    """Dutch newspapers open a quote with ,, and close it with '' or ”; two commas inside a sentence open nothing."""
+    text = ("Nieuwe brug in Leerdam\n\n,,We beginnen in maart met de bouw'', zei wethouder Anja de Vries dinsdag.\n\n"
+            "De aannemer is minder zeker. ,,Het staal is duur geworden”, aldus Pieter Bakker.\n\n"
+            "Een buurman vond het goed,, en ging weer naar binnen.\n")
+    script = segment(parse_article(text))
+    quotes = [(s.text, s.speaker) for s in script.segments if s.kind == "quote"]
+    assert quotes == [("We beginnen in maart met de bouw", "Anja de Vries"),
+                      ("Het staal is duur geworden", "Pieter Bakker")]
+    assert "vond het goed,, en ging" in " ".join(s.text for s in script.segments)

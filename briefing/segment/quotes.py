@@ -15,6 +15,8 @@ SENTENCE_PUNCTUATION = ".!?…,;:"
 CLOSING_CONTEXT = " \t\n,.;:!?)]—–\"”»」』。，、！？"
 # Two apostrophes stand for a double quote in some wire and archive texts (''Yes,'' she said).
 DOUBLED_APOSTROPHE = re.compile(r"''")
+# Dutch newspapers open a quote with two commas on the line: ,,We gaan door'', zei ze.
+DOUBLED_COMMA_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–-]))(,,)(?=[\w‘'\"…])")
 # ', said Dana Quill' / ' affirmed Quill' at a paragraph's end: where an unclosed quote stops.
 TRAILING_ATTRIBUTION = LanguagePattern(lambda w: (
     rf"(?:,\s*|\s+)(?:{w.speech_verbs}\s+(?P<name>(?:{w.title}\s+)*{w.name})|"
@@ -68,12 +70,14 @@ class _Span:
 
 
 def _mask_doubled_apostrophes(text: str) -> str:
-    """The same text, same length, with each '' made one straight double quote and a space, placed so that
-    the usual rules see an opening mark before a word and a closing mark after one."""
+    """The same text, same length, with each '' (and each Dutch opening ,,) made one straight double quote and a
+    space, placed so that the usual rules see an opening mark before a word and a closing mark after one."""
     def swap(match: re.Match) -> str:
         before = text[match.start() - 1] if match.start() else " "
         return ' "' if before.isspace() or before in "([{—–-:" else '" '
 
+    if ",," in text:
+        text = DOUBLED_COMMA_OPENING.sub(' "', text)
     return DOUBLED_APOSTROPHE.sub(swap, text) if "''" in text else text
 
 
@@ -119,9 +123,9 @@ def _around_asides(text: str, span: _Span) -> list[_Span]:
 
 
 def _widen(text: str, span: _Span) -> _Span:
-    """A span found through a masked '' covers both apostrophes of its marks."""
+    """A span found through a masked '' or ,, covers both characters of its marks."""
     open_at, close_at = span.open_at, span.close_at
-    if open_at and text[open_at - 1 : open_at + 1] == "''":
+    if open_at and text[open_at - 1 : open_at + 1] in ("''", ",,"):
         open_at -= 1
     if close_at is not None and text[close_at : close_at + 2] == "''":
         close_at += 1
