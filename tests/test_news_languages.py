@@ -332,6 +332,18 @@ def test_a_title_then_one_name_word_is_a_person_a_pronoun_can_refer_to(title: st
     assert speakers_of(text) == ["Kazdağan"]
 
 
+@pytest.mark.parametrize("role", ["Landesbischof", "Vereinstrainer"])
+def test_a_compound_role_then_one_name_word_is_a_person(role: str) -> None:
+    """"Landesbischof Quintela lobte den Plan": German writes a role with what it is of as one word, ending in the
+    role noun; the one name word after it is a person, the one the next quote goes to, not the person named in the
+    paragraph before."""
+    text = ("Der Verein stellt den Plan vor\n\nDer Präsident des Vereins, Rainer Marrales, hat am Montag ein neues "
+            "Stadion angekündigt. „Wir wollen ein Stadion für alle“, sagte Marrales.\n\n"
+            f"{role} Quintela lobte die Entscheidung. Er sprach von einem mutigen Schritt.\n\n"
+            "„Wir brauchen dieses Stadion mehr denn je.“\n")
+    assert speakers_of(text) == ["Rainer Marrales", "Quintela"]
+
+
 def test_this_source_is_the_source_quoted_before() -> None:
     """« ... », a poursuivi cette source: a demonstrative refers back, and "source gouvernementale" is that source
     (in French the adjective follows the noun): one voice for the three quotes."""
