@@ -344,6 +344,39 @@ def test_a_compound_role_then_one_name_word_is_a_person(role: str) -> None:
     assert speakers_of(text) == ["Rainer Marrales", "Quintela"]
 
 
+LONE_SPEAKERS = {
+    "pt": ("O clube apresenta o plano\n\nO presidente do clube, Rui Marrales, anunciou um novo estádio. “Queremos um "
+           "estádio para todos”, disse Marrales.\n\nA obra agrada a Quintela. Quintela afirmou que a decisão é um "
+           "passo corajoso.\n\n“Precisamos deste estádio mais do que nunca.”\n"),
+    "es": ("El club presenta su plan\n\nEl presidente del club, Raúl Marrales, anunció un nuevo estadio. \"Queremos "
+           "un estadio para todos\", dijo Marrales.\n\nLa obra gusta a Quintela. Quintela afirmó que la decisión es "
+           "un paso valiente.\n\n\"Necesitamos este estadio más que nunca.\"\n"),
+    "fr": ("Le club présente son plan\n\nLe président du club, René Marrales, a annoncé un nouveau stade. « Nous "
+           "voulons un stade pour tous », a déclaré Marrales.\n\nMarrales a rencontré Quintela mardi. Quintela a "
+           "déclaré que la décision était un pas courageux.\n\n« Nous avons besoin de ce stade plus que jamais. »\n"),
+    "en": ("Club unveils plan\n\nThe club's president, Ron Marrales, announced a new stadium. \"We want a stadium "
+           "for everyone,\" Marrales said.\n\nThe plan pleased Quintela. Quintela said the decision was a brave "
+           "step.\n\n\"We need this stadium more than ever.\"\n"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LONE_SPEAKERS))
+def test_one_name_word_the_narration_has_speak_is_a_person(language: str) -> None:
+    """"Quintela afirmó que ...": a person the article names by one word, as the subject of a speech verb, is
+    someone a quote after it may belong to, in any language (not only one that writes he or she after the name)."""
+    assert speakers_of(LONE_SPEAKERS[language])[-1] == "Quintela"
+
+
+@pytest.mark.parametrize("opening", ["Lo celebró con el Olmedal. Además, el Olmedal dijo", "Tampoco dijo"])
+def test_a_things_name_or_an_opening_word_before_a_speech_verb_is_no_person(opening: str) -> None:
+    """"Además, el Olmedal dijo", "Tampoco dijo": a name with an article before it, or a word that only opens sentences,
+    is nobody a quote goes to."""
+    text = ("El club presenta su plan\n\nEl presidente del club, Raúl Marrales, anunció un nuevo estadio. "
+            "\"Queremos un estadio para todos\", dijo Marrales.\n\n"
+            f"{opening} que la decisión es un paso valiente.\n\n\"Necesitamos este estadio más que nunca.\"\n")
+    assert speakers_of(text)[-1] == "Raúl Marrales"
+
+
 def test_this_source_is_the_source_quoted_before() -> None:
     """« ... », a poursuivi cette source: a demonstrative refers back, and "source gouvernementale" is that source
     (in French the adjective follows the noun): one voice for the three quotes."""
