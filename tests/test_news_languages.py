@@ -367,6 +367,21 @@ def test_one_name_word_the_narration_has_speak_is_a_person(language: str) -> Non
     assert speakers_of(LONE_SPEAKERS[language])[-1] == "Quintela"
 
 
+@pytest.mark.parametrize("language", ["pt", "es"])
+def test_a_role_after_the_quote_is_the_one_word_person_who_spoke_before(language: str) -> None:
+    """"Quintela afirmó que ... «...», dijo el entrenador": a news text names a person once and then by a role; one
+    the narration had speak is that role's person even when the article names them by one word."""
+    text = {"pt": ("O clube apresenta o plano\n\nO presidente do clube, Rui Marrales, anunciou um novo estádio. "
+                   "“Queremos um estádio para todos”, disse Marrales.\n\nA obra agrada a Quintela. Quintela afirmou "
+                   "que a decisão é um passo corajoso. “Precisamos deste estádio mais do que nunca”, disse o "
+                   "treinador.\n"),
+            "es": ("El club presenta su plan\n\nEl presidente del club, Raúl Marrales, anunció un nuevo estadio. "
+                   "\"Queremos un estadio para todos\", dijo Marrales.\n\nLa obra gusta a Quintela. Quintela afirmó "
+                   "que la decisión es un paso valiente. \"Necesitamos este estadio más que nunca\", dijo el "
+                   "entrenador.\n")}[language]
+    assert speakers_of(text) == ["Rui Marrales" if language == "pt" else "Raúl Marrales", "Quintela"]
+
+
 @pytest.mark.parametrize("opening", ["Lo celebró con el Olmedal. Además, el Olmedal dijo", "Tampoco dijo"])
 def test_a_things_name_or_an_opening_word_before_a_speech_verb_is_no_person(opening: str) -> None:
     """"Además, el Olmedal dijo", "Tampoco dijo": a name with an article before it, or a word that only opens sentences,
