@@ -367,6 +367,17 @@ def test_one_name_word_the_narration_has_speak_is_a_person(language: str) -> Non
     assert speakers_of(LONE_SPEAKERS[language])[-1] == "Quintela"
 
 
+@pytest.mark.parametrize("aside", ["Das Ziel, sagt Quintela, sei ein neues Stadion.",
+                                   "Das Ziel sei ein neues Stadion, sagte Quintela."])
+def test_one_name_word_after_a_speech_verb_is_a_person(aside: str) -> None:
+    """"Das Ziel, sagt Quintela, sei ...": reported speech with the verb before its subject (German, and the
+    Romance languages' "dijo Quintela") also says the one name word is a person who speaks."""
+    text = ("Der Verein stellt den Plan vor\n\nDer Präsident des Vereins, Rainer Marrales, hat ein neues Stadion "
+            "angekündigt. „Wir wollen ein Stadion für alle“, sagte Marrales.\n\nDie Fans sind froh. "
+            f"{aside} „Wir brauchen es mehr denn je.“\n")
+    assert speakers_of(text) == ["Rainer Marrales", "Quintela"]
+
+
 @pytest.mark.parametrize("language", ["pt", "es"])
 def test_a_role_after_the_quote_is_the_one_word_person_who_spoke_before(language: str) -> None:
     """"Quintela afirmó que ... «...», dijo el entrenador": a news text names a person once and then by a role; one

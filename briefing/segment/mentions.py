@@ -50,8 +50,10 @@ DETERMINER_AND_COMPOUND_ENDS = LanguagePattern(
     lambda w: rf"(?<!\w){w.determiner.lower()}\s+[\w’']*\d[\w’'\-]*-(?!old\b)[a-z][\w’']*\s+\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
-# "Quintela said", "Quintela afirmó": one name word right before a speech verb
+# "Quintela said", "Quintela afirmó": one name word right before a speech verb; or right after one, the name alone
+# ("Das Ziel, sagt Quintela, ...", "disse Quintela.")
 SPEAKS_RIGHT_AFTER = LanguagePattern(lambda w: rf"(?<![\w’'\-])({NAME_WORD})\s+{ADVERB}{w.speech_verbs}\b")
+SPOKEN_BY = LanguagePattern(lambda w: rf"(?<![\w’'\-]){w.speech_verbs}\s+({NAME_WORD})(?=\s*[,.;:!?]|\s+[a-zà-ÿß])")
 LONE_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 # "On Thursday, Brask unloaded on the paper": a capitalised word opening a sentence or a clause after a comma, then
@@ -98,7 +100,8 @@ def _register_lone_speakers(narration: list[Segment], people: People) -> None:
     """"Quintela said the plan was brave": one name word that the narration has speak is a person, registered as the
     article's lone names are (People), since split_name takes a sentence's first word for no name."""
     for seg in narration:
-        for match in SPEAKS_RIGHT_AFTER.finditer(seg.text):
+        found = [*SPEAKS_RIGHT_AFTER.finditer(seg.text), *SPOKEN_BY.finditer(seg.text)]
+        for match in found:
             if _a_lone_speaker(seg.text, match, people) and people.lookup(match.group(1)) is None:
                 people.by_surname.setdefault(surname(match.group(1)), []).append(Person(match.group(1)))
 
