@@ -332,6 +332,91 @@ def test_a_title_then_one_name_word_is_a_person_a_pronoun_can_refer_to(title: st
     assert speakers_of(text) == ["Kazdağan"]
 
 
+@pytest.mark.parametrize("role", ["Landesbischof", "Vereinstrainer"])
+def test_a_compound_role_then_one_name_word_is_a_person(role: str) -> None:
+    """"Landesbischof Quintela lobte den Plan": German writes a role with what it is of as one word, ending in the
+    role noun; the one name word after it is a person, the one the next quote goes to, not the person named in the
+    paragraph before."""
+    text = ("Der Verein stellt den Plan vor\n\nDer Präsident des Vereins, Rainer Marrales, hat am Montag ein neues "
+            "Stadion angekündigt. „Wir wollen ein Stadion für alle“, sagte Marrales.\n\n"
+            f"{role} Quintela lobte die Entscheidung. Er sprach von einem mutigen Schritt.\n\n"
+            "„Wir brauchen dieses Stadion mehr denn je.“\n")
+    assert speakers_of(text) == ["Rainer Marrales", "Quintela"]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Le club présente son plan\n\nLe président du club, René Marrales, a annoncé un nouveau stade. « Nous voulons "
+     "un stade pour tous », a déclaré Marrales.\n\nL'avocat Quintela a salué la décision. Il a parlé d'un pas "
+     "courageux.\n\n« Nous avons besoin de ce stade plus que jamais. »\n", "René Marrales"),
+    ("Il club presenta il piano\n\nIl presidente del club, Rino Marrales, ha annunciato un nuovo stadio. «Vogliamo "
+     "uno stadio per tutti», ha detto Marrales.\n\nL'avvocato Quintela ha lodato la decisione. Ha parlato di un "
+     "passo coraggioso.\n\n«Abbiamo bisogno di questo stadio più che mai.»\n", "Rino Marrales"),
+])
+def test_a_role_after_an_elided_article_then_one_name_word_is_a_person(text: str, first: str) -> None:
+    """"L'avocat Quintela a salué ...": the article elided onto the role noun hides it from a pattern that wants
+    the role as a word of its own; the one name word after it is still a person."""
+    assert speakers_of(text) == [first, "Quintela"]
+
+
+LONE_SPEAKERS = {
+    "pt": ("O clube apresenta o plano\n\nO presidente do clube, Rui Marrales, anunciou um novo estádio. “Queremos um "
+           "estádio para todos”, disse Marrales.\n\nA obra agrada a Quintela. Quintela afirmou que a decisão é um "
+           "passo corajoso.\n\n“Precisamos deste estádio mais do que nunca.”\n"),
+    "es": ("El club presenta su plan\n\nEl presidente del club, Raúl Marrales, anunció un nuevo estadio. \"Queremos "
+           "un estadio para todos\", dijo Marrales.\n\nLa obra gusta a Quintela. Quintela afirmó que la decisión es "
+           "un paso valiente.\n\n\"Necesitamos este estadio más que nunca.\"\n"),
+    "fr": ("Le club présente son plan\n\nLe président du club, René Marrales, a annoncé un nouveau stade. « Nous "
+           "voulons un stade pour tous », a déclaré Marrales.\n\nMarrales a rencontré Quintela mardi. Quintela a "
+           "déclaré que la décision était un pas courageux.\n\n« Nous avons besoin de ce stade plus que jamais. »\n"),
+    "en": ("Club unveils plan\n\nThe club's president, Ron Marrales, announced a new stadium. \"We want a stadium "
+           "for everyone,\" Marrales said.\n\nThe plan pleased Quintela. Quintela said the decision was a brave "
+           "step.\n\n\"We need this stadium more than ever.\"\n"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LONE_SPEAKERS))
+def test_one_name_word_the_narration_has_speak_is_a_person(language: str) -> None:
+    """"Quintela afirmó que ...": a person the article names by one word, as the subject of a speech verb, is
+    someone a quote after it may belong to, in any language (not only one that writes he or she after the name)."""
+    assert speakers_of(LONE_SPEAKERS[language])[-1] == "Quintela"
+
+
+@pytest.mark.parametrize("aside", ["Das Ziel, sagt Quintela, sei ein neues Stadion.",
+                                   "Das Ziel sei ein neues Stadion, sagte Quintela."])
+def test_one_name_word_after_a_speech_verb_is_a_person(aside: str) -> None:
+    """"Das Ziel, sagt Quintela, sei ...": reported speech with the verb before its subject (German, and the
+    Romance languages' "dijo Quintela") also says the one name word is a person who speaks."""
+    text = ("Der Verein stellt den Plan vor\n\nDer Präsident des Vereins, Rainer Marrales, hat ein neues Stadion "
+            "angekündigt. „Wir wollen ein Stadion für alle“, sagte Marrales.\n\nDie Fans sind froh. "
+            f"{aside} „Wir brauchen es mehr denn je.“\n")
+    assert speakers_of(text) == ["Rainer Marrales", "Quintela"]
+
+
+@pytest.mark.parametrize("language", ["pt", "es"])
+def test_a_role_after_the_quote_is_the_one_word_person_who_spoke_before(language: str) -> None:
+    """"Quintela afirmó que ... «...», dijo el entrenador": a news text names a person once and then by a role; one
+    the narration had speak is that role's person even when the article names them by one word."""
+    text = {"pt": ("O clube apresenta o plano\n\nO presidente do clube, Rui Marrales, anunciou um novo estádio. "
+                   "“Queremos um estádio para todos”, disse Marrales.\n\nA obra agrada a Quintela. Quintela afirmou "
+                   "que a decisão é um passo corajoso. “Precisamos deste estádio mais do que nunca”, disse o "
+                   "treinador.\n"),
+            "es": ("El club presenta su plan\n\nEl presidente del club, Raúl Marrales, anunció un nuevo estadio. "
+                   "\"Queremos un estadio para todos\", dijo Marrales.\n\nLa obra gusta a Quintela. Quintela afirmó "
+                   "que la decisión es un paso valiente. \"Necesitamos este estadio más que nunca\", dijo el "
+                   "entrenador.\n")}[language]
+    assert speakers_of(text) == ["Rui Marrales" if language == "pt" else "Raúl Marrales", "Quintela"]
+
+
+@pytest.mark.parametrize("opening", ["Lo celebró con el Olmedal. Además, el Olmedal dijo", "Tampoco dijo"])
+def test_a_things_name_or_an_opening_word_before_a_speech_verb_is_no_person(opening: str) -> None:
+    """"Además, el Olmedal dijo", "Tampoco dijo": a name with an article before it, or a word that only opens sentences,
+    is nobody a quote goes to."""
+    text = ("El club presenta su plan\n\nEl presidente del club, Raúl Marrales, anunció un nuevo estadio. "
+            "\"Queremos un estadio para todos\", dijo Marrales.\n\n"
+            f"{opening} que la decisión es un paso valiente.\n\n\"Necesitamos este estadio más que nunca.\"\n")
+    assert speakers_of(text)[-1] == "Raúl Marrales"
+
+
 def test_this_source_is_the_source_quoted_before() -> None:
     """« ... », a poursuivi cette source: a demonstrative refers back, and "source gouvernementale" is that source
     (in French the adjective follows the noun): one voice for the three quotes."""

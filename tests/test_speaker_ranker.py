@@ -97,6 +97,25 @@ def test_the_previous_quotes_speaker_is_marked_in_the_next_paragraph():
     assert first[1]["Ann Lee"].get("next_speaker") == 1.0
 
 
+BRIDGE = ("Il ponte è aperto\n\nIl sindaco Ivo Marrin ha inaugurato lunedì il nuovo ponte.\n\n«Lo abbiamo costruito "
+          "per tutti», ha detto Marrin.\n\nIl ponte è costato quattro milioni di euro.\n\nI lavori sono iniziati due "
+          "anni fa.\n\n{between}\n\n«È il giorno più bello della mia vita.»\n")
+
+
+def test_the_previous_speaker_stays_a_candidate_over_narration_that_names_no_one_else():
+    """A quote four paragraphs after the previous speaker's, with narration between that names nobody else (the
+    article goes on about the same event), is still likely theirs; the previous speaker is a candidate there, and
+    with no one else near, the ranker gives it to them."""
+    text = BRIDGE.format(between="Unisce le due metà della città.")
+    assert [speaker for speaker, _ in ranked_speakers(text, shipped_ranker())] == ["Ivo Marrin", "Ivo Marrin"]
+    assert contexts_of(text)[1][0].previous[1] == 2  # the paragraph of the previous quote
+
+
+def test_someone_else_named_between_keeps_the_previous_speaker_two_paragraphs_away_at_most():
+    text = BRIDGE.format(between="Lo ha detto anche l'architetta Lia Sorbo, che lo ha disegnato.")
+    assert contexts_of(text)[1][0].previous == (None, -1)
+
+
 @pytest.mark.parametrize("text", [
     'Title\n\nMr. Bo Kim met Ms. Ann Lee on Monday.\n\n"We agreed on nothing," she said.\n',  # after the quote
     'Title\n\nMr. Bo Kim met Ms. Ann Lee on Monday. Then she added: "We agreed on nothing."\n',  # leading into it

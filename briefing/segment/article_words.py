@@ -21,6 +21,7 @@ from briefing.segment.names import (
     POSSESSIVE,
     ROLE_WORDS,
     TITLE_TOKEN,
+    is_role_noun,
     is_title_or_role,
     place_as_surname,
     role_phrases,
@@ -65,6 +66,11 @@ LONE_AFTER_TITLE = LanguagePattern(
 # marks a name the article changed)
 LONE_BEFORE_AGE = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])(?P<name>{NAME_WORD})\*?,\s+\d{{1,3}}\s+{w.any_of('age_words')}(?!\w)")
+# "Landesbischof Kessler lobte", "l’entraîneur Quintela a salué": the same before a role the word lists hold only as
+# the end of a compound (German writes "Landes-" + "Bischof" as one word) or after an elided article (l’, dell’);
+# the word before the name must be a role noun (is_role_noun), whatever the language
+LONE_AFTER_COMPOUND_ROLE = compiled(
+    rf"(?<![\w’'\-])(?:[^\W\d_]{{1,4}}[’'])?(?P<role>[^\W\d_][\w\-]{{3,}})\s+(?P<name>{NAME_WORD})(?=\s+[a-zà-ÿß])")
 LONE_NAME_PATTERNS = (LONE_AFTER_ROLE, LONE_AFTER_KIN, LONE_BEFORE_RELATIVE, LONE_AFTER_TITLE, LONE_BEFORE_AGE)
 # "Asked about the vote, Torvale didn't wait": one capitalised word right after a leading clause's comma,
 # then a word the article also writes after a subject pronoun ("I didn't"), a verb: the clause's subject, a person
@@ -232,6 +238,7 @@ class ArticleWords:
         kin word gives them; not a word it also writes beside another name word ("Marta Lee", "Mr. Lee"), which the
         fuller name already covers."""
         matches = [m for pattern in LONE_NAME_PATTERNS for m in pattern.finditer(self.text)]
+        matches += [m for m in LONE_AFTER_COMPOUND_ROLE.finditer(self.text) if is_role_noun(m.group("role"))]
         found = sorted(((m.start("name"), m.group("name"), NOUN_GENDER.get((m.groupdict().get("role") or "").lower()))
                         for m in matches), key=lambda item: item[0])
         verbs = self._verbs_after_pronouns()
@@ -252,7 +259,7 @@ class ArticleWords:
 
     def _is_lone_name(self, name: str, start: int) -> bool:
         before = [word for word in self.text[:start].split()[-1:] if not word.endswith(",")]
-        titled = bool(before) and is_title_or_role(before[0])
+        titled = bool(before) and (is_title_or_role(before[0]) or is_role_noun(_without_elision(before[0])))
         if titled:
             before = []  # "President Kazdağan": a title before it, not a first name (nor a people: "Americans")
         if before and ((CAPITALISED.match(before[0]) and before[0].lower() not in STOP_NAMES)
@@ -273,7 +280,7 @@ class ArticleWords:
         a stop word nor one the article writes in lower case."""
         word = POSSESSIVE.sub("", word)
         return bool(CAPITALISED.match(word)) and word.lower() not in STOP_NAMES and word.lower() not in self.lower \
-            and not TITLE_TOKEN.match(word)  # "President Kazdağan": a title, not a first name
+            and not TITLE_TOKEN.match(word) and not is_role_noun(word)  # "President Kazdağan": a title, not a name
 
     def after_heading(self, phrase: str) -> str:
         """"... Keep Kelby Open" + a new line + "Dana Quill returned": a phrase that runs on from a heading's line
@@ -417,3 +424,8 @@ class ArticleWords:
                 found += [(phrase, match.start()) for phrase in role_phrases(before, self.language)]
             self._roles_before[name] = found
         return self._roles_before[name]
+
+
+def _without_elision(word: str) -> str:
+    """"l’entraîneur" -> "entraîneur": the word after an elided article or preposition."""
+    return re.sub(r"^[^\W\d_]{1,4}[’']", "", word)

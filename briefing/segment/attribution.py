@@ -65,7 +65,7 @@ def attribute(segments: list[Segment], source: str,
 def ranking_inputs(segments: list[Segment], source: str) -> tuple[list[QuoteContext], list[Mention]]:
     """What the ranker sees for each quote (the rules' choice, neighbours, mentions); for training it."""
     people, speakers = _rule_speakers(segments, source)
-    return _contexts(segments, speakers), mentions_by_paragraph(segments, people.mentions)
+    return _contexts(segments, speakers, people.mentions), mentions_by_paragraph(segments, people.mentions)
 
 
 def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[int, tuple[Person | None, str | None]]]:
@@ -85,9 +85,10 @@ def _rule_speakers(segments: list[Segment], source: str) -> tuple[People, dict[i
     return people, speakers
 
 
-def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
-    """Each quote with the rules' choice, the previous quote's speaker (up to two paragraphs back) and the next
-    one's (up to a paragraph on), and how often the rules gave each person a quote before it."""
+def _contexts(segments: list[Segment], speakers: dict, mentions: list[tuple]) -> list[QuoteContext]:
+    """Each quote with the rules' choice, the previous quote's speaker (up to two paragraphs back, four when the
+    narration names no one between) and the next one's (up to a paragraph on), and how often the rules gave each
+    person a quote before it."""
     order = sorted(speakers)
     counts: dict[int, int] = {}
     later = Counter(id(person) for person, _ in speakers.values() if person is not None)
@@ -99,7 +100,8 @@ def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
         contexts.append(QuoteContext(
             index, segments[index], *speakers[index],
             previous=(speakers[previous][0], segments[previous].paragraph)
-            if previous is not None and segments[previous].paragraph >= paragraph - 2 else (None, -1),
+            if previous is not None and segments[previous].paragraph >= paragraph - _reach(
+                segments, previous, index, speakers[previous][0], mentions) else (None, -1),
             following=(speakers[following][0], segments[following].paragraph)
             if following is not None and segments[following].paragraph <= paragraph + 1 else (None, -1),
             quoted_before=dict(counts)))
@@ -110,12 +112,19 @@ def _contexts(segments: list[Segment], speakers: dict) -> list[QuoteContext]:
     return contexts
 
 
+def _reach(segments: list[Segment], previous: int, index: int, speaker: Person | None, mentions: list[tuple]) -> int:
+    """How many paragraphs back the previous quote's speaker is still a candidate: two, or four when no one else is
+    named between the two quotes (the article goes on about the same speaker, in narration that names no one else)."""
+    start, end = segments[previous].end, segments[index].start
+    return 2 if any(start <= mention[0] < end and mention[1] is not speaker for mention in mentions) else 4
+
+
 def _rerank(segments: list[Segment], source: str, speakers: dict, people: People, ranker: Ranker) -> None:
     """Where the ranker prefers another candidate to the rules' choice, that candidate speaks; its cue says so.
     Quotes the rules gave the same speaker because they continue this one follow the change."""
     mentions = mentions_by_paragraph(segments, people.mentions)
     change = None  # (the rules' person, the ranker's) of the quote before
-    for context in _contexts(segments, speakers):
+    for context in _contexts(segments, speakers, people.mentions):
         cue = cue_class(context.rule_cue) if context.rule_person else "none"
         if change and cue in CONTINUING_CUES and context.rule_person is change[0]:
             speakers[context.index] = (change[1], f"ranked: {change[1].name} (rules: {cue}, as the quote before)")

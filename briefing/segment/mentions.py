@@ -12,13 +12,23 @@ from collections import Counter
 
 from briefing.lang import vocabulary
 from briefing.model import Segment
-from briefing.segment.names import is_common_noun, split_name
+from briefing.segment.names import PARTICLE_TOKEN, is_common_noun, is_lone_name_word, organisation_in, split_name
 from briefing.segment.pattern_cache import compiled
-from briefing.segment.patterns import ADVERB, NAME_WORD, POSSESSIVE_GENDER, PRONOUN_WORDS, VOCAB, LanguagePattern
-from briefing.segment.people import People, surname
+from briefing.segment.patterns import (
+    ADVERB,
+    NAME_WORD,
+    NOT_A_PERSON,
+    POSSESSIVE_GENDER,
+    PRONOUN_WORDS,
+    STOP_NAMES,
+    VOCAB,
+    LanguagePattern,
+)
+from briefing.segment.people import People, Person, surname
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations, sentence_start
 from briefing.segment.speaker_phrase import APPOSITIVE_ROLE, has_acronym
 
+NAME_WORD_ONLY = compiled(rf"{NAME_WORD}")  # a capitalised word, alone
 LEADING_ARTICLE = LanguagePattern(lambda w: rf"{w.determiner}\s")
 NOT_INSIDE_A_WORD = r"(?<![\w\-])"  # "a pro-Lee group" names no one
 CANDIDATE = LanguagePattern(lambda w: rf"{NOT_INSIDE_A_WORD}(?:{w.title}\s+)*{w.name}|\b{w.pronoun}\b")
@@ -40,6 +50,10 @@ DETERMINER_AND_COMPOUND_ENDS = LanguagePattern(
     lambda w: rf"(?<!\w){w.determiner.lower()}\s+[\w’']*\d[\w’'\-]*-(?!old\b)[a-z][\w’']*\s+\Z")
 LONGEST_DETERMINER = max(map(len, VOCAB.determiners), default=0)
 LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+# "Quintela said", "Quintela afirmó": one name word right before a speech verb; or right after one, the name alone
+# ("Das Ziel, sagt Quintela, ...", "disse Quintela.")
+SPEAKS_RIGHT_AFTER = LanguagePattern(lambda w: rf"(?<![\w’'\-])({NAME_WORD})\s+{ADVERB}{w.speech_verbs}\b")
+SPOKEN_BY = LanguagePattern(lambda w: rf"(?<![\w’'\-]){w.speech_verbs}\s+({NAME_WORD})(?=\s*[,.;:!?]|\s+[a-zà-ÿß])")
 LONE_SPEAKER = LanguagePattern(
     lambda w: rf"(?<![\w’'\-])({NAME_WORD})(?:,[^,.!?]{{1,60}},)?\s+{ADVERB}{w.speech_verbs}\b")
 # "On Thursday, Brask unloaded on the paper": a capitalised word opening a sentence or a clause after a comma, then
@@ -72,6 +86,7 @@ def collect_mentions(segments: list[Segment], people: People) -> None:
         for match in PERSON_MENTION.finditer(seg.text):
             if _looks_like_person(seg.text, match, people):  # also lengthens a known name: "King" -> "Lena King"
                 people.register(_without_possessive(match.group("name")))
+    _register_lone_speakers(narration, people)
     for seg in narration:
         _note_mentions(seg, people)
     people.mentions.sort(key=lambda item: item[0])
@@ -79,6 +94,39 @@ def collect_mentions(segments: list[Segment], people: People) -> None:
     people.captions = [(seg.start, seg.end) for seg in narration if seg.paragraph in captions]
     _learn_genders(narration, people)
     _follow_pronouns(narration, people)
+
+
+def _register_lone_speakers(narration: list[Segment], people: People) -> None:
+    """"Quintela said the plan was brave": one name word that the narration has speak is a person, registered as the
+    article's lone names are (People), since split_name takes a sentence's first word for no name."""
+    for seg in narration:
+        found = [*SPEAKS_RIGHT_AFTER.finditer(seg.text), *SPOKEN_BY.finditer(seg.text)]
+        for match in found:
+            if _a_lone_speaker(seg.text, match, people) and people.lookup(match.group(1)) is None:
+                people.by_surname.setdefault(surname(match.group(1)), []).append(Person(match.group(1)))
+
+
+def _a_lone_speaker(text: str, match: re.Match, people: People) -> bool:
+    """"Quintela said the plan was brave", "Quintela afirmó que ...": one capitalised word as the subject of a speech
+    verb in the narration is someone who speaks, in any language, even one that leaves its pronouns out; not the end
+    of a longer name ("the White House said"), a pronoun, a word the article also writes in lower case or as a
+    common noun, a place, an organisation or an acronym."""
+    word = match.group(1)
+    before = text[: match.start(1)].split()[-1:]
+    if before and (NAME_WORD_ONLY.fullmatch(before[0]) or PARTICLE_TOKEN.match(before[0])
+                   or LEADING_ARTICLE.fullmatch(before[0] + " ")):
+        # "Ann Lee said", "the White House said", "von der Leyen": the end of a longer name, registered as that;
+        # "el Olmedal dijo": a thing’s name takes an article, a person’s seldom does
+        return False
+    article = people.article
+    if article is None or not article.is_proper(word) or word.lower() in PRONOUN_WORDS or \
+            word.lower() in STOP_NAMES or has_acronym(word) or word.lower() in article.lower or \
+            NOT_A_PERSON.search(word) or organisation_in(word) or word in article.places or \
+            is_common_noun(word, article):
+        return False  # capitalised inside a sentence somewhere: not "Meanwhile said", "Nun erklärte"
+    # a name by split_name's tests, but for the one against a sentence's first word: a subject opens its sentence,
+    # and the speech verb after it, the word never written in lower case, make it a name there
+    return is_lone_name_word(word, article)
 
 
 def titled_span(text: str, match: re.Match) -> str:

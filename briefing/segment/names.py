@@ -405,6 +405,12 @@ def place_as_surname(words: list[str], tokens: list[str], start: int, article: A
         and words[-1] not in article.located  # "Parks and Trails Kelby" where the article writes "in Kelby"
 
 
+def is_lone_name_word(word: str, article: ArticleWords | None) -> bool:
+    """One word that split_name would take for a person's name were it not a sentence's first word."""
+    return _is_name_token([word], 0, article) and CAPITALISED.match(word) is not None and \
+        _is_person_name(word, [word], 0, article)
+
+
 def _is_sentence_start_word(run: list[str], tokens: list[str], article: ArticleWords | None) -> bool:
     """"Taking it in, X said", "Additionally, X said", "Giant screens showed:": one capitalised word opening the
     phrase that the article never capitalises inside a sentence starts the sentence; it is not a name

@@ -261,11 +261,16 @@ class People:
         person = self.last_mentioned(back, gender) if back is not None else None
         person = self._last_speaking(back, gender, person) if person is not None else None
         person = self._described_as(role, back) or person if person is not None else None
-        if not person or len(person.name.split()) == 1 or person.organisation or _whose_role(role, person.name):
+        if not person or (len(person.name.split()) == 1 and not self._spoke(person, back)) or person.organisation \
+                or _whose_role(role, person.name):
             return None
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
+
+    def _spoke(self, person: Person, back: int) -> bool:
+        """The narration had this person speak ("Quintela afirmó") before `back`: one name word, but a person's."""
+        return any(mentioned is person and speaks for at, mentioned, _, speaks in self.mentions if at < back)
 
     def _described_as(self, role: str, back: int) -> Person | None:
         """"Il presidente kelbiano Ugo Sala ... ha affermato il leader kelbiano": the person last named right after
