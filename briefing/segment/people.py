@@ -35,9 +35,11 @@ from briefing.segment.patterns import (
     LanguagePattern,
 )
 
-# "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks
-UNNAMED_SPEAKER = LanguagePattern(
-    lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
+# "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks; not
+# "un año que nos prometen": a relative or an object pronoun between them opens a clause with a subject of its own
+UNNAMED_SPEAKER = LanguagePattern(lambda w: (
+    rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:(?!{w.any_of('relatives', 'clitics')}\s)[a-zà-ÿß][\w\-]*\s+)"
+    rf"{{1,5}}{w.speech_verbs}(?!\w)"))
 # "..., el liberal Ivo Lund, anunció": a name, then a comma and a speech verb
 APPOSITIVE_SPEAKS = LanguagePattern(lambda w: rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}},\s+{w.speech_verbs}(?!\w)")
 LOCATIVES = {w.lower() for w in VOCAB.locatives}
