@@ -45,3 +45,17 @@ def test_a_relative_clause_in_a_quote_is_no_unnamed_speaker() -> None:
             "ingeniero.\n")
     assert language_of(text) == "es"
     assert speakers_of(text) == ["Tomás Ferrer Ruiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Travaux sur le pont\n\nLe pont fermera lundi. « Nous avons prévu un mois de travaux », a précisé le "
+     "directeur à l’équipement Marc Vasseur.\n", ["Marc Vasseur"]),
+    ("Travaux sur le pont\n\nLe pont fermera lundi. « Nous avons prévu un mois de travaux », a précisé le fils "
+     "de Marc Vasseur.\n", ["fils de Marc Vasseur"]),
+])
+def test_a_role_with_its_domain_before_the_name(text: str, expected: list[str]) -> None:
+    """"a précisé le directeur à l’équipement Marc Vasseur": a role, the word that links it to its domain, the
+    domain and then a name: the name speaks; "le fils de Marc Vasseur": the name right after the link is whose son
+    speaks, never the speaker."""
+    assert language_of(text) == "fr"
+    assert speakers_of(text) == expected
