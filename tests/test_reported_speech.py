@@ -59,3 +59,18 @@ def test_a_role_with_its_domain_before_the_name(text: str, expected: list[str]) 
     speaks, never the speaker."""
     assert language_of(text) == "fr"
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Neue Orgel geweiht\n\nIn der Kirche wurde am Sonntag die neue Orgel geweiht. Erzbischof Brenner dankte den "
+     "Spendern der Gemeinde: „Ohne Sie gäbe es diese Orgel nicht.“ Danach spielte der Organist.\n", ["Brenner"]),
+    ("Nuevo órgano\n\nLa iglesia estrenó el domingo su órgano. El Cardenal Ibarra agradeció a los donantes del "
+     "barrio: “Sin ustedes no habría órgano”. Después tocó el organista.\n", ["Ibarra"]),
+    ("Novo órgão\n\nA igreja estreou no domingo o seu órgão. O Arcebispo Moreira agradeceu aos doadores do bairro: "
+     "\"Sem vocês não haveria órgão\". Depois tocou o organista.\n", ["Moreira"]),
+])
+def test_a_title_before_a_surname_is_no_first_name(text: str, expected: list[str]) -> None:
+    """"Erzbischof Brenner", "el Cardenal Ibarra", "o Arcebispo Moreira": the titles of the church, of royalty, of
+    mayors and heads of government stand before a surname as "Minister" does; the person is the surname (not
+    "Cardenal Ibarra", and in German not a common noun and a word the colon lead-in passes over)."""
+    assert speakers_of(text) == expected
