@@ -74,3 +74,13 @@ def test_a_title_before_a_surname_is_no_first_name(text: str, expected: list[str
     mayors and heads of government stand before a surname as "Minister" does; the person is the surname (not
     "Cardenal Ibarra", and in German not a common noun and a word the colon lead-in passes over)."""
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("mark", ['"', "«"])
+def test_an_institution_in_quotation_marks_after_the_verb(mark: str) -> None:
+    """«...», — отметили в "Кельбтрансе": a plural verb with no subject, "в" and the institution, whose name news
+    often writes in quotation marks (straight ones as well as guillemets): the institution speaks."""
+    close = '"' if mark == '"' else "»"
+    text = f"Новый мост\n\nМост откроют в марте.\n\n«Работы идут по графику», — отметили в {mark}Кельбтрансе{close}.\n"
+    assert language_of(text) == "ru"
+    assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Кельбтрансе"]

@@ -94,10 +94,10 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}(?:[\w’']+-t-|{w.speech_verbs}-)(?P<name>{w.pronoun})\b"), "said-after"),
 ]
 # '«...», — сообщили в полиции': a plural speech verb with no subject, then "в" and the institution that speaks (a
-# Russian row; a time or a channel after "в" is none)
+# Russian row; a time or a channel after "в" is none); its name may stand in quotation marks ('в "Кельбтрансе"')
 INSTITUTION = LanguagePattern(lambda w: (
     rf"{SEP}{w.any_of('institution_verbs')}\s+{w.locative_word}\s+(?!{w.any_of('not_institutions')}(?!\w)|\d)"
-    rf"(?P<name>[^.,;:!?\"“”\n–—]{{1,80}}?)\s*(?=[.,;:!?–—]|$)"))
+    rf"(?P<name>[\"“„«]?[^.,;:!?\"“”\n–—]{{1,80}}?[\"”“»]?)\s*(?=[.,;:!?–—]|$)"))
 # "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
 SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Bau-, Verkehrs- und ...": a compound cut short
@@ -205,7 +205,7 @@ def _institution(following: Segment) -> Attribution | None:
     if not institution:
         return None
     name = institution.group("name")
-    bare = name.strip("«»\"„“ ")
+    bare = name.strip("«»\"„“” ")
     evidence = following.text[: institution.end()].strip(" ,.–—-")
     return Attribution(bare, following.start + institution.start("name") + name.index(bare),
                        f'said-after: "{evidence}"', group=True)
