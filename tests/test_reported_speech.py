@@ -84,3 +84,18 @@ def test_an_institution_in_quotation_marks_after_the_verb(mark: str) -> None:
     text = f"Новый мост\n\nМост откроют в марте.\n\n«Работы идут по графику», — отметили в {mark}Кельбтрансе{close}.\n"
     assert language_of(text) == "ru"
     assert [speaker for speaker, _ in rule_quotes_of(text)] == ["Кельбтрансе"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("ru", "Встреча в мэрии\n\nПосле доклада Игорь Соколов хотел уйти, но Анна Белова покачала головой и "
+           "запротестовала: «Мы ещё не обсудили мост».\n", "Анна Белова"),
+    ("fr", "Réunion à la mairie\n\nAprès le rapport, Paul Garnier voulait partir, mais Claire Vasseur a secoué la "
+           "tête : « Nous n’avons pas encore parlé du pont. »\n", "Claire Vasseur"),
+    ("en", "Meeting at city hall\n\nAfter the report Tom Vell wanted to leave, but Dana Quill shook her head "
+           "firmly: \"We have not talked about the bridge yet.\"\n", "Dana Quill"),
+])
+def test_a_colon_lead_in_after_but_is_the_new_clause_subjects(language: str, text: str, expected: str) -> None:
+    """"X wanted to leave, but Y shook her head and objected:": the clause that "but" opens has a subject of its
+    own, and the quote its verb leads into is that subject's, not the first person the sentence names."""
+    assert language_of(text) == language
+    assert speakers_of(text) == [expected]
