@@ -99,3 +99,14 @@ def test_a_colon_lead_in_after_but_is_the_new_clause_subjects(language: str, tex
     own, and the quote its verb leads into is that subject's, not the first person the sentence names."""
     assert language_of(text) == language
     assert speakers_of(text) == [expected]
+
+
+def test_a_role_refers_back_to_a_one_word_name_that_spoke() -> None:
+    """"..., falou Zarko ... o treinador visitou ... completou o treinador": a person news calls by one name
+    (a nickname) whom the article has had speak is whom a role after a later quote refers back to."""
+    text = ("Técnico fala sobre a final\n\nDepois do jogo de domingo, Zarko disse que o time está pronto. "
+            "\"Nós treinamos muito para chegar até aqui\", falou Zarko à rádio local.\n\n"
+            "Na segunda-feira o treinador visitou os jogadores no hotel. \"A final é só mais um jogo para nós\", "
+            "completou o treinador.\n")
+    assert language_of(text) == "pt"
+    assert speakers_of(text) == ["Zarko", "Zarko"]

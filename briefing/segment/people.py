@@ -263,11 +263,16 @@ class People:
         person = self.last_mentioned(back, gender) if back is not None else None
         person = self._last_speaking(back, gender, person) if person is not None else None
         person = self._described_as(role, back) or person if person is not None else None
-        if not person or len(person.name.split()) == 1 or person.organisation or _whose_role(role, person.name):
-            return None
+        if not person or person.organisation or _whose_role(role, person.name) or (
+                len(person.name.split()) == 1 and not self._spoke_before(person, back)):
+            return None  # a lone capitalised word is a person's name only if the article has had it speak
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
+
+    def _spoke_before(self, person: Person, back: int) -> bool:
+        """"..., falou Zarko ... completou o treinador": the article has had the person speak before `back`."""
+        return any(mentioned is person and speaks for at, mentioned, _, speaks in self.mentions if at < back)
 
     def _described_as(self, role: str, back: int) -> Person | None:
         """"Il presidente kelbiano Ugo Sala ... ha affermato il leader kelbiano": the person last named right after
