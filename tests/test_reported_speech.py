@@ -110,3 +110,13 @@ def test_a_role_refers_back_to_a_one_word_name_that_spoke() -> None:
             "completou o treinador.\n")
     assert language_of(text) == "pt"
     assert speakers_of(text) == ["Zarko", "Zarko"]
+
+
+@pytest.mark.parametrize("verb", ["jure", "pointe"])
+def test_an_incise_with_a_verb_of_swearing_or_pointing_out(verb: str) -> None:
+    """« Le chantier finira en mai, jure Paul Garnier. Le pont restera fermé. »: the incise inside the quote names
+    who speaks; "jurer" and "pointer" report speech as "expliquer" does."""
+    text = (f"Travaux sur le pont\n\nLe pont fermera lundi pour des réparations. « Le chantier finira en mai, "
+            f"{verb} Paul Garnier, le chef du chantier. Le pont restera fermé. »\n\nLa mairie n’a pas répondu.\n")
+    assert language_of(text) == "fr"
+    assert set(speakers_of(text)) == {"Paul Garnier"}
