@@ -85,6 +85,7 @@ FIELDS = {  # field -> (table, key) in a language file
     "neuter_pronouns": ("pronouns", "neuter"),
     "photo_words": ("not_names", "photo_words"),
     "venue_prepositions": ("grammar", "venue_prepositions"),
+    "adversatives": ("grammar", "adversatives"),
 }
 
 
@@ -159,6 +160,7 @@ class Vocabulary:
     neuter_pronouns: tuple[str, ...] = ()
     photo_words: tuple[str, ...] = ()
     venue_prepositions: tuple[str, ...] = ()
+    adversatives: tuple[str, ...] = ()  # "but": the clause it opens has a subject of its own
 
 
 def available() -> tuple[str, ...]:

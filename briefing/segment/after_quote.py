@@ -7,7 +7,7 @@ import re
 
 from briefing.model import Segment
 from briefing.segment.article_words import ArticleWords
-from briefing.segment.names import LINKING_WORDS, split_name
+from briefing.segment.names import LINKING_WORDS, ROLE_LINK, split_name
 from briefing.segment.pattern_cache import compiled
 from briefing.segment.patterns import ADVERB, NAME_WORD, SENTENCE_END, UPPER, VOCAB, WHEN, LanguagePattern, Words
 from briefing.segment.sentences import SENTENCE_BREAK, mask_abbreviations
@@ -30,8 +30,12 @@ GERUND_ENDINGS = tuple(VOCAB.gerund_endings)
 # After a role ("said his best friend at Kelby College"), the name the sentence gives it between commas
 APPOSITIVE_NAME = LanguagePattern(lambda w: rf"[^.,;:!?“”\"«»]{{0,60}},\s+(?P<name>{w.name})(?=\s*[,.;]|\s*$)")
 SEP = r"^[\s,.–—-]*"
-# "Secretary of State Ann Lee", "chief of staff Bo Kim": up to the next comma or sentence end, a title holding "of"
-TITLE_WITH_OF = re.compile(r"(?P<phrase>[^,.;:!?“”\"«»\n]{1,40}?\sof\s[^,.;:!?“”\"«»\n]{1,60}?)\s*(?=[,.;:!?]|$)")
+# "Secretary of State Ann Lee", "chief of staff Bo Kim", "le directeur à l’équipement Ivo Marrin": up to the next
+# comma or sentence end, a title holding "of" (or the word of the article's language that says whose a role is)
+TITLE_WITH_OF = LanguagePattern(lambda w: (
+    rf"(?P<phrase>[^,.;:!?“”\"«»\n]{{1,40}}?\s(?:of|{w.any_of('role_links')})"
+    # then the domain and the name: a few words, none that opens a clause ("sur le chantier qu’a dirigé X")
+    rf"(?:\s+(?!(?:{w.clause_word}|{w.any_of('relatives')})(?![\w’']))[^\s,.;:!?“”\"«»]+){{1,6}}?)\s*(?=[,.;:!?]|$)"))
 CLAUSE_WORDS_AND_ARTICLES = {w.lower() for w in VOCAB.clause_words + VOCAB.articles + VOCAB.determiners}
 PLURAL_VERBS = {w.lower() for w in VOCAB.plural_verbs}
 # "touches 3 states", "the notes": a number or a determiner (of the article's language) ends the phrase
@@ -90,10 +94,10 @@ AFTER_QUOTE = [  # (pattern on the narration right after a quote, cue)
     (LanguagePattern(lambda w: rf"{SEP}(?:[\w’']+-t-|{w.speech_verbs}-)(?P<name>{w.pronoun})\b"), "said-after"),
 ]
 # '«...», — сообщили в полиции': a plural speech verb with no subject, then "в" and the institution that speaks (a
-# Russian row; a time or a channel after "в" is none)
+# Russian row; a time or a channel after "в" is none); its name may stand in quotation marks ('в "Кельбтрансе"')
 INSTITUTION = LanguagePattern(lambda w: (
     rf"{SEP}{w.any_of('institution_verbs')}\s+{w.locative_word}\s+(?!{w.any_of('not_institutions')}(?!\w)|\d)"
-    rf"(?P<name>[^.,;:!?\"“”\n–—]{{1,80}}?)\s*(?=[.,;:!?–—]|$)"))
+    rf"(?P<name>[\"“„«]?[^.,;:!?\"“”\n–—]{{1,80}}?[\"”“»]?)\s*(?=[.,;:!?–—]|$)"))
 # "..., says Ann Lee." ending the narration: the speaker named after the verb at the sentence's end
 NAMED_AT_THE_END = LanguagePattern(lambda w: rf",?\s+(?P<name>(?:{w.title}\s+)*{w.name})\s*(?:[.!?]|$)")
 SUSPENDED_HYPHEN = re.compile(r"(?<=\w)-,(?=\s)")  # "Bau-, Verkehrs- und ...": a compound cut short
@@ -201,7 +205,7 @@ def _institution(following: Segment) -> Attribution | None:
     if not institution:
         return None
     name = institution.group("name")
-    bare = name.strip("«»\"„“ ")
+    bare = name.strip("«»\"„“” ")
     evidence = following.text[: institution.end()].strip(" ,.–—-")
     return Attribution(bare, following.start + institution.start("name") + name.index(bare),
                        f'said-after: "{evidence}"', group=True)
@@ -266,8 +270,9 @@ def _name_of_the_role(following: Segment, end: int, cue: str) -> Attribution | N
 
 
 def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWords | None) -> Attribution | None:
-    """"said Secretary of State Ann Lee", "said chief of staff Bo Kim": a title that holds "of" runs on to the name
-    it stands before (the phrase after the verb stops at "of" otherwise); not a name that is the object of "of"
+    """"said Secretary of State Ann Lee", "said chief of staff Bo Kim", "a précisé le directeur à l’équipement Ivo
+    Marrin": a title that holds "of" (or the language's link of a role to its domain) runs on to the name it stands
+    before (the phrase after the verb stops at "of", "à" otherwise); not a name that is the object of the link
     ("said the mother of Ann Lee": her mother speaks)."""
     titled = TITLE_WITH_OF.match(following.text, start)
     if not titled:
@@ -276,8 +281,9 @@ def _titled_with_of(following: Segment, start: int, cue: str, article: ArticleWo
     parts = split_name(phrase, article)
     name = parts.name
     before = phrase[: len(phrase) - len(name)].split() if name and phrase.endswith(name) else []
-    # "the mother of Ann Lee" gives only her surname: someone of hers speaks
-    if not before or before[-1].lower() in CLAUSE_WORDS_AND_ARTICLES or (len(name.split()) < 2 and not parts.titles):
+    # "the mother of Ann Lee" gives only her surname, "le fils de Ivo Marrin" names whose son speaks: someone of theirs
+    if not before or before[-1].lower() in CLAUSE_WORDS_AND_ARTICLES or ROLE_LINK.fullmatch(before[-1].lower()) \
+            or (len(name.split()) < 2 and not parts.titles):
         return None
     evidence = following.text[: titled.end("phrase")].strip(" ,.–—-")
     return Attribution(name, following.start + titled.end("phrase") - len(name), f'{cue}: "{evidence}"')

@@ -70,6 +70,7 @@ SPEAKER_LABEL = compiled(rf"(?P<name>[{UPPER}][\w’'\-]*(?: [{UPPER}][\w’'\-]
 BEFORE_A_VENUE = LanguagePattern(
     lambda w: rf"(?<![\w’'])(?i:{w.any_of('venue_prepositions')})\s+(?:(?i:{w.any_of('articles')})\s+)?\Z")
 ROLE_NOUNS = {w.lower() for w in VOCAB.role_nouns}
+CONTRASTING_CLAUSE = LanguagePattern(lambda w: rf",\s+{w.any_of('adversatives')}\s")
 BEFORE_A_ROLE = LanguagePattern(lambda w: rf"\s+{w.any_of('role_nouns')}\b")
 PARTICLES = {w.lower() for w in VOCAB.particles}
 LEAD_IN_NAMES = ("name", "name2", "name3", "name4", "name5", "name7")  # BEFORE_QUOTE_VERB's groups
@@ -247,11 +248,19 @@ def _colon_lead_in(sentence: str, offset: int, article: ArticleWords | None = No
     # People before organisations ("Asked by Harbour News, Ana Roe wrote:"), the main clause before the one leading
     # into it; a name with an acronym ("Kelby Action USA") only when nothing else is named
     # (German: "Der Philosoph und Politiker Ada Kern sah es so:": a role noun alone names no person)
-    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), _role_alone(c[0], article),
-                                              c[1] < offset + main))
+    # "Lee wanted to leave, but Kim shook his head and said:": the clause after "but" has its own subject, who speaks
+    contrast = offset + _last_contrasting_clause(sentence)
+    candidates = sorted(found, key=lambda c: (not (is_pronoun(c[0]) or person_name(c[0])), c[1] < contrast,
+                                              _role_alone(c[0], article), c[1] < offset + main))
     if candidates:
         return Attribution(*candidates[0], "colon-lead-in", alternatives=tuple(candidates[1:]))
     return None
+
+
+def _last_contrasting_clause(sentence: str) -> int:
+    """Where the last clause that ", but" (the language's word for it) opens starts; 0 without one."""
+    found = [m.end() for m in CONTRASTING_CLAUSE.finditer(sentence)]
+    return found[-1] if found else 0
 
 
 def _role_alone(phrase: str, article: ArticleWords | None) -> bool:

@@ -35,9 +35,11 @@ from briefing.segment.patterns import (
     LanguagePattern,
 )
 
-# "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks
-UNNAMED_SPEAKER = LanguagePattern(
-    lambda w: rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:[a-zà-ÿß][\w\-]*\s+){{1,5}}{w.speech_verbs}(?!\w)")
+# "un alto cargo de defensa aclaró", "a senior official said": someone the article does not name speaks; not
+# "un año que nos prometen": a relative or an object pronoun between them opens a clause with a subject of its own
+UNNAMED_SPEAKER = LanguagePattern(lambda w: (
+    rf"(?<![\w’'])(?i:{w.any_of('indefinites')})\s+(?:(?!{w.any_of('relatives', 'clitics')}\s)[a-zà-ÿß][\w\-]*\s+)"
+    rf"{{1,5}}{w.speech_verbs}(?!\w)"))
 # "..., el liberal Ivo Lund, anunció": a name, then a comma and a speech verb
 APPOSITIVE_SPEAKS = LanguagePattern(lambda w: rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}},\s+{w.speech_verbs}(?!\w)")
 LOCATIVES = {w.lower() for w in VOCAB.locatives}
@@ -261,15 +263,15 @@ class People:
         person = self.last_mentioned(back, gender) if back is not None else None
         person = self._last_speaking(back, gender, person) if person is not None else None
         person = self._described_as(role, back) or person if person is not None else None
-        if not person or (len(person.name.split()) == 1 and not self._spoke(person, back)) or person.organisation \
-                or _whose_role(role, person.name):
-            return None
+        if not person or person.organisation or _whose_role(role, person.name) or (
+                len(person.name.split()) == 1 and not self._spoke_before(person, back)):
+            return None  # a lone capitalised word is a person's name only if the article has had it speak
         since = max((at for at, mentioned, *_ in self.mentions if mentioned is person and at < back), default=0)
         # "un alto cargo ... aclaró ... manifestó el funcionario": someone unnamed spoke since
         return None if UNNAMED_SPEAKER.search(self.article.text, since, back) else person.name
 
-    def _spoke(self, person: Person, back: int) -> bool:
-        """The narration had this person speak ("Quintela afirmó") before `back`: one name word, but a person's."""
+    def _spoke_before(self, person: Person, back: int) -> bool:
+        """"..., falou Zarko ... completou o treinador": the article has had the person speak before `back`."""
         return any(mentioned is person and speaks for at, mentioned, _, speaks in self.mentions if at < back)
 
     def _described_as(self, role: str, back: int) -> Person | None:
