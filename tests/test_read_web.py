@@ -546,3 +546,25 @@ def test_a_title_that_is_the_sites_name_or_a_section_gives_way_to_the_headline_i
     article = article_from_bytes(LABEL_PAGE.format(label=label).encode(), "ferry.html")
     assert article.title.text == "Ferry Timetable Changes for the Winter"
 
+
+
+def test_a_first_line_after_a_dateline_in_bold_outside_any_paragraph_is_read():
+    story = ("<div class='story'><div class='inset'><img src='cabin.jpg'><div><b></b>(Coast Wire)</div></div>"
+             "<b>(Coast Wire)&nbsp;</b>The night train between the coast and the capital will run every day "
+             "from June, the rail company said on Wednesday.<br><br>"
+             f"{BODY[1]}<br><br>{BODY[2]}<br><br>{LOOSE}</div>")
+    heard = heard_text(page(story), "dateline.html")
+    assert ("The night train between the coast and the capital will run every day from June, the rail company "
+            "said on Wednesday.") in heard
+    assert BODY[2] in heard
+
+
+def test_a_line_that_opens_with_a_link_after_a_block_is_left_to_the_extractor():
+    from briefing.read.markup import wrap_loose_text
+
+    tree = html.fromstring(
+        "<div><h3>From our partners</h3><b><a href='/ad'>Cheaper home loans</a></b> Find the best rates for "
+        "your new family home on our partner's comparison site today.<br>"
+        "<h3>Also</h3><span>By Lena Ortiz</span><br></div>")
+    wrap_loose_text(tree)
+    assert not list(tree.iter("p"))

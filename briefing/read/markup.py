@@ -435,18 +435,17 @@ def _set_off_line(after, inline: list) -> bool:
 def _wrap_run(container, after, inline: list) -> bool:
     """A new <p> holding the loose words after `after` (a block element, or None for the container's
     start) and the `inline` elements that follow it up to the next block element. Words stand loose
-    right after the block, or on a line of their own after a <br>; the <p> starts at the first of them
-    (a line of inline elements above, such as a byline, stays as it was)."""
+    right after the block (or after a dateline in bold there), or on a line of their own after a <br>; the
+    <p> starts at the first of them (a line of inline elements above, such as a byline, stays as it was)."""
     from lxml import etree
 
     text = container.text if after is None else after.tail
     if (text or "").strip() or _set_off_line(after, inline):
         start = 0
     else:
-        lines = [i for i, element in enumerate(inline) if element.tag == "br" and (element.tail or "").strip()]
-        if not lines:
+        start = _first_loose_line(inline)
+        if start is None:
             return False
-        start = lines[0]
     moved = inline[start:]
     position = container.index(moved[0]) if moved else (0 if after is None else container.index(after) + 1)
     paragraph = etree.Element("p")
@@ -460,6 +459,36 @@ def _wrap_run(container, after, inline: list) -> bool:
         paragraph.append(element)  # moves it, with its tail
     container.insert(position, paragraph)
     return True
+
+
+def _first_loose_line(inline: list) -> int | None:
+    """Where the first line holding loose words starts among the inline elements: after a <br> whose words
+    follow it, or at the top, when the line right after the block opens with words set in emphasis, with no
+    link or picture, and goes on in a sentence of loose words ("<b>(Agency)</b> The council voted ...").
+    A line of inline elements alone (a byline in a <span>), or one that opens with a link (an advertisement,
+    a teaser) is none; None when no line is."""
+    opening = True
+    for index, element in enumerate(inline):
+        if element.tag == "br":
+            if (element.tail or "").strip():
+                return index
+            opening = False
+        elif opening and _opens_a_sentence(inline[:index + 1]):
+            return 0
+    return None
+
+
+LOOSE_SENTENCE_WORDS = 10  # words after a line's emphasis that make a sentence, not a label
+
+
+def _opens_a_sentence(opening: list) -> bool:
+    """The elements that open a line are emphasis alone (a dateline, an agency's name in bold), and the
+    loose words right after them are a sentence."""
+    elements = [element for element in opening if isinstance(element.tag, str)]  # comments aside
+    return len(TITLE_WORD.findall(opening[-1].tail or "")) >= LOOSE_SENTENCE_WORDS and all(
+        element.tag in EMPHASIS and not any(inner.tag in ("a", "img") or inner.tag in BLOCK_TAGS
+                                            for inner in element.iter())
+        for element in elements)
 
 
 LIST_TAGS = ("ul", "ol", "menu", "dir")
